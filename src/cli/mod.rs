@@ -1,0 +1,145 @@
+//! The command line: one file per subcommand. `run` returns the process exit status:
+//! 0 success, 1 failure (one-line cause on stderr), 2 usage error (clap), 3 partial import.
+
+mod add;
+mod completions;
+mod config;
+mod export;
+mod import;
+mod list;
+mod pipeline;
+mod suggest;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::db::Db;
+
+/// 对接 duijie — a terminal desk for technology brokers: match enterprise demands (需求) with
+/// research results (成果) and walk each pair to a signed, registered, landed contract.
+#[derive(Debug, Parser)]
+#[command(name = "duijie", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file (default: the platform data dir, e.g. ~/.local/share/duijie/duijie.db).
+    #[arg(long, env = "DUIJIE_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Work on a fresh temporary copy of the built-in demo data; your database is not touched.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import demands or results from CSV/TSV, XLSX or JSON.
+    Import(import::ImportArgs),
+    /// Export demands, results, pairs or follow-ups as CSV, JSON or XLSX.
+    Export(export::ExportArgs),
+    /// List demands or results.
+    List(list::ListArgs),
+    /// Show every field of a demand, result or pair (D12, R34, P3).
+    Show(list::ShowArgs),
+    /// Add a demand or result; prints its new code.
+    Add(add::AddArgs),
+    /// Change fields of a demand or result.
+    Edit(add::EditArgs),
+    /// Suggest partners for a demand or result, with reasons.
+    Suggest(suggest::SuggestArgs),
+    /// Pair a demand with a result as a candidate; prints the pair's code.
+    Pair(pipeline::PairArgs),
+    /// Move a pair to another stage.
+    Move(pipeline::MoveArgs),
+    /// Log a follow-up on a pair.
+    Log(pipeline::LogArgs),
+    /// Next actions: overdue, today, this week, and stale pairs.
+    Agenda(pipeline::AgendaArgs),
+    /// The pipeline board: per stage, count, sum of amounts and pairs.
+    Board(pipeline::BoardArgs),
+    /// Undo the last change(s).
+    Undo(pipeline::UndoArgs),
+    /// Write the built-in demo data into a new database file.
+    DemoDb(DemoDbArgs),
+    /// Print shell completions.
+    Completions(completions::CompletionsArgs),
+    /// Show the configuration; `--default` prints a commented default config.
+    Config(config::ConfigArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DemoDbArgs {
+    /// Where to write the demo database (must not exist yet).
+    pub path: PathBuf,
+}
+
+/// What every subcommand gets: where the database is.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub db_path: PathBuf,
+}
+
+impl Ctx {
+    pub fn open_db(&self) -> anyhow::Result<Db> {
+        Ok(Db::open(&self.db_path)?)
+    }
+}
+
+/// Runs a parsed command line. `None` as the command means "open the desk".
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // The demo directory lives as long as this call.
+    let mut _demo_dir = None;
+    let db_path = if cli.demo {
+        let dir = tempfile::Builder::new().prefix("duijie-demo-").tempdir()?;
+        let path = dir.path().join("demo.db");
+        crate::demo::build(&path)?;
+        _demo_dir = Some(dir);
+        path
+    } else {
+        cli.db.clone().unwrap_or_else(crate::paths::default_db)
+    };
+    let ctx = Ctx { db_path };
+    match cli.command {
+        None => {
+            let db = ctx.open_db()?;
+            crate::tui::run(db)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import(a)) => import::run(&a, &ctx),
+        Some(Command::Export(a)) => export::run(&a, &ctx),
+        Some(Command::List(a)) => list::run_list(&a, &ctx),
+        Some(Command::Show(a)) => list::run_show(&a, &ctx),
+        Some(Command::Add(a)) => add::run_add(&a, &ctx),
+        Some(Command::Edit(a)) => add::run_edit(&a, &ctx),
+        Some(Command::Suggest(a)) => suggest::run(&a, &ctx),
+        Some(Command::Pair(a)) => pipeline::run_pair(&a, &ctx),
+        Some(Command::Move(a)) => pipeline::run_move(&a, &ctx),
+        Some(Command::Log(a)) => pipeline::run_log(&a, &ctx),
+        Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
+        Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
+        Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
+        Some(Command::DemoDb(a)) => {
+            if a.path.exists() {
+                anyhow::bail!("{}: already exists; choose a new path", a.path.display());
+            }
+            let summary = crate::demo::build(&a.path)?;
+            println!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions(a)) => Ok(completions::run(&a)),
+        Some(Command::Config(a)) => config::run(&a),
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+#[allow(
+    dead_code,
+    reason = "used by the JSON-printing subcommands as they land"
+)]
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}

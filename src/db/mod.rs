@@ -1,0 +1,239 @@
+//! The one SQLite file: opening it safely, migrations, and typed queries.
+//!
+//! Opening never changes a file it does not recognise: a file that is not SQLite, a SQLite
+//! file of another application, or a duijie file written by a newer version is refused with a
+//! clear message before any pragma that writes (WAL, migrations) runs.
+
+pub mod records;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use records::{RecordFilter, RecordWrite};
+
+/// `PRAGMA application_id` of a duijie database: "DJ01" in ASCII.
+pub const APPLICATION_ID: i32 = 0x444A_3031;
+
+/// Embedded migrations; index + 1 is the `user_version` each one brings the file to.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("{path}: not a duijie database (application_id {found:#x}); left untouched")]
+    Foreign { path: PathBuf, found: i32 },
+    #[error(
+        "{path}: written by a newer duijie (schema {found}, this build knows {known}); left untouched — upgrade duijie"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: cannot open database: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+pub type DbResult<T> = std::result::Result<T, DbError>;
+
+/// A duijie database connection.
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `path`, refusing foreign or newer files.
+    pub fn open(path: &Path) -> DbResult<Db> {
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let open_err = |source| DbError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        Self::setup(conn, path.to_path_buf())
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> DbResult<Db> {
+        let conn = Connection::open_in_memory()?;
+        Self::setup(conn, PathBuf::from(":memory:"))
+    }
+
+    fn setup(conn: Connection, path: PathBuf) -> DbResult<Db> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Reading the header is the first statement: a non-SQLite file fails here, unchanged.
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|source| DbError::Open {
+                path: path.clone(),
+                source,
+            })?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
+            return Err(DbError::Foreign {
+                path,
+                found: app_id,
+            });
+        }
+        if version > SCHEMA_VERSION {
+            return Err(DbError::TooNew {
+                path,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if path.as_os_str() != ":memory:" {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut db = Db { conn, path };
+        db.migrate(version)?;
+        Ok(db)
+    }
+
+    fn migrate(&mut self, from: i64) -> DbResult<()> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read-only access for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction (so a concurrent writer waits on busy_timeout
+    /// instead of failing with "database is locked"), committing when it returns Ok.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> DbResult<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+/// The current time as stored in the database: RFC 3339 UTC, second precision.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_file_and_stamps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+        let id: i32 = db
+            .conn()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        drop(db);
+        // Reopening is a no-op.
+        assert!(Db::open(&path).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_newer_file_without_touching_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        drop(Db::open(&path).unwrap());
+        {
+            let c = Connection::open(&path).unwrap();
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Db::open(&path).err().unwrap();
+        assert!(matches!(err, DbError::TooNew { .. }), "{err}");
+        assert!(err.to_string().contains("newer duijie"));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn refuses_a_foreign_sqlite_file_and_a_non_sqlite_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let foreign = dir.path().join("other.db");
+        {
+            let c = Connection::open(&foreign).unwrap();
+            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+                .unwrap();
+        }
+        let before = std::fs::read(&foreign).unwrap();
+        let err = Db::open(&foreign).err().unwrap();
+        assert!(err.to_string().contains("not a duijie database"), "{err}");
+        assert_eq!(std::fs::read(&foreign).unwrap(), before);
+
+        let text = dir.path().join("notes.txt");
+        std::fs::write(
+            &text,
+            "这不是数据库 — just some text that is long enough to have a header",
+        )
+        .unwrap();
+        let before = std::fs::read(&text).unwrap();
+        let err = Db::open(&text).err().unwrap();
+        assert!(err.to_string().contains("notes.txt"), "{err}");
+        assert_eq!(std::fs::read(&text).unwrap(), before);
+    }
+}

@@ -1,0 +1,311 @@
+//! Typed queries on demands and results. Functions take a `&Connection` so they run inside
+//! the caller's transaction (an import is one transaction).
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{DbError, DbResult, now};
+use crate::domain::{Code, CodeKind, Kind, Record};
+use crate::search::keys::{SearchKeys, dedup_key};
+
+const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
+     contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, ip, \
+     modes, price_wan, extra, created_at, updated_at";
+
+/// What writing an imported row did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordWrite {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// Which records to list.
+#[derive(Debug, Clone, Default)]
+pub struct RecordFilter {
+    pub kind: Option<Kind>,
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let kind: String = r.get(1)?;
+    let extra: String = r.get(23)?;
+    Ok(Record {
+        id: r.get(0)?,
+        kind: Kind::parse(&kind).unwrap_or_default(),
+        seq: r.get(2)?,
+        ext_id: r.get(3)?,
+        title: r.get(4)?,
+        org: r.get(5)?,
+        field: r.get(6)?,
+        region: r.get(7)?,
+        description: r.get(8)?,
+        keywords: r.get(9)?,
+        contact: r.get(10)?,
+        phone: r.get(11)?,
+        email: r.get(12)?,
+        source: r.get(13)?,
+        status: r.get(14)?,
+        budget_wan: r.get(15)?,
+        deadline: r.get(16)?,
+        open_call: r.get(17)?,
+        lead: r.get(18)?,
+        maturity: r.get(19)?,
+        ip: r.get(20)?,
+        modes: r.get(21)?,
+        price_wan: r.get(22)?,
+        extra: serde_json::from_str(&extra).unwrap_or_default(),
+        created_at: r.get(24)?,
+        updated_at: r.get(25)?,
+    })
+}
+
+/// Inserts a new record, assigning its id, code number and timestamps.
+pub fn insert(conn: &Connection, rec: &mut Record) -> DbResult<()> {
+    if rec.title.trim().is_empty() {
+        return Err(DbError::Invalid("a record needs a title".into()));
+    }
+    let seq: i64 = conn.query_row(
+        "UPDATE code_seq SET next = next + 1 WHERE kind = ?1 RETURNING next - 1",
+        params![rec.kind.as_str()],
+        |r| r.get(0),
+    )?;
+    let ts = now();
+    rec.seq = seq;
+    if rec.created_at.is_empty() {
+        rec.created_at.clone_from(&ts);
+    }
+    rec.updated_at = ts;
+    let keys = SearchKeys::for_record(rec);
+    let mut st = conn.prepare_cached(
+        "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
+         contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, \
+         ip, modes, price_wan, extra, dedup_key, key_text, key_fold, key_pinyin, key_initials, \
+         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+    )?;
+    st.execute(params![
+        rec.kind.as_str(),
+        rec.seq,
+        rec.ext_id,
+        rec.title,
+        rec.org,
+        rec.field,
+        rec.region,
+        rec.description,
+        rec.keywords,
+        rec.contact,
+        rec.phone,
+        rec.email,
+        rec.source,
+        rec.status,
+        rec.budget_wan,
+        rec.deadline,
+        rec.open_call,
+        rec.lead,
+        rec.maturity,
+        rec.ip,
+        rec.modes,
+        rec.price_wan,
+        serde_json::to_string(&rec.extra)?,
+        dedup_key(&rec.title, &rec.org),
+        keys.text,
+        keys.fold,
+        keys.pinyin,
+        keys.initials,
+        rec.created_at,
+        rec.updated_at,
+    ])?;
+    rec.id = conn.last_insert_rowid();
+    Ok(())
+}
+
+/// Rewrites every field of an existing record (by id), refreshing `updated_at` and keys.
+pub fn update(conn: &Connection, rec: &mut Record) -> DbResult<()> {
+    if rec.title.trim().is_empty() {
+        return Err(DbError::Invalid("a record needs a title".into()));
+    }
+    rec.updated_at = now();
+    let keys = SearchKeys::for_record(rec);
+    let mut st = conn.prepare_cached(
+        "UPDATE record SET ext_id = ?2, title = ?3, org = ?4, field = ?5, region = ?6, \
+         description = ?7, keywords = ?8, contact = ?9, phone = ?10, email = ?11, source = ?12, \
+         status = ?13, budget_wan = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
+         maturity = ?18, ip = ?19, modes = ?20, price_wan = ?21, extra = ?22, dedup_key = ?23, \
+         key_text = ?24, key_fold = ?25, key_pinyin = ?26, key_initials = ?27, updated_at = ?28 \
+         WHERE id = ?1",
+    )?;
+    let n = st.execute(params![
+        rec.id,
+        rec.ext_id,
+        rec.title,
+        rec.org,
+        rec.field,
+        rec.region,
+        rec.description,
+        rec.keywords,
+        rec.contact,
+        rec.phone,
+        rec.email,
+        rec.source,
+        rec.status,
+        rec.budget_wan,
+        rec.deadline,
+        rec.open_call,
+        rec.lead,
+        rec.maturity,
+        rec.ip,
+        rec.modes,
+        rec.price_wan,
+        serde_json::to_string(&rec.extra)?,
+        dedup_key(&rec.title, &rec.org),
+        keys.text,
+        keys.fold,
+        keys.pinyin,
+        keys.initials,
+        rec.updated_at,
+    ])?;
+    if n == 0 {
+        return Err(DbError::NotFound(rec.code().to_string()));
+    }
+    Ok(())
+}
+
+/// Deletes a record (its pairs go with it, by foreign key cascade).
+pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
+    conn.execute("DELETE FROM record WHERE id = ?1", params![id])?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: i64) -> DbResult<Option<Record>> {
+    let sql = format!("SELECT {COLUMNS} FROM record WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![id], from_row)
+        .optional()?)
+}
+
+/// Looks a record up by its code (D12 / R34); a pair code is refused.
+pub fn get_by_code(conn: &Connection, code: Code) -> DbResult<Record> {
+    let kind = match code.kind {
+        CodeKind::Demand => Kind::Demand,
+        CodeKind::Achievement => Kind::Achievement,
+        CodeKind::Pair => {
+            return Err(DbError::Invalid(format!(
+                "{code} is a pair, not a demand or result"
+            )));
+        }
+    };
+    let sql = format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND seq = ?2");
+    conn.prepare_cached(&sql)?
+        .query_row(params![kind.as_str(), code.num], from_row)
+        .optional()?
+        .ok_or_else(|| DbError::NotFound(code.to_string()))
+}
+
+/// All records of the filter, newest code last.
+pub fn list(conn: &Connection, filter: &RecordFilter) -> DbResult<Vec<Record>> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM record WHERE (?1 IS NULL OR kind = ?1) ORDER BY kind, seq");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![filter.kind.map(Kind::as_str)], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM record WHERE kind = ?1",
+        params![kind.as_str()],
+        |r| r.get(0),
+    )?)
+}
+
+/// The record an imported row corresponds to: same ext_id, else same normalised (title, org).
+pub fn find_existing(conn: &Connection, rec: &Record) -> DbResult<Option<Record>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM record WHERE kind = ?1 AND \
+         CASE WHEN ?2 <> '' THEN ext_id = ?2 ELSE dedup_key = ?3 END LIMIT 1"
+    );
+    let key = dedup_key(&rec.title, &rec.org);
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![rec.kind.as_str(), rec.ext_id, key], from_row)
+        .optional()?)
+}
+
+/// Writes an imported row: updates the matching record when its content differs, adds it
+/// when there is none.
+pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
+    match find_existing(conn, rec)? {
+        None => {
+            insert(conn, rec)?;
+            Ok(RecordWrite::Added)
+        }
+        Some(old) => {
+            rec.id = old.id;
+            rec.seq = old.seq;
+            rec.created_at.clone_from(&old.created_at);
+            rec.updated_at.clone_from(&old.updated_at);
+            if same_content(&old, rec) {
+                return Ok(RecordWrite::Unchanged);
+            }
+            update(conn, rec)?;
+            Ok(RecordWrite::Updated)
+        }
+    }
+}
+
+fn same_content(a: &Record, b: &Record) -> bool {
+    let mut b = b.clone();
+    b.id = a.id;
+    b.seq = a.seq;
+    b.created_at.clone_from(&a.created_at);
+    b.updated_at.clone_from(&a.updated_at);
+    *a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+
+    #[test]
+    fn codes_count_per_kind_and_are_never_reused() {
+        let db = Db::open_in_memory().unwrap();
+        let c = db.conn();
+        let mut d1 = Record::new(Kind::Demand, "铜箔");
+        let mut r1 = Record::new(Kind::Achievement, "硅碳负极");
+        let mut d2 = Record::new(Kind::Demand, "压铸");
+        insert(c, &mut d1).unwrap();
+        insert(c, &mut r1).unwrap();
+        insert(c, &mut d2).unwrap();
+        assert_eq!(d1.code().to_string(), "D1");
+        assert_eq!(r1.code().to_string(), "R1");
+        assert_eq!(d2.code().to_string(), "D2");
+        delete(c, d2.id).unwrap();
+        let mut d3 = Record::new(Kind::Demand, "新的");
+        insert(c, &mut d3).unwrap();
+        assert_eq!(d3.code().to_string(), "D3");
+        let got = get_by_code(c, "d1".parse().unwrap()).unwrap();
+        assert_eq!(got.title, "铜箔");
+    }
+
+    #[test]
+    fn upsert_matches_on_ext_id_then_title_and_org() {
+        let db = Db::open_in_memory().unwrap();
+        let c = db.conn();
+        let mut a = Record::new(Kind::Achievement, "鋰電池負極");
+        a.org = "鄭州大學".into();
+        assert_eq!(upsert(c, &mut a.clone()).unwrap(), RecordWrite::Added);
+        assert_eq!(upsert(c, &mut a.clone()).unwrap(), RecordWrite::Unchanged);
+        // Same title and org in the other script and other spacing: the same record.
+        let mut b = Record::new(Kind::Achievement, "锂电池 负极");
+        b.org = "郑州大学".into();
+        assert_eq!(upsert(c, &mut b).unwrap(), RecordWrite::Updated);
+        assert_eq!(count(c, Kind::Achievement).unwrap(), 1);
+        let mut e = Record::new(Kind::Achievement, "another title");
+        e.ext_id = "X1".into();
+        upsert(c, &mut e.clone()).unwrap();
+        e.title = "renamed".into();
+        assert_eq!(upsert(c, &mut e).unwrap(), RecordWrite::Updated);
+        assert_eq!(count(c, Kind::Achievement).unwrap(), 2);
+    }
+}

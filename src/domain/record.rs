@@ -1,0 +1,124 @@
+//! A demand (需求) or a result (成果). Both lists share most fields and every operation
+//! (import, search, list, export), so one struct carries both; the fields that belong to one
+//! kind only are documented as such and stay empty on the other.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Code, CodeKind};
+
+/// Which list a record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 需求: an enterprise's technical demand.
+    #[default]
+    Demand,
+    /// 成果: a university's or institute's research result ("result" in the UI and CLI).
+    #[serde(rename = "result")]
+    Achievement,
+}
+
+impl Kind {
+    /// The word stored in the database and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Demand => "demand",
+            Kind::Achievement => "result",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "demand" | "demands" | "d" => Some(Kind::Demand),
+            "result" | "results" | "r" | "achievement" | "achievements" => Some(Kind::Achievement),
+            _ => None,
+        }
+    }
+
+    pub fn code_kind(self) -> CodeKind {
+        match self {
+            Kind::Demand => CodeKind::Demand,
+            Kind::Achievement => CodeKind::Achievement,
+        }
+    }
+
+    pub fn other(self) -> Kind {
+        match self {
+            Kind::Demand => Kind::Achievement,
+            Kind::Achievement => Kind::Demand,
+        }
+    }
+}
+
+/// One demand or result. `seq` is the per-kind number behind the code (D`seq`, R`seq`);
+/// `id` is the row id pairs refer to.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Record {
+    #[serde(skip)]
+    pub id: i64,
+    pub kind: Kind,
+    #[serde(skip)]
+    pub seq: i64,
+    /// The source's own number (编号).
+    pub ext_id: String,
+    pub title: String,
+    /// Enterprise (demand) or holder institution (result).
+    pub org: String,
+    pub field: String,
+    pub region: String,
+    /// Demand description or result abstract.
+    pub description: String,
+    pub keywords: String,
+    pub contact: String,
+    pub phone: String,
+    pub email: String,
+    pub source: String,
+    /// `open` / `closed` (free text from imports is kept as given).
+    pub status: String,
+    /// Demand only: budget in 万元.
+    pub budget_wan: Option<f64>,
+    /// Demand only: deadline as YYYY-MM-DD (or the text given when it was not a date).
+    pub deadline: String,
+    /// Demand only: an open call (揭榜挂帅).
+    pub open_call: bool,
+    /// Result only: team lead (负责人).
+    pub lead: String,
+    /// Result only: lab / pilot / small batch / industrialised, or TRL 1–9.
+    pub maturity: String,
+    /// Result only: patent numbers.
+    pub ip: String,
+    /// Result only: cooperation modes (transfer, licence, equity, joint development, service).
+    pub modes: String,
+    /// Result only: asking price in 万元.
+    pub price_wan: Option<f64>,
+    /// Columns the import did not recognise, kept so nothing the user had is lost.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Record {
+    pub fn new(kind: Kind, title: impl Into<String>) -> Record {
+        Record {
+            kind,
+            title: title.into(),
+            status: "open".into(),
+            ..Record::default()
+        }
+    }
+
+    pub fn code(&self) -> Code {
+        Code {
+            kind: self.kind.code_kind(),
+            num: self.seq,
+        }
+    }
+
+    /// The amount that matters for this kind: budget for a demand, price for a result.
+    pub fn amount_wan(&self) -> Option<f64> {
+        match self.kind {
+            Kind::Demand => self.budget_wan,
+            Kind::Achievement => self.price_wan,
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Export of records, pairs and follow-ups as CSV, JSON or XLSX.

@@ -1,0 +1,17 @@
+//! duijie (对接): a keyboard-driven terminal desk for technology brokers.
+//!
+//! The library holds everything; `main.rs` only parses the command line and dispatches, so
+//! integration tests and benchmarks reach the same code the binary runs.
+
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod export;
+pub mod import;
+pub mod matching;
+pub mod paths;
+pub mod pipeline;
+pub mod sanitize;
+pub mod search;
+pub mod tui;

@@ -1,0 +1,136 @@
+//! The one sanitiser every string from data passes through before it reaches a terminal.
+//!
+//! Data comes from spreadsheets and other people's systems: it may hold escape sequences,
+//! control characters, bidi overrides or zero-width characters that would move the cursor,
+//! recolour the screen or make a column lie about its width. Lists, detail panes, the status
+//! bar, the window title and CLI output all call [`clean`].
+
+use std::borrow::Cow;
+
+/// Characters removed outright: bidi embeddings/overrides/isolates, zero-width and BOM.
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{061C}'
+            | '\u{00AD}'
+    )
+}
+
+/// Returns `s` safe to print: tab, newline and CR become one space each; ESC sequences
+/// (CSI, OSC, and two-byte escapes) are dropped whole; other C0/C1 controls, bidi controls
+/// and zero-width characters are removed. Borrows when nothing needs changing.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || is_invisible_control(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 CSI/OSC introducers behave like ESC [ and ESC ].
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' => skip_string(&mut chars),
+            c if c.is_control() || is_invisible_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Cleans and also collapses the result to a single line (for list cells and titles).
+pub fn one_line(s: &str) -> String {
+    let cleaned = clean(s);
+    let mut out = String::with_capacity(cleaned.len());
+    let mut last_space = false;
+    for c in cleaned.trim().chars() {
+        if c == ' ' {
+            if !last_space {
+                out.push(c);
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    out
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}
+
+/// CSI: parameters and intermediates up to a final byte in `@`..=`~`.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('@'..='~').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// OSC/DCS/APC/PM/SOS: a string terminated by BEL, ST (ESC \) or C1 ST.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(clean("西安交通大学 ABC"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_sequences_and_controls_are_removed() {
+        let s = "铜箔\u{1b}[31m红\u{1b}[0m\u{1b}]0;title\u{7}尾\u{7}\u{0}";
+        assert_eq!(clean(s), "铜箔红尾");
+    }
+
+    #[test]
+    fn whitespace_controls_become_spaces_and_bidi_is_dropped() {
+        assert_eq!(clean("a\tb\nc\rd"), "a b c d");
+        assert_eq!(clean("ab\u{202E}cd\u{200B}e\u{2066}"), "abcde");
+        assert_eq!(one_line("  锂电\n\n 负极\t "), "锂电 负极");
+    }
+
+    #[test]
+    fn unterminated_sequences_do_not_panic() {
+        assert_eq!(clean("x\u{1b}"), "x");
+        assert_eq!(clean("x\u{1b}]52;c;AAAA"), "x");
+        assert_eq!(clean("x\u{1b}[12"), "x");
+    }
+}

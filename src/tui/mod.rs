@@ -1,0 +1,7 @@
+//! The full-screen desk.
+
+use crate::db::Db;
+
+pub fn run(_db: Db) -> anyhow::Result<()> {
+    anyhow::bail!("the desk is not built yet")
+}
