@@ -1,5 +1,7 @@
 //! The full-screen desk.
 
+pub mod theme;
+
 use crate::db::Db;
 
 pub fn run(_db: Db) -> anyhow::Result<()> {
