@@ -1,6 +1,10 @@
 //! The full-screen desk.
 
+pub mod lang;
 pub mod theme;
+
+pub use lang::Lang;
+pub use theme::Theme;
 
 use crate::db::Db;
 
