@@ -4,6 +4,7 @@
 //! integration tests and benchmarks reach the same code the binary runs.
 
 pub mod cli;
+pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;

@@ -104,8 +104,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = Ctx { db_path };
     match cli.command {
         None => {
+            let config = crate::config::load(&crate::config::path())?;
             let db = ctx.open_db()?;
-            crate::tui::run(db)?;
+            crate::tui::run(db, &config)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import(a)) => import::run(&a, &ctx),

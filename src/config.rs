@@ -1,0 +1,268 @@
+//! The TOML config file in the platform config dir: interface language and key rebinding.
+//!
+//! A missing file means defaults. A file that does not parse, names an unknown action or
+//! gives a key that cannot be read is an error naming the file and line — never a panic, and
+//! never silently half-applied.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::tui::Lang;
+use crate::tui::keymap::{self, KeySpec};
+
+/// The effective configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Interface language; `None` means "from LANG".
+    pub lang: Option<Lang>,
+    /// Action name → key specs ("ctrl-f", "j", "shift-tab"); replaces that action's defaults.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{path}:{line}: {message}")]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based; 0 when the error has no position (the file could not be read).
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
+}
+
+/// One key or a list of keys.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Config {
+    /// The language to use: the configured one, else from LANG.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+}
+
+/// The config file: `DUIJIE_CONFIG` when set, else `config.toml` in the platform config dir.
+pub fn path() -> PathBuf {
+    std::env::var_os("DUIJIE_CONFIG")
+        .filter(|p| !p.is_empty())
+        .map_or_else(crate::paths::config_file, PathBuf::from)
+}
+
+/// Loads the config at `path`; a missing file gives the defaults.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(path, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(ConfigError {
+            path: path.to_path_buf(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        }),
+    }
+}
+
+/// Parses and validates config text (`path` only names the file in errors).
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+        path: path.to_path_buf(),
+        line: span.map_or(0, |s| line_of(text, s.start)),
+        message,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| err(e.span(), e.message().into()))?;
+    let lang = match raw.lang {
+        None => None,
+        Some(l) => Some(match l.get_ref().to_ascii_lowercase().as_str() {
+            "zh" => Lang::Zh,
+            "en" => Lang::En,
+            other => {
+                return Err(err(
+                    Some(l.span()),
+                    format!("lang = {other:?}: expected \"zh\" or \"en\""),
+                ));
+            }
+        }),
+    };
+    let names = keymap::action_names();
+    let mut keys = BTreeMap::new();
+    for (name, list) in raw.keys {
+        if !names.contains(&name.get_ref().as_str()) {
+            return Err(err(
+                Some(name.span()),
+                format!(
+                    "[keys] {}: unknown action (`duijie config --default` lists them)",
+                    name.get_ref()
+                ),
+            ));
+        }
+        let span = list.span();
+        let specs = match list.into_inner() {
+            KeyList::One(s) => vec![s],
+            KeyList::Many(v) => v,
+        };
+        for spec in &specs {
+            if let Err(e) = spec.parse::<KeySpec>() {
+                return Err(err(
+                    Some(span.clone()),
+                    format!("[keys] {}: {e}", name.get_ref()),
+                ));
+            }
+        }
+        keys.insert(name.into_inner(), specs);
+    }
+    Ok(Config { lang, keys })
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .unwrap_or(text)
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// A commented config listing every action with its default keys and description.
+pub fn default_text() -> String {
+    let mut out = String::from(
+        "# duijie configuration. Put this file at the path `duijie config` prints.\n\
+         # Every line is commented out: uncomment and change what you want.\n\n\
+         # Interface language: \"zh\" (中文) or \"en\". Default: Chinese when LANG starts with zh.\n\
+         # lang = \"zh\"\n\n\
+         # Keys: action = [\"key\", …] replaces that action's default keys.\n\
+         # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
+         # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
+         [keys]\n",
+    );
+    let mut last_section = None;
+    for def in keymap::defaults() {
+        if last_section != Some(def.section) {
+            let _ = writeln!(out, "\n# — {} —", def.section.label(Lang::En));
+            last_section = Some(def.section);
+        }
+        let keys: Vec<String> = def.keys.iter().map(|k| format!("{k:?}")).collect();
+        let _ = writeln!(
+            out,
+            "# {} = [{}]  # {} / {}",
+            def.name,
+            keys.join(", "),
+            def.en,
+            def.zh
+        );
+    }
+    out
+}
+
+/// The effective config as TOML (for `duijie config`).
+pub fn effective_text(cfg: &Config) -> String {
+    let mut out = String::new();
+    let lang = cfg.lang();
+    let _ = writeln!(
+        out,
+        "lang = {:?}{}",
+        match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        },
+        if cfg.lang.is_none() {
+            "  # from LANG"
+        } else {
+            ""
+        }
+    );
+    out.push_str("\n[keys]\n");
+    for def in keymap::defaults() {
+        let (keys, mark) = match cfg.keys.get(def.name) {
+            Some(k) => (k.clone(), "  # configured"),
+            None => (def.keys.iter().map(|s| (*s).to_string()).collect(), ""),
+        };
+        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+        let _ = writeln!(out, "{} = [{}]{mark}", def.name, keys.join(", "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Result<Config, ConfigError> {
+        parse(Path::new("/c/config.toml"), text)
+    }
+
+    #[test]
+    fn missing_file_is_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            load(&dir.path().join("none.toml")).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn reads_lang_and_keys_in_both_shapes() {
+        let c = p("lang = \"en\"\n[keys]\nmove_down = [\"ctrl-n\", \"down\"]\nquit = \"ctrl-q\"\n")
+            .unwrap();
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.keys["move_down"], vec!["ctrl-n", "down"]);
+        assert_eq!(c.keys["quit"], vec!["ctrl-q"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let e = p("lang = \"zh\"\n[keys]\nmove_dwn = [\"j\"]\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        assert!(e.to_string().starts_with("/c/config.toml:3: "), "{e}");
+        assert!(e.to_string().contains("move_dwn"), "{e}");
+
+        let e = p("[keys]\n\nquit = [\"ctrl-\"]\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+
+        let e = p("lang = \"fr\"\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+
+        let e = p("[keys\nquit = 1\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+    }
+
+    #[test]
+    fn the_default_text_parses_and_lists_every_action() {
+        let text = default_text();
+        assert_eq!(p(&text).unwrap(), Config::default());
+        for name in keymap::action_names() {
+            assert!(text.contains(&format!("# {name} = [")), "{name} missing");
+        }
+        // Uncommenting every key line gives a valid config equal to the defaults.
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|r| {
+                        r.split(" = [")
+                            .next()
+                            .is_some_and(|n| keymap::action_names().contains(&n))
+                    })
+                    .unwrap_or(l)
+            })
+            .fold(String::new(), |mut acc, l| {
+                acc.push_str(l);
+                acc.push('\n');
+                acc
+            });
+        let c = p(&uncommented).unwrap();
+        assert_eq!(c.keys.len(), keymap::action_names().len());
+    }
+}

@@ -1,0 +1,233 @@
+//! All state of the desk. No I/O handles: the database and the search workers live in
+//! effects.rs; this is plain data that `update` changes and `ui::draw` reads.
+
+use std::collections::HashMap;
+
+use crate::domain::{Kind, Record};
+use crate::search::Hit;
+use crate::tui::Lang;
+use crate::tui::filters::Filters;
+use crate::tui::keymap::{Context, Keymap};
+use crate::tui::layout;
+
+/// Top-level views. Only the desk exists; the pipeline work adds the board and the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Desk,
+}
+
+/// What a confirmation is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Close { id: i64 },
+    Delete { kind: Kind, id: i64 },
+}
+
+/// Popups, drawn over the view; the last one is on top and gets the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    Help { scroll: u16 },
+    Record { kind: Kind, id: i64, scroll: u16 },
+    Confirm { question: String, pending: Pending },
+}
+
+/// The one-line input at the top, when open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Line {
+    #[default]
+    Closed,
+    Search,
+    /// After `S`: the next slot key saves the view.
+    SaveSlot,
+}
+
+/// The status-bar message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub warn: bool,
+}
+
+/// One list (demands or results): its records by id, the current hits and the selection.
+#[derive(Debug, Clone, Default)]
+pub struct ListModel {
+    pub records: HashMap<i64, Record>,
+    /// Hits of the current query, best first (all records for an empty query).
+    pub hits: Vec<Hit>,
+    /// Ids shown: the hits that pass the filters, in hit order.
+    pub shown: Vec<i64>,
+    pub selected: usize,
+    /// First shown row on screen.
+    pub offset: usize,
+    /// Sequence number of the query the hits answer.
+    pub answered: u64,
+}
+
+impl ListModel {
+    /// A list of `records`, newest update first (the order an empty query returns).
+    pub fn new(records: Vec<Record>) -> ListModel {
+        let mut order: Vec<&Record> = records.iter().collect();
+        // Stable: equal timestamps keep id order, as the search index does.
+        order.sort_by_key(|r| r.id);
+        order.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        let hits = order.iter().map(|r| Hit { id: r.id, score: 0 }).collect();
+        let records = records.into_iter().map(|r| (r.id, r)).collect();
+        ListModel {
+            records,
+            hits,
+            ..ListModel::default()
+        }
+    }
+
+    pub fn selected_id(&self) -> Option<i64> {
+        self.shown.get(self.selected).copied()
+    }
+
+    pub fn selected_record(&self) -> Option<&Record> {
+        self.selected_id().and_then(|id| self.records.get(&id))
+    }
+
+    /// Recomputes `shown` from hits and filters, keeping the selected record when still shown.
+    pub fn refilter(&mut self, filters: &Filters) {
+        let keep = self.selected_id();
+        self.shown = self
+            .hits
+            .iter()
+            .filter(|h| self.records.get(&h.id).is_some_and(|r| filters.admits(r)))
+            .map(|h| h.id)
+            .collect();
+        self.selected = keep
+            .and_then(|id| self.shown.iter().position(|&s| s == id))
+            .unwrap_or(0);
+    }
+
+    /// Moves the selection by `delta` rows, clamped.
+    pub fn move_by(&mut self, delta: i64) {
+        if self.shown.is_empty() {
+            self.selected = 0;
+            return;
+        }
+        let last = self.shown.len() as i64 - 1;
+        self.selected = (self.selected as i64 + delta).clamp(0, last) as usize;
+    }
+
+    /// Scrolls so the selection is within `rows` visible rows.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        let max_offset = self.shown.len().saturating_sub(rows);
+        self.offset = self.offset.min(max_offset);
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub view: View,
+    pub popups: Vec<Popup>,
+    pub line: Line,
+    pub focus: Kind,
+    pub demands: ListModel,
+    pub results: ListModel,
+    /// The query as typed; drawn at once, results follow when the worker answers.
+    pub query: String,
+    /// Sequence number of the latest query sent.
+    pub search_seq: u64,
+    pub filters: Filters,
+    pub message: Option<Message>,
+    /// Terminal size (columns, rows), for layout-dependent moves and mouse hits.
+    pub size: (u16, u16),
+    pub lang: Lang,
+    pub keymap: Keymap,
+    /// The database file name, shown in the window title.
+    pub db_name: String,
+    pub should_quit: bool,
+}
+
+impl Model {
+    pub fn new(records: Vec<Record>, keymap: Keymap, lang: Lang, db_name: &str) -> Model {
+        let (d, r): (Vec<Record>, Vec<Record>) =
+            records.into_iter().partition(|r| r.kind == Kind::Demand);
+        let mut m = Model {
+            view: View::Desk,
+            popups: Vec::new(),
+            line: Line::Closed,
+            focus: Kind::Demand,
+            demands: ListModel::new(d),
+            results: ListModel::new(r),
+            query: String::new(),
+            search_seq: 0,
+            filters: Filters::default(),
+            message: None,
+            size: (120, 40),
+            lang,
+            keymap,
+            db_name: db_name.to_string(),
+            should_quit: false,
+        };
+        m.demands.refilter(&m.filters);
+        m.results.refilter(&m.filters);
+        m
+    }
+
+    pub fn list(&self, kind: Kind) -> &ListModel {
+        match kind {
+            Kind::Demand => &self.demands,
+            Kind::Achievement => &self.results,
+        }
+    }
+
+    pub fn list_mut(&mut self, kind: Kind) -> &mut ListModel {
+        match kind {
+            Kind::Demand => &mut self.demands,
+            Kind::Achievement => &mut self.results,
+        }
+    }
+
+    /// The record the detail pane and record actions are about.
+    pub fn selected(&self) -> Option<&Record> {
+        self.list(self.focus).selected_record()
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        match self.popups.last() {
+            Some(Popup::Help { .. }) => Context::Help,
+            Some(Popup::Record { .. }) => Context::Record,
+            Some(Popup::Confirm { .. }) => Context::Confirm,
+            None => match self.line {
+                Line::Closed => Context::Desk,
+                Line::Search => Context::Search,
+                Line::SaveSlot => Context::SaveSlot,
+            },
+        }
+    }
+
+    /// Rows of list `kind` visible at the current size.
+    pub fn visible_rows(&self, kind: Kind) -> usize {
+        layout::Desk::new(self.size).list_rows(kind)
+    }
+
+    /// Whether a list still waits for the answer to the latest query.
+    pub fn searching(&self, kind: Kind) -> bool {
+        self.list(kind).answered < self.search_seq
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            warn: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            warn: true,
+        });
+    }
+}

@@ -1,0 +1,33 @@
+//! Active filters as chips above the lists.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::sanitize::one_line;
+use crate::tui::Theme;
+use crate::tui::model::Model;
+use crate::tui::text::{fit, width};
+
+pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
+    let mut spans = Vec::new();
+    let mut room = usize::from(area.width);
+    for (label, values) in m.filters.chips(m.lang) {
+        let vals: Vec<String> = values.iter().map(|v| one_line(v)).collect();
+        let chip = format!(" {label}: {} ", vals.join(", "));
+        let w = width(&chip);
+        if room <= 1 {
+            break;
+        }
+        let shown = if w + 1 > room {
+            fit(&chip, room - 1)
+        } else {
+            chip
+        };
+        room = room.saturating_sub(width(&shown) + 1);
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(shown, theme.chip()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,115 @@
+//! The detail pane: the selected record's fields, wrapped. The full-screen record overlay
+//! reuses [`record_lines`].
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::{Kind, Record};
+use crate::sanitize::clean;
+use crate::tui::model::Model;
+use crate::tui::{Lang, Theme};
+
+/// Label and value of every non-empty field, in reading order. Values are raw data.
+pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
+    let l = |zh, en| lang.pick(zh, en);
+    let money = |v: Option<f64>| v.map(|x| format!("{x} {}", l("万元", "×10k CNY")));
+    let mut out: Vec<(&'static str, Option<String>)> = vec![
+        (l("名称", "Title"), Some(rec.title.clone())),
+        (
+            match rec.kind {
+                Kind::Demand => l("企业", "Enterprise"),
+                Kind::Achievement => l("单位", "Holder"),
+            },
+            Some(rec.org.clone()),
+        ),
+        (l("领域", "Field"), Some(rec.field.clone())),
+        (l("地区", "Region"), Some(rec.region.clone())),
+        (l("状态", "Status"), Some(rec.status.clone())),
+    ];
+    match rec.kind {
+        Kind::Demand => out.extend([
+            (l("预算", "Budget"), money(rec.budget_wan)),
+            (l("截止", "Deadline"), Some(rec.deadline.clone())),
+            (
+                l("揭榜挂帅", "Open call"),
+                rec.open_call.then(|| l("是", "yes").to_string()),
+            ),
+        ]),
+        Kind::Achievement => out.extend([
+            (l("负责人", "Lead"), Some(rec.lead.clone())),
+            (l("成熟度", "Maturity"), Some(rec.maturity.clone())),
+            (l("知识产权", "IP"), Some(rec.ip.clone())),
+            (l("合作方式", "Modes"), Some(rec.modes.clone())),
+            (l("价格", "Price"), money(rec.price_wan)),
+        ]),
+    }
+    out.extend([
+        (
+            match rec.kind {
+                Kind::Demand => l("描述", "Description"),
+                Kind::Achievement => l("简介", "Abstract"),
+            },
+            Some(rec.description.clone()),
+        ),
+        (l("关键词", "Keywords"), Some(rec.keywords.clone())),
+        (l("联系人", "Contact"), Some(rec.contact.clone())),
+        (l("电话", "Phone"), Some(rec.phone.clone())),
+        (l("邮箱", "Email"), Some(rec.email.clone())),
+        (l("来源", "Source"), Some(rec.source.clone())),
+        (l("编号", "Ext. id"), Some(rec.ext_id.clone())),
+    ]);
+    for (k, v) in &rec.extra {
+        let v = match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        // Extra column names are data too; they are sanitised with the value below.
+        out.push(("", Some(format!("{k}: {v}"))));
+    }
+    out.push((l("更新", "Updated"), Some(rec.updated_at.clone())));
+    out.into_iter()
+        .filter_map(|(k, v)| v.filter(|s| !s.trim().is_empty()).map(|v| (k, v)))
+        .collect()
+}
+
+/// The fields as styled lines, every value through the sanitiser.
+pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", rec.code()), theme.title()),
+        Span::styled(clean(&rec.title).into_owned(), theme.title()),
+    ])];
+    for (label, value) in record_fields(rec, lang).into_iter().skip(1) {
+        let mut spans = Vec::with_capacity(2);
+        if !label.is_empty() {
+            spans.push(Span::styled(format!("{label}: "), theme.label()));
+        }
+        spans.push(Span::raw(clean(&value).into_owned()));
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            m.lang.pick(" 详情 ", " Detail "),
+            theme.title(),
+        ));
+    let lines = match m.selected() {
+        Some(rec) => record_lines(rec, m.lang, theme),
+        None => vec![Line::styled(
+            m.lang.pick("未选中记录", "no record selected"),
+            theme.muted(),
+        )],
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
