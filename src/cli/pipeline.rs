@@ -1,37 +1,253 @@
-//! `duijie pair|move|log|agenda|board|undo`.
+//! `duijie pair|move|log|agenda|board|undo`, and `show P3` for pairs.
 
 use std::process::ExitCode;
 
-use super::Ctx;
+use anyhow::{Context as _, bail};
+
+use super::{Ctx, print_json};
+use crate::domain::{Channel, Code, ContractType, ShelveReason, Stage};
+use crate::pipeline::{
+    self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
+};
+use crate::sanitize::one_line;
 
 #[derive(Debug, clap::Args)]
-pub struct PairArgs {}
-#[derive(Debug, clap::Args)]
-pub struct MoveArgs {}
-#[derive(Debug, clap::Args)]
-pub struct LogArgs {}
-#[derive(Debug, clap::Args)]
-pub struct AgendaArgs {}
-#[derive(Debug, clap::Args)]
-pub struct BoardArgs {}
-#[derive(Debug, clap::Args)]
-pub struct UndoArgs {}
+pub struct PairArgs {
+    /// The demand (D12); the result may come first.
+    pub first: String,
+    /// The result (R34).
+    pub second: String,
+    /// Why these two may fit.
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
 
-pub fn run_pair(_a: &PairArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("pair is not built yet")
+#[derive(Debug, clap::Args)]
+pub struct MoveArgs {
+    /// The pair (P3).
+    pub pair: String,
+    /// candidate, contacted, negotiating, signed, registered, landed or shelved (or 候选…搁置).
+    pub stage: String,
+    /// Shelved: price_gap, immature, ip_unclear, no_reply, chose_other, budget or other.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Shelved: an optional note on the reason.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Signed / Registered: the contract amount in 万元.
+    #[arg(long)]
+    pub amount: Option<f64>,
+    /// Signed / Registered: the signing date (2026-11-02, 11-02, 今天, yesterday…).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Registered: development, transfer, licence, consulting or service (or 技术开发…).
+    #[arg(long)]
+    pub contract_type: Option<String>,
+    /// Registered: the registration number of 技术合同认定登记.
+    #[arg(long)]
+    pub reg_no: Option<String>,
 }
-pub fn run_move(_a: &MoveArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("move is not built yet")
+
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// The pair (P3).
+    pub pair: String,
+    /// phone, visit, meeting, email, wechat or roadshow (or 电话, 走访, 会谈, 邮件, 微信, 路演).
+    #[arg(long)]
+    pub channel: String,
+    /// What was said or done.
+    #[arg(long)]
+    pub note: String,
+    /// The next action; replaces the pair's current one.
+    #[arg(long)]
+    pub next: Option<String>,
+    /// Due date of --next: 2026-12-01, 12-01, +3d, 明天, tomorrow, 下周一, next mon, 周五…
+    #[arg(long, requires = "next")]
+    pub due: Option<String>,
+    /// The pair's current next action is done: clear it.
+    #[arg(long, conflicts_with = "next")]
+    pub done: bool,
 }
-pub fn run_log(_a: &LogArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("log is not built yet")
+
+#[derive(Debug, clap::Args)]
+pub struct AgendaArgs {
+    /// Print JSON: {overdue, today, this_week, later, stale}.
+    #[arg(long)]
+    pub json: bool,
 }
-pub fn run_agenda(_a: &AgendaArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("agenda is not built yet")
+
+#[derive(Debug, clap::Args)]
+pub struct BoardArgs {
+    /// Print JSON: per stage, count, sum_wan and pairs.
+    #[arg(long)]
+    pub json: bool,
 }
-pub fn run_board(_a: &BoardArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("board is not built yet")
+
+#[derive(Debug, clap::Args)]
+pub struct UndoArgs {
+    /// How many changes to undo, newest first.
+    #[arg(long, short = 'n', default_value_t = 1)]
+    pub steps: usize,
 }
-pub fn run_undo(_a: &UndoArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("undo is not built yet")
+
+fn code(s: &str) -> anyhow::Result<Code> {
+    Ok(s.parse::<Code>()?)
+}
+
+fn keys(all: impl IntoIterator<Item = &'static str>) -> String {
+    all.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+pub fn run_pair(a: &PairArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let (first, second) = (code(&a.first)?, code(&a.second)?);
+    let mut db = ctx.open_db()?;
+    let pair = pipeline::create_pair(&mut db, &Clock::system(), first, second, &a.note)?;
+    println!("{}", pair.code());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let clock = Clock::system();
+    let pair = code(&a.pair)?;
+    let to = Stage::parse(&a.stage).with_context(|| {
+        format!(
+            "unknown stage `{}`: use {}",
+            one_line(&a.stage),
+            keys(Stage::ALL.map(Stage::key))
+        )
+    })?;
+    let mut req = MoveRequest::new(pair, to);
+    req.amount_wan = a.amount;
+    req.signed_on = a
+        .date
+        .as_deref()
+        .map(|d| parse_past(d, clock.today()))
+        .transpose()
+        .context("--date")?;
+    req.contract_type = match &a.contract_type {
+        Some(t) => Some(ContractType::parse(t).with_context(|| {
+            format!(
+                "unknown contract type `{}`: use {}",
+                one_line(t),
+                keys(ContractType::ALL.iter().map(|c| c.key()))
+            )
+        })?),
+        None => None,
+    };
+    req.reason = match &a.reason {
+        Some(r) => Some(ShelveReason::parse(r).with_context(|| {
+            format!(
+                "unknown reason `{}`: use {}",
+                one_line(r),
+                keys(ShelveReason::ALL.iter().map(|c| c.key()))
+            )
+        })?),
+        None => None,
+    };
+    req.reg_no.clone_from(&a.reg_no);
+    req.note.clone_from(&a.note);
+    let mut db = ctx.open_db()?;
+    let before = pipeline::pair_by_code(db.conn(), pair)?.stage;
+    let after = pipeline::move_pair(&mut db, &clock, &req)?;
+    println!(
+        "{pair}: {} {} → {} {}",
+        before.zh(),
+        before.key(),
+        after.stage.zh(),
+        after.stage.key()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let clock = Clock::system();
+    let pair = code(&a.pair)?;
+    let channel = Channel::parse(&a.channel).with_context(|| {
+        format!(
+            "unknown channel `{}`: use {}",
+            one_line(&a.channel),
+            keys(Channel::ALL.iter().map(|c| c.key()))
+        )
+    })?;
+    let next_due = a
+        .due
+        .as_deref()
+        .map(|d| parse_due(d, clock.today()))
+        .transpose()
+        .context("--due")?;
+    let req = LogRequest {
+        pair,
+        channel,
+        note: a.note.clone(),
+        next_action: a.next.clone(),
+        next_due,
+        done: a.done,
+    };
+    let mut db = ctx.open_db()?;
+    let (_, after) = pipeline::log_followup(&mut db, &clock, &req)?;
+    let next = match (&after.next_action, &after.next_due) {
+        (Some(n), Some(d)) => format!("next: {} (due {d})", one_line(n)),
+        (Some(n), None) => format!("next: {}", one_line(n)),
+        (None, _) => "no next action".into(),
+    };
+    println!("{pair}: logged {} {}; {next}", channel.zh(), channel.key());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let db = ctx.open_db()?;
+    let agenda = pipeline::agenda(db.conn(), &Clock::system())?;
+    if a.json {
+        print_json(&agenda)?;
+    } else {
+        print!("{}", render::agenda(&agenda));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_board(a: &BoardArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let db = ctx.open_db()?;
+    let columns = pipeline::board(db.conn(), &Clock::system())?;
+    if a.json {
+        print_json(&columns)?;
+    } else {
+        print!("{}", render::board(&columns));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if a.steps == 0 {
+        bail!("--steps must be at least 1");
+    }
+    let mut db = ctx.open_db()?;
+    for _ in 0..a.steps {
+        let Some(label) = pipeline::undo(&mut db)? else {
+            println!("nothing to undo");
+            break;
+        };
+        println!("undone: {}", one_line(&label));
+    }
+    let left = depth(db.conn())?;
+    if left > 0 {
+        println!("({left} more can be undone)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `duijie show P3 [--json]`: called by `show` when the code names a pair.
+#[allow(
+    dead_code,
+    reason = "called from list.rs's `show` once the hook for pair codes is merged"
+)]
+pub fn run_show_pair(pair: Code, json: bool, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let db = ctx.open_db()?;
+    let clock = Clock::system();
+    let detail = pipeline::show_pair(db.conn(), &clock, pair)?;
+    if json {
+        print_json(&detail)?;
+    } else {
+        print!("{}", render::pair_detail(&detail, &clock));
+    }
+    Ok(ExitCode::SUCCESS)
 }

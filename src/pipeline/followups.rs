@@ -1,0 +1,121 @@
+//! Follow-ups: logging a contact on a pair and keeping its next action current.
+//!
+//! A follow-up that names a next action replaces the pair's next action and due date (the
+//! latest follow-up wins). One without a next action keeps the pair's current next action,
+//! unless it is marked done, which clears it. A due date without an action is refused: the
+//! agenda lists actions, not bare dates.
+
+use jiff::civil::Date;
+use rusqlite::{Connection, params};
+
+use super::pairs::{pair_by_code, write_state};
+use super::undo::{self, Inverse};
+use super::{Clock, PipelineError, PipelineResult};
+use crate::db::Db;
+use crate::domain::{Channel, Code, FollowUp, Pair};
+
+/// A follow-up to log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRequest {
+    pub pair: Code,
+    pub channel: Channel,
+    pub note: String,
+    /// The next action this follow-up sets on the pair.
+    pub next_action: Option<String>,
+    pub next_due: Option<Date>,
+    /// The pair's current next action is done: clear it.
+    pub done: bool,
+}
+
+/// Logs a follow-up and updates the pair's next action, with its undo entry, in one
+/// transaction. Returns the follow-up and the pair after the change.
+pub fn log_followup(
+    db: &mut Db,
+    clock: &Clock,
+    req: &LogRequest,
+) -> PipelineResult<(FollowUp, Pair)> {
+    db.write(|tx| {
+        let before = pair_by_code(tx, req.pair)?;
+        let (f, after) = log_in(tx, clock, &before, req)?;
+        undo::journal(
+            tx,
+            clock,
+            &format!("log on {} ({})", req.pair, req.channel.key()),
+            &Inverse::DeleteFollowup {
+                id: f.id,
+                pair_id: before.id,
+                next_action: before.next_action,
+                next_due: before.next_due,
+            },
+        )?;
+        Ok((f, after))
+    })
+}
+
+/// Logs inside the caller's transaction (no undo entry).
+pub(crate) fn log_in(
+    conn: &Connection,
+    clock: &Clock,
+    pair: &Pair,
+    req: &LogRequest,
+) -> PipelineResult<(FollowUp, Pair)> {
+    let note = req.note.trim();
+    if note.is_empty() {
+        return Err(PipelineError::Invalid(
+            "a follow-up needs a note (what was said or done)".into(),
+        ));
+    }
+    let next_action = req
+        .next_action
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if req.next_action.is_some() && next_action.is_none() {
+        return Err(PipelineError::Invalid("the next action is empty".into()));
+    }
+    if req.next_due.is_some() && next_action.is_none() {
+        return Err(PipelineError::Invalid(
+            "--due needs --next: a due date dates a next action".into(),
+        ));
+    }
+    if req.done && next_action.is_some() {
+        return Err(PipelineError::Invalid(
+            "--done clears the next action; give either --done or --next".into(),
+        ));
+    }
+    let at = clock.stamp();
+    let next_due = req.next_due.map(|d| d.to_string());
+    let mut f = FollowUp {
+        id: 0,
+        pair_id: pair.id,
+        at: at.clone(),
+        channel: req.channel,
+        note: note.to_string(),
+        next_action: next_action.map(str::to_string),
+        next_due: next_due.clone(),
+    };
+    conn.execute(
+        "INSERT INTO followup (pair_id, at, channel, note, next_action, next_due) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            f.pair_id,
+            f.at,
+            f.channel.key(),
+            f.note,
+            f.next_action,
+            f.next_due
+        ],
+    )?;
+    f.id = conn.last_insert_rowid();
+    let mut after = pair.clone();
+    if next_action.is_some() {
+        after.next_action.clone_from(&f.next_action);
+        after.next_due = next_due;
+    } else if req.done {
+        after.next_action = None;
+        after.next_due = None;
+    }
+    after.updated_at = at;
+    write_state(conn, &after)?;
+    Ok((f, after))
+}

@@ -1,0 +1,247 @@
+//! Stage moves: which fields a target stage needs, validating a move, and applying it with
+//! its history entry and undo entry.
+//!
+//! Rules: moving to the stage a pair is in is refused. Signed needs a contract amount (万元,
+//! more than 0) and a signing date; Registered needs a contract type and a registration number, and
+//! an amount and date too when the pair was never signed. Shelved needs a reason (a note is
+//! optional). Any stage may move to Shelved and a shelved pair may move to any stage
+//! (reactivation clears the shelve reason). Moving left keeps recorded contract data, so a
+//! pair that already carries an amount and date does not need them again. Fields that the
+//! target stage does not take are refused rather than silently dropped.
+
+use jiff::civil::Date;
+use rusqlite::{Connection, params};
+
+use super::pairs::{pair_by_code, write_state};
+use super::undo::{self, Inverse};
+use super::{Clock, PipelineError, PipelineResult};
+use crate::db::Db;
+use crate::domain::{Code, ContractType, Pair, ShelveReason, Stage};
+
+/// A requested stage move and the fields the target stage may need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoveRequest {
+    pub pair: Code,
+    pub to: Stage,
+    /// Contract amount in 万元 (Signed, Registered).
+    pub amount_wan: Option<f64>,
+    /// Signing date (Signed, Registered).
+    pub signed_on: Option<Date>,
+    pub contract_type: Option<ContractType>,
+    pub reg_no: Option<String>,
+    pub reason: Option<ShelveReason>,
+    /// Optional note on a shelving.
+    pub note: Option<String>,
+}
+
+impl MoveRequest {
+    pub fn new(pair: Code, to: Stage) -> MoveRequest {
+        MoveRequest {
+            pair,
+            to,
+            amount_wan: None,
+            signed_on: None,
+            contract_type: None,
+            reg_no: None,
+            reason: None,
+            note: None,
+        }
+    }
+}
+
+/// Which prompts a move to a stage must show for a given pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Needs {
+    /// Contract amount (万元) and signing date.
+    pub amount_date: bool,
+    /// Contract type and registration number.
+    pub contract: bool,
+    /// Shelve reason (with an optional note).
+    pub reason: bool,
+}
+
+impl Needs {
+    pub fn any(self) -> bool {
+        self.amount_date || self.contract || self.reason
+    }
+}
+
+/// What moving `pair` to `to` requires that the pair does not already carry.
+pub fn needs(to: Stage, pair: &Pair) -> Needs {
+    let unsigned = pair.amount_wan.is_none() || pair.signed_on.is_none();
+    match to {
+        Stage::Signed => Needs {
+            amount_date: unsigned,
+            ..Needs::default()
+        },
+        Stage::Registered => Needs {
+            amount_date: unsigned,
+            contract: pair.contract_type.is_none() || pair.reg_no.is_none(),
+            reason: false,
+        },
+        Stage::Shelved => Needs {
+            reason: true,
+            ..Needs::default()
+        },
+        _ => Needs::default(),
+    }
+}
+
+/// The pair as it will be after the move, or why the move is refused. `at` is the move's
+/// timestamp.
+pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
+    let code = pair.code();
+    if req.to == pair.stage {
+        return Err(PipelineError::SameStage {
+            pair: code,
+            stage: pair.stage,
+        });
+    }
+    let takes_contract_money = matches!(req.to, Stage::Signed | Stage::Registered);
+    let given: [(&str, bool, bool); 6] = [
+        ("--amount", req.amount_wan.is_some(), takes_contract_money),
+        ("--date", req.signed_on.is_some(), takes_contract_money),
+        (
+            "--contract-type",
+            req.contract_type.is_some(),
+            req.to == Stage::Registered,
+        ),
+        (
+            "--reg-no",
+            req.reg_no.is_some(),
+            req.to == Stage::Registered,
+        ),
+        ("--reason", req.reason.is_some(), req.to == Stage::Shelved),
+        ("--note", req.note.is_some(), req.to == Stage::Shelved),
+    ];
+    if let Some((flag, ..)) = given.iter().find(|(_, g, ok)| *g && !*ok) {
+        return Err(PipelineError::Invalid(format!(
+            "moving {code} to {} takes no {flag}",
+            req.to.key()
+        )));
+    }
+    if let Some(a) = req.amount_wan
+        && !(a.is_finite() && a > 0.0)
+    {
+        return Err(PipelineError::Invalid(format!(
+            "the contract amount must be more than 0 万元 (got {a})"
+        )));
+    }
+    let reg_no = req
+        .reg_no
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    if req.reg_no.is_some() && reg_no.is_none() {
+        return Err(PipelineError::Invalid(
+            "the registration number is empty".into(),
+        ));
+    }
+
+    let mut next = pair.clone();
+    if req.amount_wan.is_some() {
+        next.amount_wan = req.amount_wan;
+    }
+    if let Some(d) = req.signed_on {
+        next.signed_on = Some(d.to_string());
+    }
+    if req.contract_type.is_some() {
+        next.contract_type = req.contract_type;
+    }
+    if reg_no.is_some() {
+        next.reg_no = reg_no;
+    }
+    let mut missing = Vec::new();
+    if takes_contract_money {
+        if next.amount_wan.is_none() {
+            missing.push("--amount (万元)");
+        }
+        if next.signed_on.is_none() {
+            missing.push("--date");
+        }
+    }
+    if req.to == Stage::Registered {
+        if next.contract_type.is_none() {
+            missing.push("--contract-type");
+        }
+        if next.reg_no.is_none() {
+            missing.push("--reg-no");
+        }
+    }
+    if req.to == Stage::Shelved && req.reason.is_none() {
+        missing.push("--reason");
+    }
+    if !missing.is_empty() {
+        return Err(PipelineError::Missing {
+            pair: code,
+            to: req.to,
+            what: join_and(&missing),
+        });
+    }
+    if req.to == Stage::Shelved {
+        next.shelve_reason = req.reason;
+        next.shelve_note = req
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+    } else {
+        next.shelve_reason = None;
+        next.shelve_note = None;
+    }
+    next.stage = req.to;
+    next.stage_since = at.to_string();
+    next.updated_at = at.to_string();
+    Ok(next)
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Moves a pair, recording the stage history entry and the undo entry in one transaction.
+pub fn move_pair(db: &mut Db, clock: &Clock, req: &MoveRequest) -> PipelineResult<Pair> {
+    db.write(|tx| {
+        let before = pair_by_code(tx, req.pair)?;
+        let (after, change_id) = move_in(tx, clock, &before, req)?;
+        undo::journal(
+            tx,
+            clock,
+            &format!(
+                "move {} {} → {}",
+                req.pair,
+                before.stage.key(),
+                after.stage.key()
+            ),
+            &Inverse::RestoreStage {
+                before: Box::new(before),
+                stage_change_id: change_id,
+            },
+        )?;
+        Ok(after)
+    })
+}
+
+/// Applies a move inside the caller's transaction (no undo entry); returns the new pair and
+/// the id of its history entry.
+pub(crate) fn move_in(
+    conn: &Connection,
+    clock: &Clock,
+    before: &Pair,
+    req: &MoveRequest,
+) -> PipelineResult<(Pair, i64)> {
+    let at = clock.stamp();
+    let after = apply(before, req, &at)?;
+    write_state(conn, &after)?;
+    conn.execute(
+        "INSERT INTO stage_change (pair_id, from_stage, to_stage, at) VALUES (?1, ?2, ?3, ?4)",
+        params![before.id, before.stage.key(), after.stage.key(), at],
+    )?;
+    Ok((after, conn.last_insert_rowid()))
+}
