@@ -45,7 +45,11 @@ impl BoardColumn {
             stage,
             stage_zh: stage.zh(),
             count: cards.len(),
-            sum_wan: cards.iter().filter_map(|c| c.amount_wan).sum(),
+            // A fold from +0.0: an empty f64 `sum()` is -0.0, which prints as "-0".
+            sum_wan: cards
+                .iter()
+                .filter_map(|c| c.amount_wan)
+                .fold(0.0, |a, b| a + b),
             cards,
         }
     }
