@@ -1,20 +1,27 @@
 //! Search that understands Chinese: keys precomputed per record (folded script, pinyin,
 //! initials) and the matcher that runs over them.
 //!
-//! [`Index`] holds the keys of one list in memory and answers a query synchronously;
-//! [`worker::SearchWorker`] runs queries on a thread where the latest query wins, so typing
-//! never waits for a scan.
+//! [`Index`] holds the keys of one list in memory and answers a query synchronously, scanning
+//! with one matcher per core; [`worker::SearchWorker`] runs queries on a thread where the
+//! latest query wins and narrows the previous hits as a query grows, so typing never waits.
 
+mod highlight;
 pub mod keys;
+mod polyphone;
+pub mod score;
 pub mod worker;
 
-use fuzzy_matcher::FuzzyMatcher;
+use std::collections::HashMap;
+use std::thread;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rusqlite::{Connection, params};
 
 use crate::db::DbResult;
 use crate::domain::Kind;
-use keys::{SearchKeys, fold};
+pub use highlight::highlight;
+use keys::SearchKeys;
+use score::{Keys, Query};
 
 /// One searchable record.
 #[derive(Debug, Clone)]
@@ -32,177 +39,213 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// One record as the scan reads it: the three match keys in one allocation (the original
+/// text is not needed, as the fold contains every match on it), and the update time as a
+/// number.
+#[derive(Debug, Clone)]
+struct Row {
+    id: i64,
+    stamp: u64,
+    /// fold, then initials from `ini_at`, then pinyin from `py_at`.
+    keys: Box<str>,
+    ini_at: u32,
+    py_at: u32,
+}
+
+impl Row {
+    fn new(e: Entry) -> Row {
+        let Entry {
+            id,
+            updated_at,
+            keys: k,
+        } = e;
+        let mut keys = String::with_capacity(k.fold.len() + k.initials.len() + k.pinyin.len());
+        keys.push_str(&k.fold);
+        keys.push_str(&k.initials);
+        keys.push_str(&k.pinyin);
+        Row {
+            id,
+            stamp: stamp(&updated_at),
+            keys: keys.into_boxed_str(),
+            ini_at: k.fold.len() as u32,
+            py_at: (k.fold.len() + k.initials.len()) as u32,
+        }
+    }
+
+    fn keys(&self) -> Keys<'_> {
+        let (ini, py) = (self.ini_at as usize, self.py_at as usize);
+        Keys {
+            fold: &self.keys[..ini],
+            initials: &self.keys[ini..py],
+            pinyin: &self.keys[py..],
+        }
+    }
+}
+
+/// RFC 3339 UTC time as a number that orders the same way: YYYYMMDDhhmmss then milliseconds.
+fn stamp(rfc3339: &str) -> u64 {
+    let mut digits = rfc3339
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| u64::from(b - b'0'));
+    let secs = digits.by_ref().take(14).fold(0, |n, d| n * 10 + d);
+    let millis = (0..3).fold(0, |n, _| n * 10 + digits.next().unwrap_or(0));
+    secs * 1000 + millis
+}
+
+/// Below this many rows one thread scans faster than two start.
+const PARALLEL_MIN: usize = 4096;
+
 /// The search keys of one list, in memory.
 #[derive(Debug, Default, Clone)]
 pub struct Index {
-    entries: Vec<Entry>,
+    rows: Vec<Row>,
+    /// Row position of each id, for edits.
+    at: HashMap<i64, usize>,
+    threads: usize,
 }
 
 impl Index {
     /// Loads the stored keys of every record of `kind`.
     pub fn load(conn: &Connection, kind: Kind) -> DbResult<Index> {
         let mut st = conn.prepare(
-            "SELECT id, updated_at, key_text, key_fold, key_pinyin, key_initials \
+            "SELECT id, updated_at, key_fold, key_pinyin, key_initials \
              FROM record WHERE kind = ?1 ORDER BY id",
         )?;
-        let entries = st
+        let rows = st
             .query_map(params![kind.as_str()], |r| {
-                Ok(Entry {
+                Ok(Row::new(Entry {
                     id: r.get(0)?,
                     updated_at: r.get(1)?,
                     keys: SearchKeys {
-                        text: r.get(2)?,
-                        fold: r.get(3)?,
-                        pinyin: r.get(4)?,
-                        initials: r.get(5)?,
+                        text: String::new(),
+                        fold: r.get(2)?,
+                        pinyin: r.get(3)?,
+                        initials: r.get(4)?,
                     },
-                })
+                }))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Index { entries })
+        Ok(Index::from_rows(rows))
     }
 
     pub fn from_entries(entries: Vec<Entry>) -> Index {
-        Index { entries }
+        Index::from_rows(entries.into_iter().map(Row::new).collect())
+    }
+
+    fn from_rows(rows: Vec<Row>) -> Index {
+        let at = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let threads = thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        Index { rows, at, threads }
+    }
+
+    /// Scans with `n` threads (at least one); the default is one per core, up to four.
+    pub fn with_threads(mut self, n: usize) -> Index {
+        self.threads = n.max(1);
+        self
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.rows.is_empty()
     }
 
     /// Adds or replaces one entry (after an edit or an add).
     pub fn upsert(&mut self, entry: Entry) {
-        match self.entries.iter_mut().find(|e| e.id == entry.id) {
-            Some(e) => *e = entry,
-            None => self.entries.push(entry),
+        let row = Row::new(entry);
+        if let Some(&i) = self.at.get(&row.id) {
+            self.rows[i] = row;
+        } else {
+            self.at.insert(row.id, self.rows.len());
+            self.rows.push(row);
         }
     }
 
     pub fn remove(&mut self, id: i64) {
-        self.entries.retain(|e| e.id != id);
+        if let Some(i) = self.at.remove(&id) {
+            self.rows.swap_remove(i);
+            if let Some(moved) = self.rows.get(i) {
+                self.at.insert(moved.id, i);
+            }
+        }
     }
 
     /// Every record matching `query`, best score first, then most recently updated.
     /// An empty query matches everything (score 0).
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let q = query.trim();
-        let mut scored: Vec<(i64, &Entry)> = if q.is_empty() {
-            self.entries.iter().map(|e| (0, e)).collect()
-        } else {
+        let m = self.matches(&Query::new(query), None);
+        self.top(&m, usize::MAX)
+    }
+
+    /// The best `k` records matching `query` in [`Index::search`] order, and how many
+    /// matched in all.
+    pub fn search_top(&self, query: &str, k: usize) -> (Vec<Hit>, usize) {
+        let m = self.matches(&Query::new(query), None);
+        (self.top(&m, k), m.len())
+    }
+
+    /// (row, score) of every row matching `q`, scanning only `within` when given (rows that
+    /// matched a query `q` narrows). Rows are split between threads, one matcher each.
+    fn matches(&self, q: &Query, within: Option<&[u32]>) -> Vec<(u32, i64)> {
+        let n = within.map_or(self.rows.len(), <[u32]>::len);
+        let run = |lo: usize, hi: usize| -> Vec<(u32, i64)> {
             let matcher = SkimMatcherV2::default().ignore_case();
-            let fq = fold(q);
-            let compact: String = fq.chars().filter(|c| !c.is_whitespace()).collect();
-            self.entries
-                .iter()
-                .filter_map(|e| {
-                    let k = &e.keys;
-                    [
-                        matcher.fuzzy_match(&k.text, q),
-                        matcher.fuzzy_match(&k.fold, &fq),
-                        matcher.fuzzy_match(&k.initials, &compact),
-                        pinyin_prefix_score(&k.pinyin, &fq),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .max()
-                    .map(|s| (s, e))
-                })
-                .collect()
+            let mut out = Vec::new();
+            for i in lo..hi {
+                let r = within.map_or(i as u32, |w| w[i]);
+                if let Some(s) = score::score(&self.rows[r as usize].keys(), q, &matcher) {
+                    out.push((r, s));
+                }
+            }
+            out
         };
-        scored.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| b.1.updated_at.cmp(&a.1.updated_at))
-        });
-        scored
+        let threads = if n < PARALLEL_MIN {
+            1
+        } else {
+            self.threads.max(1)
+        };
+        if threads == 1 {
+            return run(0, n);
+        }
+        let chunk = n.div_ceil(threads);
+        let run = &run;
+        thread::scope(|s| {
+            let others: Vec<_> = (1..threads)
+                .map(|t| s.spawn(move || run((t * chunk).min(n), ((t + 1) * chunk).min(n))))
+                .collect();
+            let mut out = run(0, chunk.min(n));
+            for h in others {
+                out.extend(h.join().expect("a search thread panicked"));
+            }
+            out
+        })
+    }
+
+    /// The best `k` of `m` as hits: score, then update time, then id, all descending. Selects
+    /// before sorting, so a common query's many hits cost little.
+    fn top(&self, m: &[(u32, i64)], k: usize) -> Vec<Hit> {
+        let mut keyed: Vec<(i64, u64, i64)> = m
+            .iter()
+            .map(|&(r, s)| {
+                let row = &self.rows[r as usize];
+                (s, row.stamp, row.id)
+            })
+            .collect();
+        let desc = |a: &(i64, u64, i64), b: &(i64, u64, i64)| b.cmp(a);
+        if keyed.len() > k && k > 0 {
+            keyed.select_nth_unstable_by(k - 1, desc);
+        }
+        keyed.truncate(k);
+        keyed.sort_unstable_by(desc);
+        keyed
             .into_iter()
-            .map(|(score, e)| Hit { id: e.id, score })
+            .map(|(score, _, id)| Hit { id, score })
             .collect()
     }
 }
 
-/// Matches a pinyin query by syllable prefixes: "xian jiao" or "xianjiaotong" against
-/// "xi an jiao tong da xue". Returns a score when every query letter is consumed by
-/// consecutive syllables, each taken from its start.
-fn pinyin_prefix_score(pinyin: &str, query: &str) -> Option<i64> {
-    let q: String = query.chars().filter(char::is_ascii_alphanumeric).collect();
-    if q.len() < 2 || q.len() != query.chars().filter(|c| !c.is_whitespace()).count() {
-        return None;
-    }
-    let syl: Vec<&str> = pinyin.split([' ', '·']).filter(|s| !s.is_empty()).collect();
-    (0..syl.len())
-        .find(|&start| consumes(&syl[start..], &q))
-        .map(|_| 40 + q.len() as i64 * 8)
-}
-
-/// True when `q` is a concatenation of non-empty prefixes of consecutive `syl`, in order.
-fn consumes(syl: &[&str], q: &str) -> bool {
-    if q.is_empty() {
-        return true;
-    }
-    let Some(first) = syl.first() else {
-        return false;
-    };
-    let common = first
-        .bytes()
-        .zip(q.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    (1..=common).rev().any(|n| consumes(&syl[1..], &q[n..]))
-}
-
-/// Char indices of `text` that `query` matches, for highlighting matches on original text.
-pub fn highlight(text: &str, query: &str) -> Vec<usize> {
-    let q = query.trim();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    SkimMatcherV2::default()
-        .ignore_case()
-        .fuzzy_indices(text, q)
-        .map(|(_, idx)| idx)
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Record;
-
-    fn index(titles: &[(&str, &str)]) -> Index {
-        let entries = titles
-            .iter()
-            .enumerate()
-            .map(|(i, (t, o))| {
-                let mut r = Record::new(Kind::Achievement, *t);
-                r.org = (*o).to_string();
-                r.seq = i as i64 + 1;
-                Entry {
-                    id: i as i64 + 1,
-                    updated_at: String::new(),
-                    keys: SearchKeys::for_record(&r),
-                }
-            })
-            .collect();
-        Index::from_entries(entries)
-    }
-
-    #[test]
-    fn finds_by_initials_pinyin_traditional_and_ascii() {
-        let idx = index(&[
-            ("高性能铝合金", "西安交通大学"),
-            ("鋰電池負極", "鄭州大學"),
-            ("AI vision QC", "重庆大学"),
-        ]);
-        let ids = |q: &str| idx.search(q).iter().map(|h| h.id).collect::<Vec<_>>();
-        assert_eq!(ids("xajd").first(), Some(&1));
-        assert_eq!(ids("xian jiao").first(), Some(&1));
-        assert_eq!(ids("锂电"), vec![2]);
-        assert_eq!(ids("郑州大学"), vec![2]);
-        assert_eq!(ids("vision"), vec![3]);
-        assert_eq!(ids("").len(), 3);
-    }
-}
+mod tests;

@@ -1,0 +1,270 @@
+//! Keystroke → answer latency of the search worker at 100,000 records, typing Chinese and
+//! ASCII queries one character at a time. Run: `cargo bench --bench search`.
+//!
+//! Records come from the NSFC project list (titles, institutions, regions, grant numbers,
+//! team leads), multiplied into variants to reach 100,000: half demands with company-style
+//! organisations, half results, and one record in six spelled in Traditional characters.
+
+use std::time::{Duration, Instant};
+
+use duijie::domain::{Kind, Record};
+use duijie::search::keys::SearchKeys;
+use duijie::search::worker::SearchWorker;
+use duijie::search::{Entry, Index};
+
+const TARGET: usize = 100_000;
+const DATA: &str = "/work/shared/data/nsfc_projects.csv";
+const QUERIES: &[&str] = &[
+    "电",
+    "电解",
+    "电解铜箔",
+    "锂",
+    "锂电池",
+    "西安交通",
+    "xajd",
+    "xian",
+    "dian",
+    "ai",
+    "5g",
+    "材料",
+    "鄭州",
+    "abc",
+];
+const REPEATS: usize = 15;
+
+/// Simplified → Traditional for the commonest characters of the data, to make Traditional
+/// variants the search must fold back.
+const TRAD: &[(char, char)] = &[
+    ('学', '學'),
+    ('电', '電'),
+    ('锂', '鋰'),
+    ('郑', '鄭'),
+    ('国', '國'),
+    ('东', '東'),
+    ('与', '與'),
+    ('发', '發'),
+    ('应', '應'),
+    ('业', '業'),
+    ('术', '術'),
+    ('铜', '銅'),
+    ('机', '機'),
+    ('质', '質'),
+    ('设', '設'),
+    ('计', '計'),
+    ('测', '測'),
+    ('验', '驗'),
+    ('气', '氣'),
+    ('节', '節'),
+    ('压', '壓'),
+    ('边', '邊'),
+    ('关', '關'),
+    ('键', '鍵'),
+    ('复', '複'),
+    ('杂', '雜'),
+    ('网', '網'),
+    ('络', '絡'),
+    ('数', '數'),
+    ('据', '據'),
+];
+const SUFFIX: &[&str] = &["", "关键技术", "及应用", "产业化", "中试验证", "工艺优化"];
+const COMPANY: &[&str] = &["新材料", "电子", "智能装备", "生物医药", "能源", "精密机械"];
+const EXTRA: &[&str] = &[
+    "AI视觉检测",
+    "5G通信模组",
+    "ＡＢＣ复合材料",
+    "电解铜箔",
+    "锂电池隔膜",
+];
+
+fn trad(s: &str) -> String {
+    s.chars()
+        .map(|c| TRAD.iter().find(|(a, _)| *a == c).map_or(c, |(_, t)| *t))
+        .collect()
+}
+
+fn records() -> Vec<Record> {
+    let mut rd = csv::Reader::from_path(DATA).expect("reading the NSFC sample");
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("a CSV row")).collect();
+    let headers = rd.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (title, org, field, region, ext, lead, city) = (
+        col("title"),
+        col("org"),
+        col("field"),
+        col("region"),
+        col("result_id"),
+        col("team_lead"),
+        col("city"),
+    );
+    let mut out = Vec::with_capacity(TARGET);
+    let mut seq = [0i64; 2];
+    for i in 0..TARGET {
+        let r = &rows[i % rows.len()];
+        let round = i / rows.len();
+        let kind = if i % 2 == 0 {
+            Kind::Demand
+        } else {
+            Kind::Achievement
+        };
+        let mut rec = Record::new(
+            kind,
+            format!("{}{}", &r[title], SUFFIX[round % SUFFIX.len()]),
+        );
+        if i % 97 == 0 {
+            rec.title = format!("{}{}", EXTRA[i % EXTRA.len()], rec.title);
+        }
+        rec.org = match kind {
+            Kind::Demand => format!(
+                "{}{}科技有限公司",
+                &r[city].trim_end_matches('市'),
+                COMPANY[i % COMPANY.len()]
+            ),
+            Kind::Achievement => r[org].to_string(),
+        };
+        rec.field = r[field].to_string();
+        rec.region = r[region].to_string();
+        rec.ext_id = format!("{}-{round}", &r[ext]);
+        rec.contact = r[lead].to_string();
+        if i % 6 == 5 {
+            rec.title = trad(&rec.title);
+            rec.org = trad(&rec.org);
+        }
+        let k = usize::from(kind == Kind::Achievement);
+        seq[k] += 1;
+        rec.seq = seq[k];
+        out.push(rec);
+    }
+    out
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn pct(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn summary(v: &mut [f64]) -> String {
+    v.sort_by(f64::total_cmp);
+    format!(
+        "median {:6.2}  p99 {:6.2}  max {:6.2} ms",
+        pct(v, 0.5),
+        pct(v, 0.99),
+        v[v.len() - 1]
+    )
+}
+
+/// Types every query one character at a time, `REPEATS` times, through `worker`; returns the
+/// keystroke latencies per query and the last answer's total per query.
+fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, usize)> {
+    let mut per_query = vec![(Vec::new(), 0); QUERIES.len()];
+    let mut seq = 0;
+    for _ in 0..REPEATS {
+        for (qi, q) in QUERIES.iter().enumerate() {
+            let chars: Vec<char> = q.chars().collect();
+            for n in 1..=chars.len() {
+                let typed: String = chars[..n].iter().collect();
+                seq += 1;
+                let t = Instant::now();
+                w.query(seq, &typed);
+                let a = w.recv().expect("an answer");
+                per_query[qi].0.push(ms(t.elapsed()));
+                assert_eq!(a.seq, seq);
+                per_query[qi].1 = a.total;
+            }
+            // Clearing the box before the next query.
+            seq += 1;
+            w.query(seq, "");
+            w.recv().expect("an answer");
+        }
+    }
+    per_query
+}
+
+fn main() {
+    let rss0 = rss_mb();
+    let recs = records();
+    let t = Instant::now();
+    let keys: Vec<SearchKeys> = recs.iter().map(SearchKeys::for_record).collect();
+    let build = t.elapsed();
+    println!(
+        "keys: {} records in {:.0} ms = {:.1} µs per record",
+        keys.len(),
+        ms(build),
+        build.as_secs_f64() * 1e6 / keys.len() as f64
+    );
+    let entries: Vec<Entry> = keys
+        .into_iter()
+        .enumerate()
+        .map(|(i, keys)| Entry {
+            id: i as i64 + 1,
+            updated_at: format!(
+                "2026-{:02}-{:02}T{:02}:00:00Z",
+                1 + i % 12,
+                1 + i % 28,
+                i % 24
+            ),
+            keys,
+        })
+        .collect();
+    drop(recs);
+    let t = Instant::now();
+    let index = Index::from_entries(entries);
+    println!(
+        "index: {} rows built in {:.0} ms",
+        index.len(),
+        ms(t.elapsed())
+    );
+    println!(
+        "RSS: {:.0} MB before, {:.0} MB with the index and its key strings",
+        rss0,
+        rss_mb()
+    );
+
+    for (label, threads) in [("2 threads (default on 2 cores)", 2), ("1 thread", 1)] {
+        let w = SearchWorker::spawn(index.clone().with_threads(threads));
+        // Warm up: first touches of the rows.
+        w.query(0, "电");
+        w.recv();
+        let per_query = type_queries(&w);
+        let mut all: Vec<f64> = per_query
+            .iter()
+            .flat_map(|(v, _)| v.iter().copied())
+            .collect();
+        println!(
+            "\n{label}: {} keystrokes through SearchWorker, 100k rows in one index",
+            all.len()
+        );
+        println!("  all keystrokes: {}", summary(&mut all));
+        for (q, (v, total)) in QUERIES.iter().zip(per_query) {
+            let mut v = v;
+            println!("  {:<10} {:>6} hits  {}", q, total, summary(&mut v));
+        }
+    }
+
+    // Reference: a full single-threaded scan per query, no narrowing, no top-k.
+    let single = index.clone().with_threads(1);
+    let mut full = Vec::new();
+    for q in QUERIES {
+        let t = Instant::now();
+        let n = single.search(q).len();
+        full.push(ms(t.elapsed()));
+        std::hint::black_box(n);
+    }
+    println!(
+        "\nreference, Index::search (all hits sorted, 1 thread, full scan) per whole query: {}",
+        summary(&mut full)
+    );
+}

@@ -1,0 +1,228 @@
+//! Scores one record's keys against one query. Three tiers, each above the one below: the
+//! folded text contains the query; pinyin initials or syllable prefixes match (ASCII
+//! queries); the query's characters appear in order inside one field (fuzzy, SkimMatcherV2).
+//! Within a tier the field decides (title first), then whether the match starts or fills it.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::keys::{FIELD_SEP, FIELDS, fold};
+
+/// The folded text contains the query.
+pub const TIER_TEXT: i64 = 3000;
+/// Pinyin initials contain the query, or it reads as prefixes of consecutive syllables.
+pub const TIER_PINYIN: i64 = 2000;
+/// The query's characters appear in order within one field.
+pub const TIER_FUZZY: i64 = 1000;
+
+/// Weight of a match in each field of [`FIELDS`]: the title matters most, then the codes and
+/// the organisation; contact names least.
+const WEIGHT: [i64; FIELDS.len()] = [150, 150, 200, 150, 80, 100, 120, 60];
+const STARTS_FIELD: i64 = 100;
+const FILLS_FIELD: i64 = 300;
+const WHOLE_SYLLABLES: i64 = 50;
+
+/// A query, folded the way keys are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// Folded, trimmed, inner whitespace collapsed to one space.
+    pub fold: String,
+    /// `fold` without whitespace (pinyin and initials ignore word breaks).
+    pub compact: String,
+    /// `compact` is ASCII letters and digits only, so pinyin keys apply.
+    pub ascii: bool,
+    /// More than one character: fuzzy matching differs from substring matching.
+    pub fuzzy: bool,
+}
+
+impl Query {
+    pub fn new(raw: &str) -> Query {
+        let folded = fold(raw);
+        let fold = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        let compact: String = fold.chars().filter(|c| !c.is_whitespace()).collect();
+        let ascii = !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_alphanumeric());
+        let fuzzy = compact.chars().nth(1).is_some();
+        Query {
+            fold,
+            compact,
+            ascii,
+            fuzzy,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fold.is_empty()
+    }
+
+    /// Every record matching `self` also matches `shorter` (the match set only narrows as a
+    /// query grows at its end), so a search for `self` may scan `shorter`'s hits only.
+    pub fn narrows(&self, shorter: &Query) -> bool {
+        self.fold.starts_with(&shorter.fold) && self.compact.starts_with(&shorter.compact)
+    }
+}
+
+/// The keys of one record as the scorer reads them.
+pub struct Keys<'a> {
+    pub fold: &'a str,
+    pub initials: &'a str,
+    pub pinyin: &'a str,
+}
+
+/// The score of a record for `q`, or None when it does not match.
+pub fn score(k: &Keys, q: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
+    if q.is_empty() {
+        return Some(0);
+    }
+    if k.fold.contains(q.fold.as_str()) {
+        return best_field(k.fold, |f| field_find(f, &q.fold)).map(|s| TIER_TEXT + s);
+    }
+    if q.ascii {
+        let first = q.compact.as_bytes()[0];
+        if k.initials.as_bytes().contains(&first) {
+            let ini = best_field(k.initials, |f| field_find(f, &q.compact));
+            let py = if q.fuzzy {
+                best_field(k.pinyin, |f| syllable_prefixes(f, q.compact.as_bytes()))
+            } else {
+                None
+            };
+            if let Some(s) = ini.max(py) {
+                return Some(TIER_PINYIN + s);
+            }
+        }
+    }
+    if !q.fuzzy {
+        return None;
+    }
+    let text = if in_order(k.fold, &q.compact) {
+        best_field(k.fold, |f| fuzzy(f, &q.compact, matcher))
+    } else {
+        None
+    };
+    // Initials are typed from the start of a name: xajd for 西安交通大学, not for 新西安…
+    let ini = if q.ascii && in_order(k.initials, &q.compact) {
+        best_field(k.initials, |f| {
+            (f.as_bytes().first() == q.compact.as_bytes().first())
+                .then(|| fuzzy(f, &q.compact, matcher))
+                .flatten()
+        })
+    } else {
+        None
+    };
+    text.max(ini).map(|s| TIER_FUZZY + s)
+}
+
+/// The best of `f` over the fields of `key`, plus the field's weight.
+fn best_field(key: &str, f: impl Fn(&str) -> Option<i64>) -> Option<i64> {
+    key.split(FIELD_SEP)
+        .zip(WEIGHT)
+        .filter_map(|(field, w)| f(field).map(|s| (s + w).min(TIER_FUZZY - 1)))
+        .max()
+}
+
+/// Substring match in one field: bonuses when it starts or fills the field.
+fn field_find(field: &str, q: &str) -> Option<i64> {
+    let at = field.find(q)?;
+    let mut s = 0;
+    if at == 0 {
+        s += STARTS_FIELD;
+        if field.len() == q.len() {
+            s += FILLS_FIELD;
+        }
+    }
+    Some(s)
+}
+
+/// Fuzzy match within one field, once its chars are known to appear in order.
+fn fuzzy(field: &str, q: &str, matcher: &SkimMatcherV2) -> Option<i64> {
+    if !in_order(field, q) {
+        return None;
+    }
+    matcher.fuzzy_match(field, q).map(|s| s.clamp(0, 600) / 4)
+}
+
+/// Whether the chars of `pat` appear in `hay` in order (a cheap test before the matcher).
+pub fn in_order(hay: &str, pat: &str) -> bool {
+    let mut rest = hay;
+    for c in pat.chars() {
+        match rest.find(c) {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Matches `q` against one field's pinyin ("xi an jiao tong da xue") by prefixes of
+/// consecutive syllables: "xian jiao", "xajt", "xianjiaotong". Scores more when the match
+/// starts the field and when every syllable but the last is typed in full.
+fn syllable_prefixes(pinyin: &str, q: &[u8]) -> Option<i64> {
+    let p = pinyin.as_bytes();
+    let mut best = None;
+    let mut start = 0;
+    loop {
+        if p.get(start) == Some(&q[0])
+            && let Some(whole) = consumes(p, start, q)
+        {
+            let s =
+                if start == 0 { STARTS_FIELD } else { 0 } + if whole { WHOLE_SYLLABLES } else { 0 };
+            best = best.max(Some(s));
+        }
+        match p[start..].iter().position(|&b| b == b' ') {
+            Some(n) => start += n + 1,
+            None => return best,
+        }
+    }
+}
+
+/// True when `q` is a concatenation of non-empty prefixes of the consecutive syllables that
+/// begin at `p[at]`; the flag tells whether all but the last were consumed whole.
+fn consumes(p: &[u8], at: usize, q: &[u8]) -> Option<bool> {
+    let end = p[at..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(p.len(), |n| at + n);
+    let syl = &p[at..end];
+    let common = syl.iter().zip(q).take_while(|(a, b)| a == b).count();
+    let mut partial = None;
+    for n in (1..=common).rev() {
+        if n == q.len() {
+            return Some(true);
+        }
+        if end < p.len()
+            && let Some(whole) = consumes(p, end + 1, &q[n..])
+        {
+            if n == syl.len() && whole {
+                return Some(true);
+            }
+            partial = Some(false);
+        }
+    }
+    partial
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_prefixes_follow_consecutive_syllables() {
+        let py = "xi an jiao tong da xue";
+        assert!(syllable_prefixes(py, b"xianjiaotong").is_some());
+        assert!(syllable_prefixes(py, b"xajt").is_some());
+        assert!(syllable_prefixes(py, b"jiaotongda").is_some());
+        assert!(syllable_prefixes(py, b"jiaoda").is_none());
+        assert!(syllable_prefixes(py, b"xjtu").is_none());
+        assert!(syllable_prefixes(py, b"anjiaox").is_none());
+        // Typed in full scores above typed in pieces.
+        assert!(syllable_prefixes(py, b"xian") > syllable_prefixes(py, b"xajt"));
+    }
+
+    #[test]
+    fn narrowing_only_when_the_query_grows_at_its_end() {
+        let q = Query::new;
+        assert!(q("锂电池").narrows(&q("锂电")));
+        assert!(q("xian j").narrows(&q("xian")));
+        assert!(!q("锂电").narrows(&q("锂电池")));
+        assert!(!q("电锂").narrows(&q("锂")));
+    }
+}
