@@ -1,12 +1,163 @@
-//! `duijie suggest CODE`.
+//! `duijie suggest CODE [--limit N] [--json]`: the ranked partners of a demand (results) or
+//! of a result (demands), each with its score and reasons — the same ranking the desk shows.
 
 use std::process::ExitCode;
 
+use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
+
 use super::Ctx;
+use crate::db::{RecordFilter, records};
+use crate::domain::{Code, Kind};
+use crate::matching::{SuggestIndex, Suggestion, mark_paired};
+use crate::sanitize::one_line;
 
 #[derive(Debug, clap::Args)]
-pub struct SuggestArgs {}
+pub struct SuggestArgs {
+    /// The demand (D12) or result (R34) to find partners for.
+    pub code: String,
+    /// How many suggestions to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Print a JSON array of {code, title, org, score, paired, reasons, reason_codes}.
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: &SuggestArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("suggest is not built yet")
+/// One suggestion as JSON: reasons as display strings (Chinese) plus stable codes.
+#[derive(Debug, Serialize)]
+struct JsonSuggestion<'a> {
+    code: String,
+    title: &'a str,
+    org: &'a str,
+    score: f64,
+    paired: bool,
+    reasons: Vec<String>,
+    reason_codes: Vec<&'static str>,
+}
+
+const TITLE_WIDTH: usize = 32;
+const ORG_WIDTH: usize = 20;
+
+pub fn run(args: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let code: Code = args.code.parse()?;
+    let db = ctx.open_db()?;
+    let conn = db.conn();
+    let query = records::get_by_code(conn, code)?;
+    // Only the other kind is ranked, and its statistics alone decide the ranking, so this
+    // index ranks exactly like the desk's index of both kinds.
+    let others = records::list(
+        conn,
+        &RecordFilter {
+            kind: Some(query.kind.other()),
+        },
+    )?;
+    let index = SuggestIndex::build(&others);
+    let mut suggestions = index.suggest(&query, args.limit);
+    mark_paired(conn, &query, &mut suggestions)?;
+
+    if args.json {
+        let out: Vec<JsonSuggestion<'_>> = suggestions.iter().map(to_json).collect();
+        super::print_json(&out)?;
+    } else {
+        print_table(&query.code(), query.kind, &query.title, &suggestions);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(s: &Suggestion) -> JsonSuggestion<'_> {
+    JsonSuggestion {
+        code: s.code.to_string(),
+        title: &s.title,
+        org: &s.org,
+        score: s.score,
+        paired: s.paired,
+        reasons: s.reasons.iter().map(crate::matching::Reason::zh).collect(),
+        reason_codes: s
+            .reasons
+            .iter()
+            .map(crate::matching::Reason::code)
+            .collect(),
+    }
+}
+
+fn print_table(code: &Code, kind: Kind, title: &str, suggestions: &[Suggestion]) {
+    let what = match kind {
+        Kind::Demand => "results for demand",
+        Kind::Achievement => "demands for result",
+    };
+    println!("{what} {code} {}", one_line(title));
+    if suggestions.is_empty() {
+        println!("no suggestions: nothing of the other kind shares a term with it");
+        return;
+    }
+    println!(
+        "{:>3}  {:<6} {:>5}  {}  {}  reasons",
+        "#",
+        "code",
+        "score",
+        pad("title", TITLE_WIDTH),
+        pad("org", ORG_WIDTH)
+    );
+    for (i, s) in suggestions.iter().enumerate() {
+        let mark = if s.paired { "*" } else { "" };
+        let reasons: Vec<String> = s.reasons.iter().map(|r| one_line(&r.zh())).collect();
+        println!(
+            "{:>3}  {:<6} {:>5.1}  {}  {}  {}",
+            i + 1,
+            format!("{}{mark}", s.code),
+            s.score,
+            pad(&one_line(&s.title), TITLE_WIDTH),
+            pad(&one_line(&s.org), ORG_WIDTH),
+            reasons.join("; ")
+        );
+    }
+    if suggestions.iter().any(|s| s.paired) {
+        println!("* already paired");
+    }
+}
+
+/// `s` cut to at most `width` display columns (with "…" when cut) and padded to exactly
+/// `width`: a double-width character never straddles the edge.
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let mut out = String::new();
+    let mut used = 0;
+    if total <= width {
+        out.push_str(s);
+        used = total;
+    } else {
+        let room = width.saturating_sub(1);
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        if width > 0 {
+            out.push('…');
+            used += 1;
+        }
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn pad_cuts_by_display_width_at_odd_widths() {
+        assert_eq!(pad("电解铜箔", 8), "电解铜箔");
+        assert_eq!(pad("电解铜箔", 7), "电解铜…");
+        assert_eq!(pad("电解铜箔", 6), "电解… ");
+        assert_eq!(pad("ab", 5), "ab   ");
+        for w in 1..12 {
+            assert_eq!(pad("鋰電池用電解銅箔 5G", w).width(), w, "{w}");
+        }
+    }
 }

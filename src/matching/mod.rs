@@ -1,1 +1,48 @@
 //! Suggestion scoring: which results may fit a demand (and the reverse), with reasons.
+//!
+//! Build a [`SuggestIndex`] once from the records (seconds at 100k: do it off the UI
+//! thread), then ask [`SuggestIndex::suggest`] per record (milliseconds), then
+//! [`mark_paired`] to flag the partners already paired with it. Closed records (status
+//! closed / 已关闭 / 已结束 / 已成交 …) are never suggested: a broker cannot act on them. They
+//! still count in the term statistics, since their words are as common as anyone's.
+
+mod corpus;
+pub mod reason;
+pub mod region;
+mod score;
+pub mod terms;
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, params};
+
+use crate::db::DbResult;
+use crate::domain::{Kind, Record};
+
+pub use corpus::{SuggestIndex, is_closed, maturity_level};
+pub use reason::Reason;
+pub use score::Suggestion;
+
+/// Ids of the records already paired with `query` (any stage).
+pub fn paired_ids(conn: &Connection, query: &Record) -> DbResult<HashSet<i64>> {
+    let sql = match query.kind {
+        Kind::Demand => "SELECT result_id FROM pair WHERE demand_id = ?1",
+        Kind::Achievement => "SELECT demand_id FROM pair WHERE result_id = ?1",
+    };
+    let mut st = conn.prepare_cached(sql)?;
+    let ids = st.query_map(params![query.id], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets `paired` on each suggestion already paired with `query`.
+pub fn mark_paired(
+    conn: &Connection,
+    query: &Record,
+    suggestions: &mut [Suggestion],
+) -> DbResult<()> {
+    let paired = paired_ids(conn, query)?;
+    for s in suggestions {
+        s.paired = paired.contains(&s.id);
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! `duijie suggest` end to end: the real binary against a database file.
+
+use std::process::Command;
+
+use duijie::db::{Db, records};
+use duijie::domain::{Kind, Record};
+
+fn db_with_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.db");
+    let mut db = Db::open(&path).unwrap();
+    let mut demand = Record::new(Kind::Demand, "锂电池用电解铜箔表面处理");
+    demand.org = "云南某铜业有限公司".into();
+    demand.field = "新材料".into();
+    demand.region = "云南省昆明市".into();
+    demand.budget_wan = Some(120.0);
+    let mut fit = Record::new(
+        Kind::Achievement,
+        "高性能电解铜箔表面处理工艺及其在动力电池中的产业化示范",
+    );
+    fit.org = "昆明理工大学材料科学与工程学院".into();
+    fit.field = "新材料".into();
+    fit.region = "云南昆明".into();
+    fit.price_wan = Some(80.0);
+    // Data may carry terminal escapes: they must not reach the terminal.
+    let mut other = Record::new(Kind::Achievement, "锂电池隔膜\u{1b}[31m涂覆");
+    other.org = "某大学".into();
+    let mut unrelated = Record::new(Kind::Achievement, "中药材种植");
+    unrelated.org = "某农科院".into();
+    db.write(|tx| {
+        for r in [&mut demand, &mut fit, &mut other, &mut unrelated] {
+            records::insert(tx, r)?;
+        }
+        Ok::<_, duijie::db::DbError>(())
+    })
+    .unwrap();
+    (dir, path)
+}
+
+fn duijie(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_duijie"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn json_lists_the_fit_first_with_reasons_as_text() {
+    let (_dir, db) = db_with_fixture();
+    let out = duijie(&db, &["suggest", "d1", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2, "the unrelated result shares no term: {v:#}");
+    let first = &arr[0];
+    assert_eq!(first["code"], "R1");
+    assert_eq!(first["org"], "昆明理工大学材料科学与工程学院");
+    assert_eq!(first["paired"], false);
+    assert!(first["score"].as_f64().unwrap() > arr[1]["score"].as_f64().unwrap());
+    let reasons: Vec<&str> = first["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("共同关键词: ") && r.contains("电解铜箔")),
+        "{reasons:?}"
+    );
+    assert!(reasons.contains(&"同领域: 新材料"), "{reasons:?}");
+    assert!(reasons.contains(&"同城: 昆明"), "{reasons:?}");
+    assert!(reasons.contains(&"价格 80万 ≤ 预算 120万"), "{reasons:?}");
+    assert_eq!(first["reason_codes"][0], "shared_terms");
+
+    let limited = duijie(&db, &["suggest", "D1", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&limited.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn table_is_sanitised_and_cut_by_display_width() {
+    let (_dir, db) = db_with_fixture();
+    let out = duijie(&db, &["suggest", "D1"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].contains("D1") && lines[0].contains("电解铜箔"),
+        "{text}"
+    );
+    let row = lines.iter().find(|l| l.contains("R1")).unwrap();
+    // The long title is cut with an ellipsis; the columns after it still line up.
+    assert!(row.contains('…'), "{row}");
+    assert!(row.contains("共同关键词"), "{row}");
+    let header = lines[1];
+    let col = |line: &str, needle: &str| {
+        let i = line.find(needle).unwrap();
+        unicode_width::UnicodeWidthStr::width(&line[..i])
+    };
+    assert_eq!(col(header, "reasons"), col(row, "共同关键词"), "{text}");
+}
+
+#[test]
+fn a_result_code_suggests_demands() {
+    let (_dir, db) = db_with_fixture();
+    let out = duijie(&db, &["suggest", "r1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["code"], "D1");
+}
+
+#[test]
+fn unknown_or_bad_codes_fail_with_one_line() {
+    let (_dir, db) = db_with_fixture();
+    let out = duijie(&db, &["suggest", "D99"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim(), "duijie: error: D99 not found");
+
+    let out = duijie(&db, &["suggest", "P1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pair"));
+
+    let out = duijie(&db, &["suggest", "xyz"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a code"));
+}
