@@ -1,5 +1,6 @@
 //! The full-screen desk.
 
+pub mod components;
 pub mod lang;
 pub mod theme;
 
