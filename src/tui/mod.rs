@@ -6,6 +6,7 @@
 //! draw.
 
 pub mod action;
+pub mod components;
 pub mod effects;
 pub mod filters;
 pub mod keymap;
