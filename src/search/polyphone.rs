@@ -5,6 +5,9 @@
 //! Each entry is a word (Simplified, as keys are built from folded text) and its syllables
 //! without tones, space separated. Longer words win over shorter ones at the same position.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// The words, grouped by theme for maintenance; order does not matter.
 const WORDS: &[(&str, &str)] = &[
     // Places.
@@ -124,21 +127,30 @@ const WORDS: &[(&str, &str)] = &[
     ("般若", "bo re"),
 ];
 
+/// Table words (as chars, with their syllables) by first character.
+type ByFirst = HashMap<char, Vec<(Vec<char>, &'static str)>>;
+
+/// The table keyed by first character, built on first use.
+fn by_first() -> &'static ByFirst {
+    static MAP: OnceLock<ByFirst> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = ByFirst::new();
+        for (word, syl) in WORDS {
+            let chars: Vec<char> = word.chars().collect();
+            m.entry(chars[0]).or_default().push((chars, syl));
+        }
+        m
+    })
+}
+
 /// The longest table word starting at `chars[i]`, as (length in chars, syllables).
 pub fn word_at(chars: &[char], i: usize) -> Option<(usize, &'static str)> {
-    let mut best: Option<(usize, &'static str)> = None;
-    for (word, syl) in WORDS {
-        let mut n = 0;
-        let fits = word.chars().all(|w| {
-            let ok = chars.get(i + n) == Some(&w);
-            n += 1;
-            ok
-        });
-        if fits && best.is_none_or(|(len, _)| n > len) {
-            best = Some((n, syl));
-        }
-    }
-    best
+    by_first()
+        .get(chars.get(i)?)?
+        .iter()
+        .filter(|(w, _)| chars[i..].starts_with(w))
+        .map(|(w, syl)| (w.len(), *syl))
+        .max_by_key(|(n, _)| *n)
 }
 
 #[cfg(test)]
