@@ -236,10 +236,6 @@ pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 /// `duijie show P3 [--json]`: called by `show` when the code names a pair.
-#[allow(
-    dead_code,
-    reason = "called from list.rs's `show` once the hook for pair codes is merged"
-)]
 pub fn run_show_pair(pair: Code, json: bool, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
     let clock = Clock::system();

@@ -1,10 +1,28 @@
 //! Import of demands and results from real spreadsheets: CSV/TSV (UTF-8, BOM, GBK/GB18030,
 //! UTF-16), XLSX and JSON, with Chinese/English header aliases and a rejects file.
+//!
+//! Reading and writing are separate steps: the whole file is read and every row turned into a
+//! record or a reject first, then all records are written in one transaction, so a file that
+//! fails halfway leaves the database as it was.
 
-use std::path::PathBuf;
+pub mod csv;
+pub mod encoding;
+pub mod headers;
+pub mod json;
+pub mod rejects;
+mod row;
+pub mod table;
+pub mod values;
+pub mod xlsx;
 
-use crate::db::Db;
-use crate::domain::Kind;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::db::{Db, DbError, RecordWrite, records};
+use crate::domain::{Kind, Record};
+use headers::{Column, Field};
+use table::{SourceRow, Table};
 
 /// How to read a file.
 #[derive(Debug, Clone, Default)]
@@ -17,10 +35,15 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Directory for the rejects CSV (default: beside the database).
     pub rejects_dir: Option<PathBuf>,
+    /// Called as rows are written, every [`PROGRESS_EVERY`] rows: (rows done, rows in all).
+    pub progress: Option<fn(usize, usize)>,
 }
 
+/// How often `ImportOptions::progress` is called.
+pub const PROGRESS_EVERY: usize = 10_000;
+
 /// One rejected row.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rejected {
     pub line: usize,
     pub reason: String,
@@ -36,13 +59,174 @@ pub struct ImportReport {
     pub rejects_file: Option<String>,
 }
 
+/// The format of an input, from its name, else from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV/TSV; `Some(b'\t')` when the extension says tab-separated.
+    Delimited(Option<u8>),
+    Workbook,
+    Json,
+}
+
+impl Format {
+    pub fn detect(name: &str, bytes: &[u8]) -> Format {
+        let ext = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("csv" | "txt") => Format::Delimited(None),
+            Some("tsv" | "tab") => Format::Delimited(Some(b'\t')),
+            Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => Format::Workbook,
+            Some("json") => Format::Json,
+            _ => Format::sniff(bytes),
+        }
+    }
+
+    fn sniff(bytes: &[u8]) -> Format {
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Format::Workbook;
+        }
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match body.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[') => Format::Json,
+            _ => Format::Delimited(None),
+        }
+    }
+}
+
+/// Reads a file's bytes into a table (no database involved).
+pub fn read_table(name: &str, bytes: &[u8], opts: &ImportOptions) -> anyhow::Result<Table> {
+    match Format::detect(name, bytes) {
+        Format::Workbook => xlsx::parse(bytes, opts.sheet.as_deref()),
+        Format::Json => json::parse(&encoding::decode(bytes, opts.encoding.as_deref())?.text),
+        Format::Delimited(delim) => {
+            let text = encoding::decode(bytes, opts.encoding.as_deref())?.text;
+            csv::parse(&text, delim)
+        }
+    }
+}
+
+/// Imports the file at `path`; errors name the file.
+pub fn import_file(
+    db: &mut Db,
+    kind: Kind,
+    path: &Path,
+    opts: &ImportOptions,
+) -> anyhow::Result<ImportReport> {
+    let bytes =
+        std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    import_bytes(db, kind, &name, &bytes, opts)
+}
+
 /// Imports `bytes` (named `name`, whose extension picks the format) into `db`.
 pub fn import_bytes(
-    _db: &mut Db,
-    _kind: Kind,
+    db: &mut Db,
+    kind: Kind,
     name: &str,
-    _bytes: &[u8],
-    _opts: &ImportOptions,
+    bytes: &[u8],
+    opts: &ImportOptions,
 ) -> anyhow::Result<ImportReport> {
-    anyhow::bail!("{name}: import is not built yet")
+    let table = read_table(name, bytes, opts).with_context(|| name.to_string())?;
+    if table.header.is_empty() {
+        anyhow::bail!("{name}: the file is empty");
+    }
+    let columns = headers::map_columns(&table.header, kind);
+    if !columns.contains(&Column::Field(Field::Title)) {
+        anyhow::bail!(
+            "{name}: no title column (expected one of {}); the header row has: {}",
+            Field::Title.aliases().join(", "),
+            table.header.join(", ")
+        );
+    }
+
+    let mut records = Vec::with_capacity(table.rows.len());
+    let mut bad: Vec<(&SourceRow, String)> = Vec::new();
+    for src in &table.rows {
+        if table::is_blank(&src.cells) {
+            continue;
+        }
+        match row::to_record(src, &table.header, &columns, kind) {
+            Ok(rec) => records.push((src.line, rec)),
+            Err(reason) => bad.push((src, reason)),
+        }
+    }
+
+    let mut report = write_records(db, records, opts).with_context(|| name.to_string())?;
+    report.rejected = bad
+        .iter()
+        .map(|(src, reason)| Rejected {
+            line: src.line,
+            reason: reason.clone(),
+        })
+        .collect();
+    if !bad.is_empty() {
+        let dir = opts
+            .rejects_dir
+            .clone()
+            .unwrap_or_else(|| crate::paths::rejects_dir(db.path()));
+        let stem = Path::new(name).file_stem().map_or_else(
+            || "import".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let rows: Vec<(&SourceRow, &str)> = bad.iter().map(|(s, r)| (*s, r.as_str())).collect();
+        let path = rejects::write(&dir, &stem, &table.header, &rows)?;
+        report.rejects_file = Some(path.display().to_string());
+    }
+    Ok(report)
+}
+
+/// Why the write transaction stopped: a database error, or a dry run that rolls back on
+/// purpose once the counts are known.
+enum Stop {
+    Db { line: usize, err: DbError },
+    DryRun(ImportReport),
+}
+
+impl From<rusqlite::Error> for Stop {
+    fn from(e: rusqlite::Error) -> Self {
+        Stop::Db {
+            line: 0,
+            err: e.into(),
+        }
+    }
+}
+
+/// Upserts every record in one transaction; a dry run does the same work and rolls back, so
+/// its counts are exact even when a file repeats a row.
+fn write_records(
+    db: &mut Db,
+    records: Vec<(usize, Record)>,
+    opts: &ImportOptions,
+) -> anyhow::Result<ImportReport> {
+    let total = records.len();
+    let result = db.write(|tx| {
+        let mut report = ImportReport::default();
+        for (i, (line, mut rec)) in records.into_iter().enumerate() {
+            let outcome = records::upsert(tx, &mut rec).map_err(|err| Stop::Db { line, err })?;
+            match outcome {
+                RecordWrite::Added => report.added += 1,
+                RecordWrite::Updated => report.updated += 1,
+                RecordWrite::Unchanged => report.unchanged += 1,
+            }
+            if let Some(progress) = opts.progress
+                && (i + 1) % PROGRESS_EVERY == 0
+            {
+                progress(i + 1, total);
+            }
+        }
+        if opts.dry_run {
+            return Err(Stop::DryRun(report));
+        }
+        Ok(report)
+    });
+    match result {
+        Ok(report) | Err(Stop::DryRun(report)) => Ok(report),
+        Err(Stop::Db { line: 0, err }) => Err(err.into()),
+        Err(Stop::Db { line, err }) => Err(anyhow::anyhow!("line {line}: {err}")),
+    }
 }

@@ -1,1 +1,0 @@
-//! Export of records, pairs and follow-ups as CSV, JSON or XLSX.

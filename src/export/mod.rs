@@ -1,0 +1,256 @@
+//! Export of records, pairs and follow-ups as CSV, JSON or XLSX.
+//!
+//! Record exports use the Chinese headers import recognises, and each key of `extra` becomes
+//! its own column, so exporting and importing into an empty database gives the same records.
+
+pub mod table;
+
+use rusqlite::{Connection, params};
+
+use crate::db::{DbResult, RecordFilter, records};
+use crate::domain::{Code, CodeKind, Kind, Record, Stage};
+pub use table::{Cell, Col, Sheet};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Records(Kind),
+    Pairs,
+    FollowUps,
+}
+
+impl Target {
+    /// The word used for sheet names and default file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Records(Kind::Demand) => "demands",
+            Target::Records(Kind::Achievement) => "results",
+            Target::Pairs => "pairs",
+            Target::FollowUps => "followups",
+        }
+    }
+}
+
+/// Builds the sheet for `target` from the database.
+pub fn sheet(conn: &Connection, target: Target) -> DbResult<Sheet> {
+    match target {
+        Target::Records(kind) => {
+            let recs = records::list(conn, &RecordFilter { kind: Some(kind) })?;
+            Ok(records_sheet(&recs, kind))
+        }
+        Target::Pairs => pairs_sheet(conn),
+        Target::FollowUps => followups_sheet(conn),
+    }
+}
+
+/// The columns of a record export for `kind`, each with how to read it from a record.
+/// A record column: header/key and how to read the cell from a record.
+pub type RecordColumn = (Col, fn(&Record) -> Cell);
+
+pub fn record_columns(kind: Kind) -> Vec<RecordColumn> {
+    let mut cols: Vec<RecordColumn> = vec![
+        (Col::new("代码", "code"), |r| {
+            Cell::Text(r.code().to_string())
+        }),
+        (Col::new("编号", "ext_id"), |r| Cell::text(&r.ext_id)),
+    ];
+    match kind {
+        Kind::Demand => cols.extend([
+            (
+                Col::new("需求名称", "title"),
+                (|r: &Record| Cell::text(&r.title)) as fn(&Record) -> Cell,
+            ),
+            (Col::new("企业名称", "org"), |r| Cell::text(&r.org)),
+            (Col::new("行业领域", "field"), |r| Cell::text(&r.field)),
+            (Col::new("地区", "region"), |r| Cell::text(&r.region)),
+            (Col::new("需求描述", "description"), |r| {
+                Cell::text(&r.description)
+            }),
+            (Col::new("关键词", "keywords"), |r| {
+                Cell::text(&r.keywords)
+            }),
+            (Col::new("预算（万元）", "budget_wan"), |r| {
+                Cell::number(r.budget_wan)
+            }),
+            (Col::new("截止日期", "deadline"), |r| {
+                Cell::text(&r.deadline)
+            }),
+            (Col::new("揭榜挂帅", "open_call"), |r| {
+                Cell::Bool(r.open_call)
+            }),
+        ]),
+        Kind::Achievement => cols.extend([
+            (
+                Col::new("成果名称", "title"),
+                (|r: &Record| Cell::text(&r.title)) as fn(&Record) -> Cell,
+            ),
+            (Col::new("完成单位", "org"), |r| Cell::text(&r.org)),
+            (Col::new("技术领域", "field"), |r| Cell::text(&r.field)),
+            (Col::new("地区", "region"), |r| Cell::text(&r.region)),
+            (Col::new("成果简介", "description"), |r| {
+                Cell::text(&r.description)
+            }),
+            (Col::new("关键词", "keywords"), |r| {
+                Cell::text(&r.keywords)
+            }),
+            (Col::new("负责人", "lead"), |r| Cell::text(&r.lead)),
+            (Col::new("成熟度", "maturity"), |r| {
+                Cell::text(&r.maturity)
+            }),
+            (Col::new("知识产权", "ip"), |r| Cell::text(&r.ip)),
+            (Col::new("合作方式", "modes"), |r| Cell::text(&r.modes)),
+            (Col::new("价格（万元）", "price_wan"), |r| {
+                Cell::number(r.price_wan)
+            }),
+        ]),
+    }
+    cols.extend([
+        (
+            Col::new("联系人", "contact"),
+            (|r: &Record| Cell::text(&r.contact)) as fn(&Record) -> Cell,
+        ),
+        (Col::new("电话", "phone"), |r| Cell::text(&r.phone)),
+        (Col::new("邮箱", "email"), |r| Cell::text(&r.email)),
+        (Col::new("来源", "source"), |r| Cell::text(&r.source)),
+        (Col::new("状态", "status"), |r| Cell::text(&r.status)),
+    ]);
+    cols
+}
+
+/// Records as a sheet: the fields of their kind, then one column per `extra` key (in the
+/// order first seen).
+pub fn records_sheet(recs: &[Record], kind: Kind) -> Sheet {
+    let fixed = record_columns(kind);
+    let mut extra_keys: Vec<&str> = Vec::new();
+    for r in recs {
+        for k in r.extra.keys() {
+            if !extra_keys.contains(&k.as_str()) {
+                extra_keys.push(k);
+            }
+        }
+    }
+    let mut cols: Vec<Col> = fixed.iter().map(|(c, _)| c.clone()).collect();
+    for k in &extra_keys {
+        // A JSON key must not overwrite a field of the same English name.
+        let en = if cols.iter().any(|c| c.en == *k) {
+            format!("{k} (extra)")
+        } else {
+            (*k).to_string()
+        };
+        cols.push(Col {
+            zh: (*k).to_string(),
+            en,
+        });
+    }
+    let rows = recs
+        .iter()
+        .map(|r| {
+            let mut row: Vec<Cell> = fixed.iter().map(|(_, get)| get(r)).collect();
+            row.extend(extra_keys.iter().map(|k| match r.extra.get(*k) {
+                None | Some(serde_json::Value::Null) => Cell::Empty,
+                Some(serde_json::Value::String(s)) => Cell::text(s),
+                Some(other) => Cell::Text(other.to_string()),
+            }));
+            row
+        })
+        .collect();
+    Sheet { cols, rows }
+}
+
+fn code(kind: CodeKind, num: i64) -> String {
+    Code { kind, num }.to_string()
+}
+
+/// One row per pair with both sides, the stage and the deal fields.
+pub fn pairs_sheet(conn: &Connection) -> DbResult<Sheet> {
+    let cols = [
+        ("配对代码", "pair"),
+        ("阶段", "stage"),
+        ("阶段名称", "stage_zh"),
+        ("需求代码", "demand"),
+        ("需求名称", "demand_title"),
+        ("企业名称", "demand_org"),
+        ("成果代码", "result"),
+        ("成果名称", "result_title"),
+        ("完成单位", "result_org"),
+        ("金额（万元）", "amount_wan"),
+        ("签约日期", "signed_on"),
+        ("合同类型", "contract_type"),
+        ("登记号", "reg_no"),
+        ("搁置原因", "shelve_reason"),
+        ("下一步", "next_action"),
+        ("下一步日期", "next_due"),
+        ("创建时间", "created_at"),
+        ("更新时间", "updated_at"),
+    ];
+    let mut st = conn.prepare(
+        "SELECT p.id, p.stage, d.seq, d.title, d.org, r.seq, r.title, r.org, p.amount_wan, \
+         p.signed_on, p.contract_type, p.reg_no, p.shelve_reason, p.next_action, p.next_due, \
+         p.created_at, p.updated_at \
+         FROM pair p JOIN record d ON d.id = p.demand_id JOIN record r ON r.id = p.result_id \
+         ORDER BY p.id",
+    )?;
+    let rows = st.query_map(params![], |row| {
+        let stage: String = row.get(1)?;
+        let t = |i: usize| -> rusqlite::Result<Cell> {
+            Ok(Cell::opt_text(row.get::<_, Option<String>>(i)?.as_deref()))
+        };
+        Ok(vec![
+            Cell::Text(code(CodeKind::Pair, row.get(0)?)),
+            Cell::text(&stage),
+            Cell::text(Stage::parse(&stage).map_or("", Stage::zh)),
+            Cell::Text(code(CodeKind::Demand, row.get(2)?)),
+            t(3)?,
+            t(4)?,
+            Cell::Text(code(CodeKind::Achievement, row.get(5)?)),
+            t(6)?,
+            t(7)?,
+            Cell::number(row.get(8)?),
+            t(9)?,
+            t(10)?,
+            t(11)?,
+            t(12)?,
+            t(13)?,
+            t(14)?,
+            t(15)?,
+            t(16)?,
+        ])
+    })?;
+    Ok(Sheet {
+        cols: cols.iter().map(|(zh, en)| Col::new(zh, en)).collect(),
+        rows: rows.collect::<rusqlite::Result<_>>()?,
+    })
+}
+
+/// The follow-up log of every pair, oldest first within a pair.
+pub fn followups_sheet(conn: &Connection) -> DbResult<Sheet> {
+    let cols = [
+        ("配对代码", "pair"),
+        ("时间", "at"),
+        ("方式", "channel"),
+        ("记录", "note"),
+        ("下一步", "next_action"),
+        ("下一步日期", "next_due"),
+    ];
+    let mut st = conn.prepare(
+        "SELECT pair_id, at, channel, note, next_action, next_due FROM followup \
+         ORDER BY pair_id, at, id",
+    )?;
+    let rows = st.query_map(params![], |row| {
+        let t = |i: usize| -> rusqlite::Result<Cell> {
+            Ok(Cell::opt_text(row.get::<_, Option<String>>(i)?.as_deref()))
+        };
+        Ok(vec![
+            Cell::Text(code(CodeKind::Pair, row.get(0)?)),
+            t(1)?,
+            t(2)?,
+            t(3)?,
+            t(4)?,
+            t(5)?,
+        ])
+    })?;
+    Ok(Sheet {
+        cols: cols.iter().map(|(zh, en)| Col::new(zh, en)).collect(),
+        rows: rows.collect::<rusqlite::Result<_>>()?,
+    })
+}

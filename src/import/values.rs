@@ -1,0 +1,230 @@
+//! Reading cell values the way spreadsheets write them: amounts in 万元 ("50万元", "1,200",
+//! "面议"), dates (2027/3/31, 2027年3月31日, Excel serials), yes/no, statuses, and numbers that
+//! are really text (phones and ids that Excel turned into 13800138000.0).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// An amount in 万元. Empty, "面议", "待定" and the like mean "not given" (`Ok(None)`);
+/// text that is not an amount is an error the caller reports with the column name.
+pub fn parse_amount(raw: &str) -> Result<Option<f64>, String> {
+    let s: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty()
+        || matches!(
+            s.as_str(),
+            "面议" | "待定" | "议价" | "协商" | "面谈" | "电议" | "-" | "--" | "/" | "无" | "暂无"
+        )
+    {
+        return Ok(None);
+    }
+    let mut t = s.as_str();
+    t = t.trim_start_matches(['¥', '￥', '$']);
+    t = t.strip_prefix("rmb").unwrap_or(t);
+    t = t.strip_prefix("RMB").unwrap_or(t);
+    // Unit suffixes: the number is in 万元 unless it says 元 or 亿.
+    let mut scale = 1.0;
+    for (suffix, factor) in [
+        ("万元人民币", 1.0),
+        ("万元", 1.0),
+        ("万", 1.0),
+        ("亿元", 10_000.0),
+        ("亿", 10_000.0),
+        ("元人民币", 0.0001),
+        ("元", 0.0001),
+        ("w", 1.0),
+        ("W", 1.0),
+    ] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = rest;
+            scale = factor;
+            break;
+        }
+    }
+    let digits: String = t.chars().filter(|c| *c != ',').collect();
+    let valid = !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && digits.chars().any(|c| c.is_ascii_digit());
+    match digits.parse::<f64>() {
+        Ok(v) if valid && v.is_finite() => Ok(Some(round_wan(v * scale))),
+        _ => Err(format!("cannot read {:?} as an amount in 万元", raw.trim())),
+    }
+}
+
+/// Keeps amounts free of binary noise from unit scaling (1200 元 → 0.12 万, not 0.12000000001).
+fn round_wan(v: f64) -> f64 {
+    (v * 1_000_000.0).round() / 1_000_000.0
+}
+
+/// A date as YYYY-MM-DD when it reads as one (ISO, slashes, dots, 年月日, an Excel serial,
+/// a date-time); any other text is kept as given.
+pub fn parse_date(raw: &str) -> String {
+    let s: String = raw.nfkc().collect::<String>().trim().to_string();
+    if s.is_empty() {
+        return s;
+    }
+    if let Some(d) = ymd_text(&s) {
+        return d;
+    }
+    if let Ok(serial) = s.parse::<f64>()
+        && let Some(d) = excel_serial_date(serial)
+    {
+        return d;
+    }
+    raw.trim().to_string()
+}
+
+fn ymd_text(s: &str) -> Option<String> {
+    // Drop a time part: "2027-03-31 00:00:00", "2027-03-31T08:00".
+    let date_part = s.split([' ', 'T']).next().unwrap_or(s);
+    let unified: String = date_part
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            '日' | '号' => ' ',
+            c => c,
+        })
+        .collect();
+    let parts: Vec<&str> = unified.trim().split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 {
+        return None;
+    }
+    let y: i16 = parts[0].parse().ok()?;
+    let m: i8 = parts[1].parse().ok()?;
+    let d: i8 = parts[2].parse().ok()?;
+    let date = jiff::civil::Date::new(y, m, d).ok()?;
+    Some(date.to_string())
+}
+
+/// An Excel serial day number (1900 date system) as YYYY-MM-DD; plausible range only
+/// (1950–2150), so an ordinary number is not mistaken for a date.
+pub fn excel_serial_date(serial: f64) -> Option<String> {
+    if !(18_264.0..=91_000.0).contains(&serial) {
+        return None;
+    }
+    let epoch = jiff::civil::date(1899, 12, 30);
+    let days = serial.floor() as i64;
+    let date = epoch.checked_add(jiff::Span::new().days(days)).ok()?;
+    Some(date.to_string())
+}
+
+/// Yes/no as spreadsheets write it; `None` when the text says neither.
+pub fn parse_bool(raw: &str) -> Option<bool> {
+    let s: String = raw.nfkc().collect::<String>().trim().to_lowercase();
+    match s.as_str() {
+        "" | "否" | "no" | "n" | "false" | "f" | "0" | "×" | "x" | "不是" | "非" | "无" => {
+            Some(false)
+        }
+        "是" | "yes" | "y" | "true" | "t" | "1" | "√" | "✓" | "✔" | "有" | "揭榜挂帅" => {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+/// Status: common words for open and closed become `open` / `closed`; other text is kept.
+pub fn parse_status(raw: &str) -> String {
+    let s = raw.trim();
+    let lower = s.to_lowercase();
+    match lower.as_str() {
+        "" | "open" | "开放" | "征集中" | "有效" | "进行中" | "发布" | "已发布" | "在线"
+        | "active" => "open".into(),
+        "closed" | "关闭" | "已关闭" | "结束" | "已结束" | "已完成" | "已解决" | "失效"
+        | "已失效" | "过期" | "已过期" | "下线" | "inactive" | "close" => "closed".into(),
+        _ => s.to_string(),
+    }
+}
+
+/// Text that a spreadsheet may have turned into a number: "13800138000.0" → "13800138000".
+pub fn number_text(raw: &str) -> String {
+    let s = raw.trim();
+    if let Some(int) = s.strip_suffix(".0").or_else(|| s.strip_suffix(".00"))
+        && !int.is_empty()
+        && int.chars().all(|c| c.is_ascii_digit())
+    {
+        return int.to_string();
+    }
+    s.to_string()
+}
+
+/// Undoes the formula neutralisation `duijie export` applies (a `'` before = + - @ tab CR),
+/// so an exported file imports back to the same text.
+pub fn unneutralise(raw: &str) -> &str {
+    match raw.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => raw,
+    }
+}
+
+/// Formats an amount the way it reads best and parses back to the same value.
+pub fn format_amount(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_the_forms_people_write_them() {
+        assert_eq!(parse_amount("50"), Ok(Some(50.0)));
+        assert_eq!(parse_amount("50万"), Ok(Some(50.0)));
+        assert_eq!(parse_amount("50万元"), Ok(Some(50.0)));
+        assert_eq!(parse_amount(" 1,200 "), Ok(Some(1200.0)));
+        assert_eq!(parse_amount("１２.５万"), Ok(Some(12.5)));
+        assert_eq!(parse_amount("￥300万元"), Ok(Some(300.0)));
+        assert_eq!(parse_amount("1.2亿"), Ok(Some(12_000.0)));
+        assert_eq!(parse_amount("120000元"), Ok(Some(12.0)));
+        assert_eq!(parse_amount("面议"), Ok(None));
+        assert_eq!(parse_amount("待定"), Ok(None));
+        assert_eq!(parse_amount(""), Ok(None));
+        assert!(parse_amount("abc").unwrap_err().contains("abc"));
+        assert!(parse_amount("万元").is_err());
+        assert!(parse_amount("5-10万").is_err());
+    }
+
+    #[test]
+    fn dates_become_iso_and_other_text_is_kept() {
+        assert_eq!(parse_date("2027-03-31"), "2027-03-31");
+        assert_eq!(parse_date("2027/3/31"), "2027-03-31");
+        assert_eq!(parse_date("2027.3.1"), "2027-03-01");
+        assert_eq!(parse_date("2027年3月31日"), "2027-03-31");
+        assert_eq!(parse_date("2027-03-31 00:00:00"), "2027-03-31");
+        assert_eq!(parse_date("46477"), "2027-03-31");
+        assert_eq!(parse_date("46477.0"), "2027-03-31");
+        assert_eq!(parse_date("长期有效"), "长期有效");
+        assert_eq!(parse_date("2027-02-30"), "2027-02-30");
+        assert_eq!(parse_date("12"), "12");
+    }
+
+    #[test]
+    fn numbers_that_are_text_lose_the_spreadsheet_decimal() {
+        assert_eq!(number_text("13800138000.0"), "13800138000");
+        assert_eq!(number_text("0571-88888888"), "0571-88888888");
+        assert_eq!(number_text("12.5"), "12.5");
+        assert_eq!(number_text(".0"), ".0");
+    }
+
+    #[test]
+    fn yes_no_status_and_neutralisation() {
+        for y in ["是", "yes", "TRUE", "1", "Y"] {
+            assert_eq!(parse_bool(y), Some(true), "{y}");
+        }
+        for n in ["否", "no", "false", "0", ""] {
+            assert_eq!(parse_bool(n), Some(false), "{n}");
+        }
+        assert_eq!(parse_bool("maybe"), None);
+        assert_eq!(parse_status("开放"), "open");
+        assert_eq!(parse_status("已关闭"), "closed");
+        assert_eq!(parse_status("洽谈中"), "洽谈中");
+        assert_eq!(parse_status(""), "open");
+        assert_eq!(unneutralise("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unneutralise("'quoted"), "'quoted");
+        assert_eq!(format_amount(50.0), "50");
+        assert_eq!(format_amount(16.8), "16.8");
+    }
+}
