@@ -1,19 +1,209 @@
-//! `duijie add demand|result` and `duijie edit CODE`.
+//! `duijie add demand|result` and `duijie edit CODE`: one record from flags. Flags that belong
+//! to the other kind are refused rather than silently dropped.
 
 use std::process::ExitCode;
 
+use anyhow::{Context, bail};
+
 use super::Ctx;
+use crate::db::records;
+use crate::domain::{Code, CodeKind, Kind, Record, parse_wan};
 
-#[derive(Debug, clap::Args)]
-pub struct AddArgs {}
-
-#[derive(Debug, clap::Args)]
-pub struct EditArgs {}
-
-pub fn run_add(_args: &AddArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("add is not built yet")
+/// Which list `add` writes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Demand,
+    Result,
 }
 
-pub fn run_edit(_args: &EditArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("edit is not built yet")
+/// Fields shared by `add` and `edit`; only the flags given are applied.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FieldFlags {
+    /// Enterprise (demand) or holder institution (result).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Industry field, e.g. 新材料.
+    #[arg(long)]
+    pub field: Option<String>,
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Demand description or result abstract.
+    #[arg(long)]
+    pub description: Option<String>,
+    #[arg(long)]
+    pub keywords: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// open / closed (or your own word).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Demand: budget in 万元 ("50", "50万", "1,200").
+    #[arg(long, value_name = "万元")]
+    pub budget: Option<String>,
+    /// Demand: deadline, YYYY-MM-DD.
+    #[arg(long)]
+    pub deadline: Option<String>,
+    /// Demand: an open call (揭榜挂帅).
+    #[arg(long, conflicts_with = "no_open_call")]
+    pub open_call: bool,
+    /// Demand: not an open call.
+    #[arg(long)]
+    pub no_open_call: bool,
+    /// Result: team lead (负责人).
+    #[arg(long)]
+    pub lead: Option<String>,
+    /// Result: lab / pilot / small batch / industrialised, or TRL 1–9.
+    #[arg(long)]
+    pub maturity: Option<String>,
+    /// Result: patent numbers.
+    #[arg(long)]
+    pub ip: Option<String>,
+    /// Result: cooperation modes (transfer, licence, equity, joint development, service).
+    #[arg(long)]
+    pub modes: Option<String>,
+    /// Result: asking price in 万元.
+    #[arg(long, value_name = "万元")]
+    pub price: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// demand or result.
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    #[arg(long)]
+    pub title: String,
+    #[command(flatten)]
+    pub fields: FieldFlags,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The record to change: D12 or R34.
+    pub code: String,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub fields: FieldFlags,
+}
+
+impl FieldFlags {
+    /// Names of the given flags that belong to the other kind.
+    fn foreign(&self, kind: Kind) -> Vec<&'static str> {
+        let demand_only = [
+            ("--budget", self.budget.is_some()),
+            ("--deadline", self.deadline.is_some()),
+            ("--open-call", self.open_call),
+            ("--no-open-call", self.no_open_call),
+        ];
+        let result_only = [
+            ("--lead", self.lead.is_some()),
+            ("--maturity", self.maturity.is_some()),
+            ("--ip", self.ip.is_some()),
+            ("--modes", self.modes.is_some()),
+            ("--price", self.price.is_some()),
+        ];
+        let other = if kind == Kind::Demand {
+            &result_only[..]
+        } else {
+            &demand_only[..]
+        };
+        other
+            .iter()
+            .filter(|(_, given)| *given)
+            .map(|(name, _)| *name)
+            .collect()
+    }
+
+    /// Writes the given flags into `rec`, refusing flags of the other kind and bad amounts.
+    pub fn apply(&self, rec: &mut Record) -> anyhow::Result<()> {
+        let foreign = self.foreign(rec.kind);
+        if !foreign.is_empty() {
+            let (this, other) = match rec.kind {
+                Kind::Demand => ("demand", "result"),
+                Kind::Achievement => ("result", "demand"),
+            };
+            bail!(
+                "{} belong(s) to a {other}, not a {this}",
+                foreign.join(", ")
+            );
+        }
+        let set = |slot: &mut String, v: &Option<String>| {
+            if let Some(v) = v {
+                *slot = v.trim().to_string();
+            }
+        };
+        set(&mut rec.org, &self.org);
+        set(&mut rec.field, &self.field);
+        set(&mut rec.region, &self.region);
+        set(&mut rec.description, &self.description);
+        set(&mut rec.keywords, &self.keywords);
+        set(&mut rec.contact, &self.contact);
+        set(&mut rec.phone, &self.phone);
+        set(&mut rec.email, &self.email);
+        set(&mut rec.status, &self.status);
+        set(&mut rec.deadline, &self.deadline);
+        set(&mut rec.lead, &self.lead);
+        set(&mut rec.maturity, &self.maturity);
+        set(&mut rec.ip, &self.ip);
+        set(&mut rec.modes, &self.modes);
+        if let Some(b) = &self.budget {
+            rec.budget_wan = parse_wan(b).map_err(|e| anyhow::anyhow!("--budget: {e}"))?;
+        }
+        if let Some(p) = &self.price {
+            rec.price_wan = parse_wan(p).map_err(|e| anyhow::anyhow!("--price: {e}"))?;
+        }
+        if self.open_call {
+            rec.open_call = true;
+        }
+        if self.no_open_call {
+            rec.open_call = false;
+        }
+        Ok(())
+    }
+}
+
+pub fn run_add(args: &AddArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let kind = match args.kind {
+        KindArg::Demand => Kind::Demand,
+        KindArg::Result => Kind::Achievement,
+    };
+    if args.title.trim().is_empty() {
+        bail!("--title must not be empty");
+    }
+    let mut rec = Record::new(kind, args.title.trim());
+    rec.source = "manual".into();
+    args.fields.apply(&mut rec)?;
+    let mut db = ctx.open_db()?;
+    db.write(|tx| records::insert(tx, &mut rec))?;
+    println!("{}", rec.code());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let code: Code = args.code.parse()?;
+    if code.kind == CodeKind::Pair {
+        bail!("{code} is a pair; edit takes a demand (D…) or a result (R…)");
+    }
+    if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        bail!("--title must not be empty");
+    }
+    let mut db = ctx.open_db()?;
+    let rec = db.write(|tx| -> anyhow::Result<Record> {
+        let mut rec = records::get_by_code(tx, code)?;
+        if let Some(t) = &args.title {
+            rec.title = t.trim().to_string();
+        }
+        args.fields
+            .apply(&mut rec)
+            .with_context(|| code.to_string())?;
+        records::update(tx, &mut rec)?;
+        Ok(rec)
+    })?;
+    println!("{} updated", rec.code());
+    Ok(ExitCode::SUCCESS)
 }
