@@ -216,7 +216,8 @@ fn list_and_show_print_sanitised_fields() {
 
     let o = env.run(&["show", "D9"]);
     assert_eq!(o.status.code(), Some(1));
+    // A pair code goes to the pipeline's `show`; there is no pair yet.
     let o = env.run(&["show", "P1"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("pipeline"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("P1 not found"));
 }
