@@ -45,6 +45,9 @@ pub(crate) struct Side {
     pub docs: Vec<Doc>,
     /// Indexed by term id: (document index in `docs`, weighted term frequency).
     pub postings: Vec<Vec<(u32, f32)>>,
+    /// `docs[i].len`, dense: the scoring loop reads one per posting and a whole `Doc` per
+    /// read would miss the cache.
+    pub lens: Vec<f32>,
     pub avg_len: f32,
 }
 
@@ -191,6 +194,7 @@ impl SuggestIndex {
             ids.sort_unstable();
             let mut doc = p.doc;
             doc.terms = ids;
+            side.lens.push(doc.len);
             side.docs.push(doc);
         }
         for side in &mut index.sides {

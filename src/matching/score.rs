@@ -102,7 +102,7 @@ impl SuggestIndex {
                 if *slot == 0.0 {
                     touched.push(d);
                 }
-                let dl = side.docs[d as usize].len;
+                let dl = side.lens[d as usize];
                 let norm = K1 * (1.0 - B + B * dl / side.avg_len);
                 *slot += w * tf * (K1 + 1.0) / (tf + norm);
             }
