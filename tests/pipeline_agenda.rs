@@ -253,10 +253,19 @@ fn human_text_is_sanitised_and_aligned_by_display_width() {
     let mut db = seeded();
     create_pair(&mut db, &day(0), code("D1"), code("R1"), "").unwrap();
     next(&mut db, "P1", 0, "回电\u{1b}[31m 确认", Some(DAY0));
+    create_pair(&mut db, &day(0), code("D2"), code("R3"), "").unwrap();
     let clock = Clock::fixed(DAY0);
     let text = pipeline::render::board(&board(db.conn(), &clock).unwrap());
     assert!(!text.contains('\u{1b}'), "{text}");
-    assert!(text.contains("候选 Candidate · 1 · 0 万元"), "{text}");
+    assert!(text.contains("候选 Candidate · 2 · 0 万元"), "{text}");
+    // Cards with titles of different (and odd) display widths put the days in one column.
+    let days_at: Vec<usize> = text
+        .lines()
+        .filter(|l| l.starts_with("  P"))
+        .map(|l| l[..l.find("0d").unwrap()].width())
+        .collect();
+    assert_eq!(days_at.len(), 2, "{text}");
+    assert_eq!(days_at[0], days_at[1], "{text}");
     let text = pipeline::render::agenda(&agenda(db.conn(), &clock).unwrap());
     assert!(
         text.contains("today (1)") && text.contains("回电 确认"),

@@ -14,6 +14,10 @@ use crate::sanitize::one_line;
 
 /// Display width of a title cut in lists.
 const TITLE_WIDTH: usize = 24;
+/// Display width codes are padded to (D1000, P1000 fit).
+const CODE_WIDTH: usize = 5;
+/// Display width of [`pair_line`]: three codes, two titles and the separators.
+const PAIR_LINE_WIDTH: usize = 3 * CODE_WIDTH + 2 * TITLE_WIDTH + 7;
 
 /// `s` cut to at most `max` display columns, with `…` when cut.
 pub fn clip(s: &str, max: usize) -> String {
@@ -181,18 +185,18 @@ pub fn pair_detail(d: &PairDetail, clock: &Clock) -> String {
 fn pair_line(code: &str, d: &super::Side, r: &super::Side) -> String {
     format!(
         "{}  {} {} ⇄ {} {}",
-        pad(code, 5),
-        d.code,
+        pad(code, CODE_WIDTH),
+        pad(&d.code, CODE_WIDTH),
         pad(&title(&d.title), TITLE_WIDTH),
-        r.code,
-        pad(&title(&r.title), TITLE_WIDTH)
+        pad(&r.code, CODE_WIDTH),
+        title(&r.title)
     )
 }
 
 fn card_line(c: &Card) -> String {
     let mut line = format!(
         "  {}  {:>3}d",
-        pair_line(&c.code, &c.demand, &c.result),
+        pad(&pair_line(&c.code, &c.demand, &c.result), PAIR_LINE_WIDTH),
         c.days_in_stage
     );
     if let Some(a) = c.amount_wan {
