@@ -108,3 +108,7 @@ pub fn picker_options(m: &Model) -> PickerOptions {
         stages: Stage::ALL.iter().map(|s| (*s, 0)).collect(),
     }
 }
+
+#[cfg(test)]
+#[path = "update_records_tests.rs"]
+mod tests;
