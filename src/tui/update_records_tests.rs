@@ -247,3 +247,13 @@ fn a_saved_form_is_written_selected_and_an_edit_can_be_undone() {
     let restored = records::get(runner.db.conn(), new.id).unwrap().unwrap();
     assert_eq!(restored.title, "液冷储能柜");
 }
+
+#[test]
+fn plus_adds_even_when_the_terminal_reports_shift_and_a_is_left_free() {
+    let km = Keymap::default();
+    let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
+    assert_eq!(km.resolve(Context::Desk, &plus), Some(Action::Add));
+    let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(km.resolve(Context::Desk, &a), None);
+    assert_eq!(km.key_for("add").as_deref(), Some("+"));
+}
