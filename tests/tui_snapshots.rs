@@ -176,3 +176,31 @@ fn every_row_keeps_its_width_at_odd_sizes() {
         }
     }
 }
+
+/// Types `s` into the popup on top, as the loop does for a form or picker.
+fn popup_type(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        let key = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        update(m, Action::PopupKey(key));
+    }
+}
+
+#[test]
+fn add_form_over_the_desk_80x24_zh() {
+    let mut m = model(Lang::Zh, 80, 24);
+    update(&mut m, Action::Add);
+    popup_type(&mut m, "液冷储能柜热管理优化");
+    insta::assert_snapshot!(render(&m, 80, 24));
+}
+
+/// 81 columns: the picker box's edges land on odd columns over CJK rows.
+#[test]
+fn filter_picker_over_the_desk_81x24_en() {
+    let mut m = model(Lang::En, 81, 24);
+    update(&mut m, Action::FilterOpen);
+    popup_type(&mut m, " ");
+    insta::assert_snapshot!(render(&m, 81, 24));
+}

@@ -1,5 +1,7 @@
 //! Every intent the desk understands. Keys map to these (keymap.rs); effects answer with them.
 
+use crossterm::event::KeyEvent;
+
 use crate::domain::{Kind, Record};
 use crate::search::Hit;
 use crate::tui::filters::Filters;
@@ -63,10 +65,12 @@ pub enum Action {
     FiltersClear,
 
     // — records —
-    /// Add a record to the focused list.
+    /// Open the form for a new record of the focused list's kind.
     Add,
-    /// Edit the selected record.
+    /// Open the form on the selected record.
     Edit,
+    /// A key for the open form or filter picker, which read keys themselves.
+    PopupKey(KeyEvent),
     /// Close the selected record (status closed), after confirmation.
     CloseRecord,
     /// Delete the selected record, after confirmation.

@@ -137,13 +137,20 @@ impl Runner {
         }
     }
 
+    /// Inserts (id 0) or updates `rec`; an update journals the record as it was, in the same
+    /// transaction, so undo can restore it.
     fn save(&mut self, mut rec: Record) -> anyhow::Result<Vec<Action>> {
-        self.db.write(|tx| {
+        self.db.write(|tx| -> anyhow::Result<()> {
             if rec.id == 0 {
-                records::insert(tx, &mut rec)
+                records::insert(tx, &mut rec)?;
             } else {
-                records::update(tx, &mut rec)
+                let Some(before) = records::get(tx, rec.id)? else {
+                    anyhow::bail!("{} is gone: it was deleted meanwhile", rec.code());
+                };
+                crate::pipeline::undo::journal_record_edit(tx, &before)?;
+                records::update(tx, &mut rec)?;
             }
+            Ok(())
         })?;
         self.worker(rec.kind).upsert(Entry {
             id: rec.id,

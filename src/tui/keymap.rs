@@ -21,6 +21,8 @@ pub enum Context {
     Record,
     Help,
     Confirm,
+    /// A form or picker popup: it reads raw keys itself (see [`Keymap::resolve`]).
+    Component,
 }
 
 /// Groups of the help overlay and the default config.
@@ -78,6 +80,16 @@ const ALL: &[Context] = &[
     Context::Record,
     Context::Help,
     Context::Confirm,
+];
+/// Ctrl-C quits even from inside a form or picker.
+const EVERYWHERE: &[Context] = &[
+    Context::Desk,
+    Context::Search,
+    Context::SaveSlot,
+    Context::Record,
+    Context::Help,
+    Context::Confirm,
+    Context::Component,
 ];
 const NOT_TYPING: &[Context] = &[Context::Desk, Context::Record, Context::Help];
 
@@ -287,9 +299,9 @@ pub fn defaults() -> Vec<Def> {
             A::Add,
             S::Records,
             DESK,
-            &["a"],
-            "新建记录",
-            "add a record",
+            &["+"],
+            "新建记录（当前列表的类型）",
+            "add a record to the focused list",
         ),
         d(
             "edit",
@@ -381,7 +393,7 @@ pub fn defaults() -> Vec<Def> {
             "force_quit",
             A::Quit,
             S::App,
-            ALL,
+            EVERYWHERE,
             &["ctrl-c"],
             "退出",
             "quit",
@@ -580,7 +592,8 @@ impl Keymap {
         Ok(Keymap { bindings })
     }
 
-    /// The action a key means in `ctx`, if any. In the search line a plain character is text.
+    /// The action a key means in `ctx`, if any. In the search line a plain character is text;
+    /// in a form or picker every key not bound there (only Ctrl-C is) goes to the popup.
     pub fn resolve(&self, ctx: Context, ev: &KeyEvent) -> Option<Action> {
         if ev.kind == KeyEventKind::Release {
             return None;
@@ -592,11 +605,16 @@ impl Keymap {
             };
             return Some(Action::SearchInput(c));
         }
-        self.bindings
+        let bound = self
+            .bindings
             .iter()
             .filter(|b| b.def.contexts.contains(&ctx))
             .find(|b| b.keys.contains(&spec))
-            .map(|b| b.def.action.clone())
+            .map(|b| b.def.action.clone());
+        if bound.is_none() && ctx == Context::Component {
+            return Some(Action::PopupKey(*ev));
+        }
+        bound
     }
 
     /// The first key bound to the action named `name`, for hints ("? help").
@@ -689,6 +707,7 @@ mod tests {
             Context::Record,
             Context::Help,
             Context::Confirm,
+            Context::Component,
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in km.bindings.iter().filter(|b| b.def.contexts.contains(&ctx)) {

@@ -21,6 +21,7 @@ pub mod theme;
 pub mod too_small;
 pub mod ui;
 pub mod update;
+pub mod update_records;
 
 pub use lang::Lang;
 pub use theme::Theme;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::domain::{Kind, Record};
 use crate::search::Hit;
 use crate::tui::Lang;
+use crate::tui::components::{FilterPicker, RecordForm};
 use crate::tui::filters::Filters;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::layout;
@@ -25,11 +26,24 @@ pub enum Pending {
 }
 
 /// Popups, drawn over the view; the last one is on top and gets the keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
-    Help { scroll: u16 },
-    Record { kind: Kind, id: i64, scroll: u16 },
-    Confirm { question: String, pending: Pending },
+    Help {
+        scroll: u16,
+    },
+    Record {
+        kind: Kind,
+        id: i64,
+        scroll: u16,
+    },
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
+    /// Adding or editing a record (boxed: the form is large and popups move often).
+    Form(Box<RecordForm>),
+    /// Choosing filters.
+    Picker(Box<FilterPicker>),
 }
 
 /// The one-line input at the top, when open.
@@ -199,6 +213,7 @@ impl Model {
             Some(Popup::Help { .. }) => Context::Help,
             Some(Popup::Record { .. }) => Context::Record,
             Some(Popup::Confirm { .. }) => Context::Confirm,
+            Some(Popup::Form(_) | Popup::Picker(_)) => Context::Component,
             None => match self.line {
                 Line::Closed => Context::Desk,
                 Line::Search => Context::Search,

@@ -36,6 +36,8 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Popup::Confirm { question, .. } => {
                 overlays::confirm::render(frame, over, m, question, theme);
             }
+            Popup::Form(form) => form.render(frame, over, theme, m.lang),
+            Popup::Picker(picker) => picker.render(frame, over, theme, m.lang),
         }
     }
 }

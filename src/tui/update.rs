@@ -6,6 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::effects::Effect;
 use crate::tui::layout;
 use crate::tui::model::{Line, Model, Pending, Popup};
+use crate::tui::update_records;
 
 /// Rows the mouse wheel moves.
 const WHEEL_ROWS: i32 = 3;
@@ -120,13 +121,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
 
-        Action::FilterOpen => {
-            m.info(m.lang.pick(
-                "筛选选择器即将随表单组件提供",
-                "the filter picker is coming with the form components",
-            ));
-            vec![]
-        }
+        Action::FilterOpen => update_records::open_picker(m),
         Action::FiltersApplied(f) => {
             m.filters = f;
             refilter(m);
@@ -138,13 +133,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
 
-        Action::Add | Action::Edit => {
-            m.info(m.lang.pick(
-                "新建/编辑表单即将提供",
-                "the add/edit form is coming with the form components",
-            ));
-            vec![]
-        }
+        Action::Add => update_records::open_add(m),
+        Action::Edit => update_records::open_edit(m),
+        Action::PopupKey(key) => update_records::popup_key(m, key),
         Action::CloseRecord | Action::DeleteRecord => {
             let Some(rec) = m.selected() else {
                 return vec![];
@@ -321,7 +312,7 @@ fn move_selection(m: &mut Model, delta: i64) -> Vec<Effect> {
             let next = (i64::from(*scroll) + delta).clamp(0, i64::from(u16::MAX / 2));
             *scroll = next as u16;
         }
-        Some(Popup::Confirm { .. }) => {}
+        Some(Popup::Confirm { .. } | Popup::Form(_) | Popup::Picker(_)) => {}
         None => {
             let rows = m.visible_rows(m.focus);
             let list = m.list_mut(m.focus);

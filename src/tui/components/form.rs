@@ -188,7 +188,7 @@ impl FieldError {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RecordForm {
     base: Record,
     editing: bool,

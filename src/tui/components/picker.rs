@@ -1,5 +1,5 @@
-//! `FilterPicker` and `Filters`: narrow a list by field, region, status and pipeline stage.
-//! `Filters` is stored as JSON in saved views, so its shape is part of the file format.
+//! `FilterPicker`: choose the field, region, status and pipeline stage values that narrow the
+//! lists. It edits the desk's own [`Filters`] (re-exported here for the component's users).
 
 use std::collections::BTreeSet;
 
@@ -8,76 +8,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use serde::{Deserialize, Serialize};
 
 use super::input::TextInput;
 use super::text::{centered, clear_popup, cut, fit, is_press, typed_char, width};
-use crate::domain::{Record, Stage};
+use crate::domain::Stage;
 use crate::sanitize::one_line;
 use crate::search::keys::fold;
+pub use crate::tui::filters::Filters;
 use crate::tui::{Lang, Theme};
-
-/// Chosen values per dimension; an empty set puts no constraint on that dimension.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Filters {
-    #[serde(default)]
-    pub field: BTreeSet<String>,
-    #[serde(default)]
-    pub region: BTreeSet<String>,
-    #[serde(default)]
-    pub status: BTreeSet<String>,
-    #[serde(default)]
-    pub stage: BTreeSet<Stage>,
-}
-
-impl Filters {
-    pub fn is_empty(&self) -> bool {
-        self.field.is_empty()
-            && self.region.is_empty()
-            && self.status.is_empty()
-            && self.stage.is_empty()
-    }
-
-    /// Whether `rec` passes; `stages` are the stages of the record's pairs, and the stage
-    /// filter passes when any of them is chosen (a record with no pairs fails it).
-    pub fn matches(&self, rec: &Record, stages: &[Stage]) -> bool {
-        let ok = |set: &BTreeSet<String>, v: &str| set.is_empty() || set.contains(v.trim());
-        ok(&self.field, &rec.field)
-            && ok(&self.region, &rec.region)
-            && ok(&self.status, &rec.status)
-            && (self.stage.is_empty() || stages.iter().any(|s| self.stage.contains(s)))
-    }
-
-    /// One chip per constrained dimension, e.g. "领域: 光伏, 锂电".
-    pub fn chips(&self, lang: Lang) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut push = |label: &str, values: Vec<String>| {
-            if !values.is_empty() {
-                out.push(format!("{label}: {}", values.join(", ")));
-            }
-        };
-        push(
-            Section::Field.label(lang),
-            self.field.iter().map(|v| one_line(v)).collect(),
-        );
-        push(
-            Section::Region.label(lang),
-            self.region.iter().map(|v| one_line(v)).collect(),
-        );
-        push(
-            Section::Status.label(lang),
-            self.status.iter().map(|v| one_line(v)).collect(),
-        );
-        push(
-            Section::Stage.label(lang),
-            self.stage
-                .iter()
-                .map(|s| lang.pick(s.zh(), s.en()).to_string())
-                .collect(),
-        );
-        out
-    }
-}
 
 /// The values on offer, each with how many records carry it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -123,7 +61,7 @@ impl Section {
 
 /// A checklist per section. Typing narrows the current section; `c` clears every choice
 /// (when nothing is being typed, since then `c` starts a narrowing query instead).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FilterPicker {
     options: PickerOptions,
     chosen: Filters,

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::sanitize::one_line;
 use crate::tui::Theme;
 use crate::tui::model::Model;
 use crate::tui::text::{fit, width};
@@ -13,9 +12,9 @@ use crate::tui::text::{fit, width};
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let mut spans = Vec::new();
     let mut room = usize::from(area.width);
-    for (label, values) in m.filters.chips(m.lang) {
-        let vals: Vec<String> = values.iter().map(|v| one_line(v)).collect();
-        let chip = format!(" {label}: {} ", vals.join(", "));
+    // Chip values are sanitised by `Filters::chips`.
+    for chip in m.filters.chips(m.lang) {
+        let chip = format!(" {chip} ");
         let w = width(&chip);
         if room <= 1 {
             break;

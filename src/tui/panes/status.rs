@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         );
     }
     if !m.filters.is_empty() {
-        let n: usize = m.filters.chips(lang).iter().map(|(_, v)| v.len()).sum();
+        let n = m.filters.count();
         let _ = write!(left, " · {} {n}", lang.pick("筛选", "filters"));
     }
     let help = m
