@@ -21,6 +21,24 @@ pub enum Context {
     Record,
     Help,
     Confirm,
+    /// The pipeline board.
+    Board,
+    /// The agenda.
+    Agenda,
+    /// The pair detail overlay.
+    PairDetail,
+    /// A stage prompt, follow-up form or suggestion list: keys go to it, unlooked-up.
+    PipeInput,
+}
+
+impl Context {
+    /// The contexts of the pipeline views and popups.
+    pub fn is_pipeline(self) -> bool {
+        matches!(
+            self,
+            Context::Board | Context::Agenda | Context::PairDetail | Context::PipeInput
+        )
+    }
 }
 
 /// Groups of the help overlay and the default config.
@@ -32,6 +50,7 @@ pub enum Section {
     Records,
     Views,
     App,
+    Pipeline,
 }
 
 impl Section {
@@ -43,6 +62,7 @@ impl Section {
             Section::Records => lang.pick("记录", "records"),
             Section::Views => lang.pick("保存的视图", "saved views"),
             Section::App => lang.pick("应用", "app"),
+            Section::Pipeline => lang.pick("配对与看板", "pairs and board"),
         }
     }
 }
@@ -287,7 +307,7 @@ pub fn defaults() -> Vec<Def> {
             A::Add,
             S::Records,
             DESK,
-            &["a"],
+            &["+"],
             "新建记录",
             "add a record",
         ),
@@ -387,6 +407,7 @@ pub fn defaults() -> Vec<Def> {
             "quit",
         ),
     ]);
+    v.extend(crate::tui::keymap_pipeline::defaults());
     v
 }
 
@@ -592,11 +613,17 @@ impl Keymap {
             };
             return Some(Action::SearchInput(c));
         }
-        self.bindings
+        let found = self
+            .bindings
             .iter()
             .filter(|b| b.def.contexts.contains(&ctx))
             .find(|b| b.keys.contains(&spec))
-            .map(|b| b.def.action.clone())
+            .map(|b| b.def.action.clone());
+        if found.is_none() && ctx == Context::PipeInput {
+            // Forms and the suggestion list own their keys (typing, Tab, Enter, Esc).
+            return Some(Action::Pipe(crate::tui::action::PipeAction::Key(*ev)));
+        }
+        found
     }
 
     /// The first key bound to the action named `name`, for hints ("? help").
@@ -689,6 +716,10 @@ mod tests {
             Context::Record,
             Context::Help,
             Context::Confirm,
+            Context::Board,
+            Context::Agenda,
+            Context::PairDetail,
+            Context::PipeInput,
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in km.bindings.iter().filter(|b| b.def.contexts.contains(&ctx)) {
