@@ -531,6 +531,10 @@ impl fmt::Display for KeySpec {
         if self.mods.contains(KeyModifiers::ALT) {
             f.write_str("alt-")?;
         }
+        // Shift on a letter is its capital; on other keys (shift-←) it must be spelled out.
+        if self.mods.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_)) {
+            f.write_str("shift-")?;
+        }
         match self.code {
             KeyCode::Char(' ') => f.write_str("space"),
             KeyCode::Char(c) => write!(f, "{c}"),

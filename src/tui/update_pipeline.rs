@@ -377,3 +377,7 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         Some(PipePopup::Detail { .. }) | None => vec![],
     }
 }
+
+#[cfg(test)]
+#[path = "update_pipeline_tests.rs"]
+mod tests;
