@@ -111,4 +111,83 @@ pub enum Action {
     Info(String),
     /// Show an error in the status bar, in the warning colour.
     Failed(String),
+
+    // — pipeline —
+    /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
+    Pipe(PipeAction),
+}
+
+/// A direction inside the board or the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// Pipeline intents (from keys) and answers (from effects_pipeline.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PipeAction {
+    /// Pair the selected demand with the selected result.
+    Pair,
+    /// Show suggested partners for the focused list's selected record.
+    Suggest,
+    /// Show or leave the board.
+    Board,
+    /// Show or leave the agenda.
+    Agenda,
+    /// Undo the last change (pair, move, follow-up, record edit).
+    Undo,
+    /// Log a follow-up on the selected pair.
+    LogFollowUp,
+    /// Move the selected pair one stage left.
+    StagePrev,
+    /// Move the selected pair one stage right.
+    StageNext,
+    /// Shelve the selected pair.
+    Shelve,
+    /// Open the selected pair's detail.
+    OpenPair,
+    /// Move the cursor in the board, the agenda or the pair detail.
+    Nav(Nav),
+    /// Leave the top pipeline popup, else go back to the desk.
+    Back,
+    /// A key for the open prompt, follow-up form or suggestion list.
+    Key(crossterm::event::KeyEvent),
+
+    /// Every pair with its sides, and today's date, after any pipeline change.
+    Loaded {
+        today: jiff::civil::Date,
+        pairs: Vec<crate::tui::model_pipeline::PairLine>,
+    },
+    /// The board's columns, unfiltered.
+    BoardLoaded(Vec<crate::pipeline::BoardColumn>),
+    /// The agenda.
+    AgendaLoaded(Box<crate::pipeline::Agenda>),
+    /// One pair in full, for the detail overlay.
+    PairShown(Box<crate::pipeline::PairDetail>),
+    /// Suggestions for record `subject`.
+    Suggested {
+        subject: i64,
+        title: String,
+        rows: Vec<crate::tui::components::SuggestionVm>,
+    },
+    /// A pair was created.
+    PairCreated {
+        code: String,
+        demand: String,
+        result: String,
+        result_id: i64,
+        demand_id: i64,
+    },
+    /// A pair moved to a stage.
+    Moved {
+        code: String,
+        to: crate::domain::Stage,
+    },
+    /// A follow-up was logged.
+    Logged { code: String },
+    /// An undo ran: the label of what it undid, or None when nothing was left.
+    Undone(Option<String>),
 }

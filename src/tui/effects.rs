@@ -28,6 +28,8 @@ pub enum Effect {
     Save(Box<Record>),
     /// Delete a record.
     Delete { kind: Kind, id: i64 },
+    /// A pipeline read or write (effects_pipeline.rs).
+    Pipe(crate::tui::effects_pipeline::PipeEffect),
 }
 
 /// The database and one search worker per list.
@@ -35,6 +37,8 @@ pub struct Runner {
     pub db: Db,
     demands: SearchWorker,
     results: SearchWorker,
+    /// The pipeline clock and the suggestion index.
+    pub pipe: crate::tui::effects_pipeline::PipeRunner,
 }
 
 impl Runner {
@@ -46,6 +50,7 @@ impl Runner {
             db,
             demands,
             results,
+            pipe: crate::tui::effects_pipeline::PipeRunner::default(),
         })
     }
 
@@ -57,7 +62,13 @@ impl Runner {
     }
 
     /// Answers that arrived since the last call.
-    pub fn answers(&self) -> Vec<Action> {
+    pub fn answers(&mut self) -> Vec<Action> {
+        let mut out = self.pipe.answers(&self.db);
+        out.extend(self.search_answers());
+        out
+    }
+
+    fn search_answers(&self) -> Vec<Action> {
         [Kind::Demand, Kind::Achievement]
             .into_iter()
             .filter_map(|kind| {
@@ -134,6 +145,20 @@ impl Runner {
                 self.worker(kind).remove(id);
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
+            Effect::Pipe(e) => {
+                let out = self.pipe.run(&mut self.db, e)?;
+                for a in &out {
+                    // An undone record edit: the search takes the restored record.
+                    if let Action::RecordSaved(rec) = a {
+                        self.worker(rec.kind).upsert(Entry {
+                            id: rec.id,
+                            updated_at: rec.updated_at.clone(),
+                            keys: SearchKeys::for_record(rec),
+                        });
+                    }
+                }
+                Ok(out)
+            }
         }
     }
 
@@ -169,7 +194,7 @@ mod tests {
     use crate::tui::model::Model;
     use crate::tui::update::update;
 
-    fn wait(runner: &Runner, m: &mut Model) {
+    fn wait(runner: &mut Runner, m: &mut Model) {
         for _ in 0..500 {
             for a in runner.answers() {
                 update(m, a);
@@ -223,7 +248,7 @@ mod tests {
         assert_eq!(m.demands.shown.len(), 1);
         drive(&mut runner, &mut m, Action::Slot(4));
         assert!(m.message.as_ref().unwrap().text.contains("empty"));
-        wait(&runner, &mut m);
+        wait(&mut runner, &mut m);
     }
 
     #[test]
@@ -243,7 +268,7 @@ mod tests {
         assert_eq!(m.demands.records[&first].status, "closed");
         let stored = records::get(runner.db.conn(), first).unwrap().unwrap();
         assert_eq!(stored.status, "closed");
-        wait(&runner, &mut m);
+        wait(&mut runner, &mut m);
 
         drive(&mut runner, &mut m, Action::DeleteRecord);
         drive(&mut runner, &mut m, Action::ConfirmYes);
@@ -252,7 +277,7 @@ mod tests {
         for c in "xajd".chars() {
             drive(&mut runner, &mut m, Action::SearchInput(c));
         }
-        wait(&runner, &mut m);
+        wait(&mut runner, &mut m);
         assert!(m.demands.shown.is_empty(), "deleted record still found");
     }
 }

@@ -23,6 +23,24 @@ pub enum Context {
     Confirm,
     /// A form or picker popup: it reads raw keys itself (see [`Keymap::resolve`]).
     Component,
+    /// The pipeline board.
+    Board,
+    /// The agenda.
+    Agenda,
+    /// The pair detail overlay.
+    PairDetail,
+    /// A stage prompt, follow-up form or suggestion list: keys go to it, unlooked-up.
+    PipeInput,
+}
+
+impl Context {
+    /// The contexts of the pipeline views and popups.
+    pub fn is_pipeline(self) -> bool {
+        matches!(
+            self,
+            Context::Board | Context::Agenda | Context::PairDetail | Context::PipeInput
+        )
+    }
 }
 
 /// Groups of the help overlay and the default config.
@@ -34,6 +52,7 @@ pub enum Section {
     Records,
     Views,
     App,
+    Pipeline,
 }
 
 impl Section {
@@ -45,6 +64,7 @@ impl Section {
             Section::Records => lang.pick("记录", "records"),
             Section::Views => lang.pick("保存的视图", "saved views"),
             Section::App => lang.pick("应用", "app"),
+            Section::Pipeline => lang.pick("配对与看板", "pairs and board"),
         }
     }
 }
@@ -399,6 +419,7 @@ pub fn defaults() -> Vec<Def> {
             "quit",
         ),
     ]);
+    v.extend(crate::tui::keymap_pipeline::defaults());
     v
 }
 
@@ -522,6 +543,10 @@ impl fmt::Display for KeySpec {
         if self.mods.contains(KeyModifiers::ALT) {
             f.write_str("alt-")?;
         }
+        // Shift on a letter is its capital; on other keys (shift-←) it must be spelled out.
+        if self.mods.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_)) {
+            f.write_str("shift-")?;
+        }
         match self.code {
             KeyCode::Char(' ') => f.write_str("space"),
             KeyCode::Char(c) => write!(f, "{c}"),
@@ -613,6 +638,10 @@ impl Keymap {
             .map(|b| b.def.action.clone());
         if bound.is_none() && ctx == Context::Component {
             return Some(Action::PopupKey(*ev));
+        }
+        if bound.is_none() && ctx == Context::PipeInput {
+            // Forms and the suggestion list own their keys (typing, Tab, Enter, Esc).
+            return Some(Action::Pipe(crate::tui::action::PipeAction::Key(*ev)));
         }
         bound
     }
@@ -708,6 +737,10 @@ mod tests {
             Context::Help,
             Context::Confirm,
             Context::Component,
+            Context::Board,
+            Context::Agenda,
+            Context::PairDetail,
+            Context::PipeInput,
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in km.bindings.iter().filter(|b| b.def.contexts.contains(&ctx)) {

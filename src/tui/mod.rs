@@ -8,11 +8,14 @@
 pub mod action;
 pub mod components;
 pub mod effects;
+pub mod effects_pipeline;
 pub mod filters;
 pub mod keymap;
+pub mod keymap_pipeline;
 pub mod lang;
 pub mod layout;
 pub mod model;
+pub mod model_pipeline;
 pub mod overlays;
 pub mod panes;
 pub mod terminal;
@@ -21,7 +24,9 @@ pub mod theme;
 pub mod too_small;
 pub mod ui;
 pub mod update;
+pub mod update_pipeline;
 pub mod update_records;
+pub mod views;
 
 pub use lang::Lang;
 pub use theme::Theme;
@@ -65,6 +70,16 @@ pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
             height: size.height,
         },
     );
+    // Pair markers and the detail pane's pairs come from the pipeline.
+    for a in runner.run(effects::Effect::Pipe(
+        effects_pipeline::PipeEffect::Refresh {
+            board: false,
+            agenda: false,
+            detail: None,
+        },
+    )) {
+        dispatch(&mut model, &mut runner, a);
+    }
     let mut dirty = true;
     while !model.should_quit && !quit.load(Ordering::Relaxed) {
         if dirty {

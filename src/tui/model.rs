@@ -11,11 +11,15 @@ use crate::tui::filters::Filters;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::layout;
 
-/// Top-level views. Only the desk exists; the pipeline work adds the board and the agenda.
+/// Top-level views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
     #[default]
     Desk,
+    /// The pipeline board (`b`).
+    Board,
+    /// Next actions and stale pairs (`a`).
+    Agenda,
 }
 
 /// What a confirmation is about.
@@ -160,6 +164,8 @@ pub struct Model {
     /// The database file name, shown in the window title.
     pub db_name: String,
     pub should_quit: bool,
+    /// Pairs, board, agenda and pipeline popups.
+    pub pipe: crate::tui::model_pipeline::PipeModel,
 }
 
 impl Model {
@@ -182,6 +188,7 @@ impl Model {
             keymap,
             db_name: db_name.to_string(),
             should_quit: false,
+            pipe: crate::tui::model_pipeline::PipeModel::default(),
         };
         m.demands.refilter(&m.filters);
         m.results.refilter(&m.filters);
@@ -214,6 +221,7 @@ impl Model {
             Some(Popup::Record { .. }) => Context::Record,
             Some(Popup::Confirm { .. }) => Context::Confirm,
             Some(Popup::Form(_) | Popup::Picker(_)) => Context::Component,
+            None if !self.pipe.popups.is_empty() || self.view != View::Desk => self.pipe_context(),
             None => match self.line {
                 Line::Closed => Context::Desk,
                 Line::Search => Context::Search,

@@ -301,6 +301,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.warn(text);
             vec![]
         }
+        Action::Pipe(p) => crate::tui::update_pipeline::update(m, p),
     }
 }
 

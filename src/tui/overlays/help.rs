@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::tui::Theme;
-use crate::tui::keymap::Section;
+use crate::tui::keymap::{Context, Section};
 use crate::tui::layout::centered;
 use crate::tui::model::Model;
 use crate::tui::text::fit;
@@ -20,7 +20,17 @@ pub fn lines(m: &Model, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut section: Option<Section> = None;
     let mut slot_keys = Vec::new();
-    for b in &m.keymap.bindings {
+    // The keys of the view under the help: the desk lists its own contexts, the board, the
+    // agenda and the pair detail theirs.
+    let ctx = m.help_context();
+    let listed = |contexts: &[Context]| {
+        if ctx == Context::Desk {
+            !contexts.iter().all(|c| c.is_pipeline())
+        } else {
+            contexts.contains(&ctx)
+        }
+    };
+    for b in m.keymap.bindings.iter().filter(|b| listed(b.def.contexts)) {
         if b.def.name.starts_with("view_") {
             slot_keys.extend(b.keys.iter().map(ToString::to_string));
             continue;

@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod help;
+pub mod pair_detail;
 pub mod record_full;
 
 use ratatui::Frame;

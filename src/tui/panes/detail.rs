@@ -91,6 +91,30 @@ pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static
     lines
 }
 
+/// The record's pairs, one line each: code, stage, the other side's code and title.
+fn pair_lines(m: &Model, record_id: i64, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for p in m.pipe.pairs_of(record_id) {
+        let (code, title) = if p.demand_id == record_id {
+            (&p.result_code, &p.result_title)
+        } else {
+            (&p.demand_code, &p.demand_title)
+        };
+        out.push(Line::from(vec![
+            Span::styled("● ", theme.marker()),
+            Span::styled(format!("{} ", clean(&p.code)), theme.label()),
+            Span::raw(format!(
+                "{}/{} ⇄ {} {}",
+                p.stage.zh(),
+                p.stage.en(),
+                crate::sanitize::one_line(code),
+                crate::sanitize::one_line(title)
+            )),
+        ]));
+    }
+    out
+}
+
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
@@ -100,7 +124,11 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             theme.title(),
         ));
     let lines = match m.selected() {
-        Some(rec) => record_lines(rec, m.lang, theme),
+        Some(rec) => {
+            let mut lines = pair_lines(m, rec.id, *theme);
+            lines.extend(record_lines(rec, m.lang, theme));
+            lines
+        }
         None => vec![Line::styled(
             m.lang.pick("未选中记录", "no record selected"),
             theme.muted(),

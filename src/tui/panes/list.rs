@@ -131,7 +131,12 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
             fit(&rec.code().to_string(), code_w),
             code_style,
         )];
-        spans.push(Span::raw(" "));
+        // Records with pairs carry a narrow marker in the gap after the code.
+        if m.pipe.is_paired(rec.id) {
+            spans.push(Span::styled("●", theme.marker()));
+        } else {
+            spans.push(Span::raw(" "));
+        }
         spans.extend(fit_spans(
             &title,
             widths[0],

@@ -1,0 +1,233 @@
+//! Pipeline effects: the writes (pair, move, follow-up, undo) and the reads (pairs, board,
+//! agenda, pair detail, suggestions) against the database, answered as actions. The
+//! suggestion index is costly at 100k records, so it is built on a thread on the first `s`
+//! and the answer comes back through [`PipeRunner::answers`].
+
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::db::{Db, RecordFilter, records};
+use crate::domain::{Code, CodeKind};
+use crate::matching::SuggestIndex;
+use crate::pipeline::{self, Clock, LogRequest, MoveRequest};
+use crate::tui::action::{Action, PipeAction};
+use crate::tui::views::vm;
+
+/// How many suggestions the list shows.
+const SUGGESTIONS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PipeEffect {
+    /// Reload the pairs; and the board, the agenda, one pair's detail when asked.
+    Refresh {
+        board: bool,
+        agenda: bool,
+        detail: Option<i64>,
+    },
+    /// Pair a demand with a result.
+    CreatePair { demand: Code, result: Code },
+    /// Suggest partners for a record.
+    Suggest { id: i64 },
+    /// Move a pair.
+    Move(MoveRequest),
+    /// Log a follow-up.
+    Log(LogRequest),
+    /// Undo the last journalled change.
+    Undo,
+    /// Load one pair in full.
+    ShowPair(Code),
+}
+
+enum Index {
+    None,
+    /// Being built; the record to suggest for once it is ready.
+    Building(Receiver<SuggestIndex>, Option<i64>),
+    Ready(Box<SuggestIndex>),
+}
+
+/// Pipeline state of the effect runner: the clock and the suggestion index.
+pub struct PipeRunner {
+    /// Fixed in tests; the system clock, read at each operation, otherwise.
+    fixed: Option<Clock>,
+    index: Index,
+}
+
+impl Default for PipeRunner {
+    fn default() -> PipeRunner {
+        PipeRunner {
+            fixed: None,
+            index: Index::None,
+        }
+    }
+}
+
+impl PipeRunner {
+    /// A runner on a fixed clock (tests).
+    pub fn fixed(clock: Clock) -> PipeRunner {
+        PipeRunner {
+            fixed: Some(clock),
+            index: Index::None,
+        }
+    }
+
+    fn clock(&self) -> Clock {
+        self.fixed.clone().unwrap_or_else(Clock::system)
+    }
+
+    /// Suggestions whose index finished building since the last call.
+    pub fn answers(&mut self, db: &Db) -> Vec<Action> {
+        let Index::Building(rx, pending) = &self.index else {
+            return vec![];
+        };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => vec![],
+            Err(TryRecvError::Disconnected) => {
+                self.index = Index::None;
+                vec![Action::Failed(
+                    "building the suggestion index failed".into(),
+                )]
+            }
+            Ok(index) => {
+                let pending = *pending;
+                self.index = Index::Ready(Box::new(index));
+                match pending.map(|id| self.suggest(db, id)) {
+                    Some(Ok(actions)) => actions,
+                    Some(Err(e)) => {
+                        vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))]
+                    }
+                    None => vec![],
+                }
+            }
+        }
+    }
+
+    /// The actions that reload the pairs and what is open.
+    pub fn refresh(
+        &self,
+        db: &Db,
+        board: bool,
+        agenda: bool,
+        detail: Option<i64>,
+    ) -> anyhow::Result<Vec<Action>> {
+        let clock = self.clock();
+        let conn = db.conn();
+        let pairs = pipeline::pairs::list_with_sides(conn)?
+            .iter()
+            .map(|(p, d, r)| vm::pair_line(p, d, r))
+            .collect();
+        let mut out = vec![Action::Pipe(PipeAction::Loaded {
+            today: clock.today(),
+            pairs,
+        })];
+        if board {
+            out.push(Action::Pipe(PipeAction::BoardLoaded(pipeline::board(
+                conn, &clock,
+            )?)));
+        }
+        if agenda {
+            out.push(Action::Pipe(PipeAction::AgendaLoaded(Box::new(
+                pipeline::agenda(conn, &clock)?,
+            ))));
+        }
+        if let Some(id) = detail {
+            let code = Code {
+                kind: CodeKind::Pair,
+                num: id,
+            };
+            // A pair undone away simply has no detail to show any more.
+            if let Ok(d) = pipeline::show_pair(conn, &clock, code) {
+                out.push(Action::Pipe(PipeAction::PairShown(Box::new(d))));
+            }
+        }
+        Ok(out)
+    }
+
+    fn suggest(&mut self, db: &Db, id: i64) -> anyhow::Result<Vec<Action>> {
+        let Some(rec) = records::get(db.conn(), id)? else {
+            anyhow::bail!("the record is gone");
+        };
+        match &mut self.index {
+            Index::Ready(index) => {
+                let mut found = index.suggest(&rec, SUGGESTIONS);
+                crate::matching::mark_paired(db.conn(), &rec, &mut found)?;
+                let zh = true;
+                let rows = found.iter().map(|s| vm::suggestion(s, zh)).collect();
+                Ok(vec![Action::Pipe(PipeAction::Suggested {
+                    subject: id,
+                    title: format!("{} {}", rec.code(), rec.title),
+                    rows,
+                })])
+            }
+            Index::Building(_, pending) => {
+                // Keep the latest request; the build answers it.
+                *pending = Some(id);
+                Ok(vec![])
+            }
+            Index::None => {
+                let all = records::list(db.conn(), &RecordFilter::default())?;
+                let (tx, rx) = channel();
+                std::thread::spawn(move || {
+                    let _ = tx.send(SuggestIndex::build(&all));
+                });
+                self.index = Index::Building(rx, Some(id));
+                Ok(vec![Action::Info(
+                    "building the suggestion index… (once per session)".into(),
+                )])
+            }
+        }
+    }
+
+    pub fn run(&mut self, db: &mut Db, effect: PipeEffect) -> anyhow::Result<Vec<Action>> {
+        let clock = self.clock();
+        match effect {
+            PipeEffect::Refresh {
+                board,
+                agenda,
+                detail,
+            } => self.refresh(db, board, agenda, detail),
+            PipeEffect::CreatePair { demand, result } => {
+                let pair = pipeline::create_pair(db, &clock, demand, result, "")?;
+                Ok(vec![Action::Pipe(PipeAction::PairCreated {
+                    code: pair.code().to_string(),
+                    demand: demand.to_string(),
+                    result: result.to_string(),
+                    demand_id: pair.demand_id,
+                    result_id: pair.result_id,
+                })])
+            }
+            PipeEffect::Suggest { id } => self.suggest(db, id),
+            PipeEffect::Move(req) => {
+                let pair = pipeline::move_pair(db, &clock, &req)?;
+                Ok(vec![Action::Pipe(PipeAction::Moved {
+                    code: pair.code().to_string(),
+                    to: pair.stage,
+                })])
+            }
+            PipeEffect::Log(req) => {
+                let (_, pair) = pipeline::log_followup(db, &clock, &req)?;
+                Ok(vec![Action::Pipe(PipeAction::Logged {
+                    code: pair.code().to_string(),
+                })])
+            }
+            PipeEffect::Undo => {
+                let label = pipeline::undo(db)?;
+                let mut out = Vec::new();
+                // A record edit undone: the lists (and the search) take the restored record.
+                if let Some(code) = label
+                    .as_deref()
+                    .and_then(|l| l.strip_prefix("edit "))
+                    .and_then(|c| c.split_whitespace().next())
+                    .and_then(|c| c.parse::<Code>().ok())
+                    && code.kind != CodeKind::Pair
+                    && let Ok(rec) = records::get_by_code(db.conn(), code)
+                {
+                    out.push(Action::RecordSaved(rec));
+                }
+                out.push(Action::Pipe(PipeAction::Undone(label)));
+                Ok(out)
+            }
+            PipeEffect::ShowPair(code) => Ok(vec![Action::Pipe(PipeAction::PairShown(Box::new(
+                pipeline::show_pair(db.conn(), &clock, code)?,
+            )))]),
+        }
+    }
+}

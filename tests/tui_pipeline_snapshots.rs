@@ -1,0 +1,191 @@
+//! Whole-screen snapshots of the board and the agenda (TestBackend + insta) at 120×40 and
+//! 80×24, with CJK data, on a fixed clock, through the real `ui::draw`.
+
+mod common;
+
+use duijie::db::{Db, RecordFilter, records};
+use duijie::domain::{Channel, Code, Stage};
+use duijie::pipeline::{self, Clock, LogRequest, MoveRequest};
+use duijie::tui::action::{Action, PipeAction};
+use duijie::tui::effects::Effect;
+use duijie::tui::effects_pipeline::PipeRunner;
+use duijie::tui::keymap::Keymap;
+use duijie::tui::model::Model;
+use duijie::tui::update::update;
+use duijie::tui::{Lang, Theme, ui};
+use jiff::civil::date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn clock() -> Clock {
+    Clock::fixed(date(2026, 3, 10))
+}
+
+fn code(s: &str) -> Code {
+    s.parse().unwrap()
+}
+
+/// Sample records; P1 signed for 120 万元 with a follow-up due tomorrow, P2 negotiating with
+/// an overdue next action, P3 a candidate.
+fn setup() -> (Db, Model) {
+    let mut db = Db::open_in_memory().unwrap();
+    db.write(|tx| {
+        for r in common::sample_records() {
+            records::insert(tx, &mut r.clone())?;
+        }
+        Ok::<_, duijie::db::DbError>(())
+    })
+    .unwrap();
+    let early = Clock::fixed(date(2026, 3, 1));
+    pipeline::create_pair(&mut db, &early, code("D1"), code("R1"), "").unwrap();
+    pipeline::create_pair(&mut db, &early, code("D2"), code("R2"), "").unwrap();
+    pipeline::create_pair(&mut db, &early, code("D3"), code("R3"), "").unwrap();
+    for to in [Stage::Contacted, Stage::Negotiating] {
+        for p in ["P1", "P2"] {
+            pipeline::move_pair(&mut db, &early, &MoveRequest::new(code(p), to)).unwrap();
+        }
+    }
+    let mut sign = MoveRequest::new(code("P1"), Stage::Signed);
+    sign.amount_wan = Some(120.0);
+    sign.signed_on = Some(date(2026, 3, 5));
+    pipeline::move_pair(&mut db, &Clock::fixed(date(2026, 3, 5)), &sign).unwrap();
+    let log = |pair: &str, action: &str, due| LogRequest {
+        pair: code(pair),
+        channel: Channel::Phone,
+        note: "电话沟通样品".into(),
+        next_action: Some(action.into()),
+        next_due: Some(due),
+        done: false,
+    };
+    pipeline::log_followup(
+        &mut db,
+        &clock(),
+        &log("P1", "寄送合同盖章版", date(2026, 3, 11)),
+    )
+    .unwrap();
+    pipeline::log_followup(
+        &mut db,
+        &early,
+        &log("P2", "约实验室参观", date(2026, 3, 4)),
+    )
+    .unwrap();
+    let recs = records::list(db.conn(), &RecordFilter::default()).unwrap();
+    let m = Model::new(recs, Keymap::default(), Lang::Zh, "x.db");
+    (db, m)
+}
+
+fn drive(db: &mut Db, m: &mut Model, action: Action) {
+    let mut runner = PipeRunner::fixed(clock());
+    let mut queue = std::collections::VecDeque::from([action]);
+    while let Some(a) = queue.pop_front() {
+        for e in update(m, a) {
+            if let Effect::Pipe(p) = e {
+                queue.extend(runner.run(db, p).unwrap());
+            }
+        }
+    }
+}
+
+fn render(m: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, m, &Theme::new(false)))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        out.push('|');
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+fn view(action: PipeAction, width: u16, height: u16) -> (Model, String) {
+    let (mut db, mut m) = setup();
+    update(&mut m, Action::Resize { width, height });
+    drive(&mut db, &mut m, Action::Pipe(action));
+    let screen = render(&m, width, height);
+    (m, screen)
+}
+
+#[test]
+fn board_120x40() {
+    let (_, screen) = view(PipeAction::Board, 120, 40);
+    assert!(screen.contains("P1"), "{screen}");
+    assert!(screen.contains("→ 寄送合同盖章"), "{screen}");
+    assert!(screen.contains("签约 1 · 120万"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn board_80x24() {
+    insta::assert_snapshot!(view(PipeAction::Board, 80, 24).1);
+}
+
+#[test]
+fn agenda_120x40() {
+    let (_, screen) = view(PipeAction::Agenda, 120, 40);
+    assert!(screen.contains("约实验室参观"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn agenda_80x24() {
+    insta::assert_snapshot!(view(PipeAction::Agenda, 80, 24).1);
+}
+
+#[test]
+fn pair_detail_over_the_board_120x40() {
+    let (mut db, mut m) = setup();
+    update(
+        &mut m,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    drive(&mut db, &mut m, Action::Pipe(PipeAction::Board));
+    for _ in 0..3 {
+        drive(
+            &mut db,
+            &mut m,
+            Action::Pipe(PipeAction::Nav(duijie::tui::action::Nav::Right)),
+        );
+    }
+    drive(&mut db, &mut m, Action::Pipe(PipeAction::OpenPair));
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("电话沟通样品"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn desk_marks_paired_records_and_lists_their_pairs_80x24() {
+    let (mut db, mut m) = setup();
+    update(
+        &mut m,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let mut runner = PipeRunner::fixed(clock());
+    let refresh = duijie::tui::effects_pipeline::PipeEffect::Refresh {
+        board: false,
+        agenda: false,
+        detail: None,
+    };
+    for a in runner.run(&mut db, refresh).unwrap() {
+        update(&mut m, a);
+    }
+    insta::assert_snapshot!(render(&m, 80, 24));
+}
