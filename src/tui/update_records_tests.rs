@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::db::{Db, records};
 use crate::domain::{Kind, Record};
 use crate::tui::Lang;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, PipeAction};
 use crate::tui::components::form::FieldId;
 use crate::tui::effects::{Effect, Runner};
 use crate::tui::keymap::{Context, Keymap};
@@ -249,11 +249,14 @@ fn a_saved_form_is_written_selected_and_an_edit_can_be_undone() {
 }
 
 #[test]
-fn plus_adds_even_when_the_terminal_reports_shift_and_a_is_left_free() {
+fn plus_adds_even_when_the_terminal_reports_shift_and_a_opens_the_agenda() {
     let km = Keymap::default();
     let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
     assert_eq!(km.resolve(Context::Desk, &plus), Some(Action::Add));
     let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
-    assert_eq!(km.resolve(Context::Desk, &a), None);
+    assert_eq!(
+        km.resolve(Context::Desk, &a),
+        Some(Action::Pipe(PipeAction::Agenda))
+    );
     assert_eq!(km.key_for("add").as_deref(), Some("+"));
 }
