@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{Kind, Record};
+use crate::domain::{Kind, Record, Stage};
 use crate::search::Hit;
 use crate::tui::Lang;
 use crate::tui::components::{FilterPicker, RecordForm};
@@ -107,12 +107,22 @@ impl ListModel {
     }
 
     /// Recomputes `shown` from hits and filters, keeping the selected record when still shown.
-    pub fn refilter(&mut self, filters: &Filters) {
+    /// `stages_of` gives the stages of a record's pairs, for the stage filter.
+    pub fn refilter(&mut self, filters: &Filters, stages_of: &dyn Fn(i64) -> Vec<Stage>) {
         let keep = self.selected_id();
+        let by_stage = !filters.stage.is_empty();
         self.shown = self
             .hits
             .iter()
-            .filter(|h| self.records.get(&h.id).is_some_and(|r| filters.admits(r)))
+            .filter(|h| {
+                self.records.get(&h.id).is_some_and(|r| {
+                    if by_stage {
+                        filters.matches(r, &stages_of(r.id))
+                    } else {
+                        filters.admits(r)
+                    }
+                })
+            })
             .map(|h| h.id)
             .collect();
         self.selected = keep
@@ -190,8 +200,8 @@ impl Model {
             should_quit: false,
             pipe: crate::tui::model_pipeline::PipeModel::default(),
         };
-        m.demands.refilter(&m.filters);
-        m.results.refilter(&m.filters);
+        m.demands.refilter(&m.filters, &|_| Vec::new());
+        m.results.refilter(&m.filters, &|_| Vec::new());
         m
     }
 
@@ -252,5 +262,38 @@ impl Model {
             text: text.into(),
             warn: true,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stage_filter_keeps_only_records_with_a_pair_in_that_stage() {
+        let recs: Vec<Record> = (1..=3)
+            .map(|i| {
+                let mut r = Record::new(Kind::Demand, format!("需求{i}"));
+                r.id = i;
+                r
+            })
+            .collect();
+        let mut list = ListModel::new(recs);
+        let stages = |id: i64| match id {
+            1 => vec![Stage::Signed],
+            2 => vec![Stage::Candidate, Stage::Shelved],
+            _ => Vec::new(),
+        };
+        let mut f = Filters::default();
+        list.refilter(&f, &stages);
+        assert_eq!(list.shown.len(), 3);
+        f.stage.insert(Stage::Signed);
+        list.refilter(&f, &stages);
+        assert_eq!(list.shown, vec![1]);
+        f.stage.insert(Stage::Shelved);
+        list.refilter(&f, &stages);
+        let mut shown = list.shown.clone();
+        shown.sort_unstable();
+        assert_eq!(shown, vec![1, 2]);
     }
 }

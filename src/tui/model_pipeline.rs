@@ -82,6 +82,14 @@ impl PipeModel {
         self.pairs = pairs;
     }
 
+    /// Record id → the stages of its pairs (for the desk's stage filter).
+    pub fn stages_by_record(&self) -> HashMap<i64, Vec<Stage>> {
+        self.by_record
+            .iter()
+            .map(|(&id, idx)| (id, idx.iter().map(|&i| self.pairs[i].stage).collect()))
+            .collect()
+    }
+
     pub fn is_paired(&self, record_id: i64) -> bool {
         self.by_record.contains_key(&record_id)
     }

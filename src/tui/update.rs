@@ -109,6 +109,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SearchAnswered { kind, seq, hits } => {
             let filters = m.filters.clone();
+            let m_stages = m.pipe.stages_by_record();
             let rows = m.visible_rows(kind);
             let list = m.list_mut(kind);
             if seq < list.answered {
@@ -116,7 +117,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             list.answered = seq;
             list.hits = hits;
-            list.refilter(&filters);
+            let stages = |id| m_stages.get(&id).cloned().unwrap_or_default();
+            list.refilter(&filters, &stages);
             list.scroll_into_view(rows);
             vec![]
         }
@@ -341,12 +343,14 @@ fn clear_query(m: &mut Model) -> Vec<Effect> {
     search(m)
 }
 
-fn refilter(m: &mut Model) {
+pub(crate) fn refilter(m: &mut Model) {
+    let by_record = m.pipe.stages_by_record();
+    let stages = |id| by_record.get(&id).cloned().unwrap_or_default();
     for kind in [Kind::Demand, Kind::Achievement] {
         let rows = m.visible_rows(kind);
         let filters = m.filters.clone();
         let list = m.list_mut(kind);
-        list.refilter(&filters);
+        list.refilter(&filters, &stages);
         list.scroll_into_view(rows);
     }
 }

@@ -179,6 +179,9 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::Loaded { today, pairs } => {
             m.pipe.today = today;
             m.pipe.set_pairs(pairs);
+            if !m.filters.stage.is_empty() {
+                crate::tui::update::refilter(m);
+            }
             vec![]
         }
         PipeAction::BoardLoaded(cols) => {
