@@ -107,11 +107,30 @@ fn push_clean(out: &mut String, s: &str) {
 pub fn fold(s: &str) -> String {
     // Most text (CJK, ASCII) is already NFKC: the quick check saves rebuilding it.
     let lower = if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
-        s.to_lowercase()
+        lowercase(s)
     } else {
-        s.nfkc().collect::<String>().to_lowercase()
+        lowercase(&s.nfkc().collect::<String>())
     };
     fast2s::convert(&lower)
+}
+
+/// `str::to_lowercase`, skipping the case tables for CJK ideographs (which have no case).
+fn lowercase(s: &str) -> String {
+    // Σ lower-cases by context (σ or ς): leave it to the standard library.
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{3400}'..='\u{9fff}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Fills `chars` with the chars of `s` and `reads` with the pinyin reading of each (None for
@@ -228,6 +247,8 @@ mod tests {
         assert_eq!(fold("鋰電"), "锂电");
         assert_eq!(fold("ＡＢＣ"), "abc");
         assert_eq!(fold("郑州大学"), "郑州大学");
+        assert_eq!(fold("ΟΔΟΣ Straße"), "ΟΔΟΣ Straße".to_lowercase());
+        assert_eq!(fold("Ärger İ"), "Ärger İ".to_lowercase());
     }
 
     #[test]
