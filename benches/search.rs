@@ -168,8 +168,8 @@ fn summary(v: &mut [f64]) -> String {
 
 /// Types every query one character at a time, `REPEATS` times, through `worker`; returns the
 /// keystroke latencies per query and the last answer's total per query.
-fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, usize)> {
-    let mut per_query = vec![(Vec::new(), 0); QUERIES.len()];
+fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, String)> {
+    let mut per_query = vec![(Vec::new(), String::new()); QUERIES.len()];
     let mut seq = 0;
     for _ in 0..REPEATS {
         for (qi, q) in QUERIES.iter().enumerate() {
@@ -182,7 +182,7 @@ fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, usize)> {
                 let a = w.recv().expect("an answer");
                 per_query[qi].0.push(ms(t.elapsed()));
                 assert_eq!(a.seq, seq);
-                per_query[qi].1 = a.total;
+                per_query[qi].1 = format!("{}{}", a.total, if a.complete { "" } else { "+" });
             }
             // Clearing the box before the next query.
             seq += 1;
@@ -204,6 +204,23 @@ fn main() {
         keys.len(),
         ms(build),
         build.as_secs_f64() * 1e6 / keys.len() as f64
+    );
+    // Where the time goes: folding the joined fields, then reading pinyin of the fold.
+    let per = |d: Duration| d.as_secs_f64() * 1e6 / keys.len() as f64;
+    let t = Instant::now();
+    for k in &keys {
+        std::hint::black_box(duijie::search::keys::fold(&k.text));
+    }
+    let t_fold = t.elapsed();
+    let t = Instant::now();
+    for k in &keys {
+        std::hint::black_box(duijie::search::keys::syllables(&k.fold));
+    }
+    let t_py = t.elapsed();
+    println!(
+        "  of which: fold {:.1} µs, one pinyin pass {:.1} µs per record",
+        per(t_fold),
+        per(t_py)
     );
     let entries: Vec<Entry> = keys
         .into_iter()
@@ -250,7 +267,7 @@ fn main() {
         println!("  all keystrokes: {}", summary(&mut all));
         for (q, (v, total)) in QUERIES.iter().zip(per_query) {
             let mut v = v;
-            println!("  {:<10} {:>6} hits  {}", q, total, summary(&mut v));
+            println!("  {:<10} {:>7} hits  {}", q, total, summary(&mut v));
         }
     }
 

@@ -1,8 +1,15 @@
 //! Search keys, computed once when a record is written and stored beside it, never at
 //! start-up.
+//!
+//! Building them runs on every write and on every row of an import, so it works in one
+//! pass per record: the fields are folded together (one NFKC check, one lower-casing, one
+//! Traditional → Simplified conversion), and each folded field is read once for both the
+//! pinyin and the initials key, with readings borrowed from static tables.
+
+use std::borrow::Cow;
 
 use pinyin::ToPinyin;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::polyphone;
 use crate::domain::Record;
@@ -51,109 +58,176 @@ impl SearchKeys {
 
     /// Keys of raw field values given in [`FIELDS`] order.
     pub fn for_fields(fields: &[&str; 8]) -> SearchKeys {
-        let clean = |s: &str| s.trim().replace(FIELD_SEP, " ");
-        let text: Vec<String> = fields.iter().map(|f| clean(f)).collect();
-        let folded: Vec<String> = text.iter().map(|f| clean(&fold(f))).collect();
-        let sep = FIELD_SEP.to_string();
-        SearchKeys {
-            text: text.join(&sep),
-            pinyin: folded
-                .iter()
-                .map(|f| syllables(f))
-                .collect::<Vec<_>>()
-                .join(&sep),
-            initials: folded
-                .iter()
-                .map(|f| initials(f))
-                .collect::<Vec<_>>()
-                .join(&sep),
-            fold: folded.join(&sep),
+        let cap = fields.iter().map(|f| f.len()).sum::<usize>() + FIELDS.len();
+        let mut text = String::with_capacity(cap);
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                text.push(FIELD_SEP);
+            }
+            push_clean(&mut text, f);
         }
+        // Folding maps FIELD_SEP to itself and never joins characters across it, so the
+        // fields fold together and split again in place.
+        let folded = fold(&text);
+        let mut keys = SearchKeys {
+            fold: String::with_capacity(folded.len()),
+            pinyin: String::with_capacity(folded.len() * 2),
+            initials: String::with_capacity(folded.len() / 2),
+            text,
+        };
+        let mut chars = Vec::new();
+        let mut reads = Vec::new();
+        for (i, f) in folded.split(FIELD_SEP).enumerate() {
+            if i > 0 {
+                keys.fold.push(FIELD_SEP);
+                keys.pinyin.push(FIELD_SEP);
+                keys.initials.push(FIELD_SEP);
+            }
+            let f = f.trim();
+            keys.fold.push_str(f);
+            readings(f, &mut chars, &mut reads);
+            push_pinyin(&chars, &reads, &mut keys.pinyin, &mut keys.initials);
+        }
+        keys
+    }
+}
+
+/// Appends `s` trimmed, with [`FIELD_SEP`] (which keys reserve) written as a space.
+fn push_clean(out: &mut String, s: &str) {
+    let s = s.trim();
+    if s.contains(FIELD_SEP) {
+        out.push_str(&s.replace(FIELD_SEP, " "));
+    } else {
+        out.push_str(s);
     }
 }
 
 /// Folds text for comparison: NFKC width folding (ＡＢＣ → ABC), lower case, and
 /// Traditional → Simplified (鄭州大學 → 郑州大学). Queries are folded the same way.
 pub fn fold(s: &str) -> String {
-    let nfkc: String = s.nfkc().collect::<String>().to_lowercase();
-    fast2s::convert(&nfkc)
+    // Most text (CJK, ASCII) is already NFKC: the quick check saves rebuilding it.
+    let lower = if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        lowercase(s)
+    } else {
+        lowercase(&s.nfkc().collect::<String>())
+    };
+    fast2s::convert(&lower)
 }
 
-/// The pinyin reading of each char of `s` (None for non-Chinese chars), taking words of the
-/// polyphone table in their right reading.
-fn readings(s: &str) -> (Vec<char>, Vec<Option<String>>) {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out: Vec<Option<String>> = s
-        .to_pinyin()
-        .map(|p| p.map(|p| ascii_syllable(p.plain())))
-        .collect();
+/// `str::to_lowercase`, skipping the case tables for CJK ideographs (which have no case).
+fn lowercase(s: &str) -> String {
+    // Σ lower-cases by context (σ or ς): leave it to the standard library.
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{3400}'..='\u{9fff}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Fills `chars` with the chars of `s` and `reads` with the pinyin reading of each (None for
+/// non-Chinese chars), taking words of the polyphone table in their right reading.
+fn readings(s: &str, chars: &mut Vec<char>, reads: &mut Vec<Option<Cow<'static, str>>>) {
+    chars.clear();
+    reads.clear();
+    chars.extend(s.chars());
+    reads.extend(
+        chars
+            .iter()
+            .map(|c| c.to_pinyin().map(|p| ascii_syllable(p.plain()))),
+    );
     let mut i = 0;
     while i < chars.len() {
-        if let Some((n, syl)) = polyphone::word_at(&chars, i) {
+        if let Some((n, syl)) = polyphone::word_at(chars, i) {
             for (k, s) in syl.split(' ').enumerate() {
-                out[i + k] = Some(s.to_string());
+                reads[i + k] = Some(Cow::Borrowed(s));
             }
             i += n;
         } else {
             i += 1;
         }
     }
-    (chars, out)
 }
 
 /// A toneless syllable as typed on a keyboard: ü as v, ê as e.
-fn ascii_syllable(plain: &str) -> String {
-    plain
-        .chars()
-        .map(|c| match c {
-            'ü' => 'v',
-            'ê' => 'e',
-            c => c,
-        })
-        .filter(char::is_ascii_lowercase)
-        .collect()
+fn ascii_syllable(plain: &'static str) -> Cow<'static, str> {
+    if plain.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(plain);
+    }
+    Cow::Owned(
+        plain
+            .chars()
+            .map(|c| match c {
+                'ü' => 'v',
+                'ê' => 'e',
+                c => c,
+            })
+            .filter(char::is_ascii_lowercase)
+            .collect(),
+    )
+}
+
+/// Appends one field's full pinyin (one syllable per Chinese character, separated by spaces;
+/// runs of other letters and digits kept as words) and its initials (ASCII letters and digits
+/// kept, lower case).
+fn push_pinyin(
+    chars: &[char],
+    reads: &[Option<Cow<'static, str>>],
+    pinyin: &mut String,
+    initials: &mut String,
+) {
+    let start = pinyin.len();
+    let mut in_word = false;
+    for (&c, r) in chars.iter().zip(reads) {
+        match r {
+            Some(p) => {
+                if pinyin.len() > start {
+                    pinyin.push(' ');
+                }
+                pinyin.push_str(p);
+                initials.extend(p.chars().next());
+                in_word = false;
+            }
+            None if c.is_alphanumeric() => {
+                if !in_word && pinyin.len() > start {
+                    pinyin.push(' ');
+                }
+                in_word = true;
+                pinyin.extend(c.to_lowercase());
+                if c.is_ascii_alphanumeric() {
+                    initials.push(c.to_ascii_lowercase());
+                }
+            }
+            None => in_word = false,
+        }
+    }
 }
 
 /// Full pinyin, one syllable per Chinese character, separated by spaces; runs of other
 /// letters and digits are kept as words.
 pub fn syllables(s: &str) -> String {
-    let (chars, readings) = readings(s);
-    let mut out: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for (c, py) in chars.into_iter().zip(readings) {
-        match py {
-            Some(p) => {
-                if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
-                }
-                out.push(p);
-            }
-            None if c.is_alphanumeric() => word.extend(c.to_lowercase()),
-            None => {
-                if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
-                }
-            }
-        }
-    }
-    if !word.is_empty() {
-        out.push(word);
-    }
-    out.join(" ")
+    let (mut chars, mut reads) = (Vec::new(), Vec::new());
+    readings(s, &mut chars, &mut reads);
+    let (mut py, mut ini) = (String::new(), String::new());
+    push_pinyin(&chars, &reads, &mut py, &mut ini);
+    py
 }
 
 /// Pinyin initials: 西安交通大学 → xajtdx, 重庆 → cq; ASCII letters and digits are kept.
 pub fn initials(s: &str) -> String {
-    let (chars, readings) = readings(s);
-    let mut out = String::new();
-    for (c, py) in chars.into_iter().zip(readings) {
-        match py {
-            Some(p) => out.extend(p.chars().next()),
-            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            None => {}
-        }
-    }
-    out
+    let (mut chars, mut reads) = (Vec::new(), Vec::new());
+    readings(s, &mut chars, &mut reads);
+    let (mut py, mut ini) = (String::new(), String::new());
+    push_pinyin(&chars, &reads, &mut py, &mut ini);
+    ini
 }
 
 /// Normalised (title, org) used to recognise a re-imported row that has no ext_id: folded,
@@ -173,6 +247,8 @@ mod tests {
         assert_eq!(fold("鋰電"), "锂电");
         assert_eq!(fold("ＡＢＣ"), "abc");
         assert_eq!(fold("郑州大学"), "郑州大学");
+        assert_eq!(fold("ΟΔΟΣ Straße"), "ΟΔΟΣ Straße".to_lowercase());
+        assert_eq!(fold("Ärger İ"), "Ärger İ".to_lowercase());
     }
 
     #[test]

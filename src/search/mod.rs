@@ -8,20 +8,21 @@
 mod highlight;
 pub mod keys;
 mod polyphone;
+mod scan;
 pub mod score;
 pub mod worker;
 
 use std::collections::HashMap;
 use std::thread;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 use rusqlite::{Connection, params};
 
 use crate::db::DbResult;
 use crate::domain::Kind;
 pub use highlight::highlight;
 use keys::SearchKeys;
-use score::{Keys, Query};
+use score::Query;
 
 /// One searchable record.
 #[derive(Debug, Clone)]
@@ -39,46 +40,88 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// One record as the scan reads it: the three match keys in one allocation (the original
-/// text is not needed, as the fold contains every match on it), and the update time as a
-/// number.
-#[derive(Debug, Clone)]
-struct Row {
-    id: i64,
-    stamp: u64,
-    /// fold, then initials from `ini_at`, then pinyin from `py_at`.
-    keys: Box<str>,
-    ini_at: u32,
-    py_at: u32,
+/// One key kind of every slot in one buffer: keys back to back, each followed by
+/// [`keys::FIELD_SEP`], so one substring search runs over the whole list in memory order and
+/// no match spans two records (queries hold no control chars).
+#[derive(Debug, Default, Clone)]
+struct Column {
+    buf: String,
+    /// Start of each slot's key in `buf`, plus the end of the buffer.
+    start: Vec<u32>,
 }
 
-impl Row {
-    fn new(e: Entry) -> Row {
-        let Entry {
-            id,
-            updated_at,
-            keys: k,
-        } = e;
-        let mut keys = String::with_capacity(k.fold.len() + k.initials.len() + k.pinyin.len());
-        keys.push_str(&k.fold);
-        keys.push_str(&k.initials);
-        keys.push_str(&k.pinyin);
-        Row {
-            id,
-            stamp: stamp(&updated_at),
-            keys: keys.into_boxed_str(),
-            ini_at: k.fold.len() as u32,
-            py_at: (k.fold.len() + k.initials.len()) as u32,
+impl Column {
+    fn push(&mut self, key: &str) {
+        if self.start.is_empty() {
+            self.start.push(0);
+        }
+        self.buf.push_str(key);
+        self.buf.push(keys::FIELD_SEP);
+        self.start.push(self.buf.len() as u32);
+    }
+
+    /// The key of slot `s`, without its terminator.
+    fn key(&self, s: u32) -> &str {
+        &self.buf[self.start[s as usize] as usize..self.start[s as usize + 1] as usize - 1]
+    }
+
+    /// Calls `f` for each slot in `lo..hi` whose key `find` locates something in, in order;
+    /// the search jumps over slots without a match in one call.
+    fn each_found(
+        &self,
+        lo: u32,
+        hi: u32,
+        find: impl Fn(&[u8]) -> Option<usize>,
+        mut f: impl FnMut(u32),
+    ) {
+        if lo >= hi {
+            return;
+        }
+        let end = self.start[hi as usize] as usize;
+        let mut pos = self.start[lo as usize] as usize;
+        let mut s = lo as usize;
+        while pos < end {
+            let Some(n) = find(&self.buf.as_bytes()[pos..end]) else {
+                break;
+            };
+            let at = pos + n;
+            while self.start[s + 1] as usize <= at {
+                s += 1;
+            }
+            f(s as u32);
+            s += 1;
+            pos = self.start[s] as usize;
+        }
+    }
+}
+
+/// The rows a scan looks at: a range of slots, or the slots a shorter query matched.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    Range(u32, u32),
+    Rows(&'a [u32]),
+}
+
+impl Scope<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Scope::Range(lo, hi) => (hi - lo) as usize,
+            Scope::Rows(r) => r.len(),
         }
     }
 
-    fn keys(&self) -> Keys<'_> {
-        let (ini, py) = (self.ini_at as usize, self.py_at as usize);
-        Keys {
-            fold: &self.keys[..ini],
-            initials: &self.keys[ini..py],
-            pinyin: &self.keys[py..],
-        }
+    /// `n` parts of about equal size.
+    fn split(&self, n: usize) -> Vec<Self> {
+        let len = self.len();
+        let chunk = len.div_ceil(n.max(1)).max(1);
+        (0..n)
+            .map(|t| ((t * chunk).min(len), ((t + 1) * chunk).min(len)))
+            .filter(|(a, b)| a < b)
+            .map(|(a, b)| match *self {
+                Scope::Range(lo, _) => Scope::Range(lo + a as u32, lo + b as u32),
+                Scope::Rows(r) => Scope::Rows(&r[a..b]),
+            })
+            .collect()
     }
 }
 
@@ -96,12 +139,18 @@ fn stamp(rfc3339: &str) -> u64 {
 /// Below this many rows one thread scans faster than two start.
 const PARALLEL_MIN: usize = 4096;
 
-/// The search keys of one list, in memory.
+/// The search keys of one list, in memory. Rows live in slots; an edit appends a slot and
+/// retires the old one, and retired slots are dropped once they outnumber the live ones.
 #[derive(Debug, Default, Clone)]
 pub struct Index {
-    rows: Vec<Row>,
-    /// Row position of each id, for edits.
-    at: HashMap<i64, usize>,
+    ids: Vec<i64>,
+    stamps: Vec<u64>,
+    alive: Vec<bool>,
+    fold: Column,
+    initials: Column,
+    pinyin: Column,
+    /// Slot of each live id.
+    at: HashMap<i64, u32>,
     threads: usize,
 }
 
@@ -112,31 +161,32 @@ impl Index {
             "SELECT id, updated_at, key_fold, key_pinyin, key_initials \
              FROM record WHERE kind = ?1 ORDER BY id",
         )?;
-        let rows = st
-            .query_map(params![kind.as_str()], |r| {
-                Ok(Row::new(Entry {
-                    id: r.get(0)?,
-                    updated_at: r.get(1)?,
-                    keys: SearchKeys {
-                        text: String::new(),
-                        fold: r.get(2)?,
-                        pinyin: r.get(3)?,
-                        initials: r.get(4)?,
-                    },
-                }))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Index::from_rows(rows))
+        let mut idx = Index::empty();
+        let mut rows = st.query(params![kind.as_str()])?;
+        while let Some(r) = rows.next()? {
+            let fold: String = r.get(2)?;
+            let pinyin: String = r.get(3)?;
+            let initials: String = r.get(4)?;
+            let updated_at: String = r.get(1)?;
+            idx.push(r.get(0)?, &updated_at, &fold, &initials, &pinyin);
+        }
+        Ok(idx)
     }
 
     pub fn from_entries(entries: Vec<Entry>) -> Index {
-        Index::from_rows(entries.into_iter().map(Row::new).collect())
+        let mut idx = Index::empty();
+        for e in entries {
+            idx.upsert(e);
+        }
+        idx
     }
 
-    fn from_rows(rows: Vec<Row>) -> Index {
-        let at = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    fn empty() -> Index {
         let threads = thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        Index { rows, at, threads }
+        Index {
+            threads,
+            ..Index::default()
+        }
     }
 
     /// Scans with `n` threads (at least one); the default is one per core, up to four.
@@ -146,77 +196,106 @@ impl Index {
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.at.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.at.is_empty()
+    }
+
+    fn slots(&self) -> u32 {
+        self.ids.len() as u32
+    }
+
+    fn push(&mut self, id: i64, updated_at: &str, fold: &str, initials: &str, pinyin: &str) {
+        if let Some(old) = self.at.insert(id, self.slots()) {
+            self.alive[old as usize] = false;
+        }
+        self.ids.push(id);
+        self.stamps.push(stamp(updated_at));
+        self.alive.push(true);
+        self.fold.push(fold);
+        self.initials.push(initials);
+        self.pinyin.push(pinyin);
     }
 
     /// Adds or replaces one entry (after an edit or an add).
-    pub fn upsert(&mut self, entry: Entry) {
-        let row = Row::new(entry);
-        if let Some(&i) = self.at.get(&row.id) {
-            self.rows[i] = row;
-        } else {
-            self.at.insert(row.id, self.rows.len());
-            self.rows.push(row);
-        }
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "callers hand the entry over, as they did when rows owned their keys"
+    )]
+    pub fn upsert(&mut self, e: Entry) {
+        let k = &e.keys;
+        self.push(e.id, &e.updated_at, &k.fold, &k.initials, &k.pinyin);
+        self.compact_if_sparse();
     }
 
     pub fn remove(&mut self, id: i64) {
-        if let Some(i) = self.at.remove(&id) {
-            self.rows.swap_remove(i);
-            if let Some(moved) = self.rows.get(i) {
-                self.at.insert(moved.id, i);
-            }
+        if let Some(s) = self.at.remove(&id) {
+            self.alive[s as usize] = false;
+            self.compact_if_sparse();
         }
+    }
+
+    /// Rebuilds the buffers without retired slots once they outnumber the live ones.
+    fn compact_if_sparse(&mut self) {
+        let dead = self.ids.len() - self.at.len();
+        if dead < 1024 || dead < self.at.len() {
+            return;
+        }
+        let old = std::mem::take(self);
+        self.threads = old.threads;
+        for s in (0..old.slots()).filter(|&s| old.alive[s as usize]) {
+            self.ids.push(old.ids[s as usize]);
+            self.stamps.push(old.stamps[s as usize]);
+            self.alive.push(true);
+            self.fold.push(old.fold.key(s));
+            self.initials.push(old.initials.key(s));
+            self.pinyin.push(old.pinyin.key(s));
+        }
+        // Slots were renumbered densely.
+        self.at = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i as u32))
+            .collect();
     }
 
     /// Every record matching `query`, best score first, then most recently updated.
     /// An empty query matches everything (score 0).
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let m = self.matches(&Query::new(query), None);
+        let q = Query::new(query);
+        let m = self.all_matches(&q);
         self.top(&m, usize::MAX)
     }
 
     /// The best `k` records matching `query` in [`Index::search`] order, and how many
     /// matched in all.
     pub fn search_top(&self, query: &str, k: usize) -> (Vec<Hit>, usize) {
-        let m = self.matches(&Query::new(query), None);
+        let q = Query::new(query);
+        let m = self.all_matches(&q);
         (self.top(&m, k), m.len())
     }
 
-    /// (row, score) of every row matching `q`, scanning only `within` when given (rows that
-    /// matched a query `q` narrows). Rows are split between threads, one matcher each.
-    fn matches(&self, q: &Query, within: Option<&[u32]>) -> Vec<(u32, i64)> {
-        let n = within.map_or(self.rows.len(), <[u32]>::len);
-        let run = |lo: usize, hi: usize| -> Vec<(u32, i64)> {
-            let matcher = SkimMatcherV2::default().ignore_case();
-            let mut out = Vec::new();
-            for i in lo..hi {
-                let r = within.map_or(i as u32, |w| w[i]);
-                if let Some(s) = score::score(&self.rows[r as usize].keys(), q, &matcher) {
-                    out.push((r, s));
-                }
-            }
-            out
-        };
-        let threads = if n < PARALLEL_MIN {
-            1
-        } else {
-            self.threads.max(1)
-        };
-        if threads == 1 {
-            return run(0, n);
+    /// Every (slot, score) matching `q`, all tiers.
+    fn all_matches(&self, q: &Query) -> Vec<(u32, i64)> {
+        let all = Scope::Range(0, self.slots());
+        let mut m = self.near(q, all);
+        m.extend(self.far(q, all, &m));
+        m
+    }
+
+    /// Runs `f` over `scope`, split between threads when it is large.
+    fn par<T: Send>(&self, scope: Scope, f: impl Fn(Scope) -> Vec<T> + Sync) -> Vec<T> {
+        if self.threads <= 1 || scope.len() < PARALLEL_MIN {
+            return f(scope);
         }
-        let chunk = n.div_ceil(threads);
-        let run = &run;
+        let parts = scope.split(self.threads);
+        let f = &f;
         thread::scope(|s| {
-            let others: Vec<_> = (1..threads)
-                .map(|t| s.spawn(move || run((t * chunk).min(n), ((t + 1) * chunk).min(n))))
-                .collect();
-            let mut out = run(0, chunk.min(n));
+            let others: Vec<_> = parts[1..].iter().map(|&p| s.spawn(move || f(p))).collect();
+            let mut out = f(parts[0]);
             for h in others {
                 out.extend(h.join().expect("a search thread panicked"));
             }
@@ -224,15 +303,43 @@ impl Index {
         })
     }
 
+    /// (slot, score) of the live rows in `scope` matching tier 1 or 2 (substring of the
+    /// folded text, of the initials, or pinyin syllable prefixes), in slot order. An empty
+    /// query matches every row with score 0.
+    fn near(&self, q: &Query, scope: Scope) -> Vec<(u32, i64)> {
+        if q.is_empty() {
+            return match scope {
+                Scope::Range(lo, hi) => (lo..hi).filter(|&s| self.alive[s as usize]).collect(),
+                Scope::Rows(r) => r.to_vec(),
+            }
+            .into_iter()
+            .map(|s| (s, 0))
+            .collect();
+        }
+        let text = memmem::Finder::new(q.fold.as_bytes());
+        let ini = memmem::Finder::new(q.compact.as_bytes());
+        self.par(scope, |part| scan::near(self, q, &text, &ini, part))
+    }
+
+    /// (slot, score) of the live rows in `scope`, not in `near`, matching tier 3 only.
+    fn far(&self, q: &Query, scope: Scope, near: &[(u32, i64)]) -> Vec<(u32, i64)> {
+        if !q.fuzzy {
+            return Vec::new();
+        }
+        let mut skip = vec![0u64; (self.slots() as usize).div_ceil(64)];
+        for &(s, _) in near {
+            skip[s as usize / 64] |= 1 << (s % 64);
+        }
+        let skip = &skip;
+        self.par(scope, |part| scan::far(self, q, part, skip))
+    }
+
     /// The best `k` of `m` as hits: score, then update time, then id, all descending. Selects
     /// before sorting, so a common query's many hits cost little.
     fn top(&self, m: &[(u32, i64)], k: usize) -> Vec<Hit> {
         let mut keyed: Vec<(i64, u64, i64)> = m
             .iter()
-            .map(|&(r, s)| {
-                let row = &self.rows[r as usize];
-                (s, row.stamp, row.id)
-            })
+            .map(|&(s, score)| (score, self.stamps[s as usize], self.ids[s as usize]))
             .collect();
         let desc = |a: &(i64, u64, i64), b: &(i64, u64, i64)| b.cmp(a);
         if keyed.len() > k && k > 0 {

@@ -127,26 +127,36 @@ const WORDS: &[(&str, &str)] = &[
     ("般若", "bo re"),
 ];
 
-/// Table words (as chars, with their syllables) by first character.
-type ByFirst = HashMap<char, Vec<(Vec<char>, &'static str)>>;
+/// Table words (as chars, with their syllables) grouped by first character, sorted by it:
+/// a binary search over a few dozen chars is cheaper than hashing every char of a record.
+type ByFirst = Vec<(char, Vec<(Vec<char>, &'static str)>)>;
 
-/// The table keyed by first character, built on first use.
+/// The table grouped by first character, built on first use.
 fn by_first() -> &'static ByFirst {
     static MAP: OnceLock<ByFirst> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = ByFirst::new();
+        let mut m: HashMap<char, Vec<(Vec<char>, &'static str)>> = HashMap::new();
         for (word, syl) in WORDS {
             let chars: Vec<char> = word.chars().collect();
             m.entry(chars[0]).or_default().push((chars, syl));
         }
-        m
+        let mut v: ByFirst = m.into_iter().collect();
+        v.sort_unstable_by_key(|(c, _)| *c);
+        v
     })
 }
 
 /// The longest table word starting at `chars[i]`, as (length in chars, syllables).
 pub fn word_at(chars: &[char], i: usize) -> Option<(usize, &'static str)> {
-    by_first()
-        .get(chars.get(i)?)?
+    let c = *chars.get(i)?;
+    // Table words are Chinese: skip the search for ASCII and other chars below CJK.
+    if u32::from(c) < 0x3400 {
+        return None;
+    }
+    let table = by_first();
+    let at = table.binary_search_by_key(&c, |(first, _)| *first).ok()?;
+    table[at]
+        .1
         .iter()
         .filter(|(w, _)| chars[i..].starts_with(w))
         .map(|(w, syl)| (w.len(), *syl))

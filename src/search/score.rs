@@ -37,7 +37,9 @@ pub struct Query {
 
 impl Query {
     pub fn new(raw: &str) -> Query {
-        let folded = fold(raw);
+        // Control chars (FIELD_SEP among them) never occur in keys: dropping them keeps a
+        // match inside one field of one record.
+        let folded: String = fold(raw).chars().filter(|c| !c.is_control()).collect();
         let fold = folded.split_whitespace().collect::<Vec<_>>().join(" ");
         let compact: String = fold.chars().filter(|c| !c.is_whitespace()).collect();
         let ascii = !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_alphanumeric());
@@ -90,25 +92,7 @@ pub fn score(k: &Keys, q: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
             }
         }
     }
-    if !q.fuzzy {
-        return None;
-    }
-    let text = if in_order(k.fold, &q.compact) {
-        best_field(k.fold, |f| fuzzy(f, &q.compact, matcher))
-    } else {
-        None
-    };
-    // Initials are typed from the start of a name: xajd for 西安交通大学, not for 新西安…
-    let ini = if q.ascii && in_order(k.initials, &q.compact) {
-        best_field(k.initials, |f| {
-            (f.as_bytes().first() == q.compact.as_bytes().first())
-                .then(|| fuzzy(f, &q.compact, matcher))
-                .flatten()
-        })
-    } else {
-        None
-    };
-    text.max(ini).map(|s| TIER_FUZZY + s)
+    fuzzy_tier(k, q, matcher)
 }
 
 /// The best of `f` over the fields of `key`, plus the field's weight.
@@ -199,6 +183,106 @@ fn consumes(p: &[u8], at: usize, q: &[u8]) -> Option<bool> {
         }
     }
     partial
+}
+
+/// Where the fields of one record's key (joined by FIELD_SEP) end, found in one pass when a
+/// key first matches, so each match then learns its field without rescanning the key.
+struct Fields {
+    /// End of each field (the SEP or the key's end); fields past [`FIELDS`] are ignored.
+    ends: [usize; FIELDS.len()],
+    n: usize,
+}
+
+impl Fields {
+    fn of(key: &[u8]) -> Fields {
+        let mut ends = [key.len(); FIELDS.len()];
+        let mut n = 0;
+        for at in memchr::memchr_iter(FIELD_SEP as u8, key) {
+            ends[n] = at;
+            n += 1;
+            if n == FIELDS.len() {
+                break;
+            }
+        }
+        Fields {
+            ends,
+            n: (n + 1).min(FIELDS.len()),
+        }
+    }
+
+    /// The field holding byte `at`, if within the first [`FIELDS`].
+    fn at(&self, at: usize) -> Option<usize> {
+        self.ends[..self.n].iter().position(|&e| at < e)
+    }
+}
+
+/// Best tier-1/tier-2 substring score of `needle` in one record's key (fields joined by
+/// FIELD_SEP): field weight plus start/fill bonuses, like [`best_field`] with [`field_find`].
+pub fn key_find(key: &[u8], finder: &memchr::memmem::Finder<'_>) -> Option<i64> {
+    let n = finder.needle().len();
+    let sep = FIELD_SEP as u8;
+    let mut fields = None;
+    let mut best = None;
+    for at in finder.find_iter(key) {
+        let fields = fields.get_or_insert_with(|| Fields::of(key));
+        let Some(field) = fields.at(at) else { break };
+        let mut s = WEIGHT[field];
+        if at == 0 || key[at - 1] == sep {
+            s += STARTS_FIELD;
+            if fields.ends[field] == at + n {
+                s += FILLS_FIELD;
+            }
+        }
+        best = best.max(Some(s.min(TIER_FUZZY - 1)));
+    }
+    best
+}
+
+/// Best syllable-prefix score of `q` in one record's pinyin key, like [`best_field`] with
+/// [`syllable_prefixes`] but in one pass over the key.
+pub fn key_syllables(key: &[u8], q: &[u8]) -> Option<i64> {
+    let sep = FIELD_SEP as u8;
+    let mut fields = None;
+    let mut best = None;
+    for start in memchr::memchr_iter(q[0], key) {
+        let field_start = start == 0 || key[start - 1] == sep;
+        if !(field_start || key[start - 1] == b' ') {
+            continue;
+        }
+        let fields = fields.get_or_insert_with(|| Fields::of(key));
+        let Some(field) = fields.at(start) else { break };
+        if let Some(whole) = consumes(&key[..fields.ends[field]], start, q) {
+            let s = WEIGHT[field]
+                + if field_start { STARTS_FIELD } else { 0 }
+                + if whole { WHOLE_SYLLABLES } else { 0 };
+            best = best.max(Some(s.min(TIER_FUZZY - 1)));
+        }
+    }
+    best
+}
+
+/// Tier-3 score (the query's chars in order within one field), for a record that matched
+/// neither tier 1 nor tier 2.
+pub fn fuzzy_tier(k: &Keys, q: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
+    if !q.fuzzy {
+        return None;
+    }
+    let text = if in_order(k.fold, &q.compact) {
+        best_field(k.fold, |f| fuzzy(f, &q.compact, matcher))
+    } else {
+        None
+    };
+    // Initials are typed from the start of a name: xajd for 西安交通大学, not for 新西安…
+    let ini = if q.ascii && in_order(k.initials, &q.compact) {
+        best_field(k.initials, |f| {
+            (f.as_bytes().first() == q.compact.as_bytes().first())
+                .then(|| fuzzy(f, &q.compact, matcher))
+                .flatten()
+        })
+    } else {
+        None
+    };
+    text.max(ini).map(|s| TIER_FUZZY + s)
 }
 
 #[cfg(test)]

@@ -212,3 +212,82 @@ fn worker_caps_hits_and_keeps_the_total() {
     assert_eq!(a.hits.len(), 3);
     assert_eq!(a.total, RECORDS.len());
 }
+
+/// The per-record scorer, applied to every record: what the buffer scans must reproduce.
+fn brute_force(q: &str) -> Vec<Hit> {
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    let query = score::Query::new(q);
+    let mut hits: Vec<(i64, String, i64)> = entries()
+        .into_iter()
+        .filter_map(|e| {
+            let k = score::Keys {
+                fold: &e.keys.fold,
+                initials: &e.keys.initials,
+                pinyin: &e.keys.pinyin,
+            };
+            score::score(&k, &query, &matcher).map(|s| (s, e.updated_at.clone(), e.id))
+        })
+        .collect();
+    hits.sort_by(|a, b| b.cmp(a));
+    hits.into_iter()
+        .map(|(score, _, id)| Hit { id, score })
+        .collect()
+}
+
+#[test]
+fn buffer_scans_score_like_the_per_record_scorer() {
+    let idx = Index::from_entries(entries());
+    for q in [
+        "电",
+        "电池",
+        "锂电",
+        "xajd",
+        "xian",
+        "xian jiao",
+        "cq",
+        "dian",
+        "ai",
+        "5g",
+        "大学",
+        "陕西",
+        "abc",
+        "d1",
+        "jt",
+        "lidian",
+        "鄭州",
+        "xa",
+        "hn",
+        "z",
+    ] {
+        assert_eq!(idx.search(q), brute_force(q), "query {q}");
+    }
+}
+
+#[test]
+fn worker_skipping_the_fuzzy_tier_sends_the_same_hits() {
+    let mut many = Vec::new();
+    for round in 0..300 {
+        for mut e in entries() {
+            e.id += round * 100;
+            many.push(e);
+        }
+    }
+    let idx = Index::from_entries(many);
+    let w = SearchWorker::spawn_with_limit(idx.clone(), 50);
+    let mut seq = 0;
+    let mut skipped = 0;
+    for q in ["锂", "锂电", "锂电池", "x", "xa", "xaj", "大", "大学"] {
+        seq += 1;
+        w.query(seq, q);
+        let a = w.recv().expect("an answer");
+        let all = idx.search(q);
+        assert_eq!(a.hits, all[..all.len().min(50)], "query {q}");
+        assert!(a.total <= all.len() && a.total >= a.hits.len());
+        if a.complete {
+            assert_eq!(a.total, all.len(), "query {q}");
+        } else {
+            skipped += 1;
+        }
+    }
+    assert!(skipped > 0, "common queries skip the fuzzy tier");
+}

@@ -2,21 +2,22 @@
 //! worker drops queries that a newer one has overtaken, so the latest query always wins. It
 //! remembers the hits of recent queries: when a query grows at its end only those rows can
 //! match, so later keystrokes scan a fraction of the list.
+//!
+//! Tiers 1–2 (substring, initials, syllable prefixes) are cheap and always computed. Tier 3
+//! (fuzzy) ranks below them and costs an order of magnitude more, so it runs only when tiers
+//! 1–2 found fewer rows than the worker sends: above that the hits sent are the same, and
+//! [`Answer::total`] counts tiers 1–2 only (the list shows it as "N+").
 
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
 use super::score::Query;
-use super::{Entry, Hit, Index};
+use super::{Entry, Hit, Index, Scope};
 
 /// Hits sent per answer by [`SearchWorker::spawn`]: more than a list can show or anyone
 /// scrolls; [`Answer::total`] says how many matched.
 pub const DEFAULT_LIMIT: usize = 1000;
-
-/// Narrow to a previous query's hits only while they are at most this share of the rows
-/// (in per mille): above it a straight scan costs the same and keeps memory order.
-const NARROW_MAX_PER_MILLE: usize = 500;
 
 /// Recent queries whose hits are remembered (backspace then retyping also reuses them).
 const REMEMBERED: usize = 8;
@@ -36,8 +37,11 @@ pub struct Answer {
     pub query: String,
     /// The best hits, best first, at most the worker's limit.
     pub hits: Vec<Hit>,
-    /// How many records matched in all.
+    /// How many records matched in all; when tiers 1–2 alone filled `hits` to the limit,
+    /// how many matched tiers 1–2 (a lower bound, see `complete`).
     pub total: usize,
+    /// `total` counts every match (tier 3 included); false when it counts tiers 1–2 only.
+    pub complete: bool,
 }
 
 /// Owns an [`Index`] on its own thread.
@@ -50,35 +54,54 @@ pub struct SearchWorker {
 struct Searcher {
     index: Index,
     limit: usize,
-    recent: VecDeque<(Query, Vec<u32>)>,
+    recent: VecDeque<Memo>,
+}
+
+/// The rows one recent query matched.
+struct Memo {
+    q: Query,
+    rows: Vec<u32>,
+    /// Tier 3 was scanned too, so `rows` holds every match (else tiers 1–2 only).
+    complete: bool,
 }
 
 impl Searcher {
     fn answer(&mut self, seq: u64, query: String) -> Answer {
         let q = Query::new(&query);
-        let max = self.index.len() * NARROW_MAX_PER_MILLE / 1000;
-        let base = self
-            .recent
-            .iter()
-            .filter(|(prev, rows)| q.narrows(prev) && rows.len() <= max)
-            .min_by_key(|(_, rows)| rows.len())
-            .map(|(_, rows)| rows.as_slice());
-        let m = self.index.matches(&q, base);
+        let all = Scope::Range(0, self.index.slots());
+        // Tiers 1–2 of a longer query lie within any earlier match set of its prefixes;
+        // tier 3 only within a complete one. Scans cost per row looked at, so even a large
+        // earlier set (kept in slot order, as memory lies) beats scanning every row.
+        let base = |complete: bool| {
+            self.recent
+                .iter()
+                .filter(|m| (m.complete || !complete) && q.narrows(&m.q))
+                .min_by_key(|m| m.rows.len())
+                .map_or(all, |m| Scope::Rows(&m.rows))
+        };
+        let mut m = self.index.near(&q, base(false));
+        let complete = !q.fuzzy || m.len() < self.limit;
+        if complete {
+            let far = self.index.far(&q, base(true), &m);
+            m.extend(far);
+        }
         let hits = self.index.top(&m, self.limit);
         let total = m.len();
         if !q.is_empty() {
-            self.recent.retain(|(prev, _)| *prev != q);
+            self.recent.retain(|prev| prev.q != q);
             if self.recent.len() == REMEMBERED {
                 self.recent.pop_back();
             }
-            self.recent
-                .push_front((q, m.into_iter().map(|(r, _)| r).collect()));
+            let mut rows: Vec<u32> = m.into_iter().map(|(r, _)| r).collect();
+            rows.sort_unstable();
+            self.recent.push_front(Memo { q, rows, complete });
         }
         Answer {
             seq,
             query,
             hits,
             total,
+            complete,
         }
     }
 
