@@ -16,38 +16,19 @@ pub fn parse_amount(raw: &str) -> Result<Option<f64>, String> {
     {
         return Ok(None);
     }
+    // Spreadsheet decorations the shared parser does not expect: currency signs, "RMB",
+    // "人民币" after the unit, and "w" for 万.
     let mut t = s.as_str();
     t = t.trim_start_matches(['¥', '￥', '$']);
     t = t.strip_prefix("rmb").unwrap_or(t);
     t = t.strip_prefix("RMB").unwrap_or(t);
-    // Unit suffixes: the number is in 万元 unless it says 元 or 亿.
-    let mut scale = 1.0;
-    for (suffix, factor) in [
-        ("万元人民币", 1.0),
-        ("万元", 1.0),
-        ("万", 1.0),
-        ("亿元", 10_000.0),
-        ("亿", 10_000.0),
-        ("元人民币", 0.0001),
-        ("元", 0.0001),
-        ("w", 1.0),
-        ("W", 1.0),
-    ] {
-        if let Some(rest) = t.strip_suffix(suffix) {
-            t = rest;
-            scale = factor;
-            break;
-        }
-    }
-    let digits: String = t.chars().filter(|c| *c != ',').collect();
-    let valid = !digits.is_empty()
-        && digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-        && digits.chars().any(|c| c.is_ascii_digit());
-    match digits.parse::<f64>() {
-        Ok(v) if valid && v.is_finite() => Ok(Some(round_wan(v * scale))),
-        _ => Err(format!("cannot read {:?} as an amount in 万元", raw.trim())),
+    t = t.strip_suffix("人民币").unwrap_or(t);
+    let t = t
+        .strip_suffix(['w', 'W'])
+        .map_or_else(|| t.to_string(), |n| format!("{n}万"));
+    match crate::domain::parse_wan(&t) {
+        Ok(v) => Ok(v.map(round_wan)),
+        Err(_) => Err(format!("cannot read {:?} as an amount in 万元", raw.trim())),
     }
 }
 
