@@ -71,6 +71,11 @@ fn install_panic_hook() {
 }
 
 /// A flag raised by SIGTERM or SIGHUP; the event loop quits (and restores) when it is set.
+///
+/// A watchdog thread backs the flag up: when the terminal has gone away (SIGHUP after the pty
+/// closed) the event reader can stay busy inside crossterm and never return to the loop, so if
+/// the loop has not ended two seconds after the signal, the watchdog restores the terminal and
+/// exits the process itself.
 pub fn quit_signal() -> io::Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -78,6 +83,19 @@ pub fn quit_signal() -> io::Result<Arc<AtomicBool>> {
         use signal_hook::consts::{SIGHUP, SIGTERM};
         signal_hook::flag::register(SIGTERM, Arc::clone(&flag))?;
         signal_hook::flag::register(SIGHUP, Arc::clone(&flag))?;
+        let watched = Arc::clone(&flag);
+        std::thread::Builder::new()
+            .name("duijie-signal-watchdog".into())
+            .spawn(move || {
+                use std::sync::atomic::Ordering;
+                use std::time::Duration;
+                while !watched.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                std::thread::sleep(Duration::from_secs(2));
+                restore();
+                std::process::exit(143);
+            })?;
     }
     Ok(flag)
 }
