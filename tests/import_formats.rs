@@ -370,3 +370,31 @@ fn unreadable_input_is_an_error_naming_the_file() {
         assert!(format!("{err:#}").starts_with(name), "{err:#}");
     }
 }
+
+#[test]
+fn a_large_file_keeps_file_order_and_a_row_repeated_later_in_the_file_wins() {
+    // Several thousand rows are written in chunks built on other threads: codes must still
+    // follow the file, and a later row about the same record must see the earlier one.
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("d.db")).unwrap();
+    let mut v1 = String::from("编号,名称,单位\n");
+    for i in 0..5000 {
+        v1.push_str(&format!("E{i},成果{i}號,大学{}\n", i % 7));
+    }
+    let r1 = import(&mut db, Kind::Achievement, "r.csv", v1.as_bytes());
+    assert_eq!((r1.added, r1.updated, r1.unchanged), (5000, 0, 0));
+    let recs = all(&db, Kind::Achievement);
+    assert_eq!(recs[4321].code().to_string(), "R4322");
+    assert_eq!(recs[4321].ext_id, "E4321");
+
+    // E7 is renamed, then set back by a later row: both rows update (the second sees the
+    // first), and the stored record is the original again, found by its own words.
+    let mut v2 = v1.clone();
+    v2.push_str("E7,改名的成果,大学0\nE7,成果7號,大学0\n");
+    let r2 = import(&mut db, Kind::Achievement, "r.csv", v2.as_bytes());
+    assert_eq!((r2.added, r2.updated, r2.unchanged), (0, 2, 5000));
+    let idx = duijie::search::Index::load(db.conn(), Kind::Achievement).unwrap();
+    let id7 = all(&db, Kind::Achievement)[7].id;
+    assert!(idx.search("成果7号").iter().any(|h| h.id == id7));
+    assert!(idx.search("改名").is_empty(), "the renamed title is gone again");
+}

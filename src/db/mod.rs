@@ -17,7 +17,10 @@ pub use records::{RecordFilter, RecordWrite};
 pub const APPLICATION_ID: i32 = 0x444A_3031;
 
 /// Embedded migrations; index + 1 is the `user_version` each one brings the file to.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_drop_key_text.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -118,6 +121,9 @@ impl Db {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Up to 64 MB of page cache (allocated as used) instead of 2 MB: a large import
+        // otherwise spills pages to the WAL in the middle of its transaction and reads them back.
+        conn.pragma_update(None, "cache_size", -65536)?;
         let mut db = Db { conn, path };
         db.migrate(version)?;
         Ok(db)
@@ -235,5 +241,39 @@ mod tests {
         let err = Db::open(&text).err().unwrap();
         assert!(err.to_string().contains("notes.txt"), "{err}");
         assert_eq!(std::fs::read(&text).unwrap(), before);
+    }
+
+    #[test]
+    fn a_version_1_file_is_upgraded_keeping_its_records_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            // A database as the first release wrote it.
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+            c.execute(
+                "INSERT INTO record (kind, seq, title, org, key_text, key_fold, key_pinyin, \
+                 key_initials, created_at, updated_at) VALUES ('result', 1, '鋰電池負極', \
+                 '鄭州大學', 'R1', 'r1\u{1f}锂电池负极', 'r1', 'r1', '2026-01-01T00:00:00Z', \
+                 '2026-01-01T00:00:00Z')",
+                [],
+            )
+            .unwrap();
+            c.execute("UPDATE code_seq SET next = 2 WHERE kind = 'result'", [])
+                .unwrap();
+        }
+        let mut db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+        let rec = records::get_by_code(db.conn(), "R1".parse().unwrap()).unwrap();
+        assert_eq!(rec.title, "鋰電池負極");
+        let idx = crate::search::Index::load(db.conn(), crate::domain::Kind::Achievement).unwrap();
+        assert_eq!(idx.search("锂电池").len(), 1);
+        // Writing works against the new shape; the code counter was kept.
+        let mut r = crate::domain::Record::new(crate::domain::Kind::Achievement, "硅碳负极");
+        db.write(|tx| records::insert(tx, &mut r)).unwrap();
+        assert_eq!(r.code().to_string(), "R2");
     }
 }

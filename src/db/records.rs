@@ -58,29 +58,109 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
     })
 }
 
+/// What writing a record stores besides its fields: the dedup key, the search keys (code
+/// field still empty, as codes are handed out in the transaction) and the extra columns as
+/// JSON. All of it depends on the record's text alone, so an import derives it for many rows
+/// in parallel before its transaction.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub dedup_key: String,
+    pub keys: SearchKeys,
+    pub extra: String,
+}
+
+impl Derived {
+    pub fn of(rec: &Record) -> DbResult<Derived> {
+        Derived::with_dedup_key(rec, dedup_key(&rec.title, &rec.org))
+    }
+
+    /// [`Derived::of`] when the dedup key is already known.
+    pub fn with_dedup_key(rec: &Record, dedup_key: String) -> DbResult<Derived> {
+        Ok(Derived {
+            dedup_key,
+            keys: SearchKeys::for_record_uncoded(rec),
+            extra: serde_json::to_string(&rec.extra)?,
+        })
+    }
+}
+
+/// Hands out the code numbers of one kind in a transaction that adds many records: reads
+/// the counter once and writes it back once, in [`Seqs::finish`].
+#[derive(Debug)]
+pub struct Seqs {
+    kind: Kind,
+    next: i64,
+}
+
+impl Seqs {
+    pub fn begin(conn: &Connection, kind: Kind) -> DbResult<Seqs> {
+        let next = conn.query_row(
+            "SELECT next FROM code_seq WHERE kind = ?1",
+            params![kind.as_str()],
+            |r| r.get(0),
+        )?;
+        Ok(Seqs { kind, next })
+    }
+
+    pub fn take(&mut self) -> i64 {
+        self.next += 1;
+        self.next - 1
+    }
+
+    /// Stores the counter; without it the numbers handed out would be handed out again.
+    pub fn finish(self, conn: &Connection) -> DbResult<()> {
+        conn.execute(
+            "UPDATE code_seq SET next = ?2 WHERE kind = ?1",
+            params![self.kind.as_str(), self.next],
+        )?;
+        Ok(())
+    }
+}
+
+/// The next code number of `kind`, counted at once.
+fn next_seq(conn: &Connection, kind: Kind) -> DbResult<i64> {
+    Ok(conn
+        .prepare_cached("UPDATE code_seq SET next = next + 1 WHERE kind = ?1 RETURNING next - 1")?
+        .query_row(params![kind.as_str()], |r| r.get(0))?)
+}
+
 /// Inserts a new record, assigning its id, code number and timestamps.
 pub fn insert(conn: &Connection, rec: &mut Record) -> DbResult<()> {
+    let derived = Derived::of(rec)?;
+    check_title(rec)?;
+    let seq = next_seq(conn, rec.kind)?;
+    insert_derived(conn, rec, derived, &now(), seq)
+}
+
+fn check_title(rec: &Record) -> DbResult<()> {
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
-    let seq: i64 = conn.query_row(
-        "UPDATE code_seq SET next = next + 1 WHERE kind = ?1 RETURNING next - 1",
-        params![rec.kind.as_str()],
-        |r| r.get(0),
-    )?;
-    let ts = now();
+    Ok(())
+}
+
+/// [`insert`] with the derived values and code number `seq` given, and `ts` as the time of
+/// writing.
+pub fn insert_derived(
+    conn: &Connection,
+    rec: &mut Record,
+    derived: Derived,
+    ts: &str,
+    seq: i64,
+) -> DbResult<()> {
+    check_title(rec)?;
     rec.seq = seq;
     if rec.created_at.is_empty() {
-        rec.created_at.clone_from(&ts);
+        rec.created_at = ts.to_string();
     }
-    rec.updated_at = ts;
-    let keys = SearchKeys::for_record(rec);
+    rec.updated_at = ts.to_string();
+    let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
          contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, \
-         ip, modes, price_wan, extra, dedup_key, key_text, key_fold, key_pinyin, key_initials, \
+         ip, modes, price_wan, extra, dedup_key, key_fold, key_pinyin, key_initials, \
          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
     )?;
     st.execute(params![
         rec.kind.as_str(),
@@ -105,9 +185,8 @@ pub fn insert(conn: &Connection, rec: &mut Record) -> DbResult<()> {
         rec.ip,
         rec.modes,
         rec.price_wan,
-        serde_json::to_string(&rec.extra)?,
-        dedup_key(&rec.title, &rec.org),
-        keys.text,
+        derived.extra,
+        derived.dedup_key,
         keys.fold,
         keys.pinyin,
         keys.initials,
@@ -120,17 +199,28 @@ pub fn insert(conn: &Connection, rec: &mut Record) -> DbResult<()> {
 
 /// Rewrites every field of an existing record (by id), refreshing `updated_at` and keys.
 pub fn update(conn: &Connection, rec: &mut Record) -> DbResult<()> {
+    let derived = Derived::of(rec)?;
+    update_derived(conn, rec, derived, &now())
+}
+
+/// [`update`] with the derived values given and `ts` as the time of writing.
+pub fn update_derived(
+    conn: &Connection,
+    rec: &mut Record,
+    derived: Derived,
+    ts: &str,
+) -> DbResult<()> {
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
-    rec.updated_at = now();
-    let keys = SearchKeys::for_record(rec);
+    rec.updated_at = ts.to_string();
+    let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "UPDATE record SET ext_id = ?2, title = ?3, org = ?4, field = ?5, region = ?6, \
          description = ?7, keywords = ?8, contact = ?9, phone = ?10, email = ?11, source = ?12, \
          status = ?13, budget_wan = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
          maturity = ?18, ip = ?19, modes = ?20, price_wan = ?21, extra = ?22, dedup_key = ?23, \
-         key_text = ?24, key_fold = ?25, key_pinyin = ?26, key_initials = ?27, updated_at = ?28 \
+         key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27 \
          WHERE id = ?1",
     )?;
     let n = st.execute(params![
@@ -155,9 +245,8 @@ pub fn update(conn: &Connection, rec: &mut Record) -> DbResult<()> {
         rec.ip,
         rec.modes,
         rec.price_wan,
-        serde_json::to_string(&rec.extra)?,
-        dedup_key(&rec.title, &rec.org),
-        keys.text,
+        derived.extra,
+        derived.dedup_key,
         keys.fold,
         keys.pinyin,
         keys.initials,
@@ -220,12 +309,17 @@ pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
 
 /// The record an imported row corresponds to: same ext_id, else same normalised (title, org).
 pub fn find_existing(conn: &Connection, rec: &Record) -> DbResult<Option<Record>> {
+    find_by_key(conn, rec, &dedup_key(&rec.title, &rec.org))
+}
+
+/// [`find_existing`] with the record's dedup key given.
+pub fn find_by_key(conn: &Connection, rec: &Record, dedup: &str) -> DbResult<Option<Record>> {
     // Two plain statements rather than one CASE: SQLite cannot use an index through a CASE,
     // and a full scan per imported row made a 100k-row import quadratic.
     let (sql, key) = if rec.ext_id.is_empty() {
         (
             format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND dedup_key = ?2 LIMIT 1"),
-            dedup_key(&rec.title, &rec.org),
+            dedup.to_string(),
         )
     } else {
         (
@@ -245,9 +339,27 @@ pub fn find_existing(conn: &Connection, rec: &Record) -> DbResult<Option<Record>
 /// Writes an imported row: updates the matching record when its content differs, adds it
 /// when there is none.
 pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
-    match find_existing(conn, rec)? {
+    let derived = Derived::of(rec)?;
+    let found = find_by_key(conn, rec, &derived.dedup_key)?;
+    let kind = rec.kind;
+    write_found(conn, rec, found, derived, &now(), || next_seq(conn, kind))
+}
+
+/// The write half of [`upsert`], given what [`find_by_key`] found for `rec`: adds it with the
+/// code number `seq` gives when nothing was found, else updates the found record when its
+/// content differs.
+pub fn write_found(
+    conn: &Connection,
+    rec: &mut Record,
+    found: Option<Record>,
+    derived: Derived,
+    ts: &str,
+    seq: impl FnOnce() -> DbResult<i64>,
+) -> DbResult<RecordWrite> {
+    match found {
         None => {
-            insert(conn, rec)?;
+            check_title(rec)?;
+            insert_derived(conn, rec, derived, ts, seq()?)?;
             Ok(RecordWrite::Added)
         }
         Some(old) => {
@@ -258,13 +370,14 @@ pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
             if same_content(&old, rec) {
                 return Ok(RecordWrite::Unchanged);
             }
-            update(conn, rec)?;
+            update_derived(conn, rec, derived, ts)?;
             Ok(RecordWrite::Updated)
         }
     }
 }
 
-fn same_content(a: &Record, b: &Record) -> bool {
+/// Whether `a` and `b` hold the same fields (codes and timestamps aside).
+pub fn same_content(a: &Record, b: &Record) -> bool {
     let mut b = b.clone();
     b.id = a.id;
     b.seq = a.seq;

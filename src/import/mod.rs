@@ -13,14 +13,15 @@ pub mod rejects;
 mod row;
 pub mod table;
 pub mod values;
+mod write;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::db::{Db, DbError, RecordWrite, records};
-use crate::domain::{Kind, Record};
+use crate::db::Db;
+use crate::domain::Kind;
 use headers::{Column, Field};
 use table::{SourceRow, Table};
 
@@ -144,19 +145,8 @@ pub fn import_bytes(
         );
     }
 
-    let mut records = Vec::with_capacity(table.rows.len());
-    let mut bad: Vec<(&SourceRow, String)> = Vec::new();
-    for src in &table.rows {
-        if table::is_blank(&src.cells) {
-            continue;
-        }
-        match row::to_record(src, &table.header, &columns, kind) {
-            Ok(rec) => records.push((src.line, rec)),
-            Err(reason) => bad.push((src, reason)),
-        }
-    }
-
-    let mut report = write_records(db, records, opts).with_context(|| name.to_string())?;
+    let (mut report, bad) =
+        write::write_rows(db, &table, &columns, kind, opts).with_context(|| name.to_string())?;
     report.rejected = bad
         .iter()
         .map(|(src, reason)| Rejected {
@@ -178,55 +168,4 @@ pub fn import_bytes(
         report.rejects_file = Some(path.display().to_string());
     }
     Ok(report)
-}
-
-/// Why the write transaction stopped: a database error, or a dry run that rolls back on
-/// purpose once the counts are known.
-enum Stop {
-    Db { line: usize, err: DbError },
-    DryRun(ImportReport),
-}
-
-impl From<rusqlite::Error> for Stop {
-    fn from(e: rusqlite::Error) -> Self {
-        Stop::Db {
-            line: 0,
-            err: e.into(),
-        }
-    }
-}
-
-/// Upserts every record in one transaction; a dry run does the same work and rolls back, so
-/// its counts are exact even when a file repeats a row.
-fn write_records(
-    db: &mut Db,
-    records: Vec<(usize, Record)>,
-    opts: &ImportOptions,
-) -> anyhow::Result<ImportReport> {
-    let total = records.len();
-    let result = db.write(|tx| {
-        let mut report = ImportReport::default();
-        for (i, (line, mut rec)) in records.into_iter().enumerate() {
-            let outcome = records::upsert(tx, &mut rec).map_err(|err| Stop::Db { line, err })?;
-            match outcome {
-                RecordWrite::Added => report.added += 1,
-                RecordWrite::Updated => report.updated += 1,
-                RecordWrite::Unchanged => report.unchanged += 1,
-            }
-            if let Some(progress) = opts.progress
-                && (i + 1) % PROGRESS_EVERY == 0
-            {
-                progress(i + 1, total);
-            }
-        }
-        if opts.dry_run {
-            return Err(Stop::DryRun(report));
-        }
-        Ok(report)
-    });
-    match result {
-        Ok(report) | Err(Stop::DryRun(report)) => Ok(report),
-        Err(Stop::Db { line: 0, err }) => Err(err.into()),
-        Err(Stop::Db { line, err }) => Err(anyhow::anyhow!("line {line}: {err}")),
-    }
 }

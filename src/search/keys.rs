@@ -43,9 +43,15 @@ pub const FIELD_SEP: char = '\u{1f}';
 
 impl SearchKeys {
     pub fn for_record(rec: &Record) -> SearchKeys {
-        let code = rec.code().to_string();
+        SearchKeys::for_record_uncoded(rec).with_code(&rec.code().to_string())
+    }
+
+    /// The keys of `rec` with the code field left empty, for [`SearchKeys::with_code`] to
+    /// fill once the record has its code: an import builds the keys of many rows in parallel
+    /// before the transaction hands out codes.
+    pub fn for_record_uncoded(rec: &Record) -> SearchKeys {
         SearchKeys::for_fields(&[
-            code.as_str(),
+            "",
             rec.ext_id.as_str(),
             rec.title.as_str(),
             rec.org.as_str(),
@@ -54,6 +60,32 @@ impl SearchKeys {
             rec.keywords.as_str(),
             rec.contact.as_str(),
         ])
+    }
+
+    /// These keys, built with an empty code field, with `code` put in it.
+    pub fn with_code(mut self, code: &str) -> SearchKeys {
+        if code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // Codes are ASCII (R12): every key holds them as they fold, in lower case.
+            let lower = code.to_ascii_lowercase();
+            self.text.insert_str(0, code);
+            for key in [&mut self.fold, &mut self.pinyin, &mut self.initials] {
+                debug_assert!(key.starts_with(FIELD_SEP), "the code field is already set");
+                key.insert_str(0, &lower);
+            }
+            return self;
+        }
+        let head = SearchKeys::for_fields(&[code, "", "", "", "", "", "", ""]);
+        for (key, h) in [
+            (&mut self.text, head.text),
+            (&mut self.fold, head.fold),
+            (&mut self.pinyin, head.pinyin),
+            (&mut self.initials, head.initials),
+        ] {
+            debug_assert!(key.starts_with(FIELD_SEP), "the code field is already set");
+            let end = h.find(FIELD_SEP).unwrap_or(h.len());
+            key.insert_str(0, &h[..end]);
+        }
+        self
     }
 
     /// Keys of raw field values given in [`FIELDS`] order.
@@ -278,6 +310,30 @@ mod tests {
         assert_eq!(fields[TITLE], "锂电池");
         assert_eq!(k.initials.split(FIELD_SEP).nth(3), Some("zzdx"));
         assert_eq!(k.pinyin.split(FIELD_SEP).nth(TITLE), Some("li dian chi"));
+    }
+
+    #[test]
+    fn keys_built_without_the_code_and_given_it_later_are_the_same() {
+        let mut rec = Record::new(
+            crate::domain::Kind::Achievement,
+            "鄭州大學 鋰電池負極 ＡＢＣ",
+        );
+        rec.seq = 4711;
+        rec.org = "重庆大学".into();
+        rec.keywords = "5G；硅碳".into();
+        let code = rec.code().to_string();
+        let direct = SearchKeys::for_fields(&[
+            code.as_str(),
+            "",
+            rec.title.as_str(),
+            rec.org.as_str(),
+            "",
+            "",
+            rec.keywords.as_str(),
+            "",
+        ]);
+        assert_eq!(SearchKeys::for_record(&rec), direct);
+        assert!(direct.initials.starts_with("r4711"), "{}", direct.initials);
     }
 
     #[test]
