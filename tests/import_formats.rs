@@ -1,6 +1,8 @@
 //! Import through the library: encodings, workbooks, JSON, header aliases, ragged rows,
 //! rejects and re-import, each checked on the records that land in the database.
 
+use std::fmt::Write as _;
+
 use duijie::db::{Db, RecordFilter, records};
 use duijie::domain::{Kind, Record};
 use duijie::import::{ImportOptions, ImportReport, import_bytes};
@@ -379,7 +381,7 @@ fn a_large_file_keeps_file_order_and_a_row_repeated_later_in_the_file_wins() {
     let mut db = Db::open(&dir.path().join("d.db")).unwrap();
     let mut v1 = String::from("编号,名称,单位\n");
     for i in 0..5000 {
-        v1.push_str(&format!("E{i},成果{i}號,大学{}\n", i % 7));
+        writeln!(v1, "E{i},成果{i}號,大学{}", i % 7).unwrap();
     }
     let r1 = import(&mut db, Kind::Achievement, "r.csv", v1.as_bytes());
     assert_eq!((r1.added, r1.updated, r1.unchanged), (5000, 0, 0));
@@ -396,5 +398,8 @@ fn a_large_file_keeps_file_order_and_a_row_repeated_later_in_the_file_wins() {
     let idx = duijie::search::Index::load(db.conn(), Kind::Achievement).unwrap();
     let id7 = all(&db, Kind::Achievement)[7].id;
     assert!(idx.search("成果7号").iter().any(|h| h.id == id7));
-    assert!(idx.search("改名").is_empty(), "the renamed title is gone again");
+    assert!(
+        idx.search("改名").is_empty(),
+        "the renamed title is gone again"
+    );
 }

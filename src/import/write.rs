@@ -6,7 +6,7 @@
 //! stored unchanged (a re-import): that is only a hint, the writer decides, and builds the
 //! keys itself when the hint was wrong.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Mutex, mpsc};
 
 use rusqlite::{Connection, OpenFlags};
@@ -27,6 +27,13 @@ const CHUNK: usize = 2048;
 enum Stop {
     Db { line: usize, err: DbError },
     DryRun(ImportReport),
+}
+
+impl Stop {
+    /// A database error while writing the row at `line` (0: not about one row).
+    fn at(line: usize) -> impl Fn(DbError) -> Stop {
+        move |err| Stop::Db { line, err }
+    }
 }
 
 impl From<rusqlite::Error> for Stop {
@@ -107,9 +114,8 @@ pub(super) fn write_rows<'t>(
         // `done_rx` moves into the transaction and is dropped when it ends, even on an error,
         // so a builder blocked on a full channel wakes up and the scope can end.
         db.write(move |tx| {
+            let mut w = Writer::begin(tx, kind, total, &ts).map_err(Stop::at(0))?;
             let mut report = ImportReport::default();
-            let mut seqs =
-                records::Seqs::begin(tx, kind).map_err(|err| Stop::Db { line: 0, err })?;
             let mut waiting: BTreeMap<usize, Result<Vec<Built>, DbError>> = BTreeMap::new();
             let mut done = 0;
             for (next, chunk) in chunks.iter().enumerate() {
@@ -118,16 +124,14 @@ pub(super) fn write_rows<'t>(
                         break ready;
                     }
                     let Ok((i, built)) = done_rx.recv() else {
-                        return Err(Stop::Db {
-                            line: 0,
-                            err: DbError::Invalid("a row-building thread stopped".into()),
-                        });
+                        let stopped = DbError::Invalid("a row-building thread stopped".into());
+                        return Err(Stop::at(0)(stopped));
                     };
                     waiting.insert(i, built);
                 };
-                let line = chunk.first().map_or(0, |r| r.line);
-                for b in built.map_err(|err| Stop::Db { line, err })? {
-                    let (line, mut rec, mut derived, keyed) = match b {
+                let first_line = chunk.first().map_or(0, |r| r.line);
+                for b in built.map_err(Stop::at(first_line))? {
+                    let (line, rec, derived, keyed) = match b {
                         Built::Record {
                             line,
                             rec,
@@ -139,21 +143,7 @@ pub(super) fn write_rows<'t>(
                             continue;
                         }
                     };
-                    let stop = |err| Stop::Db { line, err };
-                    let outcome =
-                        match records::find_by_key(tx, &rec, &derived.dedup_key).map_err(stop)? {
-                            Some(old) if unchanged(&old, &mut rec) => RecordWrite::Unchanged,
-                            old => {
-                                if !keyed {
-                                    derived = Derived::of(&rec).map_err(stop)?;
-                                }
-                                records::write_found(tx, &mut rec, old, derived, &ts, || {
-                                    Ok(seqs.take())
-                                })
-                                .map_err(stop)?
-                            }
-                        };
-                    match outcome {
+                    match w.write(rec, derived, keyed).map_err(Stop::at(line))? {
                         RecordWrite::Added => report.added += 1,
                         RecordWrite::Updated => report.updated += 1,
                         RecordWrite::Unchanged => report.unchanged += 1,
@@ -166,7 +156,7 @@ pub(super) fn write_rows<'t>(
                     }
                 }
             }
-            seqs.finish(tx).map_err(|err| Stop::Db { line: 0, err })?;
+            w.finish().map_err(Stop::at(0))?;
             if opts.dry_run {
                 return Err(Stop::DryRun(report));
             }
@@ -183,6 +173,114 @@ pub(super) fn write_rows<'t>(
         .map(|(at, reason)| (&table.rows[at], reason))
         .collect();
     Ok((report, bad))
+}
+
+/// The writing side of an import, inside its transaction.
+struct Writer<'c> {
+    conn: &'c Connection,
+    seqs: records::Seqs,
+    known: Known,
+    ts: &'c str,
+}
+
+impl<'c> Writer<'c> {
+    fn begin(conn: &'c Connection, kind: Kind, rows: usize, ts: &'c str) -> Result<Self, DbError> {
+        Ok(Writer {
+            conn,
+            seqs: records::Seqs::begin(conn, kind)?,
+            known: Known::load(conn, kind, rows)?,
+            ts,
+        })
+    }
+
+    /// Adds `rec`, updates the stored record it matches, or finds that one unchanged.
+    /// `keyed`: whether `derived` holds search keys (a builder skips them when the row looked
+    /// unchanged).
+    fn write(
+        &mut self,
+        mut rec: Record,
+        mut derived: Derived,
+        keyed: bool,
+    ) -> Result<RecordWrite, DbError> {
+        let found = if self.known.may_hold(&rec, &derived.dedup_key) {
+            records::find_by_key(self.conn, &rec, &derived.dedup_key)?
+        } else {
+            None
+        };
+        if let Some(old) = &found
+            && unchanged(old, &mut rec)
+        {
+            return Ok(RecordWrite::Unchanged);
+        }
+        if !keyed {
+            derived = Derived::of(&rec)?;
+        }
+        self.known.add(&rec, &derived.dedup_key);
+        let seqs = &mut self.seqs;
+        records::write_found(self.conn, &mut rec, found, derived, self.ts, || {
+            Ok(seqs.take())
+        })
+    }
+
+    /// Stores the code counter.
+    fn finish(self) -> Result<(), DbError> {
+        self.seqs.finish(self.conn)
+    }
+}
+
+/// The ext_ids and dedup keys of the stored records of one kind, so that a row whose keys
+/// are not among them is known to be new without a query. Only ever a superset of what the
+/// table holds (keys an update replaced stay), so a key found here still asks the database,
+/// which decides. Loaded only when the file is large beside the table.
+enum Known {
+    /// Ask the database for every row.
+    Unknown,
+    Keys {
+        ext_ids: HashSet<String>,
+        dedup: HashSet<String>,
+    },
+}
+
+impl Known {
+    fn load(conn: &Connection, kind: Kind, rows: usize) -> Result<Known, DbError> {
+        let stored = records::count(conn, kind)? as usize;
+        if rows < 1000 || rows * 4 < stored {
+            return Ok(Known::Unknown);
+        }
+        let mut ext_ids = HashSet::with_capacity(stored + rows);
+        let mut dedup = HashSet::with_capacity(stored + rows);
+        let mut st = conn.prepare("SELECT ext_id, dedup_key FROM record WHERE kind = ?1")?;
+        let mut q = st.query([kind.as_str()])?;
+        while let Some(r) = q.next()? {
+            let ext: String = r.get(0)?;
+            if !ext.is_empty() {
+                ext_ids.insert(ext);
+            }
+            dedup.insert(r.get(1)?);
+        }
+        Ok(Known::Keys { ext_ids, dedup })
+    }
+
+    /// Whether a stored record may match `rec` (as [`records::find_by_key`] matches).
+    fn may_hold(&self, rec: &Record, dedup_key: &str) -> bool {
+        match self {
+            Known::Unknown => true,
+            Known::Keys { ext_ids, .. } if !rec.ext_id.is_empty() => ext_ids.contains(&rec.ext_id),
+            Known::Keys { dedup, .. } => dedup.contains(dedup_key),
+        }
+    }
+
+    /// Notes the keys `rec` is stored under once written.
+    fn add(&mut self, rec: &Record, dedup_key: &str) {
+        if let Known::Keys { ext_ids, dedup } = self {
+            if !rec.ext_id.is_empty() && !ext_ids.contains(&rec.ext_id) {
+                ext_ids.insert(rec.ext_id.clone());
+            }
+            if !dedup.contains(dedup_key) {
+                dedup.insert(dedup_key.to_string());
+            }
+        }
+    }
 }
 
 /// Whether the stored `old` already holds `rec`; when it does, `rec` takes its identity.
