@@ -86,3 +86,23 @@ fn a_panic_restores_the_terminal_before_printing() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_termination_signal_restores_the_terminal_and_exits() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        common::write_db(&db, &common::sample_records());
+        let mut app = App::spawn(&db, dir.path(), &[], 100, 30);
+        app.wait_for("Demands 4/4");
+        app.signal(signal);
+        // It quits as `q` does (the data is saved as it goes), within the time limit.
+        app.wait_exit();
+        let entered = rfind(&app.raw, b"\x1b[?1049h").expect("the desk was drawn");
+        assert!(
+            find(&app.raw[entered..], b"\x1b[?1049l").is_some(),
+            "SIG{signal}: left the alternate screen"
+        );
+        assert!(!app.parser.screen().alternate_screen(), "SIG{signal}");
+    }
+}

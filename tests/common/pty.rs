@@ -136,6 +136,30 @@ impl App {
     }
 }
 
+impl App {
+    /// Sends `signal` (e.g. "TERM", "HUP") to the app's process.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("the app has a pid");
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("run kill");
+        assert!(ok.success(), "kill -{signal} {pid}");
+    }
+}
+
+/// A test that fails halfway must not leave the app running (it would spin on a closed pty
+/// and slow every later test on a 2-core machine).
+impl Drop for App {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// The position of the first occurrence of `needle` in `hay`.
 pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
