@@ -172,6 +172,8 @@ pub enum PipeAction {
         subject: i64,
         title: String,
         rows: Vec<crate::tui::components::SuggestionVm>,
+        /// A newer ranking for a list already shown: replaces it if still open, else dropped.
+        refresh: bool,
     },
     /// A pair was created.
     PairCreated {

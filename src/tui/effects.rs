@@ -143,6 +143,7 @@ impl Runner {
             Effect::Delete { kind, id } => {
                 self.db.write(|tx| records::delete(tx, id))?;
                 self.worker(kind).remove(id);
+                self.pipe.records_changed();
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
             Effect::Pipe(e) => {
@@ -150,6 +151,7 @@ impl Runner {
                 for a in &out {
                     // An undone record edit: the search takes the restored record.
                     if let Action::RecordSaved(rec) = a {
+                        self.pipe.records_changed();
                         self.worker(rec.kind).upsert(Entry {
                             id: rec.id,
                             updated_at: rec.updated_at.clone(),
@@ -177,6 +179,7 @@ impl Runner {
             }
             Ok(())
         })?;
+        self.pipe.records_changed();
         self.worker(rec.kind).upsert(Entry {
             id: rec.id,
             updated_at: rec.updated_at.clone(),
@@ -190,6 +193,7 @@ impl Runner {
 mod tests {
     use super::*;
     use crate::tui::Lang;
+    use crate::tui::action::PipeAction;
     use crate::tui::keymap::Keymap;
     use crate::tui::model::Model;
     use crate::tui::update::update;
@@ -279,5 +283,76 @@ mod tests {
         }
         wait(&mut runner, &mut m);
         assert!(m.demands.shown.is_empty(), "deleted record still found");
+    }
+
+    /// The top suggestion of the open list, once one is shown.
+    fn top_suggestion(
+        runner: &mut Runner,
+        m: &mut Model,
+        pred: impl Fn(&crate::tui::components::SuggestionVm) -> bool,
+    ) -> crate::tui::components::SuggestionVm {
+        for _ in 0..2000 {
+            for a in runner.answers() {
+                update(m, a);
+            }
+            let top = m.pipe.popups.iter().find_map(|p| match p {
+                crate::tui::model_pipeline::PipePopup::Suggest { list, .. } => {
+                    list.selected().cloned()
+                }
+                _ => None,
+            });
+            if let Some(top) = top.filter(|t| pred(t)) {
+                return top;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!(
+            "no such suggestion; message {:?}, popups {}",
+            m.message.as_ref().map(|x| x.text.clone()),
+            m.pipe.popups.len()
+        );
+    }
+
+    #[test]
+    fn suggestions_speak_the_desk_language_and_take_in_a_record_added_since() {
+        let mut db = Db::open_in_memory().unwrap();
+        db.write(|tx| {
+            let mut d = Record::new(Kind::Demand, "高精度电解铜箔");
+            d.keywords = "电解铜箔".into();
+            records::insert(tx, &mut d)?;
+            records::insert(tx, &mut Record::new(Kind::Achievement, "铜箔集流体涂层"))?;
+            records::insert(tx, &mut Record::new(Kind::Achievement, "光伏组件回收"))
+        })
+        .unwrap();
+        let recs = records::list(db.conn(), &records::RecordFilter::default()).unwrap();
+        let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+        let mut runner = Runner::new(db).unwrap();
+        drive(&mut runner, &mut m, Action::Pipe(PipeAction::Suggest));
+        let first = top_suggestion(&mut runner, &mut m, |_| true);
+        assert_ne!(first.title, "电解铜箔表面处理技术");
+
+        // A result written down since: the next `s` answers from the index as it was, then
+        // the rebuilt index puts the new result on top of the open list, reasons in English.
+        let mut fresh = Record::new(Kind::Achievement, "电解铜箔表面处理技术");
+        fresh.keywords = "电解铜箔".into();
+        for a in runner.run(Effect::Save(Box::new(fresh))) {
+            update(&mut m, a);
+        }
+        // Saving selected the new result; back to the demand.
+        m.focus = Kind::Demand;
+        drive(&mut runner, &mut m, Action::Pipe(PipeAction::Suggest));
+        let top = top_suggestion(&mut runner, &mut m, |t| t.title == "电解铜箔表面处理技术");
+        assert!(
+            top.reasons.iter().any(|r| r.starts_with("shared terms")),
+            "{:?}",
+            top.reasons
+        );
+        let lists = m
+            .pipe
+            .popups
+            .iter()
+            .filter(|p| matches!(p, crate::tui::model_pipeline::PipePopup::Suggest { .. }))
+            .count();
+        assert_eq!(lists, 1, "the refreshed list replaces the open one");
     }
 }

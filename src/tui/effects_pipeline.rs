@@ -1,7 +1,9 @@
 //! Pipeline effects: the writes (pair, move, follow-up, undo) and the reads (pairs, board,
 //! agenda, pair detail, suggestions) against the database, answered as actions. The
 //! suggestion index is costly at 100k records, so it is built on a thread on the first `s`
-//! and the answer comes back through [`PipeRunner::answers`].
+//! and the answer comes back through [`PipeRunner::answers`]. After a record changes, the
+//! next `s` answers at once from the index as it was and rebuilds it behind; the open list
+//! is refreshed when the new index is ready.
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -25,8 +27,8 @@ pub enum PipeEffect {
     },
     /// Pair a demand with a result.
     CreatePair { demand: Code, result: Code },
-    /// Suggest partners for a record.
-    Suggest { id: i64 },
+    /// Suggest partners for a record; reasons in Chinese when `zh`.
+    Suggest { id: i64, zh: bool },
     /// Move a pair.
     Move(MoveRequest),
     /// Log a follow-up.
@@ -37,27 +39,31 @@ pub enum PipeEffect {
     ShowPair(Code),
 }
 
-enum Index {
-    None,
-    /// Being built; the record to suggest for once it is ready.
-    Building(Receiver<SuggestIndex>, Option<i64>),
-    Ready(Box<SuggestIndex>),
+/// The suggestion index and its rebuilds.
+#[derive(Default)]
+struct Suggestions {
+    ready: Option<Box<SuggestIndex>>,
+    building: Option<Receiver<SuggestIndex>>,
+    /// Records changed since `ready` (or the build under way) read them.
+    stale: bool,
+    /// The latest request, answered (or its open list refreshed) once a build ends.
+    wanted: Option<Wanted>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Wanted {
+    id: i64,
+    zh: bool,
+    /// Already answered from an older index: only refresh a list still open.
+    refresh: bool,
 }
 
 /// Pipeline state of the effect runner: the clock and the suggestion index.
+#[derive(Default)]
 pub struct PipeRunner {
     /// Fixed in tests; the system clock, read at each operation, otherwise.
     fixed: Option<Clock>,
-    index: Index,
-}
-
-impl Default for PipeRunner {
-    fn default() -> PipeRunner {
-        PipeRunner {
-            fixed: None,
-            index: Index::None,
-        }
-    }
+    suggestions: Suggestions,
 }
 
 impl PipeRunner {
@@ -65,8 +71,29 @@ impl PipeRunner {
     pub fn fixed(clock: Clock) -> PipeRunner {
         PipeRunner {
             fixed: Some(clock),
-            index: Index::None,
+            ..PipeRunner::default()
         }
+    }
+
+    /// A record was added, edited or deleted: the suggestion index no longer holds it as it
+    /// is, and is rebuilt on the next request.
+    pub fn records_changed(&mut self) {
+        let s = &mut self.suggestions;
+        if s.ready.is_some() || s.building.is_some() {
+            s.stale = true;
+        }
+    }
+
+    /// Starts building the suggestion index from the records as they are now.
+    fn start_build(&mut self, db: &Db) -> anyhow::Result<()> {
+        let all = records::list(db.conn(), &RecordFilter::default())?;
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(SuggestIndex::build(&all));
+        });
+        self.suggestions.building = Some(rx);
+        self.suggestions.stale = false;
+        Ok(())
     }
 
     fn clock(&self) -> Clock {
@@ -75,28 +102,27 @@ impl PipeRunner {
 
     /// Suggestions whose index finished building since the last call.
     pub fn answers(&mut self, db: &Db) -> Vec<Action> {
-        let Index::Building(rx, pending) = &self.index else {
+        let Some(rx) = &self.suggestions.building else {
             return vec![];
         };
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => vec![],
+        let index = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return vec![],
             Err(TryRecvError::Disconnected) => {
-                self.index = Index::None;
-                vec![Action::Failed(
+                self.suggestions.building = None;
+                return vec![Action::Failed(
                     "building the suggestion index failed".into(),
-                )]
+                )];
             }
-            Ok(index) => {
-                let pending = *pending;
-                self.index = Index::Ready(Box::new(index));
-                match pending.map(|id| self.suggest(db, id)) {
-                    Some(Ok(actions)) => actions,
-                    Some(Err(e)) => {
-                        vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))]
-                    }
-                    None => vec![],
-                }
-            }
+            Ok(index) => index,
+        };
+        self.suggestions.ready = Some(Box::new(index));
+        self.suggestions.building = None;
+        let Some(w) = self.suggestions.wanted.take() else {
+            return vec![];
+        };
+        match self.suggest(db, w.id, w.zh, w.refresh) {
+            Ok(actions) => actions,
+            Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],
         }
     }
 
@@ -141,39 +167,51 @@ impl PipeRunner {
         Ok(out)
     }
 
-    fn suggest(&mut self, db: &Db, id: i64) -> anyhow::Result<Vec<Action>> {
+    fn suggest(
+        &mut self,
+        db: &Db,
+        id: i64,
+        zh: bool,
+        refresh: bool,
+    ) -> anyhow::Result<Vec<Action>> {
         let Some(rec) = records::get(db.conn(), id)? else {
             anyhow::bail!("the record is gone");
         };
-        match &mut self.index {
-            Index::Ready(index) => {
-                let mut found = index.suggest(&rec, SUGGESTIONS);
-                crate::matching::mark_paired(db.conn(), &rec, &mut found)?;
-                let zh = true;
-                let rows = found.iter().map(|s| vm::suggestion(s, zh)).collect();
-                Ok(vec![Action::Pipe(PipeAction::Suggested {
-                    subject: id,
-                    title: format!("{} {}", rec.code(), rec.title),
-                    rows,
-                })])
-            }
-            Index::Building(_, pending) => {
-                // Keep the latest request; the build answers it.
-                *pending = Some(id);
-                Ok(vec![])
-            }
-            Index::None => {
-                let all = records::list(db.conn(), &RecordFilter::default())?;
-                let (tx, rx) = channel();
-                std::thread::spawn(move || {
-                    let _ = tx.send(SuggestIndex::build(&all));
-                });
-                self.index = Index::Building(rx, Some(id));
-                Ok(vec![Action::Info(
-                    "building the suggestion index… (once per session)".into(),
-                )])
-            }
+        let mut out = Vec::new();
+        if self.suggestions.stale && self.suggestions.building.is_none() {
+            // Answer from the index as it is; the rebuild refreshes the list.
+            self.start_build(db)?;
+            self.suggestions.wanted = Some(Wanted {
+                id,
+                zh,
+                refresh: true,
+            });
         }
+        if let Some(index) = &self.suggestions.ready {
+            let mut found = index.suggest(&rec, SUGGESTIONS);
+            crate::matching::mark_paired(db.conn(), &rec, &mut found)?;
+            let rows = found.iter().map(|s| vm::suggestion(s, zh)).collect();
+            out.push(Action::Pipe(PipeAction::Suggested {
+                subject: id,
+                title: format!("{} {}", rec.code(), rec.title),
+                rows,
+                refresh,
+            }));
+        } else {
+            if self.suggestions.building.is_none() {
+                self.start_build(db)?;
+                out.push(Action::Info(
+                    "building the suggestion index… (once per session)".into(),
+                ));
+            }
+            // Keep the latest request; the build answers it.
+            self.suggestions.wanted = Some(Wanted {
+                id,
+                zh,
+                refresh: false,
+            });
+        }
+        Ok(out)
     }
 
     pub fn run(&mut self, db: &mut Db, effect: PipeEffect) -> anyhow::Result<Vec<Action>> {
@@ -194,7 +232,7 @@ impl PipeRunner {
                     result_id: pair.result_id,
                 })])
             }
-            PipeEffect::Suggest { id } => self.suggest(db, id),
+            PipeEffect::Suggest { id, zh } => self.suggest(db, id, zh, false),
             PipeEffect::Move(req) => {
                 let pair = pipeline::move_pair(db, &clock, &req)?;
                 Ok(vec![Action::Pipe(PipeAction::Moved {

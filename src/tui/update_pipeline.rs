@@ -94,7 +94,10 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::Suggest => match m.selected().map(|r| r.id) {
             Some(id) => {
                 m.info(m.lang.pick("正在计算建议…", "computing suggestions…"));
-                fx(PipeEffect::Suggest { id })
+                fx(PipeEffect::Suggest {
+                    id,
+                    zh: m.lang == crate::tui::Lang::Zh,
+                })
             }
             None => vec![],
         },
@@ -209,12 +212,20 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             subject,
             title,
             rows,
+            refresh,
         } => {
             let n = rows.len();
-            m.pipe.popups.push(PipePopup::Suggest {
-                subject,
-                list: crate::tui::components::SuggestionList::new(&title, rows),
+            let list = crate::tui::components::SuggestionList::new(&title, rows);
+            // A refreshed answer (the index was rebuilt) replaces the list it updates.
+            let open = m.pipe.popups.iter_mut().find_map(|p| match p {
+                PipePopup::Suggest { subject: s, list } if *s == subject => Some(list),
+                _ => None,
             });
+            match open {
+                Some(old) => *old = list,
+                None if refresh => return vec![],
+                None => m.pipe.popups.push(PipePopup::Suggest { subject, list }),
+            }
             m.info(format!("{n} {}", m.lang.pick("条建议", "suggestions")));
             vec![]
         }
