@@ -168,11 +168,21 @@ fn shelving_takes_a_reason_and_reactivation_clears_it() {
     let s = move_pair(&mut db, &day(2), &shelve).unwrap();
     assert_eq!(s.shelve_reason, Some(ShelveReason::PriceGap));
     assert_eq!(s.shelve_note.as_deref(), Some("报价 80 万, 企业预算 30 万"));
+    // Taken up again, it returns where it was shelved from.
+    assert_eq!(
+        pipeline::shelved_from(db.conn(), code("P1")).unwrap(),
+        Stage::Candidate
+    );
     // From Shelved any stage is reachable, here straight to Negotiating.
     let back = move_pair(&mut db, &day(30), &mv(Stage::Negotiating)).unwrap();
     assert_eq!(back.stage, Stage::Negotiating);
     assert_eq!(back.shelve_reason, None);
     assert_eq!(back.shelve_note, None);
+    move_pair(&mut db, &day(31), &shelve).unwrap();
+    assert_eq!(
+        pipeline::shelved_from(db.conn(), code("P1")).unwrap(),
+        Stage::Negotiating
+    );
 }
 
 fn log(next: Option<&str>, due: Option<jiff::civil::Date>, done: bool) -> LogRequest {

@@ -26,7 +26,7 @@ pub use pairs::{
     paired_record_ids, pairs_of_record,
 };
 pub use show::{PairDetail, show_pair};
-pub use stages::{MoveRequest, Needs, move_pair, needs};
+pub use stages::{MoveRequest, Needs, move_pair, needs, shelved_from};
 pub use undo::{journal_record_edit, undo};
 
 use crate::db::DbError;

@@ -206,6 +206,20 @@ fn join_and(items: &[&str]) -> String {
 }
 
 /// Moves a pair, recording the stage history entry and the undo entry in one transaction.
+/// The stage a shelved pair was shelved from (its latest move to Shelved), where taking it up
+/// again returns it; Candidate when the history does not say.
+pub fn shelved_from(conn: &Connection, pair: Code) -> PipelineResult<Stage> {
+    let p = pair_by_code(conn, pair)?;
+    let history = super::pairs::history_of(conn, p.id)?;
+    Ok(history
+        .iter()
+        .rev()
+        .find(|c| c.to == Stage::Shelved)
+        .and_then(|c| c.from)
+        .filter(|&s| s != Stage::Shelved)
+        .unwrap_or(Stage::Candidate))
+}
+
 pub fn move_pair(db: &mut Db, clock: &Clock, req: &MoveRequest) -> PipelineResult<Pair> {
     db.write(|tx| {
         let before = pair_by_code(tx, req.pair)?;

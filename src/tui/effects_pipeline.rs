@@ -31,6 +31,8 @@ pub enum PipeEffect {
     Suggest { id: i64, zh: bool },
     /// Move a pair.
     Move(MoveRequest),
+    /// Take a shelved pair up again, at the stage it was shelved from.
+    Reactivate(Code),
     /// Log a follow-up.
     Log(LogRequest),
     /// Undo the last journalled change.
@@ -235,6 +237,14 @@ impl PipeRunner {
             PipeEffect::Suggest { id, zh } => self.suggest(db, id, zh, false),
             PipeEffect::Move(req) => {
                 let pair = pipeline::move_pair(db, &clock, &req)?;
+                Ok(vec![Action::Pipe(PipeAction::Moved {
+                    code: pair.code().to_string(),
+                    to: pair.stage,
+                })])
+            }
+            PipeEffect::Reactivate(code) => {
+                let to = pipeline::shelved_from(db.conn(), code)?;
+                let pair = pipeline::move_pair(db, &clock, &MoveRequest::new(code, to))?;
                 Ok(vec![Action::Pipe(PipeAction::Moved {
                     code: pair.code().to_string(),
                     to: pair.stage,

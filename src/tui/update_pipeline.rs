@@ -131,6 +131,10 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             let Some((pair_id, stage)) = current_pair(m) else {
                 return vec![];
             };
+            if stage == Stage::Shelved && action != PipeAction::Shelve {
+                // H or L on a shelved card takes it up again where it left off.
+                return fx(PipeEffect::Reactivate(pair_code(pair_id)));
+            }
             let to = match action {
                 PipeAction::StagePrev => stage.prev(),
                 PipeAction::StageNext => stage.next(),

@@ -266,3 +266,27 @@ fn the_board_keeps_only_cards_whose_sides_the_desk_shows() {
     assert_eq!(m.view, View::Desk);
     let _ = Action::Pipe(PipeAction::Board);
 }
+
+#[test]
+fn h_or_l_on_a_shelved_card_takes_it_up_where_it_was_shelved() {
+    let (mut db, mut m) = setup();
+    for k in ['p', 'b', 'L'] {
+        let fx = key(&mut m, k);
+        run(&mut db, &mut m, fx);
+    }
+    assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Contacted));
+    assert!(key(&mut m, 'z').is_empty(), "shelving asks for a reason");
+    let mut fx = enter(&mut m);
+    while fx.is_empty() && !m.pipe.popups.is_empty() {
+        fx = enter(&mut m);
+    }
+    run(&mut db, &mut m, fx);
+    assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Shelved));
+    let fx = key(&mut m, 'L');
+    assert!(
+        matches!(fx.as_slice(), [Effect::Pipe(PipeEffect::Reactivate(_))]),
+        "{fx:?}"
+    );
+    run(&mut db, &mut m, fx);
+    assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Contacted));
+}
