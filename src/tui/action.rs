@@ -147,6 +147,8 @@ pub enum PipeAction {
     StageNext,
     /// Shelve the selected pair.
     Shelve,
+    /// Delete the selected pair (asks first; undo brings it back).
+    DeletePair,
     /// Open the selected pair's detail.
     OpenPair,
     /// Move the cursor in the board, the agenda or the pair detail.
@@ -190,6 +192,8 @@ pub enum PipeAction {
     },
     /// A follow-up was logged.
     Logged { code: String },
+    /// A pair was deleted.
+    PairDeleted { code: String, id: i64 },
     /// An undo ran: the label of what it undid, or None when nothing was left.
     Undone(Option<String>),
 }

@@ -33,6 +33,8 @@ pub enum PipeEffect {
     Move(MoveRequest),
     /// Take a shelved pair up again, at the stage it was shelved from.
     Reactivate(Code),
+    /// Delete a pair (journalled: undo restores it with its history and log).
+    DeletePair(Code),
     /// Log a follow-up.
     Log(LogRequest),
     /// Undo the last journalled change.
@@ -248,6 +250,13 @@ impl PipeRunner {
                 Ok(vec![Action::Pipe(PipeAction::Moved {
                     code: pair.code().to_string(),
                     to: pair.stage,
+                })])
+            }
+            PipeEffect::DeletePair(code) => {
+                let pair = pipeline::delete_pair(db, &clock, code)?;
+                Ok(vec![Action::Pipe(PipeAction::PairDeleted {
+                    code: pair.code().to_string(),
+                    id: pair.id,
                 })])
             }
             PipeEffect::Log(req) => {

@@ -36,6 +36,11 @@ pub enum PipePopup {
     FollowUp { pair_id: i64, form: FollowUpForm },
     /// Suggested partners of record `subject`.
     Suggest { subject: i64, list: SuggestionList },
+    /// Deleting a pair: yes or no.
+    ConfirmDelete {
+        pair_id: i64,
+        confirm: crate::tui::components::Confirm,
+    },
     /// One pair in full.
     Detail {
         detail: Box<PairDetail>,

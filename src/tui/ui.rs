@@ -40,6 +40,9 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
         match popup {
             PipePopup::Prompt { prompt, .. } => prompt.render(frame, over, theme, m.lang),
             PipePopup::FollowUp { form, .. } => form.render(frame, over, theme, m.lang),
+            PipePopup::ConfirmDelete { confirm, .. } => {
+                confirm.render(frame, over, theme, m.lang);
+            }
             PipePopup::Suggest { list, .. } => {
                 let rect = layout::centered(over, 100, over.height.saturating_sub(2));
                 overlays::clear(frame, rect);

@@ -8,7 +8,8 @@ use crate::domain::{Code, CodeKind, Kind, Stage};
 use crate::pipeline::{LogRequest, MoveRequest, parse_due};
 use crate::tui::action::{Nav, PipeAction};
 use crate::tui::components::{
-    FollowUpField, FollowUpForm, FollowUpOutcome, PromptOutcome, StagePrompt, SuggestOutcome,
+    ConfirmOutcome, FollowUpField, FollowUpForm, FollowUpOutcome, PromptOutcome, StagePrompt,
+    SuggestOutcome,
 };
 use crate::tui::effects::Effect;
 use crate::tui::effects_pipeline::PipeEffect;
@@ -145,6 +146,25 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
                 None => vec![],
             }
         }
+        PipeAction::DeletePair => {
+            if let Some((pair_id, _)) = current_pair(m) {
+                let code = pair_code(pair_id);
+                let question = match m.lang {
+                    crate::tui::Lang::Zh => format!("删除 {code} 及其阶段记录和跟进？（u 可撤销）"),
+                    crate::tui::Lang::En => {
+                        format!("Delete {code} with its stage history and follow-ups? (u undoes)")
+                    }
+                };
+                let confirm = crate::tui::components::Confirm::new(
+                    m.lang.pick("删除配对", "Delete pair"),
+                    question,
+                );
+                m.pipe
+                    .popups
+                    .push(PipePopup::ConfirmDelete { pair_id, confirm });
+            }
+            vec![]
+        }
         PipeAction::OpenPair => match current_pair(m) {
             Some((pair_id, _)) => fx(PipeEffect::ShowPair(pair_code(pair_id))),
             None => vec![],
@@ -259,6 +279,13 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         }
         PipeAction::Moved { code, to } => {
             m.info(format!("{code} → {}", m.lang.pick(to.zh(), to.en())));
+            refresh(m)
+        }
+        PipeAction::PairDeleted { code, id } => {
+            m.pipe
+                .popups
+                .retain(|p| !matches!(p, PipePopup::Detail { detail, .. } if detail.pair_id == id));
+            m.info(format!("{code} {}", m.lang.pick("已删除", "deleted")));
             refresh(m)
         }
         PipeAction::Logged { code } => {
@@ -390,6 +417,18 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                     return vec![];
                 }
                 fx(PipeEffect::CreatePair { demand, result })
+            }
+        },
+        Some(PipePopup::ConfirmDelete { pair_id, confirm }) => match confirm.handle_key(k) {
+            ConfirmOutcome::Pending => vec![],
+            ConfirmOutcome::No => {
+                m.pipe.popups.pop();
+                vec![]
+            }
+            ConfirmOutcome::Yes => {
+                let code = pair_code(*pair_id);
+                m.pipe.popups.pop();
+                fx(PipeEffect::DeletePair(code))
             }
         },
         Some(PipePopup::Detail { .. }) | None => vec![],

@@ -290,3 +290,34 @@ fn h_or_l_on_a_shelved_card_takes_it_up_where_it_was_shelved() {
     run(&mut db, &mut m, fx);
     assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Contacted));
 }
+
+#[test]
+fn d_on_the_board_deletes_the_pair_after_asking_and_u_brings_it_back() {
+    let (mut db, mut m) = setup();
+    for k in ['p', 'b'] {
+        let fx = key(&mut m, k);
+        run(&mut db, &mut m, fx);
+    }
+    assert!(m.pipe.board.selected().is_some());
+    assert!(key(&mut m, 'D').is_empty(), "it asks first");
+    assert_eq!(m.context(), Context::PipeInput);
+    assert!(key(&mut m, 'n').is_empty(), "n keeps the pair");
+    assert!(m.pipe.popups.is_empty());
+    assert!(m.pipe.board.selected().is_some());
+
+    assert!(key(&mut m, 'D').is_empty());
+    let fx = key(&mut m, 'y');
+    assert!(
+        matches!(fx.as_slice(), [Effect::Pipe(PipeEffect::DeletePair(_))]),
+        "{fx:?}"
+    );
+    run(&mut db, &mut m, fx);
+    assert!(m.pipe.board.selected().is_none(), "the card is gone");
+    assert!(m.pipe.pairs.is_empty());
+    assert!(m.message.as_ref().unwrap().text.contains("P1"));
+
+    let fx = key(&mut m, 'u');
+    run(&mut db, &mut m, fx);
+    assert_eq!(m.pipe.pairs.len(), 1, "undo restores the pair");
+    assert!(m.pipe.board.selected().is_some());
+}
