@@ -89,6 +89,19 @@ fn add_prints_the_new_code_and_edit_changes_only_the_given_fields() {
     assert_eq!(d1.deadline, "2026-12-31");
     let r1 = records::get_by_code(conn.conn(), "R1".parse().unwrap()).unwrap();
     assert_eq!((r1.price_wan, r1.lead.as_str()), (Some(50.0), "王教授"));
+    drop(conn);
+
+    // Nothing given that differs: said so, nothing written.
+    let o = run(&db, &["edit", "D1", "--field", "新材料"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("D1 unchanged"), "{}", stdout(&o));
+    // An edit is undone like any other change.
+    let o = run(&db, &["undo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let conn = Db::open(&db).unwrap();
+    let d1 = records::get_by_code(conn.conn(), "D1".parse().unwrap()).unwrap();
+    assert_eq!(d1.title, "4.5μm极薄铜箔", "undo restored the title");
+    assert_eq!(d1.field, "锂电", "undo restored the field");
 }
 
 #[test]

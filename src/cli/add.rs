@@ -193,17 +193,27 @@ pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         bail!("--title must not be empty");
     }
     let mut db = ctx.open_db()?;
-    let rec = db.write(|tx| -> anyhow::Result<Record> {
-        let mut rec = records::get_by_code(tx, code)?;
+    let changed = db.write(|tx| -> anyhow::Result<bool> {
+        let before = records::get_by_code(tx, code)?;
+        let mut rec = before.clone();
         if let Some(t) = &args.title {
             rec.title = t.trim().to_string();
         }
         args.fields
             .apply(&mut rec)
             .with_context(|| code.to_string())?;
+        if records::same_content(&before, &rec) {
+            return Ok(false);
+        }
+        // Journalled like an edit on the desk, so `duijie undo` takes it back.
+        crate::pipeline::undo::journal_record_edit(tx, &before)?;
         records::update(tx, &mut rec)?;
-        Ok(rec)
+        Ok(true)
     })?;
-    println!("{} updated", rec.code());
+    if changed {
+        println!("{code} updated");
+    } else {
+        println!("{code} unchanged (no field given differs)");
+    }
     Ok(ExitCode::SUCCESS)
 }
