@@ -91,6 +91,8 @@ const LISTS: &[Context] = &[
 const DESK: &[Context] = &[Context::Desk];
 const DESK_SEARCH: &[Context] = &[Context::Desk, Context::Search];
 const SEARCH: &[Context] = &[Context::Search];
+/// The search line opens on the desk and on the board, which shows the pairs it keeps.
+const DESK_BOARD: &[Context] = &[Context::Desk, Context::Board];
 const CONFIRM: &[Context] = &[Context::Confirm];
 const SLOTS: &[Context] = &[Context::Desk, Context::SaveSlot];
 const ALL: &[Context] = &[
@@ -255,7 +257,7 @@ pub fn defaults() -> Vec<Def> {
             "search",
             A::SearchOpen,
             S::Search,
-            DESK,
+            DESK_BOARD,
             &["/"],
             "搜索（两个列表同时）",
             "search (both lists)",

@@ -231,6 +231,12 @@ impl Model {
             Some(Popup::Record { .. }) => Context::Record,
             Some(Popup::Confirm { .. }) => Context::Confirm,
             Some(Popup::Form(_) | Popup::Picker(_)) => Context::Component,
+            None if self.view == View::Board
+                && self.pipe.popups.is_empty()
+                && self.line == Line::Search =>
+            {
+                Context::Search
+            }
             None if !self.pipe.popups.is_empty() || self.view != View::Desk => self.pipe_context(),
             None => match self.line {
                 Line::Closed => Context::Desk,

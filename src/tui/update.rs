@@ -120,6 +120,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             let stages = |id| m_stages.get(&id).cloned().unwrap_or_default();
             list.refilter(&filters, &stages);
             list.scroll_into_view(rows);
+            if m.view == crate::tui::model::View::Board {
+                // The board shows the pairs whose sides the search keeps.
+                let cols = crate::tui::views::vm::board_columns(m);
+                m.pipe.board.set_columns(cols);
+            }
             vec![]
         }
 

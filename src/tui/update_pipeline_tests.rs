@@ -321,3 +321,48 @@ fn d_on_the_board_deletes_the_pair_after_asking_and_u_brings_it_back() {
     assert_eq!(m.pipe.pairs.len(), 1, "undo restores the pair");
     assert!(m.pipe.board.selected().is_some());
 }
+
+#[test]
+fn slash_on_the_board_searches_and_keeps_the_cards_whose_sides_match() {
+    let (mut db, mut m) = setup();
+    // Pair 铜箔量产工艺 × 超薄铜箔电解技术, then 中药材提取 × 光伏背板.
+    let fx = key(&mut m, 'p');
+    run(&mut db, &mut m, fx);
+    let _ = press(&mut m, KeyCode::Down, KeyModifiers::NONE);
+    let _ = press(&mut m, KeyCode::Tab, KeyModifiers::NONE);
+    let _ = press(&mut m, KeyCode::Down, KeyModifiers::NONE);
+    let fx = key(&mut m, 'p');
+    run(&mut db, &mut m, fx);
+    let fx = key(&mut m, 'b');
+    run(&mut db, &mut m, fx);
+    assert_eq!(m.pipe.board.len(Stage::Candidate), 2);
+
+    assert!(key(&mut m, '/').is_empty());
+    assert_eq!(m.context(), Context::Search);
+    for c in "zyc".chars() {
+        let fx = key(&mut m, c);
+        assert!(matches!(fx.as_slice(), [Effect::Search { .. }]), "{fx:?}");
+    }
+    // The search worker's answers, computed here from the records.
+    for kind in [Kind::Demand, Kind::Achievement] {
+        let entries = m
+            .list(kind)
+            .records
+            .values()
+            .map(|r| crate::search::Entry {
+                id: r.id,
+                updated_at: r.updated_at.clone(),
+                keys: crate::search::keys::SearchKeys::for_record(r),
+            })
+            .collect();
+        let hits = crate::search::Index::from_entries(entries).search(&m.query);
+        let seq = m.search_seq;
+        let _ = update_all(&mut m, Action::SearchAnswered { kind, seq, hits });
+    }
+    assert_eq!(m.view, View::Board);
+    assert_eq!(
+        m.pipe.board.len(Stage::Candidate),
+        1,
+        "zyc (中药材) keeps one pair"
+    );
+}

@@ -94,6 +94,14 @@ impl BoardView {
         false
     }
 
+    /// How many cards the column of `stage` shows.
+    pub fn len(&self, stage: Stage) -> usize {
+        self.columns
+            .iter()
+            .find(|c| c.stage == stage)
+            .map_or(0, |c| c.cards.len())
+    }
+
     pub fn selected_stage(&self) -> Option<Stage> {
         self.columns.get(self.col).map(|c| c.stage)
     }

@@ -42,12 +42,16 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         ..area
     };
     let hints = m.lang.pick(
-        "H/L 移动阶段 · n 跟进 · Enter 详情 · a 待办 · Esc 返回",
-        "H/L move stage · n follow-up · Enter detail · a agenda · Esc back",
+        "/ 搜索 · H/L 移动阶段 · n 跟进 · Enter 详情 · a 待办 · Esc 返回",
+        "/ search · H/L move stage · n follow-up · Enter detail · a agenda · Esc back",
     );
-    frame.render_widget(
-        Paragraph::new(header(m, m.lang.pick("看板", "Board"), hints, theme)),
-        head,
-    );
+    if m.line == crate::tui::model::Line::Search {
+        crate::tui::panes::search_bar::render(frame, head, m, theme);
+    } else {
+        frame.render_widget(
+            Paragraph::new(header(m, m.lang.pick("看板", "Board"), hints, theme)),
+            head,
+        );
+    }
     m.pipe.board.render(frame, body, theme, m.lang);
 }
