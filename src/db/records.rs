@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{DbError, DbResult, now};
 use crate::domain::{Code, CodeKind, Kind, Record};
-use crate::search::keys::{SearchKeys, dedup_key};
+use crate::search::keys::{SearchKeys, dedup_key, dedup_key_of};
 
 const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
      contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, ip, \
@@ -71,14 +71,10 @@ pub struct Derived {
 
 impl Derived {
     pub fn of(rec: &Record) -> DbResult<Derived> {
-        Derived::with_dedup_key(rec, dedup_key(&rec.title, &rec.org))
-    }
-
-    /// [`Derived::of`] when the dedup key is already known.
-    pub fn with_dedup_key(rec: &Record, dedup_key: String) -> DbResult<Derived> {
+        let keys = SearchKeys::for_record_uncoded(rec);
         Ok(Derived {
-            dedup_key,
-            keys: SearchKeys::for_record_uncoded(rec),
+            dedup_key: dedup_key_of(&keys),
+            keys,
             extra: serde_json::to_string(&rec.extra)?,
         })
     }

@@ -332,7 +332,11 @@ fn build(
                 continue;
             }
         };
-        let dedup = dedup_key(&rec.title, &rec.org);
+        // The lookup goes by ext_id when there is one; the dedup key is needed only without.
+        let dedup = peek
+            .filter(|_| rec.ext_id.is_empty())
+            .map(|_| dedup_key(&rec.title, &rec.org))
+            .unwrap_or_default();
         let stored_same = peek.is_some_and(|c| {
             records::find_by_key(c, &rec, &dedup)
                 .ok()
@@ -340,12 +344,13 @@ fn build(
                 .is_some_and(|old| records::same_content(&old, &rec))
         });
         let derived = if stored_same {
+            // Only the writer's lookup reads it, and only when there is no ext_id.
             Derived {
                 dedup_key: dedup,
                 ..Derived::default()
             }
         } else {
-            Derived::with_dedup_key(&rec, dedup)?
+            Derived::of(&rec)?
         };
         out.push(Built::Record {
             line: src.line,
