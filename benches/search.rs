@@ -166,10 +166,18 @@ fn summary(v: &mut [f64]) -> String {
     )
 }
 
+/// Keystroke latencies (ms) for each prefix of one query.
+type Latencies = Vec<Vec<f64>>;
+
 /// Types every query one character at a time, `REPEATS` times, through `worker`; returns the
-/// keystroke latencies per query and the last answer's total per query.
-fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, String)> {
+/// keystroke latencies per query, the last answer's total per query, and the latencies per
+/// prefix typed (one list per keystroke of each query).
+fn type_queries(w: &SearchWorker) -> (Vec<(Vec<f64>, String)>, Vec<Latencies>) {
     let mut per_query = vec![(Vec::new(), String::new()); QUERIES.len()];
+    let mut per_prefix: Vec<Latencies> = QUERIES
+        .iter()
+        .map(|q| vec![Vec::new(); q.chars().count()])
+        .collect();
     let mut seq = 0;
     for _ in 0..REPEATS {
         for (qi, q) in QUERIES.iter().enumerate() {
@@ -180,7 +188,9 @@ fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, String)> {
                 let t = Instant::now();
                 w.query(seq, &typed);
                 let a = w.recv().expect("an answer");
-                per_query[qi].0.push(ms(t.elapsed()));
+                let took = ms(t.elapsed());
+                per_query[qi].0.push(took);
+                per_prefix[qi][n - 1].push(took);
                 assert_eq!(a.seq, seq);
                 per_query[qi].1 = format!("{}{}", a.total, if a.complete { "" } else { "+" });
             }
@@ -190,7 +200,7 @@ fn type_queries(w: &SearchWorker) -> Vec<(Vec<f64>, String)> {
             w.recv().expect("an answer");
         }
     }
-    per_query
+    (per_query, per_prefix)
 }
 
 fn main() {
@@ -255,7 +265,7 @@ fn main() {
         // Warm up: first touches of the rows.
         w.query(0, "电");
         w.recv();
-        let per_query = type_queries(&w);
+        let (per_query, per_prefix) = type_queries(&w);
         let mut all: Vec<f64> = per_query
             .iter()
             .flat_map(|(v, _)| v.iter().copied())
@@ -268,6 +278,20 @@ fn main() {
         for (q, (v, total)) in QUERIES.iter().zip(per_query) {
             let mut v = v;
             println!("  {:<10} {:>7} hits  {}", q, total, summary(&mut v));
+        }
+        println!("  per keystroke, median/max ms:");
+        for (q, prefixes) in QUERIES.iter().zip(per_prefix) {
+            let chars: Vec<char> = q.chars().collect();
+            let cells: Vec<String> = prefixes
+                .into_iter()
+                .enumerate()
+                .map(|(n, mut v)| {
+                    v.sort_by(f64::total_cmp);
+                    let typed: String = chars[..=n].iter().collect();
+                    format!("{typed} {:.1}/{:.1}", pct(&v, 0.5), v[v.len() - 1])
+                })
+                .collect();
+            println!("    {}", cells.join("  "));
         }
     }
 

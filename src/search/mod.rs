@@ -4,18 +4,22 @@
 //! [`Index`] holds the keys of one list in memory and answers a query synchronously, scanning
 //! with one matcher per core; [`worker::SearchWorker`] runs queries on a thread where the
 //! latest query wins and narrows the previous hits as a query grows, so typing never waits.
+//! ASCII queries (pinyin, initials, codes) first pass a letter-pair sieve (`sieve.rs`), and
+//! the worker scores a common one's candidates best bound first (`bound.rs`), stopping once
+//! the hits it sends are settled.
 
+mod bound;
 mod highlight;
 pub mod keys;
 mod polyphone;
 mod scan;
 pub mod score;
+mod sieve;
 pub mod worker;
 
 use std::collections::HashMap;
 use std::thread;
 
-use memchr::memmem;
 use rusqlite::{Connection, params};
 
 use crate::db::DbResult;
@@ -138,6 +142,8 @@ fn stamp(rfc3339: &str) -> u64 {
 
 /// Below this many rows one thread scans faster than two start.
 const PARALLEL_MIN: usize = 4096;
+/// The same for rows picked one by one (each read apart from its neighbours, so dearer).
+const PARALLEL_MIN_PICKED: usize = 1024;
 
 /// The search keys of one list, in memory. Rows live in slots; an edit appends a slot and
 /// retires the old one, and retired slots are dropped once they outnumber the live ones.
@@ -151,6 +157,12 @@ pub struct Index {
     pinyin: Column,
     /// Slot of each live id.
     at: HashMap<i64, u32>,
+    /// Letter and letter-pair sets that narrow ASCII queries before scoring.
+    sieve: sieve::Sieve,
+    /// Per slot, what bounds its score for an ASCII query.
+    heads: Vec<bound::Head>,
+    /// Every slot, most recently updated first (then higher id first), dead ones included.
+    by_stamp: Vec<u32>,
     threads: usize,
 }
 
@@ -163,6 +175,7 @@ impl Index {
         )?;
         let mut idx = Index::empty();
         let mut rows = st.query(params![kind.as_str()])?;
+        // Bulk additions leave the sieve's last block to flush once, at the end.
         while let Some(r) = rows.next()? {
             let fold: String = r.get(2)?;
             let pinyin: String = r.get(3)?;
@@ -170,14 +183,18 @@ impl Index {
             let updated_at: String = r.get(1)?;
             idx.push(r.get(0)?, &updated_at, &fold, &initials, &pinyin);
         }
+        idx.finish_bulk();
         Ok(idx)
     }
 
     pub fn from_entries(entries: Vec<Entry>) -> Index {
         let mut idx = Index::empty();
         for e in entries {
-            idx.upsert(e);
+            let k = &e.keys;
+            idx.push(e.id, &e.updated_at, &k.fold, &k.initials, &k.pinyin);
         }
+        idx.compact_if_sparse();
+        idx.finish_bulk();
         idx
     }
 
@@ -211,8 +228,15 @@ impl Index {
         if let Some(old) = self.at.insert(id, self.slots()) {
             self.alive[old as usize] = false;
         }
+        self.push_slot(id, stamp(updated_at), fold, initials, pinyin);
+    }
+
+    /// Appends one live slot (the caller keeps `at` up to date).
+    fn push_slot(&mut self, id: i64, stamp: u64, fold: &str, initials: &str, pinyin: &str) {
+        self.sieve.add(self.slots(), fold, initials, pinyin);
+        self.heads.push(bound::Head::of(fold, initials, pinyin));
         self.ids.push(id);
-        self.stamps.push(stamp(updated_at));
+        self.stamps.push(stamp);
         self.alive.push(true);
         self.fold.push(fold);
         self.initials.push(initials);
@@ -228,6 +252,27 @@ impl Index {
         let k = &e.keys;
         self.push(e.id, &e.updated_at, &k.fold, &k.initials, &k.pinyin);
         self.compact_if_sparse();
+        self.sieve.flush();
+        if self.by_stamp.len() < self.ids.len() {
+            // The new slot takes its place in update order.
+            let s = self.slots() - 1;
+            let key = self.recency(s);
+            let at = self.by_stamp.partition_point(|&o| self.recency(o) > key);
+            self.by_stamp.insert(at, s);
+        }
+    }
+
+    /// (update time, id) of slot `s`, which orders `by_stamp` (descending).
+    fn recency(&self, s: u32) -> (u64, i64) {
+        (self.stamps[s as usize], self.ids[s as usize])
+    }
+
+    /// Completes what bulk additions defer: the sieve's last block and the update order.
+    fn finish_bulk(&mut self) {
+        self.sieve.flush();
+        let mut order: Vec<u32> = (0..self.slots()).collect();
+        order.sort_unstable_by_key(|&s| std::cmp::Reverse(self.recency(s)));
+        self.by_stamp = order;
     }
 
     pub fn remove(&mut self, id: i64) {
@@ -246,13 +291,15 @@ impl Index {
         let old = std::mem::take(self);
         self.threads = old.threads;
         for s in (0..old.slots()).filter(|&s| old.alive[s as usize]) {
-            self.ids.push(old.ids[s as usize]);
-            self.stamps.push(old.stamps[s as usize]);
-            self.alive.push(true);
-            self.fold.push(old.fold.key(s));
-            self.initials.push(old.initials.key(s));
-            self.pinyin.push(old.pinyin.key(s));
+            self.push_slot(
+                old.ids[s as usize],
+                old.stamps[s as usize],
+                old.fold.key(s),
+                old.initials.key(s),
+                old.pinyin.key(s),
+            );
         }
+        self.finish_bulk();
         // Slots were renumbered densely.
         self.at = self
             .ids
@@ -288,7 +335,11 @@ impl Index {
 
     /// Runs `f` over `scope`, split between threads when it is large.
     fn par<T: Send>(&self, scope: Scope, f: impl Fn(Scope) -> Vec<T> + Sync) -> Vec<T> {
-        if self.threads <= 1 || scope.len() < PARALLEL_MIN {
+        let min = match scope {
+            Scope::Range(..) => PARALLEL_MIN,
+            Scope::Rows(_) => PARALLEL_MIN_PICKED,
+        };
+        if self.threads <= 1 || scope.len() < min {
             return f(scope);
         }
         let parts = scope.split(self.threads);
@@ -316,9 +367,20 @@ impl Index {
             .map(|s| (s, 0))
             .collect();
         }
-        let text = memmem::Finder::new(q.fold.as_bytes());
-        let ini = memmem::Finder::new(q.compact.as_bytes());
-        self.par(scope, |part| scan::near(self, q, &text, &ini, part))
+        let n = scan::Needles::new(q);
+        if let Some(bits) = self.sieve.near(q, self.slots()) {
+            let rows = Self::within(&bits, scope);
+            return self.par(Scope::Rows(&rows), |part| scan::near(self, q, &n, part));
+        }
+        self.par(scope, |part| scan::near(self, q, &n, part))
+    }
+
+    /// The slots of `bits` within `scope`, in order.
+    fn within(bits: &[u64], scope: Scope) -> Vec<u32> {
+        match scope {
+            Scope::Range(lo, hi) => sieve::slots_in(bits, lo, hi),
+            Scope::Rows(r) => r.iter().copied().filter(|&s| sieve::has(bits, s)).collect(),
+        }
     }
 
     /// (slot, score) of the live rows in `scope`, not in `near`, matching tier 3 only.
@@ -329,6 +391,13 @@ impl Index {
         let mut skip = vec![0u64; (self.slots() as usize).div_ceil(64)];
         for &(s, _) in near {
             skip[s as usize / 64] |= 1 << (s % 64);
+        }
+        if let Some(mut bits) = self.sieve.far(q, self.slots()) {
+            for (b, k) in bits.iter_mut().zip(&skip) {
+                *b &= !k;
+            }
+            let rows = Self::within(&bits, scope);
+            return self.par(Scope::Rows(&rows), |part| scan::far(self, q, part, &skip));
         }
         let skip = &skip;
         self.par(scope, |part| scan::far(self, q, part, skip))

@@ -7,53 +7,72 @@ use memchr::memmem::Finder;
 
 use super::keys::FIELD_SEP;
 use super::score::{
-    Keys, Query, TIER_PINYIN, TIER_TEXT, fuzzy_tier, in_order, key_find, key_syllables,
+    Keys, Query, TIER_PINYIN, TIER_TEXT, WordStarts, fuzzy_tier, in_order, key_find, key_syllables,
 };
 use super::{Index, Scope};
 
+/// The searchers one query's tier 1–2 scans use, built once per query.
+pub(super) struct Needles<'q> {
+    /// The folded query, in the folded text.
+    text: Finder<'q>,
+    /// The query without spaces, in the initials.
+    ini: Finder<'q>,
+    /// Syllables starting with the query's first letter, in the pinyin.
+    starts: Option<WordStarts>,
+}
+
+impl<'q> Needles<'q> {
+    pub(super) fn new(q: &'q Query) -> Needles<'q> {
+        Needles {
+            text: Finder::new(q.fold.as_bytes()),
+            ini: Finder::new(q.compact.as_bytes()),
+            starts: q.compact.as_bytes().first().map(|&b| WordStarts::new(b)),
+        }
+    }
+}
+
 /// Tier-2 score of slot `s`, when its initials hold the query's first letter.
-fn pinyin_score(idx: &Index, q: &Query, ini: &Finder, s: u32) -> Option<i64> {
-    let by_ini = key_find(idx.initials.key(s).as_bytes(), ini);
-    let by_py = if q.fuzzy {
-        key_syllables(idx.pinyin.key(s).as_bytes(), q.compact.as_bytes())
-    } else {
-        None
+fn pinyin_score(idx: &Index, q: &Query, n: &Needles, s: u32) -> Option<i64> {
+    let by_ini = key_find(idx.initials.key(s).as_bytes(), &n.ini);
+    let by_py = match &n.starts {
+        Some(starts) if q.fuzzy => {
+            key_syllables(idx.pinyin.key(s).as_bytes(), q.compact.as_bytes(), starts)
+        }
+        _ => None,
     };
     by_ini.max(by_py).map(|sc| TIER_PINYIN + sc)
 }
 
+/// Tier 1–2 score of slot `s`; `may_text` false skips the text (known not to hold the query).
+pub(super) fn near_row(idx: &Index, q: &Query, n: &Needles, s: u32, may_text: bool) -> Option<i64> {
+    if may_text && let Some(sc) = key_find(idx.fold.key(s).as_bytes(), &n.text) {
+        return Some(TIER_TEXT + sc);
+    }
+    let first = q.compact.as_bytes().first()?;
+    if q.ascii && memchr::memchr(*first, idx.initials.key(s).as_bytes()).is_some() {
+        return pinyin_score(idx, q, n, s);
+    }
+    None
+}
+
 /// (slot, score) of live rows of `part` matching tier 1 or 2, in slot order.
-pub(super) fn near(
-    idx: &Index,
-    q: &Query,
-    text: &Finder,
-    ini: &Finder,
-    part: Scope,
-) -> Vec<(u32, i64)> {
+pub(super) fn near(idx: &Index, q: &Query, n: &Needles, part: Scope) -> Vec<(u32, i64)> {
     let first = q.compact.as_bytes()[0];
     match part {
         Scope::Rows(rows) => rows
             .iter()
             .filter(|&&s| idx.alive[s as usize])
-            .filter_map(|&s| {
-                if let Some(sc) = key_find(idx.fold.key(s).as_bytes(), text) {
-                    return Some((s, TIER_TEXT + sc));
-                }
-                if q.ascii && memchr::memchr(first, idx.initials.key(s).as_bytes()).is_some() {
-                    return pinyin_score(idx, q, ini, s).map(|sc| (s, sc));
-                }
-                None
-            })
+            .filter_map(|&s| near_row(idx, q, n, s, true).map(|sc| (s, sc)))
             .collect(),
         Scope::Range(lo, hi) => {
             let mut by_text = Vec::new();
             idx.fold.each_found(
                 lo,
                 hi,
-                |h| text.find(h),
+                |h| n.text.find(h),
                 |s| {
                     if idx.alive[s as usize]
-                        && let Some(sc) = key_find(idx.fold.key(s).as_bytes(), text)
+                        && let Some(sc) = key_find(idx.fold.key(s).as_bytes(), &n.text)
                     {
                         by_text.push((s, TIER_TEXT + sc));
                     }
@@ -75,7 +94,7 @@ pub(super) fn near(
                     if out.last().is_some_and(|m| m.0 == s) || !idx.alive[s as usize] {
                         return;
                     }
-                    if let Some(sc) = pinyin_score(idx, q, ini, s) {
+                    if let Some(sc) = pinyin_score(idx, q, n, s) {
                         out.push((s, sc));
                     }
                 },

@@ -5,6 +5,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::Finder;
 
 use super::keys::{FIELD_SEP, FIELDS, fold};
 
@@ -17,10 +18,10 @@ pub const TIER_FUZZY: i64 = 1000;
 
 /// Weight of a match in each field of [`FIELDS`]: the title matters most, then the codes and
 /// the organisation; contact names least.
-const WEIGHT: [i64; FIELDS.len()] = [150, 150, 200, 150, 80, 100, 120, 60];
-const STARTS_FIELD: i64 = 100;
-const FILLS_FIELD: i64 = 300;
-const WHOLE_SYLLABLES: i64 = 50;
+pub(super) const WEIGHT: [i64; FIELDS.len()] = [150, 150, 200, 150, 80, 100, 120, 60];
+pub(super) const STARTS_FIELD: i64 = 100;
+pub(super) const FILLS_FIELD: i64 = 300;
+pub(super) const WHOLE_SYLLABLES: i64 = 50;
 
 /// A query, folded the way keys are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,18 +240,23 @@ pub fn key_find(key: &[u8], finder: &memchr::memmem::Finder<'_>) -> Option<i64> 
 }
 
 /// Best syllable-prefix score of `q` in one record's pinyin key, like [`best_field`] with
-/// [`syllable_prefixes`] but in one pass over the key.
-pub fn key_syllables(key: &[u8], q: &[u8]) -> Option<i64> {
-    let sep = FIELD_SEP as u8;
+/// [`syllable_prefixes`] but in one pass over the key. `starts` finds where a syllable
+/// beginning with `q[0]` follows a space or a field break ([`WordStarts`]), so common first
+/// letters inside syllables cost nothing.
+pub fn key_syllables(key: &[u8], q: &[u8], starts: &WordStarts) -> Option<i64> {
     let mut fields = None;
     let mut best = None;
-    for start in memchr::memchr_iter(q[0], key) {
-        let field_start = start == 0 || key[start - 1] == sep;
-        if !(field_start || key[start - 1] == b' ') {
-            continue;
-        }
+    let first = (key.first() == Some(&q[0])).then_some(0);
+    let all = first
+        .into_iter()
+        .chain(starts.field.find_iter(key).map(|at| at + 1))
+        .chain(starts.word.find_iter(key).map(|at| at + 1));
+    for start in all {
         let fields = fields.get_or_insert_with(|| Fields::of(key));
-        let Some(field) = fields.at(start) else { break };
+        let Some(field) = fields.at(start) else {
+            continue;
+        };
+        let field_start = start == 0 || key[start - 1] == FIELD_SEP as u8;
         if let Some(whole) = consumes(&key[..fields.ends[field]], start, q) {
             let s = WEIGHT[field]
                 + if field_start { STARTS_FIELD } else { 0 }
@@ -259,6 +265,22 @@ pub fn key_syllables(key: &[u8], q: &[u8]) -> Option<i64> {
         }
     }
     best
+}
+
+/// Finds where a syllable starting with one letter begins in a pinyin key: after a space, or
+/// after a field break (the key's first byte is checked apart).
+pub struct WordStarts {
+    word: Finder<'static>,
+    field: Finder<'static>,
+}
+
+impl WordStarts {
+    pub fn new(first: u8) -> WordStarts {
+        WordStarts {
+            word: Finder::new(&[b' ', first]).into_owned(),
+            field: Finder::new(&[FIELD_SEP as u8, first]).into_owned(),
+        }
+    }
 }
 
 /// Tier-3 score (the query's chars in order within one field), for a record that matched

@@ -38,7 +38,8 @@ pub struct Answer {
     /// The best hits, best first, at most the worker's limit.
     pub hits: Vec<Hit>,
     /// How many records matched in all; when tiers 1–2 alone filled `hits` to the limit,
-    /// how many matched tiers 1–2 (a lower bound, see `complete`).
+    /// how many matched tiers 1–2, or of those how many were scored before no other could
+    /// enter `hits` (a lower bound either way, see `complete`).
     pub total: usize,
     /// `total` counts every match (tier 3 included); false when it counts tiers 1–2 only.
     pub complete: bool,
@@ -60,6 +61,7 @@ struct Searcher {
 /// The rows one recent query matched.
 struct Memo {
     q: Query,
+    /// In slot order; may hold rows that do not match (candidates never scored).
     rows: Vec<u32>,
     /// Tier 3 was scanned too, so `rows` holds every match (else tiers 1–2 only).
     complete: bool,
@@ -79,8 +81,10 @@ impl Searcher {
                 .min_by_key(|m| m.rows.len())
                 .map_or(all, |m| Scope::Rows(&m.rows))
         };
-        let mut m = self.index.near(&q, base(false));
-        let complete = !q.fuzzy || m.len() < self.limit;
+        // A common ASCII query may come back with only its best matches (all the list can
+        // show) and the candidates they were found among.
+        let (mut m, candidates) = self.index.near_best(&q, base(false), self.limit);
+        let complete = candidates.is_none() && (!q.fuzzy || m.len() < self.limit);
         if complete {
             let far = self.index.far(&q, base(true), &m);
             m.extend(far);
@@ -92,8 +96,12 @@ impl Searcher {
             if self.recent.len() == REMEMBERED {
                 self.recent.pop_back();
             }
-            let mut rows: Vec<u32> = m.into_iter().map(|(r, _)| r).collect();
-            rows.sort_unstable();
+            // Every match of a longer query lies among the candidates, so narrowing holds.
+            let rows = candidates.unwrap_or_else(|| {
+                let mut rows: Vec<u32> = m.into_iter().map(|(r, _)| r).collect();
+                rows.sort_unstable();
+                rows
+            });
             self.recent.push_front(Memo { q, rows, complete });
         }
         Answer {
