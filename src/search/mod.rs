@@ -425,3 +425,5 @@ impl Index {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sieve;

@@ -1,0 +1,147 @@
+//! The letter sieve and the early stop of common queries, on many generated records: they
+//! may only save work, never change what a full scan finds.
+
+use super::tests::brute_force_over;
+use super::worker::SearchWorker;
+use super::*;
+use crate::domain::Record;
+
+/// `n` records drawn (deterministically) from words that share pinyin letters, in every field,
+/// with many equal update times: common ASCII queries then have thousands of candidates.
+fn varied(n: usize) -> Vec<Entry> {
+    const WORDS: &[&str] = &[
+        "西安",
+        "交通",
+        "大学",
+        "新材料",
+        "电解",
+        "铜箔",
+        "锂电池",
+        "现代",
+        "信息",
+        "夏季",
+        "先进",
+        "线性",
+        "小型",
+        "AI",
+        "5G",
+        "abc",
+        "系统",
+        "重庆",
+        "长沙",
+        "厦门",
+        "单克隆",
+        "电子",
+        "低温",
+        "地铁",
+        "点阵",
+        "鄭州",
+        "xian",
+        "D5",
+        "安全",
+        "爱心",
+        "Ｘ光",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |m: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % m
+    };
+    (0..n)
+        .map(|i| {
+            let mut phrase = |most: usize| -> String {
+                (0..next(most + 1))
+                    .map(|_| WORDS[next(WORDS.len())])
+                    .collect()
+            };
+            let mut rec = Record::new(Kind::Demand, phrase(4));
+            rec.org = phrase(3);
+            rec.field = phrase(1);
+            rec.region = phrase(1);
+            rec.keywords = phrase(2);
+            rec.contact = phrase(1);
+            rec.ext_id = if i % 3 == 0 {
+                format!("X{}", i % 700)
+            } else {
+                String::new()
+            };
+            rec.seq = i as i64 + 1;
+            Entry {
+                id: i as i64 + 1,
+                updated_at: format!("2026-{:02}-01T00:00:00Z", 1 + next(12)),
+                keys: SearchKeys::for_record(&rec),
+            }
+        })
+        .collect()
+}
+
+const ASCII_QUERIES: &[&str] = &[
+    "x",
+    "xi",
+    "xia",
+    "xian",
+    "xa",
+    "xaj",
+    "xajd",
+    "d",
+    "di",
+    "dia",
+    "dian",
+    "d5",
+    "a",
+    "ai",
+    "an",
+    "5",
+    "5g",
+    "ab",
+    "abc",
+    "c",
+    "cq",
+    "xm",
+    "j",
+    "jt",
+    "jiao",
+    "jiaotong",
+    "xian jiao",
+    "dz",
+    "x1",
+    "x12",
+    "q",
+    "z",
+    "zz",
+    "tb",
+];
+
+#[test]
+fn the_letter_sieve_keeps_every_match_the_scorer_finds() {
+    let many = varied(1500);
+    let idx = Index::from_entries(many.clone());
+    for q in ASCII_QUERIES {
+        assert_eq!(
+            idx.search(q),
+            brute_force_over(many.clone(), q),
+            "query {q}"
+        );
+    }
+}
+
+#[test]
+fn the_worker_sends_the_best_hits_of_a_full_scan_when_it_stops_early() {
+    let idx = Index::from_entries(varied(6000));
+    let limit = 40;
+    let w = SearchWorker::spawn_with_limit(idx.clone(), limit);
+    let mut early = 0;
+    for (seq, q) in ASCII_QUERIES.iter().enumerate() {
+        w.query(seq as u64, q);
+        let a = w.recv().expect("an answer");
+        let all = idx.search(q);
+        assert_eq!(a.hits, all[..all.len().min(limit)], "query {q}");
+        assert!(a.total >= a.hits.len() && a.total <= all.len(), "query {q}");
+        if a.total < all.len() {
+            early += 1;
+        }
+    }
+    assert!(early > 0, "common queries stop scoring early");
+}
