@@ -44,8 +44,8 @@ pub struct Runner {
 impl Runner {
     /// Loads both search indexes and starts their workers.
     pub fn new(db: Db) -> anyhow::Result<Runner> {
-        let demands = SearchWorker::spawn(Index::load(db.conn(), Kind::Demand)?);
-        let results = SearchWorker::spawn(Index::load(db.conn(), Kind::Achievement)?);
+        let (demands, results) = load_indexes(&db)?;
+        let (demands, results) = (SearchWorker::spawn(demands), SearchWorker::spawn(results));
         Ok(Runner {
             db,
             demands,
@@ -187,6 +187,35 @@ impl Runner {
         });
         Ok(vec![Action::RecordSaved(rec)])
     }
+}
+
+/// The demands' and the results' search indexes. At start-up on a large database they are
+/// most of the wait before the desk is usable, so the results' index loads on a second thread
+/// through its own read-only connection (an in-memory database has no second connection).
+fn load_indexes(db: &Db) -> anyhow::Result<(Index, Index)> {
+    let path = db.path();
+    if path.as_os_str() == ":memory:" {
+        return Ok((
+            Index::load(db.conn(), Kind::Demand)?,
+            Index::load(db.conn(), Kind::Achievement)?,
+        ));
+    }
+    std::thread::scope(|s| {
+        let results = s.spawn(|| -> anyhow::Result<Index> {
+            let conn = rusqlite::Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            Ok(Index::load(&conn, Kind::Achievement)?)
+        });
+        let demands = Index::load(db.conn(), Kind::Demand)?;
+        let results = results
+            .join()
+            .map_err(|_| anyhow::anyhow!("loading the results' search index failed"))??;
+        Ok((demands, results))
+    })
 }
 
 #[cfg(test)]
