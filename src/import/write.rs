@@ -7,7 +7,8 @@
 //! keys itself when the hint was wrong.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::{Mutex, mpsc};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -82,7 +83,7 @@ pub(super) fn write_rows<'t>(
         .saturating_sub(1)
         .max(1)
         .min(chunks.len().max(1));
-    let next_job = Mutex::new(0usize);
+    let next_job = AtomicUsize::new(0);
     let db_path = db.path().to_path_buf();
 
     let mut bad_at: Vec<(usize, String)> = Vec::new();
@@ -95,11 +96,7 @@ pub(super) fn write_rows<'t>(
             s.spawn(move || {
                 let peek = open_reader(db_path);
                 loop {
-                    let i = {
-                        let Ok(mut n) = next_job.lock() else { break };
-                        *n += 1;
-                        *n - 1
-                    };
+                    let i = next_job.fetch_add(1, Ordering::Relaxed);
                     let Some(rows) = chunks.get(i) else { break };
                     let built = build(i * CHUNK, rows, table, columns, kind, peek.as_ref());
                     // The writer hung up (an error, or done): stop building.
