@@ -55,7 +55,15 @@ fn search(m: &mut Model, q: &str) {
         entries.sort_by_key(|e| e.id);
         let hits = Index::from_entries(entries).search(q);
         let seq = m.search_seq;
-        update(m, Action::SearchAnswered { kind, seq, hits });
+        update(
+            m,
+            Action::SearchAnswered {
+                kind,
+                seq,
+                hits,
+                capped: false,
+            },
+        );
     }
 }
 

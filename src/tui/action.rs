@@ -54,6 +54,8 @@ pub enum Action {
         kind: Kind,
         seq: u64,
         hits: Vec<Hit>,
+        /// More records matched than `hits` holds (the worker sends the best ones).
+        capped: bool,
     },
 
     // — filters —

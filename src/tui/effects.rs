@@ -77,6 +77,7 @@ impl Runner {
                     .map(|answer| Action::SearchAnswered {
                         kind,
                         seq: answer.seq,
+                        capped: answer.total > answer.hits.len(),
                         hits: answer.hits,
                     })
             })

@@ -80,22 +80,34 @@ pub struct ListModel {
     pub offset: usize,
     /// Sequence number of the query the hits answer.
     pub answered: u64,
+    /// More records matched the query than `hits` holds: counts show "1000+".
+    pub capped: bool,
 }
 
 impl ListModel {
     /// A list of `records`, newest update first (the order an empty query returns).
     pub fn new(records: Vec<Record>) -> ListModel {
-        let mut order: Vec<&Record> = records.iter().collect();
-        // Stable: equal timestamps keep id order, as the search index does.
-        order.sort_by_key(|r| r.id);
-        order.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-        let hits = order.iter().map(|r| Hit { id: r.id, score: 0 }).collect();
-        let records = records.into_iter().map(|r| (r.id, r)).collect();
-        ListModel {
-            records,
-            hits,
+        let mut list = ListModel {
+            records: records.into_iter().map(|r| (r.id, r)).collect(),
             ..ListModel::default()
-        }
+        };
+        list.hits = list.all_hits();
+        list
+    }
+
+    /// Every record as the hits of an empty query: newest update first; records written
+    /// together (one import shares one time) in code order, as the file had them.
+    pub fn all_hits(&self) -> Vec<Hit> {
+        let mut order: Vec<&Record> = self.records.values().collect();
+        order.sort_unstable_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        order.iter().map(|r| Hit { id: r.id, score: 0 }).collect()
+    }
+
+    /// "shown/total" for titles and the status bar; "1000+/50000" when the query matched more
+    /// than the hits hold.
+    pub fn count_label(&self) -> String {
+        let plus = if self.capped { "+" } else { "" };
+        format!("{}{plus}/{}", self.shown.len(), self.records.len())
     }
 
     pub fn selected_id(&self) -> Option<i64> {

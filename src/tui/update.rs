@@ -107,7 +107,12 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.line = Line::Closed;
             vec![]
         }
-        Action::SearchAnswered { kind, seq, hits } => {
+        Action::SearchAnswered {
+            kind,
+            seq,
+            hits,
+            capped,
+        } => {
             let filters = m.filters.clone();
             let m_stages = m.pipe.stages_by_record();
             let rows = m.visible_rows(kind);
@@ -117,6 +122,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             list.answered = seq;
             list.hits = hits;
+            list.capped = capped;
             let stages = |id| m_stages.get(&id).cloned().unwrap_or_default();
             list.refilter(&filters, &stages);
             list.scroll_into_view(rows);
@@ -334,6 +340,19 @@ fn move_selection(m: &mut Model, delta: i64) -> Vec<Effect> {
 /// Sends the current query to the workers; the lists keep their hits until the answer.
 fn search(m: &mut Model) -> Vec<Effect> {
     m.search_seq += 1;
+    if m.query.is_empty() {
+        // No query: every record, newest first, here and now. (The worker answers with at
+        // most its limit of hits, which would leave a large list cut short.)
+        for kind in [Kind::Demand, Kind::Achievement] {
+            let seq = m.search_seq;
+            let list = m.list_mut(kind);
+            list.hits = list.all_hits();
+            list.capped = false;
+            list.answered = seq;
+        }
+        refilter(m);
+        return vec![];
+    }
     vec![Effect::Search {
         seq: m.search_seq,
         query: m.query.clone(),

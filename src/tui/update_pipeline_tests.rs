@@ -357,7 +357,15 @@ fn slash_on_the_board_searches_and_keeps_the_cards_whose_sides_match() {
             .collect();
         let hits = crate::search::Index::from_entries(entries).search(&m.query);
         let seq = m.search_seq;
-        let _ = update_all(&mut m, Action::SearchAnswered { kind, seq, hits });
+        let _ = update_all(
+            &mut m,
+            Action::SearchAnswered {
+                kind,
+                seq,
+                hits,
+                capped: false,
+            },
+        );
     }
     assert_eq!(m.view, View::Board);
     assert_eq!(

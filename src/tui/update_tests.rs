@@ -100,7 +100,15 @@ fn answer(m: &mut Model) {
         entries.sort_by_key(|e| e.id);
         let hits = Index::from_entries(entries).search(&m.query);
         let seq = m.search_seq;
-        update(m, Action::SearchAnswered { kind, seq, hits });
+        update(
+            m,
+            Action::SearchAnswered {
+                kind,
+                seq,
+                hits,
+                capped: false,
+            },
+        );
     }
 }
 
@@ -190,6 +198,7 @@ fn stale_answers_are_ignored() {
             kind: Kind::Demand,
             seq: 0,
             hits: vec![],
+            capped: false,
         },
     );
     assert_eq!(m.demands.shown, fresh);
@@ -205,10 +214,11 @@ fn leaving_the_search_keeps_the_selected_record() {
     press(&mut m, KeyCode::Enter);
     assert_eq!(m.line, Line::Closed);
     assert_eq!(m.query, "铜箔", "Enter keeps the query");
-    // Esc clears the query; the full list comes back with the same record selected.
+    // Esc clears the query; the full list comes back at once (no worker round trip, which
+    // would cap a large list) with the same record selected.
     let effects = press(&mut m, KeyCode::Esc);
-    assert_eq!(effects.len(), 1);
-    answer(&mut m);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(!m.searching(Kind::Demand));
     assert_eq!(m.demands.shown.len(), 3);
     assert_eq!(m.selected().unwrap().id, 3);
 }
@@ -381,4 +391,35 @@ fn paging_scrolls_the_list_to_keep_the_selection_visible() {
         },
     );
     assert_eq!(m.demands.offset, 100 - m.visible_rows(Kind::Demand));
+}
+
+#[test]
+fn a_capped_answer_counts_with_a_plus_and_clearing_brings_back_every_record() {
+    let mut m = model();
+    let all = m.demands.shown.len();
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "铜");
+    // The worker sent its best hit of more matches than it sends.
+    let best = m.demands.shown[0];
+    let seq = m.search_seq;
+    update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: vec![crate::search::Hit {
+                id: best,
+                score: 10,
+            }],
+            capped: true,
+        },
+    );
+    assert_eq!(m.demands.count_label(), format!("1+/{all}"));
+    // Ctrl-U empties the query: every record is back, uncapped, without asking the worker.
+    let ev = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let clear = m.keymap.resolve(m.context(), &ev).expect("ctrl-u is bound");
+    let effects = update(&mut m, clear);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(m.demands.shown.len(), all);
+    assert_eq!(m.demands.count_label(), format!("{all}/{all}"));
 }

@@ -36,12 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
     let lang = m.lang;
     let total = list.records.len();
     let mut title = vec![Span::styled(
-        format!(
-            " {} {}/{} ",
-            kind_label(kind, lang),
-            list.shown.len(),
-            total
-        ),
+        format!(" {} {} ", kind_label(kind, lang), list.count_label()),
         theme.title(),
     )];
     if m.searching(kind) {

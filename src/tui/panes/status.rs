@@ -23,13 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         if !left.is_empty() {
             left.push_str(" · ");
         }
-        let _ = write!(
-            left,
-            "{} {}/{}",
-            kind_label(kind, lang),
-            l.shown.len(),
-            l.records.len()
-        );
+        let _ = write!(left, "{} {}", kind_label(kind, lang), l.count_label());
     }
     if !m.filters.is_empty() {
         let n = m.filters.count();
