@@ -211,6 +211,18 @@ fn worker_caps_hits_and_keeps_the_total() {
     let a = w.recv().expect("an answer");
     assert_eq!(a.hits.len(), 3);
     assert_eq!(a.total, RECORDS.len());
+    // Asked for every hit (the desk does when filters will narrow them), none is cut.
+    w.query_every(2, "大学");
+    let every = w.recv().expect("an answer");
+    w.query(3, "大学");
+    let best = w.recv().expect("an answer");
+    assert!(every.hits.len() > 3, "{}", every.hits.len());
+    assert_eq!(every.hits.len(), every.total);
+    assert_eq!(
+        &every.hits[..3],
+        &best.hits[..],
+        "the best come first either way"
+    );
 }
 
 /// The per-record scorer, applied to every record: what the buffer scans must reproduce.

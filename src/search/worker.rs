@@ -24,7 +24,12 @@ const REMEMBERED: usize = 8;
 
 /// A message to the worker.
 enum Request {
-    Query { seq: u64, query: String },
+    /// `every`: all hits, not only the worker's limit.
+    Query {
+        seq: u64,
+        query: String,
+        every: bool,
+    },
     Upsert(Entry),
     Remove(i64),
 }
@@ -68,7 +73,8 @@ struct Memo {
 }
 
 impl Searcher {
-    fn answer(&mut self, seq: u64, query: String) -> Answer {
+    fn answer(&mut self, seq: u64, query: String, every: bool) -> Answer {
+        let limit = if every { usize::MAX } else { self.limit };
         let q = Query::new(&query);
         let all = Scope::Range(0, self.index.slots());
         // Tiers 1–2 of a longer query lie within any earlier match set of its prefixes;
@@ -83,13 +89,13 @@ impl Searcher {
         };
         // A common ASCII query may come back with only its best matches (all the list can
         // show) and the candidates they were found among.
-        let (mut m, candidates) = self.index.near_best(&q, base(false), self.limit);
-        let complete = candidates.is_none() && (!q.fuzzy || m.len() < self.limit);
+        let (mut m, candidates) = self.index.near_best(&q, base(false), limit);
+        let complete = candidates.is_none() && (!q.fuzzy || m.len() < limit);
         if complete {
             let far = self.index.far(&q, base(true), &m);
             m.extend(far);
         }
-        let hits = self.index.top(&m, self.limit);
+        let hits = self.index.top(&m, limit);
         let total = m.len();
         if !q.is_empty() {
             self.recent.retain(|prev| prev.q != q);
@@ -148,13 +154,15 @@ impl SearchWorker {
                     let mut next = Some(first);
                     while let Some(req) = next {
                         match req {
-                            Request::Query { seq, query } => latest = Some((seq, query)),
+                            Request::Query { seq, query, every } => {
+                                latest = Some((seq, query, every));
+                            }
                             edit => s.edit(edit),
                         }
                         next = req_rx.try_recv().ok();
                     }
-                    if let Some((seq, query)) = latest
-                        && ans_tx.send(s.answer(seq, query)).is_err()
+                    if let Some((seq, query, every)) = latest
+                        && ans_tx.send(s.answer(seq, query, every)).is_err()
                     {
                         return;
                     }
@@ -169,6 +177,17 @@ impl SearchWorker {
         let _ = self.tx.send(Request::Query {
             seq,
             query: query.to_string(),
+            every: false,
+        });
+    }
+
+    /// [`SearchWorker::query`] answered with every hit, however many: the desk asks so when
+    /// filters will narrow the hits, so that none beyond the limit is lost.
+    pub fn query_every(&self, seq: u64, query: &str) {
+        let _ = self.tx.send(Request::Query {
+            seq,
+            query: query.to_string(),
+            every: true,
         });
     }
 

@@ -13,7 +13,12 @@ use crate::tui::filters::Filters;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Search both lists for `query` (one query filters both sides).
-    Search { seq: u64, query: String },
+    /// `every`: all hits, not only the worker's best (filters will narrow them).
+    Search {
+        seq: u64,
+        query: String,
+        every: bool,
+    },
     /// Store the search and filters in a numbered slot.
     SaveView {
         slot: u8,
@@ -94,9 +99,14 @@ impl Runner {
 
     fn try_run(&mut self, effect: Effect) -> anyhow::Result<Vec<Action>> {
         match effect {
-            Effect::Search { seq, query } => {
-                self.demands.query(seq, &query);
-                self.results.query(seq, &query);
+            Effect::Search { seq, query, every } => {
+                for w in [&self.demands, &self.results] {
+                    if every {
+                        w.query_every(seq, &query);
+                    } else {
+                        w.query(seq, &query);
+                    }
+                }
                 Ok(vec![])
             }
             Effect::SaveView {

@@ -138,7 +138,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::FiltersApplied(f) => {
             m.filters = f;
             refilter(m);
-            vec![]
+            search_again_if_capped(m)
         }
         Action::FiltersClear => {
             m.filters = crate::tui::filters::Filters::default();
@@ -262,7 +262,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             ));
             refilter(m);
             if query == m.query {
-                vec![]
+                search_again_if_capped(m)
             } else {
                 m.query = query;
                 search(m)
@@ -356,7 +356,18 @@ fn search(m: &mut Model) -> Vec<Effect> {
     vec![Effect::Search {
         seq: m.search_seq,
         query: m.query.clone(),
+        every: !m.filters.is_empty(),
     }]
+}
+
+/// Filters now narrow hits that were only the worker's best: ask again for every hit, so
+/// that a match beyond the best 1,000 that passes the filters is not lost.
+fn search_again_if_capped(m: &mut Model) -> Vec<Effect> {
+    let capped = m.demands.capped || m.results.capped;
+    if m.query.is_empty() || m.filters.is_empty() || !capped {
+        return vec![];
+    }
+    search(m)
 }
 
 fn clear_query(m: &mut Model) -> Vec<Effect> {

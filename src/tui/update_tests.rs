@@ -159,7 +159,8 @@ fn typing_draws_the_query_at_once_and_sends_one_search_per_key() {
         effects.last(),
         Some(&Effect::Search {
             seq: 4,
-            query: "xajd".into()
+            query: "xajd".into(),
+            every: false,
         })
     );
     // Until the answer arrives the lists keep their rows and say they are searching.
@@ -422,4 +423,39 @@ fn a_capped_answer_counts_with_a_plus_and_clearing_brings_back_every_record() {
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(m.demands.shown.len(), all);
     assert_eq!(m.demands.count_label(), format!("{all}/{all}"));
+}
+
+#[test]
+fn with_filters_on_a_search_asks_for_every_hit() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('/'));
+    let effects = type_str(&mut m, "铜");
+    assert!(matches!(
+        effects.last(),
+        Some(Effect::Search { every: false, .. })
+    ));
+    // The worker's best hits only, of more.
+    let seq = m.search_seq;
+    let best = m.demands.shown[0];
+    update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: vec![crate::search::Hit { id: best, score: 9 }],
+            capped: true,
+        },
+    );
+    let mut f = Filters::default();
+    f.field.insert("锂电".into());
+    let effects = update(&mut m, Action::FiltersApplied(f));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Search { every: true, .. }]),
+        "filters over capped hits search again for every hit: {effects:?}"
+    );
+    let effects = type_str(&mut m, "箔");
+    assert!(matches!(
+        effects.last(),
+        Some(Effect::Search { every: true, .. })
+    ));
 }
