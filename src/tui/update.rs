@@ -131,6 +131,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 let cols = crate::tui::views::vm::board_columns(m);
                 m.pipe.board.set_columns(cols);
             }
+            if seq == m.search_seq {
+                return search_again_if_capped(m);
+            }
             vec![]
         }
 
@@ -356,18 +359,24 @@ fn search(m: &mut Model) -> Vec<Effect> {
     vec![Effect::Search {
         seq: m.search_seq,
         query: m.query.clone(),
-        every: !m.filters.is_empty(),
+        every: false,
     }]
 }
 
-/// Filters now narrow hits that were only the worker's best: ask again for every hit, so
-/// that a match beyond the best 1,000 that passes the filters is not lost.
+/// Filters narrow hits that were only the worker's best: ask again for every hit, so that a
+/// match beyond the best 1,000 that passes the filters is not lost. The best came first and
+/// are on screen meanwhile (every hit of a common query costs a few times more).
 fn search_again_if_capped(m: &mut Model) -> Vec<Effect> {
     let capped = m.demands.capped || m.results.capped;
     if m.query.is_empty() || m.filters.is_empty() || !capped {
         return vec![];
     }
-    search(m)
+    m.search_seq += 1;
+    vec![Effect::Search {
+        seq: m.search_seq,
+        query: m.query.clone(),
+        every: true,
+    }]
 }
 
 fn clear_query(m: &mut Model) -> Vec<Effect> {

@@ -426,7 +426,7 @@ fn a_capped_answer_counts_with_a_plus_and_clearing_brings_back_every_record() {
 }
 
 #[test]
-fn with_filters_on_a_search_asks_for_every_hit() {
+fn with_filters_on_a_capped_answer_is_followed_by_every_hit() {
     let mut m = model();
     press(&mut m, KeyCode::Char('/'));
     let effects = type_str(&mut m, "铜");
@@ -453,9 +453,25 @@ fn with_filters_on_a_search_asks_for_every_hit() {
         matches!(effects.as_slice(), [Effect::Search { every: true, .. }]),
         "filters over capped hits search again for every hit: {effects:?}"
     );
+    // Typing on: the best hits first, as fast as without filters ...
     let effects = type_str(&mut m, "箔");
     assert!(matches!(
         effects.last(),
-        Some(Effect::Search { every: true, .. })
+        Some(Effect::Search { every: false, .. })
     ));
+    let seq = m.search_seq;
+    let effects = update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: vec![crate::search::Hit { id: best, score: 9 }],
+            capped: true,
+        },
+    );
+    // ... then, being capped under filters, every hit.
+    assert!(
+        matches!(effects.as_slice(), [Effect::Search { every: true, .. }]),
+        "{effects:?}"
+    );
 }
