@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{DbError, DbResult, now};
 use crate::domain::{Code, CodeKind, Kind, Record};
-use crate::search::keys::{SearchKeys, dedup_key, dedup_key_of};
+use crate::search::keys::{SearchKeys, dedup_key_of};
 
 const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
      contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, ip, \
@@ -137,14 +137,14 @@ fn check_title(rec: &Record) -> DbResult<()> {
 
 /// [`insert`] with the derived values and code number `seq` given, and `ts` as the time of
 /// writing.
-pub fn insert_derived(
+fn insert_derived(
     conn: &Connection,
     rec: &mut Record,
     derived: Derived,
     ts: &str,
     seq: i64,
 ) -> DbResult<()> {
-    check_title(rec)?;
+    // Callers checked the title before taking `seq`.
     rec.seq = seq;
     if rec.created_at.is_empty() {
         rec.created_at = ts.to_string();
@@ -200,12 +200,7 @@ pub fn update(conn: &Connection, rec: &mut Record) -> DbResult<()> {
 }
 
 /// [`update`] with the derived values given and `ts` as the time of writing.
-pub fn update_derived(
-    conn: &Connection,
-    rec: &mut Record,
-    derived: Derived,
-    ts: &str,
-) -> DbResult<()> {
+fn update_derived(conn: &Connection, rec: &mut Record, derived: Derived, ts: &str) -> DbResult<()> {
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
@@ -303,12 +298,8 @@ pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
     )?)
 }
 
-/// The record an imported row corresponds to: same ext_id, else same normalised (title, org).
-pub fn find_existing(conn: &Connection, rec: &Record) -> DbResult<Option<Record>> {
-    find_by_key(conn, rec, &dedup_key(&rec.title, &rec.org))
-}
-
-/// [`find_existing`] with the record's dedup key given.
+/// The record an imported row corresponds to: same ext_id, else same normalised (title, org),
+/// `dedup` being the row's [`crate::search::keys::dedup_key`].
 pub fn find_by_key(conn: &Connection, rec: &Record, dedup: &str) -> DbResult<Option<Record>> {
     // Two plain statements rather than one CASE: SQLite cannot use an index through a CASE,
     // and a full scan per imported row made a 100k-row import quadratic.
@@ -354,22 +345,29 @@ pub fn write_found(
 ) -> DbResult<RecordWrite> {
     match found {
         None => {
+            // Before a code number is taken for it.
             check_title(rec)?;
             insert_derived(conn, rec, derived, ts, seq()?)?;
             Ok(RecordWrite::Added)
         }
         Some(old) => {
-            rec.id = old.id;
-            rec.seq = old.seq;
-            rec.created_at.clone_from(&old.created_at);
-            rec.updated_at.clone_from(&old.updated_at);
-            if same_content(&old, rec) {
+            if adopt(&old, rec) {
                 return Ok(RecordWrite::Unchanged);
             }
             update_derived(conn, rec, derived, ts)?;
             Ok(RecordWrite::Updated)
         }
     }
+}
+
+/// Gives `rec` the identity (id, code, timestamps) of the stored record `old` it matched,
+/// and says whether it then holds exactly what `old` does.
+pub fn adopt(old: &Record, rec: &mut Record) -> bool {
+    rec.id = old.id;
+    rec.seq = old.seq;
+    rec.created_at.clone_from(&old.created_at);
+    rec.updated_at.clone_from(&old.updated_at);
+    *old == *rec
 }
 
 /// Whether `a` and `b` hold the same fields (codes and timestamps aside).

@@ -205,7 +205,7 @@ impl<'c> Writer<'c> {
             None
         };
         if let Some(old) = &found
-            && unchanged(old, &mut rec)
+            && records::adopt(old, &mut rec)
         {
             return Ok(RecordWrite::Unchanged);
         }
@@ -278,18 +278,6 @@ impl Known {
             }
         }
     }
-}
-
-/// Whether the stored `old` already holds `rec`; when it does, `rec` takes its identity.
-fn unchanged(old: &Record, rec: &mut Record) -> bool {
-    if !records::same_content(old, rec) {
-        return false;
-    }
-    rec.id = old.id;
-    rec.seq = old.seq;
-    rec.created_at.clone_from(&old.created_at);
-    rec.updated_at.clone_from(&old.updated_at);
-    true
 }
 
 /// A read-only connection for the builders' hints; none for an in-memory database (a
