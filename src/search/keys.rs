@@ -62,28 +62,15 @@ impl SearchKeys {
         ])
     }
 
-    /// These keys, built with an empty code field, with `code` put in it.
+    /// These keys, built with an empty code field, with `code` put in it. Codes are ASCII
+    /// letters and digits (R12), which every key holds as they fold: in lower case.
     pub fn with_code(mut self, code: &str) -> SearchKeys {
-        if code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            // Codes are ASCII (R12): every key holds them as they fold, in lower case.
-            let lower = code.to_ascii_lowercase();
-            self.text.insert_str(0, code);
-            for key in [&mut self.fold, &mut self.pinyin, &mut self.initials] {
-                debug_assert!(key.starts_with(FIELD_SEP), "the code field is already set");
-                key.insert_str(0, &lower);
-            }
-            return self;
-        }
-        let head = SearchKeys::for_fields(&[code, "", "", "", "", "", "", ""]);
-        for (key, h) in [
-            (&mut self.text, head.text),
-            (&mut self.fold, head.fold),
-            (&mut self.pinyin, head.pinyin),
-            (&mut self.initials, head.initials),
-        ] {
+        debug_assert!(code.bytes().all(|b| b.is_ascii_alphanumeric()), "{code}");
+        let lower = code.to_ascii_lowercase();
+        self.text.insert_str(0, code);
+        for key in [&mut self.fold, &mut self.pinyin, &mut self.initials] {
             debug_assert!(key.starts_with(FIELD_SEP), "the code field is already set");
-            let end = h.find(FIELD_SEP).unwrap_or(h.len());
-            key.insert_str(0, &h[..end]);
+            key.insert_str(0, &lower);
         }
         self
     }
