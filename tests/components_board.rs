@@ -2,9 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::Stage;
-use duijie::tui::components::{
-    AgendaItemVm, AgendaOutcome, AgendaView, BoardColumnVm, BoardOutcome, BoardView, CardVm,
-};
+use duijie::tui::features::agenda::{AgendaItemVm, AgendaOutcome, AgendaView};
+use duijie::tui::features::board::{BoardColumnVm, BoardOutcome, BoardView, CardVm};
 use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -2,8 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::{Kind, Record};
-use duijie::tui::components::form::{FieldError, FieldId};
-use duijie::tui::components::{FormOutcome, FormSuggestions, RecordForm};
+use duijie::tui::features::record_form::form::{FieldError, FieldId};
+use duijie::tui::features::record_form::{FormOutcome, FormSuggestions, RecordForm};
 use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

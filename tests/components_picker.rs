@@ -3,7 +3,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::{Kind, Record, Stage};
 use duijie::tui::Lang;
-use duijie::tui::components::{FilterPicker, FilterPickerOutcome, Filters, PickerOptions};
+use duijie::tui::features::filters::picker::{
+    FilterPicker, FilterPickerOutcome, Filters, PickerOptions,
+};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -2,10 +2,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::{Channel, ContractType, ShelveReason, Stage};
-use duijie::tui::components::{
-    FollowUpField, FollowUpForm, FollowUpInput, FollowUpOutcome, PromptOutcome, StageInput,
-    StagePrompt, SuggestOutcome, SuggestionList, SuggestionVm,
+use duijie::tui::features::followup::{
+    FollowUpField, FollowUpForm, FollowUpInput, FollowUpOutcome,
 };
+use duijie::tui::features::stage_prompt::{PromptOutcome, StageInput, StagePrompt};
+use duijie::tui::features::suggestions::{SuggestOutcome, SuggestionList, SuggestionVm};
 use duijie::tui::{Lang, Theme};
 use jiff::civil::date;
 use ratatui::Terminal;

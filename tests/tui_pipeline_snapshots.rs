@@ -7,12 +7,12 @@ use duijie::db::{Db, RecordFilter, records};
 use duijie::domain::{Channel, Code, Stage};
 use duijie::pipeline::{self, Clock, LogRequest, MoveRequest};
 use duijie::tui::action::{Action, PipeAction};
-use duijie::tui::effects::Effect;
-use duijie::tui::effects_pipeline::PipeRunner;
-use duijie::tui::keymap::Keymap;
+use duijie::tui::app::runner::Effect;
+use duijie::tui::app::runner_pipeline::PipeRunner;
+use duijie::tui::keys::Keymap;
 use duijie::tui::model::Model;
 use duijie::tui::update::update;
-use duijie::tui::{Lang, Theme, ui};
+use duijie::tui::{Lang, Theme};
 use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -89,7 +89,7 @@ fn drive(db: &mut Db, m: &mut Model, action: Action) {
 fn render(m: &Model, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| ui::draw(f, m, &Theme::new(false)))
+        .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
         .unwrap();
     let buf = terminal.backend().buffer();
     let mut out = String::new();
@@ -179,7 +179,7 @@ fn desk_marks_paired_records_and_lists_their_pairs_80x24() {
         },
     );
     let mut runner = PipeRunner::fixed(clock());
-    let refresh = duijie::tui::effects_pipeline::PipeEffect::Refresh {
+    let refresh = duijie::tui::app::runner_pipeline::PipeEffect::Refresh {
         board: false,
         agenda: false,
         detail: None,

@@ -7,11 +7,11 @@ mod common;
 use duijie::domain::{Kind, Record};
 use duijie::search::{Entry, Index, keys::SearchKeys};
 use duijie::tui::action::Action;
-use duijie::tui::filters::Filters;
-use duijie::tui::keymap::Keymap;
+use duijie::tui::features::filters::Filters;
+use duijie::tui::keys::Keymap;
 use duijie::tui::model::Model;
 use duijie::tui::update::update;
-use duijie::tui::{Lang, Theme, ui};
+use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -70,7 +70,7 @@ fn search(m: &mut Model, q: &str) {
 fn render(m: &Model, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| ui::draw(f, m, &Theme::new(false)))
+        .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
         .unwrap();
     text(terminal.backend().buffer())
 }
@@ -148,10 +148,10 @@ fn without_colour_the_selected_row_is_reverse_video() {
     let m = model(Lang::En, 80, 24);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| ui::draw(f, &m, &Theme::new(false)))
+        .draw(|f| duijie::tui::draw::draw(f, &m, &Theme::new(false)))
         .unwrap();
     let buf = terminal.backend().buffer();
-    let body = duijie::tui::layout::Desk::new((80, 24)).list_body(Kind::Demand);
+    let body = duijie::tui::ui::layout::Desk::new((80, 24)).list_body(Kind::Demand);
     let reversed = |y: u16| {
         buf[(body.x + 5, y)]
             .modifier
@@ -169,10 +169,10 @@ fn every_row_keeps_its_width_at_odd_sizes() {
         let m = model(Lang::Zh, width, 24);
         let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
         terminal
-            .draw(|f| ui::draw(f, &m, &Theme::new(false)))
+            .draw(|f| duijie::tui::draw::draw(f, &m, &Theme::new(false)))
             .unwrap();
         let buf = terminal.backend().buffer();
-        let d = duijie::tui::layout::Desk::new((width, 24));
+        let d = duijie::tui::ui::layout::Desk::new((width, 24));
         let right = d.demands.x + d.demands.width - 1;
         for y in d.demands.y + 1..d.demands.y + d.demands.height - 1 {
             assert_eq!(buf[(right, y)].symbol(), "│", "width {width}, row {y}");

@@ -4,7 +4,7 @@ use crossterm::event::KeyEvent;
 
 use crate::domain::{Kind, Record};
 use crate::search::Hit;
-use crate::tui::filters::Filters;
+use crate::tui::features::filters::Filters;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -163,7 +163,7 @@ pub enum PipeAction {
     /// Every pair with its sides, and today's date, after any pipeline change.
     Loaded {
         today: jiff::civil::Date,
-        pairs: Vec<crate::tui::model_pipeline::PairLine>,
+        pairs: Vec<crate::tui::features::pipeline::PairLine>,
     },
     /// The board's columns, unfiltered.
     BoardLoaded(Vec<crate::pipeline::BoardColumn>),
@@ -175,7 +175,7 @@ pub enum PipeAction {
     Suggested {
         subject: i64,
         title: String,
-        rows: Vec<crate::tui::components::SuggestionVm>,
+        rows: Vec<crate::tui::features::suggestions::SuggestionVm>,
         /// A newer ranking for a list already shown: replaces it if still open, else dropped.
         refresh: bool,
     },

@@ -1,160 +1,19 @@
-//! The full-screen desk: demands and results side by side, live search, filters, saved views.
+//! The full-screen desk: demands and results side by side, live search, filters, saved views,
+//! the pipeline board, the agenda.
 //!
-//! Shape: one [`model::Model`], a pure [`update::update`] returning [`effects::Effect`]s as
-//! data, a [`effects::Runner`] that performs them, and [`ui::draw`] rendering from `&Model`.
-//! The loop below is thin: poll keys with a short timeout, drain the search workers, update,
-//! draw.
+//! Shape: one [`model::Model`], a pure [`update::update`] returning effects as data, a runner
+//! that performs them (`app/`), and [`draw::draw`] rendering from `&Model`. Features live in
+//! `features/`, shared widgets in `ui/`, the key table in `keys/`.
 
 pub mod action;
-pub mod components;
-pub mod effects;
-pub mod effects_pipeline;
-pub mod filters;
-pub mod keymap;
-pub mod keymap_pipeline;
-pub mod lang;
-pub mod layout;
+pub mod app;
+pub mod draw;
+pub mod features;
+pub mod keys;
 pub mod model;
-pub mod model_pipeline;
-pub mod overlays;
-pub mod panes;
-pub mod terminal;
-pub mod text;
-pub mod theme;
-pub mod too_small;
 pub mod ui;
 pub mod update;
-pub mod update_pipeline;
-pub mod update_records;
-pub mod views;
 
-pub use lang::Lang;
-pub use theme::Theme;
-
-use std::collections::VecDeque;
-use std::sync::atomic::Ordering;
-use std::time::Duration;
-
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
-
-use crate::config::Config;
-use crate::db::{Db, RecordFilter, records};
-use action::Action;
-use keymap::Keymap;
-use model::Model;
-
-/// How long the loop waits for a key before checking the search workers again.
-const POLL: Duration = Duration::from_millis(25);
-
-/// Opens the desk on `db` until the user quits.
-pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
-    let keymap = Keymap::new(config).map_err(anyhow::Error::msg)?;
-    let all = records::list(db.conn(), &RecordFilter::default())?;
-    let db_name = db
-        .path()
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let mut model = Model::new(all, keymap, config.lang(), &db_name);
-    let mut runner = effects::Runner::new(db)?;
-    let theme = Theme::from_env();
-    let quit = terminal::quit_signal()?;
-    let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");
-
-    let mut guard = terminal::Guard::enter()?;
-    guard.set_title(&format!("duijie — {}", sanitize_title(&db_name)))?;
-    let size = guard.terminal.size()?;
-    update::update(
-        &mut model,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
-    // Pair markers and the detail pane's pairs come from the pipeline.
-    for a in runner.run(effects::Effect::Pipe(
-        effects_pipeline::PipeEffect::Refresh {
-            board: false,
-            agenda: false,
-            detail: None,
-        },
-    )) {
-        dispatch(&mut model, &mut runner, a);
-    }
-    let mut dirty = true;
-    while !model.should_quit && !quit.load(Ordering::Relaxed) {
-        if dirty {
-            guard
-                .terminal
-                .draw(|frame| ui::draw(frame, &model, &theme))?;
-            dirty = false;
-            assert!(
-                !panic_after_draw,
-                "DUIJIE_TEST_PANIC=1: deliberate panic after the first draw"
-            );
-        }
-        let answers = runner.answers();
-        let mut timeout = if answers.is_empty() {
-            POLL
-        } else {
-            Duration::ZERO
-        };
-        for action in answers {
-            dirty |= dispatch(&mut model, &mut runner, action);
-        }
-        // Take every key already waiting before drawing again, so a burst of typing (or a
-        // paste) costs one frame, not one frame per key. Each key is resolved after the
-        // previous one took effect: "/" opens the search line, so the "x" after it is text.
-        while event::poll(timeout)? {
-            timeout = Duration::ZERO;
-            if let Some(action) = to_action(&model, &event::read()?) {
-                dirty |= dispatch(&mut model, &mut runner, action);
-            }
-        }
-    }
-    drop(guard);
-    Ok(())
-}
-
-/// Runs one action and everything its effects answer; true when the model changed.
-fn dispatch(model: &mut Model, runner: &mut effects::Runner, action: Action) -> bool {
-    let mut queue = VecDeque::from([action]);
-    while let Some(action) = queue.pop_front() {
-        for effect in update::update(model, action) {
-            queue.extend(runner.run(effect));
-        }
-    }
-    true
-}
-
-fn sanitize_title(name: &str) -> String {
-    crate::sanitize::one_line(name)
-}
-
-/// What a terminal event means in the current context.
-fn to_action(model: &Model, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) => model.keymap.resolve(model.context(), k),
-        Event::Mouse(m) => {
-            let (column, row) = (m.column, m.row);
-            match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-                MouseEventKind::ScrollDown => Some(Action::Scroll {
-                    column,
-                    row,
-                    delta: 1,
-                }),
-                MouseEventKind::ScrollUp => Some(Action::Scroll {
-                    column,
-                    row,
-                    delta: -1,
-                }),
-                _ => None,
-            }
-        }
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
-        _ => None,
-    }
-}
+pub use crate::i18n::Lang;
+pub use app::run;
+pub use ui::theme::Theme;

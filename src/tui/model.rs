@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use crate::domain::{Kind, Record, Stage};
 use crate::search::Hit;
 use crate::tui::Lang;
-use crate::tui::components::{FilterPicker, RecordForm};
-use crate::tui::filters::Filters;
-use crate::tui::keymap::{Context, Keymap};
-use crate::tui::layout;
+use crate::tui::features::filters::Filters;
+use crate::tui::features::filters::picker::FilterPicker;
+use crate::tui::features::record_form::RecordForm;
+use crate::tui::keys::{Context, Keymap};
+use crate::tui::ui::layout;
 
 /// Top-level views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -187,7 +188,7 @@ pub struct Model {
     pub db_name: String,
     pub should_quit: bool,
     /// Pairs, board, agenda and pipeline popups.
-    pub pipe: crate::tui::model_pipeline::PipeModel,
+    pub pipe: crate::tui::features::pipeline::PipeModel,
 }
 
 impl Model {
@@ -210,7 +211,7 @@ impl Model {
             keymap,
             db_name: db_name.to_string(),
             should_quit: false,
-            pipe: crate::tui::model_pipeline::PipeModel::default(),
+            pipe: crate::tui::features::pipeline::PipeModel::default(),
         };
         m.demands.refilter(&m.filters, &|_| Vec::new());
         m.results.refilter(&m.filters, &|_| Vec::new());

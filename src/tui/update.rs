@@ -3,10 +3,10 @@
 
 use crate::domain::Kind;
 use crate::tui::action::Action;
-use crate::tui::effects::Effect;
-use crate::tui::layout;
+use crate::tui::app::runner::Effect;
+use crate::tui::features::record_form::update as update_records;
 use crate::tui::model::{Line, Model, Pending, Popup};
-use crate::tui::update_records;
+use crate::tui::ui::layout;
 
 /// Rows the mouse wheel moves.
 const WHEEL_ROWS: i32 = 3;
@@ -128,7 +128,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             list.scroll_into_view(rows);
             if m.view == crate::tui::model::View::Board {
                 // The board shows the pairs whose sides the search keeps.
-                let cols = crate::tui::views::vm::board_columns(m);
+                let cols = crate::tui::features::pipeline::vm::board_columns(m);
                 m.pipe.board.set_columns(cols);
             }
             if seq == m.search_seq {
@@ -144,7 +144,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             search_again_if_capped(m)
         }
         Action::FiltersClear => {
-            m.filters = crate::tui::filters::Filters::default();
+            m.filters = crate::tui::features::filters::Filters::default();
             refilter(m);
             vec![]
         }
@@ -317,7 +317,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.warn(text);
             vec![]
         }
-        Action::Pipe(p) => crate::tui::update_pipeline::update(m, p),
+        Action::Pipe(p) => crate::tui::features::pipeline::update::update(m, p),
     }
 }
 
@@ -409,5 +409,5 @@ fn select_id(m: &mut Model, kind: Kind, id: i64) {
 }
 
 #[cfg(test)]
-#[path = "update_tests.rs"]
+#[path = "features/desk/update_tests.rs"]
 mod tests;

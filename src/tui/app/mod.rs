@@ -1,0 +1,133 @@
+//! The loop, the terminal, the effect runner and its workers.
+
+pub mod runner;
+pub mod runner_pipeline;
+pub mod terminal;
+
+use std::collections::VecDeque;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+
+use crate::config::Config;
+use crate::db::{Db, RecordFilter, records};
+use crate::tui::action::Action;
+use crate::tui::keys::Keymap;
+use crate::tui::model::Model;
+
+/// How long the loop waits for a key before checking the search workers again.
+const POLL: Duration = Duration::from_millis(25);
+
+/// Opens the desk on `db` until the user quits.
+pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
+    let keymap = Keymap::new(config).map_err(anyhow::Error::msg)?;
+    let all = records::list(db.conn(), &RecordFilter::default())?;
+    let db_name = db
+        .path()
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut model = Model::new(all, keymap, config.lang(), &db_name);
+    let mut runner = runner::Runner::new(db)?;
+    let theme = crate::tui::Theme::from_env();
+    let quit = terminal::quit_signal()?;
+    let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");
+
+    let mut guard = terminal::Guard::enter()?;
+    guard.set_title(&format!("duijie — {}", sanitize_title(&db_name)))?;
+    let size = guard.terminal.size()?;
+    crate::tui::update::update(
+        &mut model,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    // Pair markers and the detail pane's pairs come from the pipeline.
+    for a in runner.run(crate::tui::app::runner::Effect::Pipe(
+        crate::tui::app::runner_pipeline::PipeEffect::Refresh {
+            board: false,
+            agenda: false,
+            detail: None,
+        },
+    )) {
+        dispatch(&mut model, &mut runner, a);
+    }
+    let mut dirty = true;
+    while !model.should_quit && !quit.load(Ordering::Relaxed) {
+        if dirty {
+            guard
+                .terminal
+                .draw(|frame| crate::tui::draw::draw(frame, &model, &theme))?;
+            dirty = false;
+            assert!(
+                !panic_after_draw,
+                "DUIJIE_TEST_PANIC=1: deliberate panic after the first draw"
+            );
+        }
+        let answers = runner.answers();
+        let mut timeout = if answers.is_empty() {
+            POLL
+        } else {
+            Duration::ZERO
+        };
+        for action in answers {
+            dirty |= dispatch(&mut model, &mut runner, action);
+        }
+        // Take every key already waiting before drawing again, so a burst of typing (or a
+        // paste) costs one frame, not one frame per key. Each key is resolved after the
+        // previous one took effect: "/" opens the search line, so the "x" after it is text.
+        while event::poll(timeout)? {
+            timeout = Duration::ZERO;
+            if let Some(action) = to_action(&model, &event::read()?) {
+                dirty |= dispatch(&mut model, &mut runner, action);
+            }
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+/// Runs one action and everything its effects answer; true when the model changed.
+fn dispatch(model: &mut Model, runner: &mut runner::Runner, action: Action) -> bool {
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in crate::tui::update::update(model, action) {
+            queue.extend(runner.run(effect));
+        }
+    }
+    true
+}
+
+fn sanitize_title(name: &str) -> String {
+    crate::sanitize::one_line(name)
+}
+
+/// What a terminal event means in the current context.
+fn to_action(model: &Model, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => model.keymap.resolve(model.context(), k),
+        Event::Mouse(m) => {
+            let (column, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::Scroll {
+                    column,
+                    row,
+                    delta: 1,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll {
+                    column,
+                    row,
+                    delta: -1,
+                }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}

@@ -1,0 +1,398 @@
+//! Effects: what `update` asks of the outside world, and the runner that performs them against
+//! the database and the search workers, answering with actions.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::db::{Db, records};
+use crate::domain::{Kind, Record};
+use crate::search::worker::SearchWorker;
+use crate::search::{Entry, Index, keys::SearchKeys};
+use crate::tui::action::Action;
+use crate::tui::features::filters::Filters;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Search both lists for `query` (one query filters both sides).
+    /// `every`: all hits, not only the worker's best (filters will narrow them).
+    Search {
+        seq: u64,
+        query: String,
+        every: bool,
+    },
+    /// Store the search and filters in a numbered slot.
+    SaveView {
+        slot: u8,
+        query: String,
+        filters: Filters,
+    },
+    /// Read a numbered slot back.
+    LoadView { slot: u8 },
+    /// Change a record's status (closing it).
+    SetStatus { id: i64, status: String },
+    /// Insert (id 0) or update a record.
+    Save(Box<Record>),
+    /// Delete a record.
+    Delete { kind: Kind, id: i64 },
+    /// A pipeline read or write (effects_pipeline.rs).
+    Pipe(crate::tui::app::runner_pipeline::PipeEffect),
+}
+
+/// The database and one search worker per list.
+pub struct Runner {
+    pub db: Db,
+    demands: SearchWorker,
+    results: SearchWorker,
+    /// The pipeline clock and the suggestion index.
+    pub pipe: crate::tui::app::runner_pipeline::PipeRunner,
+}
+
+impl Runner {
+    /// Loads both search indexes and starts their workers.
+    pub fn new(db: Db) -> anyhow::Result<Runner> {
+        let (demands, results) = load_indexes(&db)?;
+        let (demands, results) = (SearchWorker::spawn(demands), SearchWorker::spawn(results));
+        Ok(Runner {
+            db,
+            demands,
+            results,
+            pipe: crate::tui::app::runner_pipeline::PipeRunner::default(),
+        })
+    }
+
+    fn worker(&self, kind: Kind) -> &SearchWorker {
+        match kind {
+            Kind::Demand => &self.demands,
+            Kind::Achievement => &self.results,
+        }
+    }
+
+    /// Answers that arrived since the last call.
+    pub fn answers(&mut self) -> Vec<Action> {
+        let mut out = self.pipe.answers(&self.db);
+        out.extend(self.search_answers());
+        out
+    }
+
+    fn search_answers(&self) -> Vec<Action> {
+        [Kind::Demand, Kind::Achievement]
+            .into_iter()
+            .filter_map(|kind| {
+                self.worker(kind)
+                    .try_recv()
+                    .map(|answer| Action::SearchAnswered {
+                        kind,
+                        seq: answer.seq,
+                        capped: answer.total > answer.hits.len(),
+                        hits: answer.hits,
+                    })
+            })
+            .collect()
+    }
+
+    /// Performs one effect. Failures come back as a status-bar error, never a crash.
+    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+        match self.try_run(effect) {
+            Ok(actions) => actions,
+            Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],
+        }
+    }
+
+    fn try_run(&mut self, effect: Effect) -> anyhow::Result<Vec<Action>> {
+        match effect {
+            Effect::Search { seq, query, every } => {
+                for w in [&self.demands, &self.results] {
+                    if every {
+                        w.query_every(seq, &query);
+                    } else {
+                        w.query(seq, &query);
+                    }
+                }
+                Ok(vec![])
+            }
+            Effect::SaveView {
+                slot,
+                query,
+                filters,
+            } => {
+                let json = serde_json::to_string(&filters)?;
+                self.db.write(|tx| {
+                    tx.execute(
+                        "INSERT INTO saved_view (slot, query, filters) VALUES (?1, ?2, ?3) \
+                         ON CONFLICT (slot) DO UPDATE SET query = ?2, filters = ?3",
+                        params![slot, query, json],
+                    )
+                })?;
+                Ok(vec![Action::Info(format!("saved view {slot}"))])
+            }
+            Effect::LoadView { slot } => {
+                let row: Option<(String, String)> = self
+                    .db
+                    .conn()
+                    .query_row(
+                        "SELECT query, filters FROM saved_view WHERE slot = ?1",
+                        params![slot],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                Ok(vec![match row {
+                    None => Action::Info(format!("view {slot} is empty: S then {slot} saves one")),
+                    Some((query, filters)) => Action::ViewLoaded {
+                        slot,
+                        query,
+                        filters: serde_json::from_str(&filters).unwrap_or_default(),
+                    },
+                }])
+            }
+            Effect::SetStatus { id, status } => {
+                let Some(mut rec) = records::get(self.db.conn(), id)? else {
+                    anyhow::bail!("the record is gone");
+                };
+                rec.status = status;
+                self.save(rec)
+            }
+            Effect::Save(rec) => self.save(*rec),
+            Effect::Delete { kind, id } => {
+                self.db.write(|tx| records::delete(tx, id))?;
+                self.worker(kind).remove(id);
+                self.pipe.records_changed();
+                Ok(vec![Action::RecordDeleted { kind, id }])
+            }
+            Effect::Pipe(e) => {
+                let out = self.pipe.run(&mut self.db, e)?;
+                for a in &out {
+                    // An undone record edit: the search takes the restored record.
+                    if let Action::RecordSaved(rec) = a {
+                        self.pipe.records_changed();
+                        self.worker(rec.kind).upsert(Entry {
+                            id: rec.id,
+                            updated_at: rec.updated_at.clone(),
+                            keys: SearchKeys::for_record(rec),
+                        });
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// Inserts (id 0) or updates `rec`; an update journals the record as it was, in the same
+    /// transaction, so undo can restore it.
+    fn save(&mut self, mut rec: Record) -> anyhow::Result<Vec<Action>> {
+        self.db.write(|tx| -> anyhow::Result<()> {
+            if rec.id == 0 {
+                records::insert(tx, &mut rec)?;
+            } else {
+                let Some(before) = records::get(tx, rec.id)? else {
+                    anyhow::bail!("{} is gone: it was deleted meanwhile", rec.code());
+                };
+                crate::pipeline::undo::journal_record_edit(tx, &before)?;
+                records::update(tx, &mut rec)?;
+            }
+            Ok(())
+        })?;
+        self.pipe.records_changed();
+        self.worker(rec.kind).upsert(Entry {
+            id: rec.id,
+            updated_at: rec.updated_at.clone(),
+            keys: SearchKeys::for_record(&rec),
+        });
+        Ok(vec![Action::RecordSaved(rec)])
+    }
+}
+
+/// The demands' and the results' search indexes. At start-up on a large database they are
+/// most of the wait before the desk is usable, so the results' index loads on a second thread
+/// through its own read-only connection (an in-memory database has no second connection).
+fn load_indexes(db: &Db) -> anyhow::Result<(Index, Index)> {
+    let path = db.path();
+    if path.as_os_str() == ":memory:" {
+        return Ok((
+            Index::load(db.conn(), Kind::Demand)?,
+            Index::load(db.conn(), Kind::Achievement)?,
+        ));
+    }
+    std::thread::scope(|s| {
+        let results = s.spawn(|| -> anyhow::Result<Index> {
+            let conn = rusqlite::Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            Ok(Index::load(&conn, Kind::Achievement)?)
+        });
+        let demands = Index::load(db.conn(), Kind::Demand)?;
+        let results = results
+            .join()
+            .map_err(|_| anyhow::anyhow!("loading the results' search index failed"))??;
+        Ok((demands, results))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::Lang;
+    use crate::tui::action::PipeAction;
+    use crate::tui::keys::Keymap;
+    use crate::tui::model::Model;
+    use crate::tui::update::update;
+
+    fn wait(runner: &mut Runner, m: &mut Model) {
+        for _ in 0..500 {
+            for a in runner.answers() {
+                update(m, a);
+            }
+            if !m.searching(Kind::Demand) && !m.searching(Kind::Achievement) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!("no answer");
+    }
+
+    fn drive(runner: &mut Runner, m: &mut Model, action: Action) {
+        let mut queue = std::collections::VecDeque::from([action]);
+        while let Some(a) = queue.pop_front() {
+            for e in update(m, a) {
+                queue.extend(runner.run(e));
+            }
+        }
+    }
+
+    #[test]
+    fn saved_views_round_trip_through_the_database() {
+        let mut db = Db::open_in_memory().unwrap();
+        db.write(|tx| {
+            for (kind, t, field) in [
+                (Kind::Demand, "铜箔", "锂电"),
+                (Kind::Demand, "光伏背板", "光伏"),
+                (Kind::Achievement, "硅碳负极", "锂电"),
+            ] {
+                let mut r = Record::new(kind, t);
+                r.field = field.into();
+                records::insert(tx, &mut r)?;
+            }
+            Ok::<_, crate::db::DbError>(())
+        })
+        .unwrap();
+        let recs = records::list(db.conn(), &records::RecordFilter::default()).unwrap();
+        let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+        let mut runner = Runner::new(db).unwrap();
+        let mut f = Filters::default();
+        f.field.insert("锂电".into());
+        drive(&mut runner, &mut m, Action::FiltersApplied(f.clone()));
+        assert_eq!(m.demands.shown.len(), 1);
+        drive(&mut runner, &mut m, Action::SaveViewBegin);
+        drive(&mut runner, &mut m, Action::Slot(3));
+        drive(&mut runner, &mut m, Action::FiltersClear);
+        assert_eq!(m.demands.shown.len(), 2);
+        drive(&mut runner, &mut m, Action::Slot(3));
+        assert_eq!(m.filters, f);
+        assert_eq!(m.demands.shown.len(), 1);
+        drive(&mut runner, &mut m, Action::Slot(4));
+        assert!(m.message.as_ref().unwrap().text.contains("empty"));
+        wait(&mut runner, &mut m);
+    }
+
+    #[test]
+    fn closing_and_deleting_write_and_refresh_the_search() {
+        let mut db = Db::open_in_memory().unwrap();
+        db.write(|tx| {
+            records::insert(tx, &mut Record::new(Kind::Demand, "西安交通大学 合作"))?;
+            records::insert(tx, &mut Record::new(Kind::Demand, "鄭州大學 铜箔"))
+        })
+        .unwrap();
+        let recs = records::list(db.conn(), &records::RecordFilter::default()).unwrap();
+        let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+        let mut runner = Runner::new(db).unwrap();
+        let first = m.demands.selected_id().unwrap();
+        drive(&mut runner, &mut m, Action::CloseRecord);
+        drive(&mut runner, &mut m, Action::ConfirmYes);
+        assert_eq!(m.demands.records[&first].status, "closed");
+        let stored = records::get(runner.db.conn(), first).unwrap().unwrap();
+        assert_eq!(stored.status, "closed");
+        wait(&mut runner, &mut m);
+
+        drive(&mut runner, &mut m, Action::DeleteRecord);
+        drive(&mut runner, &mut m, Action::ConfirmYes);
+        assert!(records::get(runner.db.conn(), first).unwrap().is_none());
+        assert_eq!(m.demands.shown.len(), 1);
+        for c in "xajd".chars() {
+            drive(&mut runner, &mut m, Action::SearchInput(c));
+        }
+        wait(&mut runner, &mut m);
+        assert!(m.demands.shown.is_empty(), "deleted record still found");
+    }
+
+    /// The top suggestion of the open list, once one is shown.
+    fn top_suggestion(
+        runner: &mut Runner,
+        m: &mut Model,
+        pred: impl Fn(&crate::tui::features::suggestions::SuggestionVm) -> bool,
+    ) -> crate::tui::features::suggestions::SuggestionVm {
+        for _ in 0..2000 {
+            for a in runner.answers() {
+                update(m, a);
+            }
+            let top = m.pipe.popups.iter().find_map(|p| match p {
+                crate::tui::features::pipeline::PipePopup::Suggest { list, .. } => {
+                    list.selected().cloned()
+                }
+                _ => None,
+            });
+            if let Some(top) = top.filter(|t| pred(t)) {
+                return top;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!(
+            "no such suggestion; message {:?}, popups {}",
+            m.message.as_ref().map(|x| x.text.clone()),
+            m.pipe.popups.len()
+        );
+    }
+
+    #[test]
+    fn suggestions_speak_the_desk_language_and_take_in_a_record_added_since() {
+        let mut db = Db::open_in_memory().unwrap();
+        db.write(|tx| {
+            let mut d = Record::new(Kind::Demand, "高精度电解铜箔");
+            d.keywords = "电解铜箔".into();
+            records::insert(tx, &mut d)?;
+            records::insert(tx, &mut Record::new(Kind::Achievement, "铜箔集流体涂层"))?;
+            records::insert(tx, &mut Record::new(Kind::Achievement, "光伏组件回收"))
+        })
+        .unwrap();
+        let recs = records::list(db.conn(), &records::RecordFilter::default()).unwrap();
+        let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+        let mut runner = Runner::new(db).unwrap();
+        drive(&mut runner, &mut m, Action::Pipe(PipeAction::Suggest));
+        let first = top_suggestion(&mut runner, &mut m, |_| true);
+        assert_ne!(first.title, "电解铜箔表面处理技术");
+
+        // A result written down since: the next `s` answers from the index as it was, then
+        // the rebuilt index puts the new result on top of the open list, reasons in English.
+        let mut fresh = Record::new(Kind::Achievement, "电解铜箔表面处理技术");
+        fresh.keywords = "电解铜箔".into();
+        for a in runner.run(Effect::Save(Box::new(fresh))) {
+            update(&mut m, a);
+        }
+        // Saving selected the new result; back to the demand.
+        m.focus = Kind::Demand;
+        drive(&mut runner, &mut m, Action::Pipe(PipeAction::Suggest));
+        let top = top_suggestion(&mut runner, &mut m, |t| t.title == "电解铜箔表面处理技术");
+        assert!(
+            top.reasons.iter().any(|r| r.starts_with("shared terms")),
+            "{:?}",
+            top.reasons
+        );
+        let lists = m
+            .pipe
+            .popups
+            .iter()
+            .filter(|p| matches!(p, crate::tui::features::pipeline::PipePopup::Suggest { .. }))
+            .count();
+        assert_eq!(lists, 1, "the refreshed list replaces the open one");
+    }
+}

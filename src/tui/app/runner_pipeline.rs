@@ -1,0 +1,290 @@
+//! Pipeline effects: the writes (pair, move, follow-up, undo) and the reads (pairs, board,
+//! agenda, pair detail, suggestions) against the database, answered as actions. The
+//! suggestion index is costly at 100k records, so it is built on a thread on the first `s`
+//! and the answer comes back through [`PipeRunner::answers`]. After a record changes, the
+//! next `s` answers at once from the index as it was and rebuilds it behind; the open list
+//! is refreshed when the new index is ready.
+
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::db::{Db, RecordFilter, records};
+use crate::domain::{Code, CodeKind};
+use crate::matching::SuggestIndex;
+use crate::pipeline::{self, Clock, LogRequest, MoveRequest};
+use crate::tui::action::{Action, PipeAction};
+use crate::tui::features::pipeline::vm;
+
+/// How many suggestions the list shows.
+const SUGGESTIONS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PipeEffect {
+    /// Reload the pairs; and the board, the agenda, one pair's detail when asked.
+    Refresh {
+        board: bool,
+        agenda: bool,
+        detail: Option<i64>,
+    },
+    /// Pair a demand with a result.
+    CreatePair { demand: Code, result: Code },
+    /// Suggest partners for a record; reasons in Chinese when `zh`.
+    Suggest { id: i64, zh: bool },
+    /// Move a pair.
+    Move(MoveRequest),
+    /// Take a shelved pair up again, at the stage it was shelved from.
+    Reactivate(Code),
+    /// Delete a pair (journalled: undo restores it with its history and log).
+    DeletePair(Code),
+    /// Log a follow-up.
+    Log(LogRequest),
+    /// Undo the last journalled change.
+    Undo,
+    /// Load one pair in full.
+    ShowPair(Code),
+}
+
+/// The suggestion index and its rebuilds.
+#[derive(Default)]
+struct Suggestions {
+    ready: Option<Box<SuggestIndex>>,
+    building: Option<Receiver<SuggestIndex>>,
+    /// Records changed since `ready` (or the build under way) read them.
+    stale: bool,
+    /// The latest request, answered (or its open list refreshed) once a build ends.
+    wanted: Option<Wanted>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Wanted {
+    id: i64,
+    zh: bool,
+    /// Already answered from an older index: only refresh a list still open.
+    refresh: bool,
+}
+
+/// Pipeline state of the effect runner: the clock and the suggestion index.
+#[derive(Default)]
+pub struct PipeRunner {
+    /// Fixed in tests; the system clock, read at each operation, otherwise.
+    fixed: Option<Clock>,
+    suggestions: Suggestions,
+}
+
+impl PipeRunner {
+    /// A runner on a fixed clock (tests).
+    pub fn fixed(clock: Clock) -> PipeRunner {
+        PipeRunner {
+            fixed: Some(clock),
+            ..PipeRunner::default()
+        }
+    }
+
+    /// A record was added, edited or deleted: the suggestion index no longer holds it as it
+    /// is, and is rebuilt on the next request.
+    pub fn records_changed(&mut self) {
+        let s = &mut self.suggestions;
+        if s.ready.is_some() || s.building.is_some() {
+            s.stale = true;
+        }
+    }
+
+    /// Starts building the suggestion index from the records as they are now.
+    fn start_build(&mut self, db: &Db) -> anyhow::Result<()> {
+        let all = records::list(db.conn(), &RecordFilter::default())?;
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(SuggestIndex::build(&all));
+        });
+        self.suggestions.building = Some(rx);
+        self.suggestions.stale = false;
+        Ok(())
+    }
+
+    fn clock(&self) -> Clock {
+        self.fixed.clone().unwrap_or_else(Clock::system)
+    }
+
+    /// Suggestions whose index finished building since the last call.
+    pub fn answers(&mut self, db: &Db) -> Vec<Action> {
+        let Some(rx) = &self.suggestions.building else {
+            return vec![];
+        };
+        let index = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return vec![],
+            Err(TryRecvError::Disconnected) => {
+                self.suggestions.building = None;
+                return vec![Action::Failed(
+                    "building the suggestion index failed".into(),
+                )];
+            }
+            Ok(index) => index,
+        };
+        self.suggestions.ready = Some(Box::new(index));
+        self.suggestions.building = None;
+        let Some(w) = self.suggestions.wanted.take() else {
+            return vec![];
+        };
+        match self.suggest(db, w.id, w.zh, w.refresh) {
+            Ok(actions) => actions,
+            Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],
+        }
+    }
+
+    /// The actions that reload the pairs and what is open.
+    pub fn refresh(
+        &self,
+        db: &Db,
+        board: bool,
+        agenda: bool,
+        detail: Option<i64>,
+    ) -> anyhow::Result<Vec<Action>> {
+        let clock = self.clock();
+        let conn = db.conn();
+        let pairs = pipeline::pairs::list_with_sides(conn)?
+            .iter()
+            .map(|(p, d, r)| vm::pair_line(p, d, r))
+            .collect();
+        let mut out = vec![Action::Pipe(PipeAction::Loaded {
+            today: clock.today(),
+            pairs,
+        })];
+        if board {
+            out.push(Action::Pipe(PipeAction::BoardLoaded(pipeline::board(
+                conn, &clock,
+            )?)));
+        }
+        if agenda {
+            out.push(Action::Pipe(PipeAction::AgendaLoaded(Box::new(
+                pipeline::agenda(conn, &clock)?,
+            ))));
+        }
+        if let Some(id) = detail {
+            let code = Code {
+                kind: CodeKind::Pair,
+                num: id,
+            };
+            // A pair undone away simply has no detail to show any more.
+            if let Ok(d) = pipeline::show_pair(conn, &clock, code) {
+                out.push(Action::Pipe(PipeAction::PairShown(Box::new(d))));
+            }
+        }
+        Ok(out)
+    }
+
+    fn suggest(
+        &mut self,
+        db: &Db,
+        id: i64,
+        zh: bool,
+        refresh: bool,
+    ) -> anyhow::Result<Vec<Action>> {
+        let Some(rec) = records::get(db.conn(), id)? else {
+            anyhow::bail!("the record is gone");
+        };
+        let mut out = Vec::new();
+        if self.suggestions.stale && self.suggestions.building.is_none() {
+            // Answer from the index as it is; the rebuild refreshes the list.
+            self.start_build(db)?;
+            self.suggestions.wanted = Some(Wanted {
+                id,
+                zh,
+                refresh: true,
+            });
+        }
+        if let Some(index) = &self.suggestions.ready {
+            let mut found = index.suggest(&rec, SUGGESTIONS);
+            crate::matching::mark_paired(db.conn(), &rec, &mut found)?;
+            let rows = found.iter().map(|s| vm::suggestion(s, zh)).collect();
+            out.push(Action::Pipe(PipeAction::Suggested {
+                subject: id,
+                title: format!("{} {}", rec.code(), rec.title),
+                rows,
+                refresh,
+            }));
+        } else {
+            if self.suggestions.building.is_none() {
+                self.start_build(db)?;
+                out.push(Action::Info(
+                    "building the suggestion index… (once per session)".into(),
+                ));
+            }
+            // Keep the latest request; the build answers it.
+            self.suggestions.wanted = Some(Wanted {
+                id,
+                zh,
+                refresh: false,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn run(&mut self, db: &mut Db, effect: PipeEffect) -> anyhow::Result<Vec<Action>> {
+        let clock = self.clock();
+        match effect {
+            PipeEffect::Refresh {
+                board,
+                agenda,
+                detail,
+            } => self.refresh(db, board, agenda, detail),
+            PipeEffect::CreatePair { demand, result } => {
+                let pair = pipeline::create_pair(db, &clock, demand, result, "")?;
+                Ok(vec![Action::Pipe(PipeAction::PairCreated {
+                    code: pair.code().to_string(),
+                    demand: demand.to_string(),
+                    result: result.to_string(),
+                    demand_id: pair.demand_id,
+                    result_id: pair.result_id,
+                })])
+            }
+            PipeEffect::Suggest { id, zh } => self.suggest(db, id, zh, false),
+            PipeEffect::Move(req) => {
+                let pair = pipeline::move_pair(db, &clock, &req)?;
+                Ok(vec![Action::Pipe(PipeAction::Moved {
+                    code: pair.code().to_string(),
+                    to: pair.stage,
+                })])
+            }
+            PipeEffect::Reactivate(code) => {
+                let to = pipeline::shelved_from(db.conn(), code)?;
+                let pair = pipeline::move_pair(db, &clock, &MoveRequest::new(code, to))?;
+                Ok(vec![Action::Pipe(PipeAction::Moved {
+                    code: pair.code().to_string(),
+                    to: pair.stage,
+                })])
+            }
+            PipeEffect::DeletePair(code) => {
+                let pair = pipeline::delete_pair(db, &clock, code)?;
+                Ok(vec![Action::Pipe(PipeAction::PairDeleted {
+                    code: pair.code().to_string(),
+                    id: pair.id,
+                })])
+            }
+            PipeEffect::Log(req) => {
+                let (_, pair) = pipeline::log_followup(db, &clock, &req)?;
+                Ok(vec![Action::Pipe(PipeAction::Logged {
+                    code: pair.code().to_string(),
+                })])
+            }
+            PipeEffect::Undo => {
+                let label = pipeline::undo(db)?;
+                let mut out = Vec::new();
+                // A record edit undone: the lists (and the search) take the restored record.
+                if let Some(code) = label
+                    .as_deref()
+                    .and_then(|l| l.strip_prefix("edit "))
+                    .and_then(|c| c.split_whitespace().next())
+                    .and_then(|c| c.parse::<Code>().ok())
+                    && code.kind != CodeKind::Pair
+                    && let Ok(rec) = records::get_by_code(db.conn(), code)
+                {
+                    out.push(Action::RecordSaved(rec));
+                }
+                out.push(Action::Pipe(PipeAction::Undone(label)));
+                Ok(out)
+            }
+            PipeEffect::ShowPair(code) => Ok(vec![Action::Pipe(PipeAction::PairShown(Box::new(
+                pipeline::show_pair(db.conn(), &clock, code)?,
+            )))]),
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Drawing: the whole screen from `&Model`. Panes and overlays each live in their own file.
+
+use ratatui::Frame;
+
+use crate::tui::Theme;
+use crate::tui::features::pipeline::PipePopup;
+use crate::tui::features::{agenda, board, desk, help, pair_detail, record_view};
+use crate::tui::model::{Model, Popup, View};
+use crate::tui::ui::layout::{self, Desk};
+use crate::tui::ui::too_small;
+
+pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
+    let area = frame.area();
+    if layout::too_small((area.width, area.height)) {
+        too_small::render(frame, area, m, theme);
+        return;
+    }
+    let d = Desk::new((area.width, area.height));
+    // Popups (and the pipeline views) cover everything but the status bar, so messages stay
+    // visible.
+    let over = ratatui::layout::Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    match m.view {
+        View::Desk => {
+            desk::search_bar::render(frame, d.search, m, theme);
+            desk::chips::render(frame, d.chips, m, theme);
+            desk::list::render(frame, d.demands, m, crate::domain::Kind::Demand, theme);
+            desk::list::render(frame, d.results, m, crate::domain::Kind::Achievement, theme);
+            desk::detail::render(frame, d.detail, m, theme);
+        }
+        View::Board => board::view::render(frame, over, m, theme),
+        View::Agenda => agenda::view::render(frame, over, m, theme),
+    }
+    desk::status::render(frame, d.status, m, theme);
+    for popup in &m.pipe.popups {
+        match popup {
+            PipePopup::Prompt { prompt, .. } => prompt.render(frame, over, theme, m.lang),
+            PipePopup::FollowUp { form, .. } => form.render(frame, over, theme, m.lang),
+            PipePopup::ConfirmDelete { confirm, .. } => {
+                confirm.render(frame, over, theme, m.lang);
+            }
+            PipePopup::Suggest { list, .. } => {
+                let rect = layout::centered(over, 100, over.height.saturating_sub(2));
+                crate::tui::ui::widgets::clear_popup(frame, rect);
+                list.render(frame, rect, theme, m.lang);
+            }
+            PipePopup::Detail { detail, scroll } => {
+                pair_detail::render(frame, over, m, detail, *scroll, theme);
+            }
+        }
+    }
+    for popup in &m.popups {
+        match popup {
+            Popup::Help { scroll } => help::render(frame, over, m, *scroll, theme),
+            Popup::Record { kind, id, scroll } => {
+                record_view::render(frame, over, m, (*kind, *id, *scroll), theme);
+            }
+            Popup::Confirm { question, .. } => {
+                desk::confirm::render(frame, over, m, question, theme);
+            }
+            Popup::Form(form) => form.render(frame, over, theme, m.lang),
+            Popup::Picker(picker) => picker.render(frame, over, theme, m.lang),
+        }
+    }
+}

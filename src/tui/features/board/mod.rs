@@ -1,0 +1,6 @@
+//! The pipeline board: one column per stage, cards moved along the main line from the keyboard.
+
+pub mod state;
+pub mod view;
+
+pub use state::{BoardColumnVm, BoardOutcome, BoardView, CardVm};

@@ -1,0 +1,9 @@
+//! The desk: demands and results side by side, the search line, filter chips, the detail pane
+//! and the status bar.
+
+pub mod chips;
+pub mod confirm;
+pub mod detail;
+pub mod list;
+pub mod search_bar;
+pub mod status;

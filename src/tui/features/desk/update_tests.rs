@@ -1,0 +1,477 @@
+//! Key → state tests of the pure update: no terminal, no database.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::update;
+use crate::domain::{Kind, Record};
+use crate::search::{Entry, Index, keys::SearchKeys};
+use crate::tui::Lang;
+use crate::tui::action::Action;
+use crate::tui::app::runner::Effect;
+use crate::tui::features::filters::Filters;
+use crate::tui::keys::{Context, Keymap};
+use crate::tui::model::{Line, Model, Pending, Popup};
+
+fn rec(id: i64, kind: Kind, title: &str, field: &str, updated: &str) -> Record {
+    let mut r = Record::new(kind, title);
+    r.id = id;
+    r.seq = id;
+    r.field = field.into();
+    r.updated_at = updated.into();
+    r
+}
+
+fn model() -> Model {
+    let recs = vec![
+        rec(
+            1,
+            Kind::Demand,
+            "高性能铝合金压铸",
+            "铝镁合金",
+            "2026-01-01T00:00:00Z",
+        ),
+        rec(
+            2,
+            Kind::Demand,
+            "西安交通大学 联合攻关",
+            "新材料",
+            "2026-01-03T00:00:00Z",
+        ),
+        rec(
+            3,
+            Kind::Demand,
+            "4.5μm 铜箔",
+            "锂电",
+            "2026-01-02T00:00:00Z",
+        ),
+        rec(
+            4,
+            Kind::Achievement,
+            "鋰電池負極材料",
+            "锂电",
+            "2026-01-01T00:00:00Z",
+        ),
+        rec(
+            5,
+            Kind::Achievement,
+            "光伏背板",
+            "光伏",
+            "2026-01-05T00:00:00Z",
+        ),
+    ];
+    let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+    update(
+        &mut m,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    m
+}
+
+/// Resolves a key as the loop does, then updates.
+fn press(m: &mut Model, code: KeyCode) -> Vec<Effect> {
+    let ev = KeyEvent::new(code, KeyModifiers::NONE);
+    match m.keymap.resolve(m.context(), &ev) {
+        Some(a) => update(m, a),
+        None => vec![],
+    }
+}
+
+fn type_str(m: &mut Model, s: &str) -> Vec<Effect> {
+    s.chars().flat_map(|c| press(m, KeyCode::Char(c))).collect()
+}
+
+/// Answers the latest query for both lists from an index of the model's records.
+fn answer(m: &mut Model) {
+    for kind in [Kind::Demand, Kind::Achievement] {
+        let entries = m
+            .list(kind)
+            .records
+            .values()
+            .map(|r| Entry {
+                id: r.id,
+                updated_at: r.updated_at.clone(),
+                keys: SearchKeys::for_record(r),
+            })
+            .collect();
+        let mut entries: Vec<Entry> = entries;
+        entries.sort_by_key(|e| e.id);
+        let hits = Index::from_entries(entries).search(&m.query);
+        let seq = m.search_seq;
+        update(
+            m,
+            Action::SearchAnswered {
+                kind,
+                seq,
+                hits,
+                capped: false,
+            },
+        );
+    }
+}
+
+#[test]
+fn lists_start_newest_first_with_the_demands_focused() {
+    let m = model();
+    assert_eq!(m.demands.shown, vec![2, 3, 1]);
+    assert_eq!(m.results.shown, vec![5, 4]);
+    assert_eq!(m.focus, Kind::Demand);
+    assert_eq!(m.selected().unwrap().id, 2);
+}
+
+#[test]
+fn movement_keys_clamp_and_focus_switches() {
+    let mut m = model();
+    for (key, want) in [
+        (KeyCode::Char('j'), 1),
+        (KeyCode::Down, 2),
+        (KeyCode::Down, 2),
+        (KeyCode::Char('k'), 1),
+        (KeyCode::Char('g'), 0),
+        (KeyCode::Char('G'), 2),
+        (KeyCode::PageUp, 0),
+        (KeyCode::PageDown, 2),
+    ] {
+        press(&mut m, key);
+        assert_eq!(m.demands.selected, want, "after {key:?}");
+    }
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.focus, Kind::Achievement);
+    press(&mut m, KeyCode::Char('j'));
+    assert_eq!(m.selected().unwrap().id, 4);
+    press(&mut m, KeyCode::Char('h'));
+    assert_eq!(m.focus, Kind::Demand);
+    press(&mut m, KeyCode::BackTab);
+    assert_eq!(m.focus, Kind::Achievement);
+}
+
+#[test]
+fn typing_draws_the_query_at_once_and_sends_one_search_per_key() {
+    let mut m = model();
+    assert!(press(&mut m, KeyCode::Char('/')).is_empty());
+    assert_eq!(m.context(), Context::Search);
+    let effects = type_str(&mut m, "xajd");
+    assert_eq!(m.query, "xajd");
+    assert_eq!(effects.len(), 4);
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::Search {
+            seq: 4,
+            query: "xajd".into(),
+            every: false,
+        })
+    );
+    // Until the answer arrives the lists keep their rows and say they are searching.
+    assert!(m.searching(Kind::Demand));
+    assert_eq!(m.demands.shown.len(), 3);
+    answer(&mut m);
+    assert!(!m.searching(Kind::Demand));
+    assert_eq!(m.demands.shown, vec![2]);
+    assert!(m.results.shown.is_empty());
+}
+
+#[test]
+fn one_query_filters_both_lists_and_traditional_matches_simplified() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "锂电");
+    answer(&mut m);
+    assert_eq!(
+        m.results.shown,
+        vec![4],
+        "Traditional 鋰電 found by Simplified 锂电"
+    );
+    assert_eq!(m.demands.shown, vec![3], "the demand in field 锂电");
+}
+
+#[test]
+fn stale_answers_are_ignored() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "x");
+    answer(&mut m);
+    let fresh = m.demands.shown.clone();
+    update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq: 0,
+            hits: vec![],
+            capped: false,
+        },
+    );
+    assert_eq!(m.demands.shown, fresh);
+}
+
+#[test]
+fn leaving_the_search_keeps_the_selected_record() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "铜箔");
+    answer(&mut m);
+    assert_eq!(m.selected().unwrap().id, 3);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.line, Line::Closed);
+    assert_eq!(m.query, "铜箔", "Enter keeps the query");
+    // Esc clears the query; the full list comes back at once (no worker round trip, which
+    // would cap a large list) with the same record selected.
+    let effects = press(&mut m, KeyCode::Esc);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(!m.searching(Kind::Demand));
+    assert_eq!(m.demands.shown.len(), 3);
+    assert_eq!(m.selected().unwrap().id, 3);
+}
+
+#[test]
+fn in_the_search_line_letters_are_text_and_backspace_edits() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "q jk");
+    assert!(!m.should_quit);
+    assert_eq!(m.query, "q jk");
+    press(&mut m, KeyCode::Backspace);
+    assert_eq!(m.query, "q j");
+    let ev = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
+    let a = m.keymap.resolve(m.context(), &ev).unwrap();
+    update(&mut m, a);
+    assert_eq!(m.query, "q ");
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.query, "");
+    assert_eq!(m.context(), Context::Desk);
+}
+
+#[test]
+fn filters_apply_to_hits_and_show_in_the_counts() {
+    let mut m = model();
+    let mut f = Filters::default();
+    f.field.insert("锂电".into());
+    update(&mut m, Action::FiltersApplied(f));
+    assert_eq!(m.demands.shown, vec![3]);
+    assert_eq!(m.results.shown, vec![4]);
+    press(&mut m, KeyCode::Char('F'));
+    assert_eq!(m.demands.shown.len(), 3);
+}
+
+#[test]
+fn enter_opens_the_record_and_esc_closes_the_top_popup_first() {
+    let mut m = model();
+    press(&mut m, KeyCode::Enter);
+    assert!(matches!(m.popups.last(), Some(Popup::Record { id: 2, .. })));
+    press(&mut m, KeyCode::Char('?'));
+    assert_eq!(m.context(), Context::Help);
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.context(), Context::Record);
+    press(&mut m, KeyCode::Char('j'));
+    assert!(matches!(
+        m.popups.last(),
+        Some(Popup::Record { scroll: 1, .. })
+    ));
+    press(&mut m, KeyCode::Esc);
+    assert!(m.popups.is_empty());
+    press(&mut m, KeyCode::Char('q'));
+    assert!(m.should_quit);
+}
+
+#[test]
+fn closing_and_deleting_ask_first() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('x'));
+    assert!(matches!(
+        m.popups.last(),
+        Some(Popup::Confirm {
+            pending: Pending::Close { id: 2 },
+            ..
+        })
+    ));
+    // n cancels without an effect.
+    assert!(press(&mut m, KeyCode::Char('n')).is_empty());
+    assert!(m.popups.is_empty());
+    press(&mut m, KeyCode::Char('D'));
+    assert_eq!(
+        press(&mut m, KeyCode::Char('y')),
+        vec![Effect::Delete {
+            kind: Kind::Demand,
+            id: 2
+        }]
+    );
+    update(
+        &mut m,
+        Action::RecordDeleted {
+            kind: Kind::Demand,
+            id: 2,
+        },
+    );
+    assert_eq!(m.demands.shown, vec![3, 1]);
+}
+
+#[test]
+fn slot_keys_recall_and_s_then_a_slot_saves() {
+    let mut m = model();
+    assert_eq!(
+        press(&mut m, KeyCode::Char('3')),
+        vec![Effect::LoadView { slot: 3 }]
+    );
+    m.query = "铜".into();
+    press(&mut m, KeyCode::Char('S'));
+    assert_eq!(m.context(), Context::SaveSlot);
+    assert_eq!(
+        press(&mut m, KeyCode::Char('3')),
+        vec![Effect::SaveView {
+            slot: 3,
+            query: "铜".into(),
+            filters: Filters::default()
+        }]
+    );
+    assert_eq!(m.context(), Context::Desk);
+    press(&mut m, KeyCode::Char('S'));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.context(), Context::Desk);
+}
+
+#[test]
+fn mouse_click_selects_the_row_and_focuses_its_list() {
+    let mut m = model();
+    let d = crate::tui::ui::layout::Desk::new(m.size);
+    let body = d.list_body(Kind::Achievement);
+    update(
+        &mut m,
+        Action::Click {
+            column: body.x + 3,
+            row: body.y + 1,
+        },
+    );
+    assert_eq!(m.focus, Kind::Achievement);
+    assert_eq!(m.selected().unwrap().id, 4);
+    // A click below the last row changes the focus only.
+    update(
+        &mut m,
+        Action::Click {
+            column: body.x + 3,
+            row: body.y + 4,
+        },
+    );
+    assert_eq!(m.selected().unwrap().id, 4);
+}
+
+#[test]
+fn paging_scrolls_the_list_to_keep_the_selection_visible() {
+    let recs = (1..=100)
+        .map(|i| {
+            rec(
+                i,
+                Kind::Demand,
+                &format!("需求 {i}"),
+                "",
+                "2026-01-01T00:00:00Z",
+            )
+        })
+        .collect();
+    let mut m = Model::new(recs, Keymap::default(), Lang::Zh, "t.db");
+    update(
+        &mut m,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let rows = m.visible_rows(Kind::Demand);
+    press(&mut m, KeyCode::PageDown);
+    assert_eq!(m.demands.selected, rows);
+    assert_eq!(m.demands.offset, 1);
+    press(&mut m, KeyCode::Char('G'));
+    assert_eq!(m.demands.selected, 99);
+    assert_eq!(m.demands.offset, 100 - rows);
+    // Growing the window shows more rows without leaving a gap at the bottom.
+    update(
+        &mut m,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert_eq!(m.demands.offset, 100 - m.visible_rows(Kind::Demand));
+}
+
+#[test]
+fn a_capped_answer_counts_with_a_plus_and_clearing_brings_back_every_record() {
+    let mut m = model();
+    let all = m.demands.shown.len();
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "铜");
+    // The worker sent its best hit of more matches than it sends.
+    let best = m.demands.shown[0];
+    let seq = m.search_seq;
+    update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: vec![crate::search::Hit {
+                id: best,
+                score: 10,
+            }],
+            capped: true,
+        },
+    );
+    assert_eq!(m.demands.count_label(), format!("1+/{all}"));
+    // Ctrl-U empties the query: every record is back, uncapped, without asking the worker.
+    let ev = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let clear = m.keymap.resolve(m.context(), &ev).expect("ctrl-u is bound");
+    let effects = update(&mut m, clear);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(m.demands.shown.len(), all);
+    assert_eq!(m.demands.count_label(), format!("{all}/{all}"));
+}
+
+#[test]
+fn with_filters_on_a_capped_answer_is_followed_by_every_hit() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('/'));
+    let effects = type_str(&mut m, "铜");
+    assert!(matches!(
+        effects.last(),
+        Some(Effect::Search { every: false, .. })
+    ));
+    // The worker's best hits only, of more.
+    let seq = m.search_seq;
+    let best = m.demands.shown[0];
+    update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: vec![crate::search::Hit { id: best, score: 9 }],
+            capped: true,
+        },
+    );
+    let mut f = Filters::default();
+    f.field.insert("锂电".into());
+    let effects = update(&mut m, Action::FiltersApplied(f));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Search { every: true, .. }]),
+        "filters over capped hits search again for every hit: {effects:?}"
+    );
+    // Typing on: the best hits first, as fast as without filters ...
+    let effects = type_str(&mut m, "箔");
+    assert!(matches!(
+        effects.last(),
+        Some(Effect::Search { every: false, .. })
+    ));
+    let seq = m.search_seq;
+    let effects = update(
+        &mut m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: vec![crate::search::Hit { id: best, score: 9 }],
+            capped: true,
+        },
+    );
+    // ... then, being capped under filters, every hit.
+    assert!(
+        matches!(effects.as_slice(), [Effect::Search { every: true, .. }]),
+        "{effects:?}"
+    );
+}

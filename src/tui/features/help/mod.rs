@@ -1,0 +1,107 @@
+//! The `?` overlay: every key, generated from the keymap table, grouped by section.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::tui::Theme;
+use crate::tui::keys::{Context, Section};
+use crate::tui::model::Model;
+use crate::tui::ui::fit::fit;
+use crate::tui::ui::layout::centered;
+
+/// Width of the key column.
+const KEYS_WIDTH: usize = 18;
+
+/// The help lines, one per action (slot keys 1–9 folded into one line).
+pub fn lines(m: &Model, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = m.lang;
+    let mut out = Vec::new();
+    let mut section: Option<Section> = None;
+    let mut slot_keys = Vec::new();
+    // The keys of the view under the help: the desk lists its own contexts, the board, the
+    // agenda and the pair detail theirs.
+    let ctx = m.help_context();
+    let listed = |contexts: &[Context]| {
+        if ctx == Context::Desk {
+            !contexts.iter().all(|c| c.is_pipeline())
+        } else {
+            contexts.contains(&ctx)
+        }
+    };
+    for b in m.keymap.bindings.iter().filter(|b| listed(b.def.contexts)) {
+        if b.def.name.starts_with("view_") {
+            slot_keys.extend(b.keys.iter().map(ToString::to_string));
+            continue;
+        }
+        if section != Some(b.def.section) {
+            if section == Some(Section::Views) {
+                push_slots(&mut out, &mut slot_keys, lang, *theme);
+            }
+            if section.is_some() {
+                out.push(Line::raw(""));
+            }
+            out.push(Line::styled(
+                b.def.section.label(lang).to_string(),
+                theme.title(),
+            ));
+            section = Some(b.def.section);
+        }
+        let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+        let keys = if keys.is_empty() {
+            lang.pick("（未绑定）", "(unbound)").to_string()
+        } else {
+            keys.join(" / ")
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {}", fit(&keys, KEYS_WIDTH)), theme.label()),
+            Span::raw(lang.pick(b.def.zh, b.def.en)),
+        ]));
+    }
+    push_slots(&mut out, &mut slot_keys, lang, *theme);
+    out
+}
+
+fn push_slots(
+    out: &mut Vec<Line<'static>>,
+    keys: &mut Vec<String>,
+    lang: crate::tui::Lang,
+    theme: Theme,
+) {
+    if keys.is_empty() {
+        return;
+    }
+    let shown = if keys.len() > 2 {
+        format!("{}…{}", keys[0], keys[keys.len() - 1])
+    } else {
+        keys.join(" / ")
+    };
+    out.push(Line::from(vec![
+        Span::styled(format!("  {}", fit(&shown, KEYS_WIDTH)), theme.label()),
+        Span::raw(lang.pick("调出保存的视图", "recall a saved view")),
+    ]));
+    keys.clear();
+}
+
+pub fn render(frame: &mut Frame, area: Rect, m: &Model, scroll: u16, theme: &Theme) {
+    let lines = lines(m, theme);
+    let rect = centered(area, 64, area.height.saturating_sub(2));
+    crate::tui::ui::widgets::clear_popup(frame, rect);
+    let title = m.lang.pick(
+        " 按键  j/k 滚动  Esc 关闭 ",
+        " Keys  j/k scroll  Esc closes ",
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused())
+        .title(Span::styled(title, theme.title()));
+    let inner_h = rect.height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max_scroll), 0)),
+        rect,
+    );
+}

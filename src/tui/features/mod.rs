@@ -1,0 +1,14 @@
+//! The desk by feature: each feature owns its state, its update, its view and its keys.
+
+pub mod agenda;
+pub mod board;
+pub mod desk;
+pub mod filters;
+pub mod followup;
+pub mod help;
+pub mod pair_detail;
+pub mod pipeline;
+pub mod record_form;
+pub mod record_view;
+pub mod stage_prompt;
+pub mod suggestions;

@@ -1,0 +1,149 @@
+//! The pipeline part of the desk's state: every pair in short (for list markers and the detail
+//! pane), the board and agenda components with their data, and the pipeline popups.
+
+pub mod update;
+pub mod vm;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::domain::Stage;
+use crate::pipeline::{BoardColumn, PairDetail};
+use crate::tui::features::agenda::AgendaView;
+use crate::tui::features::board::BoardView;
+use crate::tui::features::followup::FollowUpForm;
+use crate::tui::features::stage_prompt::StagePrompt;
+use crate::tui::features::suggestions::SuggestionList;
+
+/// One pair as the desk lists it beside a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairLine {
+    pub pair_id: i64,
+    pub code: String,
+    pub stage: Stage,
+    pub demand_id: i64,
+    pub demand_code: String,
+    pub demand_title: String,
+    pub result_id: i64,
+    pub result_code: String,
+    pub result_title: String,
+}
+
+/// Popups of the pipeline, drawn over the view; the last one gets the keys.
+#[derive(Debug, Clone)]
+pub enum PipePopup {
+    /// The data a move needs (amount, contract, shelve reason).
+    Prompt {
+        pair_id: i64,
+        to: Stage,
+        prompt: StagePrompt,
+    },
+    /// Logging a follow-up.
+    FollowUp { pair_id: i64, form: FollowUpForm },
+    /// Suggested partners of record `subject`.
+    Suggest { subject: i64, list: SuggestionList },
+    /// Deleting a pair: yes or no.
+    ConfirmDelete {
+        pair_id: i64,
+        confirm: crate::tui::ui::confirm::Confirm,
+    },
+    /// One pair in full.
+    Detail {
+        detail: Box<PairDetail>,
+        scroll: u16,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct PipeModel {
+    /// Today by the pipeline clock, for due dates typed in the follow-up form.
+    pub today: Date,
+    pub pairs: Vec<PairLine>,
+    /// Record id → indexes into `pairs`.
+    pub by_record: HashMap<i64, Vec<usize>>,
+    /// The board as loaded, before the desk's search and filters.
+    pub board_data: Vec<BoardColumn>,
+    pub board: BoardView,
+    pub agenda: AgendaView,
+    pub popups: Vec<PipePopup>,
+}
+
+impl Default for PipeModel {
+    fn default() -> PipeModel {
+        PipeModel {
+            today: jiff::Zoned::now().date(),
+            pairs: Vec::new(),
+            by_record: HashMap::new(),
+            board_data: Vec::new(),
+            board: BoardView::new(Vec::new()),
+            agenda: AgendaView::default(),
+            popups: Vec::new(),
+        }
+    }
+}
+
+impl PipeModel {
+    /// Replaces the pair list and its index.
+    pub fn set_pairs(&mut self, pairs: Vec<PairLine>) {
+        self.by_record.clear();
+        for (i, p) in pairs.iter().enumerate() {
+            self.by_record.entry(p.demand_id).or_default().push(i);
+            self.by_record.entry(p.result_id).or_default().push(i);
+        }
+        self.pairs = pairs;
+    }
+
+    /// Record id → the stages of its pairs (for the desk's stage filter).
+    pub fn stages_by_record(&self) -> HashMap<i64, Vec<Stage>> {
+        self.by_record
+            .iter()
+            .map(|(&id, idx)| (id, idx.iter().map(|&i| self.pairs[i].stage).collect()))
+            .collect()
+    }
+
+    pub fn is_paired(&self, record_id: i64) -> bool {
+        self.by_record.contains_key(&record_id)
+    }
+
+    /// The pairs of a record, in code order.
+    pub fn pairs_of(&self, record_id: i64) -> impl Iterator<Item = &PairLine> {
+        self.by_record
+            .get(&record_id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.pairs[i])
+    }
+
+    /// The existing pair of a demand and a result.
+    pub fn find(&self, demand_id: i64, result_id: i64) -> Option<&PairLine> {
+        self.pairs_of(demand_id)
+            .find(|p| p.demand_id == demand_id && p.result_id == result_id)
+    }
+}
+
+impl crate::tui::model::Model {
+    /// Where keys go when a pipeline popup or view is on top.
+    pub fn pipe_context(&self) -> crate::tui::keys::Context {
+        use crate::tui::keys::Context;
+        use crate::tui::model::View;
+        match self.pipe.popups.last() {
+            Some(PipePopup::Detail { .. }) => Context::PairDetail,
+            Some(_) => Context::PipeInput,
+            None => match self.view {
+                View::Board => Context::Board,
+                View::Agenda => Context::Agenda,
+                View::Desk => Context::Desk,
+            },
+        }
+    }
+
+    /// The context under the help popup: whose keys the help lists.
+    pub fn help_context(&self) -> crate::tui::keys::Context {
+        if !self.pipe.popups.is_empty() || self.view != crate::tui::model::View::Desk {
+            self.pipe_context()
+        } else {
+            crate::tui::keys::Context::Desk
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! One record full-screen: every field, wrapped, scrollable.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::Kind;
+use crate::tui::Theme;
+use crate::tui::features::desk::detail::record_lines;
+use crate::tui::model::Model;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    m: &Model,
+    (kind, id, scroll): (Kind, i64, u16),
+    theme: &Theme,
+) {
+    let Some(rec) = m.list(kind).records.get(&id) else {
+        return;
+    };
+    crate::tui::ui::widgets::clear_popup(frame, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused())
+        .title(Span::styled(
+            m.lang.pick(" 记录  Esc 返回 ", " Record  Esc back "),
+            theme.title(),
+        ));
+    let lines = record_lines(rec, m.lang, theme);
+    let inner = block.inner(area);
+    // Wrapped height, by display width (word wrapping may add a line here and there).
+    let wrap = usize::from(inner.width.max(1));
+    let height: usize = lines.iter().map(|l| l.width().div_ceil(wrap).max(1)).sum();
+    let max_scroll = height.saturating_sub(usize::from(inner.height)) as u16;
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(para.block(block).scroll((scroll.min(max_scroll), 0)), area);
+}

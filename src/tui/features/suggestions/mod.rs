@@ -1,0 +1,161 @@
+//! `SuggestionList`: partners the matcher proposes for one record, each with its score, the
+//! reasons behind it and a marker when the pair already exists.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::sanitize::one_line;
+use crate::tui::ui::widgets::{cut, fit, is_press, width};
+use crate::tui::{Lang, Theme};
+
+/// One suggested partner record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SuggestionVm {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub org: String,
+    pub score: f64,
+    pub reasons: Vec<String>,
+    pub paired: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggestOutcome {
+    Pending,
+    /// Pair the subject with this record id.
+    Pair(i64),
+    Close,
+}
+
+/// Rows per suggestion: title line, org line, reasons line.
+const ROW_H: usize = 3;
+
+#[derive(Debug, Clone, Default)]
+pub struct SuggestionList {
+    title: String,
+    rows: Vec<SuggestionVm>,
+    cursor: usize,
+}
+
+impl SuggestionList {
+    /// `title` names the subject, e.g. "D12 铜箔": it is shown in the border.
+    pub fn new(title: &str, rows: Vec<SuggestionVm>) -> SuggestionList {
+        SuggestionList {
+            title: one_line(title),
+            rows,
+            cursor: 0,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&SuggestionVm> {
+        self.rows.get(self.cursor)
+    }
+
+    /// Marks a row as paired (after the caller made the pair), keeping the cursor.
+    pub fn mark_paired(&mut self, id: i64) {
+        if let Some(r) = self.rows.iter_mut().find(|r| r.id == id) {
+            r.paired = true;
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> SuggestOutcome {
+        if !is_press(&key) {
+            return SuggestOutcome::Pending;
+        }
+        match key.code {
+            KeyCode::Esc => return SuggestOutcome::Close,
+            KeyCode::Enter | KeyCode::Char('p') => {
+                return self
+                    .selected()
+                    .map_or(SuggestOutcome::Pending, |r| SuggestOutcome::Pair(r.id));
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
+            }
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            _ => {}
+        }
+        SuggestOutcome::Pending
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme, lang: Lang) {
+        let title = format!(" {} {} ", lang.pick("建议", "Suggestions for"), self.title);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused())
+            .title(Span::styled(
+                cut(&title, usize::from(area.width.saturating_sub(2))),
+                theme.title(),
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = usize::from(inner.width);
+        if w < 10 || inner.height < 2 {
+            return;
+        }
+        let list_h = usize::from(inner.height - 1);
+        let per_page = (list_h / ROW_H).max(1);
+        let top = (self.cursor + 1).saturating_sub(per_page);
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, r) in self.rows.iter().enumerate().skip(top).take(per_page) {
+            lines.extend(row_lines(r, w, i == self.cursor, *theme, lang));
+        }
+        if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(
+                lang.pick("(没有建议)", "(no suggestions)"),
+                theme.muted(),
+            )));
+        }
+        lines.truncate(list_h);
+        while lines.len() < list_h {
+            lines.push(Line::default());
+        }
+        let hint = lang.pick(
+            "j/k 移动 · p/Enter 配对 · Esc 关闭",
+            "j/k move · p/Enter pair · Esc close",
+        );
+        lines.push(Line::from(Span::styled(cut(hint, w), theme.muted())));
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn row_lines(
+    r: &SuggestionVm,
+    w: usize,
+    selected: bool,
+    theme: Theme,
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    let pick = |s: Style| if selected { theme.selected() } else { s };
+    let marker = if r.paired {
+        lang.pick("已配对 ", "paired ")
+    } else {
+        ""
+    };
+    let head = format!("{:>4.2} {} ", r.score, one_line(&r.code));
+    let title_w = w.saturating_sub(width(&head) + width(marker));
+    let mut first = vec![
+        Span::styled(head, pick(theme.title())),
+        Span::styled(fit(&one_line(&r.title), title_w), pick(theme.normal())),
+    ];
+    if r.paired {
+        first.push(Span::styled(marker.to_string(), pick(theme.marker())));
+    }
+    let reasons: Vec<String> = r.reasons.iter().map(|s| one_line(s)).collect();
+    vec![
+        Line::from(first),
+        Line::from(Span::styled(
+            fit(&format!("     {}", one_line(&r.org)), w),
+            pick(theme.muted()),
+        )),
+        Line::from(Span::styled(
+            fit(&format!("     {}", reasons.join(" · ")), w),
+            pick(theme.muted()),
+        )),
+    ]
+}

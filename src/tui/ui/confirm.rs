@@ -1,0 +1,127 @@
+//! `Confirm`: a yes/no question in a small centred box (discard typed text? delete?).
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::tui::ui::widgets::{centered, clear_popup, is_press, width};
+use crate::tui::{Lang, Theme};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    Pending,
+    Yes,
+    No,
+}
+
+/// A question; `y`/Enter answers yes, `n`/Esc answers no, other keys are ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub title: String,
+    pub message: String,
+}
+
+impl Confirm {
+    pub fn new(title: impl Into<String>, message: impl Into<String>) -> Confirm {
+        Confirm {
+            title: title.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> ConfirmOutcome {
+        if !is_press(&key) {
+            return ConfirmOutcome::Pending;
+        }
+        match key.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => ConfirmOutcome::Yes,
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => ConfirmOutcome::No,
+            _ => ConfirmOutcome::Pending,
+        }
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame<'_>,
+        area: ratatui::layout::Rect,
+        theme: &Theme,
+        lang: Lang,
+    ) {
+        let title = crate::sanitize::one_line(&self.title);
+        let message = crate::sanitize::clean(&self.message);
+        let hint = lang.pick("y/Enter 是 · n/Esc 否", "y/Enter yes · n/Esc no");
+        let inner_w = width(&message)
+            .max(width(&title) + 2)
+            .max(width(hint))
+            .clamp(20, 60);
+        let text_rows = width(&message).div_ceil(inner_w).max(1);
+        let rect = centered(area, inner_w as u16 + 4, text_rows as u16 + 4);
+        clear_popup(frame, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused())
+            .title(Span::styled(format!(" {title} "), theme.title()));
+        let body = vec![
+            Line::from(message.into_owned()),
+            Line::default(),
+            Line::from(Span::styled(hint, theme.muted())),
+        ];
+        let para = Paragraph::new(body)
+            .block(block.padding(ratatui::widgets::Padding::horizontal(1)))
+            .wrap(Wrap { trim: false });
+        frame.render_widget(para, rect);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn yes_and_no_keys() {
+        let mut c = Confirm::new("放弃", "放弃已输入的内容?");
+        assert_eq!(c.handle_key(k(KeyCode::Char('y'))), ConfirmOutcome::Yes);
+        assert_eq!(c.handle_key(k(KeyCode::Enter)), ConfirmOutcome::Yes);
+        assert_eq!(c.handle_key(k(KeyCode::Char('n'))), ConfirmOutcome::No);
+        assert_eq!(c.handle_key(k(KeyCode::Esc)), ConfirmOutcome::No);
+        assert_eq!(c.handle_key(k(KeyCode::Char('x'))), ConfirmOutcome::Pending);
+    }
+
+    #[test]
+    fn renders_a_bordered_box_over_cjk_without_losing_the_left_border() {
+        let backend = ratatui::backend::TestBackend::new(40, 9);
+        let mut term = ratatui::Terminal::new(backend).unwrap();
+        term.draw(|f| {
+            let bg = "锂电池负极材料".repeat(6);
+            for y in 0..9 {
+                f.render_widget(
+                    Line::from(bg.clone()),
+                    ratatui::layout::Rect::new(0, y, 40, 1),
+                );
+            }
+            Confirm::new("Discard", "Discard typed text?").render(
+                f,
+                f.area(),
+                &Theme::new(false),
+                Lang::En,
+            );
+        })
+        .unwrap();
+        let buf = term.backend().buffer();
+        // The box is 26 wide, so it starts at x = 7: the second half of a wide char.
+        let row: String = (0..40).map(|x| buf[(x, 3)].symbol().to_string()).collect();
+        assert!(row.contains("│ Discard typed text?"), "{row}");
+        assert_eq!(buf[(7, 2)].symbol(), "┌");
+        assert_eq!(
+            buf[(6, 3)].symbol(),
+            " ",
+            "the wide char cut by the border is cleared"
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! Shared widgets and helpers: text input, confirm, width fitting, layout, theme.
+
+pub mod confirm;
+pub mod fit;
+pub mod input;
+pub mod layout;
+pub mod theme;
+pub mod too_small;
+pub mod widgets;
