@@ -6,7 +6,7 @@ mod common;
 
 use duijie::domain::{Kind, Record};
 use duijie::search::{Entry, Index, keys::SearchKeys};
-use duijie::tui::action::Action;
+use duijie::tui::action::{Action, Input};
 use duijie::tui::features::filters::Filters;
 use duijie::tui::keys::Keymap;
 use duijie::tui::model::Model;
@@ -39,7 +39,7 @@ fn recs_seq(kind: Kind, i: usize) -> i64 {
 fn search(m: &mut Model, q: &str) {
     update(m, Action::SearchOpen);
     for c in q.chars() {
-        update(m, Action::SearchInput(c));
+        update(m, Action::Input(Input::Type(c)));
     }
     for kind in [Kind::Demand, Kind::Achievement] {
         let mut entries: Vec<Entry> = m
@@ -188,11 +188,7 @@ fn every_row_keeps_its_width_at_odd_sizes() {
 /// Types `s` into the popup on top, as the loop does for a form or picker.
 fn popup_type(m: &mut Model, s: &str) {
     for c in s.chars() {
-        let key = crossterm::event::KeyEvent::new(
-            crossterm::event::KeyCode::Char(c),
-            crossterm::event::KeyModifiers::NONE,
-        );
-        update(m, Action::PopupKey(key));
+        update(m, Action::Input(Input::Type(c)));
     }
 }
 

@@ -1,6 +1,5 @@
-//! Every intent the desk understands. Keys map to these (keymap.rs); effects answer with them.
-
-use crossterm::event::KeyEvent;
+//! Every intent the desk understands. Keys map to these through the one key table (keys/);
+//! effects answer with them.
 
 use crate::domain::{Kind, Record};
 use crate::search::Hit;
@@ -36,17 +35,13 @@ pub enum Action {
     /// Mouse wheel over a cell: move that list's selection by `delta` rows.
     Scroll { column: u16, row: u16, delta: i32 },
 
+    // — input —
+    /// An intent for the top overlay or the open text line (typing, fields, yes/no…).
+    Input(Input),
+
     // — search —
     /// Open the search line.
     SearchOpen,
-    /// Type one character into the search line.
-    SearchInput(char),
-    /// Delete the last character of the query.
-    SearchBackspace,
-    /// Delete the last word of the query.
-    SearchDeleteWord,
-    /// Empty the query, keeping the search line open.
-    SearchClearLine,
     /// Leave the search line, keeping the query and its results.
     SearchAccept,
     /// The search worker answered a query for one list.
@@ -71,16 +66,10 @@ pub enum Action {
     Add,
     /// Open the form on the selected record.
     Edit,
-    /// A key for the open form or filter picker, which read keys themselves.
-    PopupKey(KeyEvent),
     /// Close the selected record (status closed), after confirmation.
     CloseRecord,
     /// Delete the selected record, after confirmation.
     DeleteRecord,
-    /// Answer yes to the open confirmation.
-    ConfirmYes,
-    /// Answer no to the open confirmation.
-    ConfirmNo,
     /// A form submitted a record: insert it (id 0) or update it.
     SubmitRecord(Record),
     /// A record was written to the database.
@@ -103,7 +92,8 @@ pub enum Action {
     // — app —
     /// Show or hide the key help.
     Help,
-    /// Close the top popup, else leave and clear the search.
+    /// Close the top overlay, else close the line, else leave the board or agenda, else clear
+    /// the search.
     Back,
     /// Quit the desk.
     Quit,
@@ -117,6 +107,58 @@ pub enum Action {
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
+}
+
+/// What a key means inside an overlay or a text line. Overlays read the intents they know and
+/// ignore the rest; the key table decides which key means which intent in each context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Up one row or field.
+    Up,
+    /// Down one row or field.
+    Down,
+    /// Left: the cursor in a text field, the previous choice or section elsewhere.
+    Left,
+    /// Right: the cursor in a text field, the next choice or section elsewhere.
+    Right,
+    /// The next field or section.
+    NextField,
+    /// The previous field or section.
+    PrevField,
+    /// Enter: the next field, or submit on the last one.
+    Submit,
+    /// Save the form from any field.
+    Save,
+    /// Leave the overlay (asking first when typed text would be lost).
+    Cancel,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+    /// Tick or untick the choice under the cursor.
+    Toggle,
+    /// The next entry of a field's completion list.
+    ChoiceNext,
+    /// The previous entry of a field's completion list.
+    ChoicePrev,
+    /// Pair the suggestion under the cursor.
+    Pair,
+    /// Type one character.
+    Type(char),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Empty the field.
+    ClearLine,
+    /// The cursor to the start.
+    Home,
+    /// The cursor to the end.
+    End,
+    /// Text pasted at once (bracketed paste).
+    Paste(String),
 }
 
 /// A direction inside the board or the agenda.
@@ -155,10 +197,6 @@ pub enum PipeAction {
     OpenPair,
     /// Move the cursor in the board, the agenda or the pair detail.
     Nav(Nav),
-    /// Leave the top pipeline popup, else go back to the desk.
-    Back,
-    /// A key for the open prompt, follow-up form or suggestion list.
-    Key(crossterm::event::KeyEvent),
 
     /// Every pair with its sides, and today's date, after any pipeline change.
     Loaded {

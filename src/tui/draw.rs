@@ -3,9 +3,9 @@
 use ratatui::Frame;
 
 use crate::tui::Theme;
-use crate::tui::features::pipeline::PipePopup;
 use crate::tui::features::{agenda, board, desk, help, pair_detail, record_view};
-use crate::tui::model::{Model, Popup, View};
+use crate::tui::model::{Model, View};
+use crate::tui::overlay::Overlay;
 use crate::tui::ui::layout::{self, Desk};
 use crate::tui::ui::too_small;
 
@@ -34,34 +34,25 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
         View::Agenda => agenda::view::render(frame, over, m, theme),
     }
     desk::status::render(frame, d.status, m, theme);
-    for popup in &m.pipe.popups {
-        match popup {
-            PipePopup::Prompt { prompt, .. } => prompt.render(frame, over, theme, m.lang),
-            PipePopup::FollowUp { form, .. } => form.render(frame, over, theme, m.lang),
-            PipePopup::ConfirmDelete { confirm, .. } => {
-                confirm.render(frame, over, theme, m.lang);
+    for overlay in &m.overlays {
+        match overlay {
+            Overlay::Help { scroll } => help::render(frame, over, m, *scroll, theme),
+            Overlay::Record { kind, id, scroll } => {
+                record_view::render(frame, over, m, (*kind, *id, *scroll), theme);
             }
-            PipePopup::Suggest { list, .. } => {
+            Overlay::Confirm { confirm, .. } => confirm.render(frame, over, theme, m.lang),
+            Overlay::Form(form) => form.render(frame, over, theme, m.lang),
+            Overlay::Picker(picker) => picker.render(frame, over, theme, m.lang),
+            Overlay::StagePrompt { prompt, .. } => prompt.render(frame, over, theme, m.lang),
+            Overlay::FollowUp { form, .. } => form.render(frame, over, theme, m.lang),
+            Overlay::Suggestions { list, .. } => {
                 let rect = layout::centered(over, 100, over.height.saturating_sub(2));
                 crate::tui::ui::widgets::clear_popup(frame, rect);
                 list.render(frame, rect, theme, m.lang);
             }
-            PipePopup::Detail { detail, scroll } => {
+            Overlay::PairDetail { detail, scroll } => {
                 pair_detail::render(frame, over, m, detail, *scroll, theme);
             }
-        }
-    }
-    for popup in &m.popups {
-        match popup {
-            Popup::Help { scroll } => help::render(frame, over, m, *scroll, theme),
-            Popup::Record { kind, id, scroll } => {
-                record_view::render(frame, over, m, (*kind, *id, *scroll), theme);
-            }
-            Popup::Confirm { question, .. } => {
-                desk::confirm::render(frame, over, m, question, theme);
-            }
-            Popup::Form(form) => form.render(frame, over, theme, m.lang),
-            Popup::Picker(picker) => picker.render(frame, over, theme, m.lang),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod draw;
 pub mod features;
 pub mod keys;
 pub mod model;
+pub mod overlay;
 pub mod ui;
 pub mod update;
 

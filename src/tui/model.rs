@@ -7,9 +7,8 @@ use crate::domain::{Kind, Record, Stage};
 use crate::search::Hit;
 use crate::tui::Lang;
 use crate::tui::features::filters::Filters;
-use crate::tui::features::filters::picker::FilterPicker;
-use crate::tui::features::record_form::RecordForm;
 use crate::tui::keys::{Context, Keymap};
+use crate::tui::overlay::Overlay;
 use crate::tui::ui::layout;
 
 /// Top-level views.
@@ -21,34 +20,6 @@ pub enum View {
     Board,
     /// Next actions and stale pairs (`a`).
     Agenda,
-}
-
-/// What a confirmation is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    Close { id: i64 },
-    Delete { kind: Kind, id: i64 },
-}
-
-/// Popups, drawn over the view; the last one is on top and gets the keys.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Popup {
-    Help {
-        scroll: u16,
-    },
-    Record {
-        kind: Kind,
-        id: i64,
-        scroll: u16,
-    },
-    Confirm {
-        question: String,
-        pending: Pending,
-    },
-    /// Adding or editing a record (boxed: the form is large and popups move often).
-    Form(Box<RecordForm>),
-    /// Choosing filters.
-    Picker(Box<FilterPicker>),
 }
 
 /// The one-line input at the top, when open.
@@ -169,13 +140,16 @@ impl ListModel {
 #[derive(Debug, Clone)]
 pub struct Model {
     pub view: View,
-    pub popups: Vec<Popup>,
+    /// The one overlay stack; the last is on top and gets the keys.
+    pub overlays: Vec<Overlay>,
     pub line: Line,
     pub focus: Kind,
     pub demands: ListModel,
     pub results: ListModel,
     /// The query as typed; drawn at once, results follow when the worker answers.
     pub query: String,
+    /// The search line being edited (its text is `query`; the cursor is its own).
+    pub search_line: crate::tui::ui::input::TextInput,
     /// Sequence number of the latest query sent.
     pub search_seq: u64,
     pub filters: Filters,
@@ -197,12 +171,13 @@ impl Model {
             records.into_iter().partition(|r| r.kind == Kind::Demand);
         let mut m = Model {
             view: View::Desk,
-            popups: Vec::new(),
+            overlays: Vec::new(),
             line: Line::Closed,
             focus: Kind::Demand,
             demands: ListModel::new(d),
             results: ListModel::new(r),
             query: String::new(),
+            search_line: crate::tui::ui::input::TextInput::new(),
             search_seq: 0,
             filters: Filters::default(),
             message: None,
@@ -237,25 +212,22 @@ impl Model {
         self.list(self.focus).selected_record()
     }
 
-    /// Where keys go now.
+    /// Where keys go now: the top overlay's context, else the open line's, else the view's.
     pub fn context(&self) -> Context {
-        match self.popups.last() {
-            Some(Popup::Help { .. }) => Context::Help,
-            Some(Popup::Record { .. }) => Context::Record,
-            Some(Popup::Confirm { .. }) => Context::Confirm,
-            Some(Popup::Form(_) | Popup::Picker(_)) => Context::Component,
-            None if self.view == View::Board
-                && self.pipe.popups.is_empty()
-                && self.line == Line::Search =>
-            {
-                Context::Search
-            }
-            None if !self.pipe.popups.is_empty() || self.view != View::Desk => self.pipe_context(),
-            None => match self.line {
-                Line::Closed => Context::Desk,
-                Line::Search => Context::Search,
-                Line::SaveSlot => Context::SaveSlot,
-            },
+        match self.overlays.last() {
+            Some(o) => o.context(),
+            None => self.view_context(),
+        }
+    }
+
+    /// The context of the view and its open line, under any overlay.
+    pub fn view_context(&self) -> Context {
+        match (self.line, self.view) {
+            (Line::Search, View::Desk | View::Board) => Context::Search,
+            (Line::SaveSlot, View::Desk) => Context::SaveSlot,
+            (_, View::Board) => Context::Board,
+            (_, View::Agenda) => Context::Agenda,
+            (_, View::Desk) => Context::Desk,
         }
     }
 

@@ -3,9 +3,11 @@
 
 use crate::domain::Kind;
 use crate::tui::action::Action;
+use crate::tui::action::Input;
 use crate::tui::app::runner::Effect;
 use crate::tui::features::record_form::update as update_records;
-use crate::tui::model::{Line, Model, Pending, Popup};
+use crate::tui::model::{Line, Model};
+use crate::tui::overlay::{Overlay, Pending};
 use crate::tui::ui::layout;
 
 /// Rows the mouse wheel moves.
@@ -40,7 +42,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Open => {
             if let Some(rec) = m.selected() {
                 let (kind, id) = (rec.kind, rec.id);
-                m.popups.push(Popup::Record {
+                m.overlays.push(Overlay::Record {
                     kind,
                     id,
                     scroll: 0,
@@ -49,7 +51,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Click { column, row } => {
-            if !m.popups.is_empty() {
+            if !m.overlays.is_empty() {
                 return vec![];
             }
             if let Some((kind, row)) = layout::Desk::new(m.size).hit(column, row) {
@@ -66,7 +68,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Scroll { column, row, delta } => {
-            if m.popups.is_empty() {
+            if m.overlays.is_empty() {
                 if let Some((kind, _)) = layout::Desk::new(m.size).hit(column, row) {
                     let rows = m.visible_rows(kind);
                     let list = m.list_mut(kind);
@@ -83,26 +85,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.line = Line::Search;
             vec![]
         }
-        Action::SearchInput(c) => {
-            m.query.push(c);
-            search(m)
-        }
-        Action::SearchBackspace => {
-            if m.query.pop().is_some() {
-                search(m)
-            } else {
-                vec![]
-            }
-        }
-        Action::SearchDeleteWord => {
-            let kept = m.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
-            if kept == m.query.len() {
-                return vec![];
-            }
-            m.query.truncate(kept);
-            search(m)
-        }
-        Action::SearchClearLine => clear_query(m),
+        Action::Input(input) => route_input(m, &input),
         Action::SearchAccept => {
             m.line = Line::Closed;
             vec![]
@@ -151,7 +134,6 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
 
         Action::Add => update_records::open_add(m),
         Action::Edit => update_records::open_edit(m),
-        Action::PopupKey(key) => update_records::popup_key(m, key),
         Action::CloseRecord | Action::DeleteRecord => {
             let Some(rec) = m.selected() else {
                 return vec![];
@@ -174,27 +156,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                     },
                 )
             };
-            m.popups.push(Popup::Confirm { question, pending });
-            vec![]
-        }
-        Action::ConfirmYes => match m.popups.pop() {
-            Some(Popup::Confirm { pending, .. }) => match pending {
-                Pending::Close { id } => vec![Effect::SetStatus {
-                    id,
-                    status: "closed".into(),
-                }],
-                Pending::Delete { kind, id } => vec![Effect::Delete { kind, id }],
-            },
-            Some(other) => {
-                m.popups.push(other);
-                vec![]
-            }
-            None => vec![],
-        },
-        Action::ConfirmNo => {
-            if matches!(m.popups.last(), Some(Popup::Confirm { .. })) {
-                m.popups.pop();
-            }
+            let title = m.lang.pick("确认", "Confirm");
+            let confirm = crate::tui::ui::confirm::Confirm::new(title, question);
+            m.overlays.push(Overlay::Confirm { confirm, pending });
             vec![]
         }
         Action::SubmitRecord(rec) => vec![Effect::Save(Box::new(rec))],
@@ -223,8 +187,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             let code = list.records.remove(&id).map(|r| r.code().to_string());
             list.hits.retain(|h| h.id != id);
             refilter(m);
-            m.popups
-                .retain(|p| !matches!(p, Popup::Record { id: pid, .. } if *pid == id));
+            m.overlays
+                .retain(|p| !matches!(p, Overlay::Record { id: pid, .. } if *pid == id));
             m.info(format!(
                 "{} {}",
                 m.lang.pick("已删除", "deleted"),
@@ -273,15 +237,19 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
 
         Action::Help => {
-            if matches!(m.popups.last(), Some(Popup::Help { .. })) {
-                m.popups.pop();
+            if matches!(m.overlays.last(), Some(Overlay::Help { .. })) {
+                m.overlays.pop();
             } else {
-                m.popups.push(Popup::Help { scroll: 0 });
+                m.overlays.push(Overlay::Help { scroll: 0 });
             }
             vec![]
         }
         Action::Back => {
-            if m.popups.pop().is_some() {
+            if m.overlays.pop().is_some() {
+                return vec![];
+            }
+            if m.line == Line::Closed && m.view != crate::tui::model::View::Desk {
+                m.view = crate::tui::model::View::Desk;
                 return vec![];
             }
             match m.line {
@@ -321,15 +289,122 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
+/// An input intent goes to the top overlay, else to the open search line.
+fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
+    match m.overlays.last() {
+        Some(Overlay::Confirm { .. }) => match input {
+            Input::Yes => confirm_yes(m),
+            Input::No | Input::Cancel => {
+                m.overlays.pop();
+                vec![]
+            }
+            _ => vec![],
+        },
+        Some(Overlay::Form(_) | Overlay::Picker(_)) => keys_of(input)
+            .into_iter()
+            .flat_map(|k| update_records::popup_key(m, k))
+            .collect(),
+        Some(
+            Overlay::StagePrompt { .. } | Overlay::FollowUp { .. } | Overlay::Suggestions { .. },
+        ) => keys_of(input)
+            .into_iter()
+            .flat_map(|k| crate::tui::features::pipeline::update::popup_key(m, k))
+            .collect(),
+        None => edit_query(m, input),
+        // Help, a record and the pair detail scroll with the navigation keys instead.
+        _ => vec![],
+    }
+}
+
+/// Yes to the open confirmation: what it was about goes out.
+fn confirm_yes(m: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::Confirm { pending, .. }) = m.overlays.pop() else {
+        return vec![];
+    };
+    match pending {
+        Pending::Close { id } => vec![Effect::SetStatus {
+            id,
+            status: "closed".into(),
+        }],
+        Pending::Delete { kind, id } => vec![Effect::Delete { kind, id }],
+        Pending::DeletePair { pair_id } => {
+            let code = crate::domain::Code {
+                kind: crate::domain::CodeKind::Pair,
+                num: pair_id,
+            };
+            vec![Effect::Pipe(
+                crate::tui::app::runner_pipeline::PipeEffect::DeletePair(code),
+            )]
+        }
+    }
+}
+
+/// Typing and editing in the search line; the lists follow each change.
+fn edit_query(m: &mut Model, input: &Input) -> Vec<Effect> {
+    if m.search_line.value() != m.query {
+        // The query was set elsewhere (a saved view, Esc): the line starts from it.
+        m.search_line.set_value(&m.query);
+    }
+    for k in keys_of(input) {
+        m.search_line.handle_key(k);
+    }
+    if m.search_line.value() == m.query {
+        return vec![];
+    }
+    m.query = m.search_line.value().to_string();
+    search(m)
+}
+
+/// The key an overlay's own handler reads for an intent. Overlays still read keys; the key
+/// table has already decided what the user's key means, so a rebound key arrives here as the
+/// canonical one.
+fn keys_of(input: &Input) -> Vec<crossterm::event::KeyEvent> {
+    use crossterm::event::{KeyCode as C, KeyEvent, KeyModifiers as M};
+    let k = |code| KeyEvent::new(code, M::NONE);
+    let ctrl = |c| KeyEvent::new(C::Char(c), M::CONTROL);
+    vec![match input {
+        Input::Up => k(C::Up),
+        Input::Down => k(C::Down),
+        Input::Left => k(C::Left),
+        Input::Right => k(C::Right),
+        Input::NextField => k(C::Tab),
+        Input::PrevField => KeyEvent::new(C::BackTab, M::SHIFT),
+        Input::Submit => k(C::Enter),
+        Input::Save => ctrl('s'),
+        Input::Cancel => k(C::Esc),
+        Input::Yes => k(C::Char('y')),
+        Input::No => k(C::Char('n')),
+        Input::Toggle => k(C::Char(' ')),
+        Input::ChoiceNext => ctrl('n'),
+        Input::ChoicePrev => ctrl('p'),
+        Input::Pair => k(C::Char('p')),
+        Input::Type(c) => k(C::Char(*c)),
+        Input::Backspace => k(C::Backspace),
+        Input::Delete => k(C::Delete),
+        Input::DeleteWord => ctrl('w'),
+        Input::ClearLine => ctrl('u'),
+        Input::Home => k(C::Home),
+        Input::End => k(C::End),
+        Input::Paste(text) => {
+            // One-line fields: a pasted line break becomes a space.
+            return text
+                .chars()
+                .filter(|c| *c != '\r')
+                .map(|c| k(C::Char(if c == '\n' { ' ' } else { c })))
+                .collect();
+        }
+    }]
+}
+
 /// Moves the focused list's selection, or scrolls the top popup.
 fn move_selection(m: &mut Model, delta: i64) -> Vec<Effect> {
-    match m.popups.last_mut() {
-        Some(Popup::Help { scroll } | Popup::Record { scroll, .. }) => {
+    match m.overlays.last_mut() {
+        Some(Overlay::Help { scroll } | Overlay::Record { scroll, .. }) => {
             // Clamped by the renderer against the text height; here only kept non-negative.
             let next = (i64::from(*scroll) + delta).clamp(0, i64::from(u16::MAX / 2));
             *scroll = next as u16;
         }
-        Some(Popup::Confirm { .. } | Popup::Form(_) | Popup::Picker(_)) => {}
+        Some(_) => {}
         None => {
             let rows = m.visible_rows(m.focus);
             let list = m.list_mut(m.focus);

@@ -124,6 +124,11 @@ fn to_action(model: &Model, ev: &Event) -> Option<Action> {
                 _ => None,
             }
         }
+        // Bracketed paste: the whole text goes to the field that has the focus at once, never
+        // scattered over fields one line at a time.
+        Event::Paste(text) if model.context().takes_text() => Some(Action::Input(
+            crate::tui::action::Input::Paste(text.clone()),
+        )),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -233,7 +233,7 @@ fn load_indexes(db: &Db) -> anyhow::Result<(Index, Index)> {
 mod tests {
     use super::*;
     use crate::tui::Lang;
-    use crate::tui::action::PipeAction;
+    use crate::tui::action::{Input, PipeAction};
     use crate::tui::keys::Keymap;
     use crate::tui::model::Model;
     use crate::tui::update::update;
@@ -308,18 +308,18 @@ mod tests {
         let mut runner = Runner::new(db).unwrap();
         let first = m.demands.selected_id().unwrap();
         drive(&mut runner, &mut m, Action::CloseRecord);
-        drive(&mut runner, &mut m, Action::ConfirmYes);
+        drive(&mut runner, &mut m, Action::Input(Input::Yes));
         assert_eq!(m.demands.records[&first].status, "closed");
         let stored = records::get(runner.db.conn(), first).unwrap().unwrap();
         assert_eq!(stored.status, "closed");
         wait(&mut runner, &mut m);
 
         drive(&mut runner, &mut m, Action::DeleteRecord);
-        drive(&mut runner, &mut m, Action::ConfirmYes);
+        drive(&mut runner, &mut m, Action::Input(Input::Yes));
         assert!(records::get(runner.db.conn(), first).unwrap().is_none());
         assert_eq!(m.demands.shown.len(), 1);
         for c in "xajd".chars() {
-            drive(&mut runner, &mut m, Action::SearchInput(c));
+            drive(&mut runner, &mut m, Action::Input(Input::Type(c)));
         }
         wait(&mut runner, &mut m);
         assert!(m.demands.shown.is_empty(), "deleted record still found");
@@ -335,10 +335,8 @@ mod tests {
             for a in runner.answers() {
                 update(m, a);
             }
-            let top = m.pipe.popups.iter().find_map(|p| match p {
-                crate::tui::features::pipeline::PipePopup::Suggest { list, .. } => {
-                    list.selected().cloned()
-                }
+            let top = m.overlays.iter().find_map(|p| match p {
+                crate::tui::overlay::Overlay::Suggestions { list, .. } => list.selected().cloned(),
                 _ => None,
             });
             if let Some(top) = top.filter(|t| pred(t)) {
@@ -349,7 +347,7 @@ mod tests {
         panic!(
             "no such suggestion; message {:?}, popups {}",
             m.message.as_ref().map(|x| x.text.clone()),
-            m.pipe.popups.len()
+            m.overlays.len()
         );
     }
 
@@ -388,10 +386,9 @@ mod tests {
             top.reasons
         );
         let lists = m
-            .pipe
-            .popups
+            .overlays
             .iter()
-            .filter(|p| matches!(p, crate::tui::features::pipeline::PipePopup::Suggest { .. }))
+            .filter(|p| matches!(p, crate::tui::overlay::Overlay::Suggestions { .. }))
             .count();
         assert_eq!(lists, 1, "the refreshed list replaces the open one");
     }

@@ -1,47 +1,112 @@
 //! The one key → action table: defaults per context, config overrides, and the rows the `?`
 //! help overlay is generated from.
 
+mod overlays;
 pub mod pipeline;
+mod spec;
 
-use std::fmt;
-use std::str::FromStr;
-
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::config::Config;
 use crate::tui::Lang;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Input};
+pub use spec::{BadKey, KeySpec};
 
-/// Where a key is pressed: the desk, the search line, or a popup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a key is pressed: a view, an open line, or an overlay. Keys resolve in the current
+/// context, then (for contexts that take text) in [`Context::Text`], then in
+/// [`Context::Global`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
+    /// Keys that work wherever the current context does not bind them (Ctrl-C).
+    Global,
+    /// Editing keys of any text field: the search line, form fields, prompts.
+    Text,
     Desk,
     /// The search line is open: plain characters are typed, not looked up.
     Search,
     /// After `S`: waiting for the slot key.
     SaveSlot,
+    /// One record in full.
     Record,
     Help,
+    /// A yes/no question (also a form asking whether to discard typed text).
     Confirm,
-    /// A form or picker popup: it reads raw keys itself (see [`Keymap::resolve`]).
-    Component,
+    /// The record form.
+    Form,
+    /// The filter picker.
+    Picker,
+    /// The data a stage move needs.
+    Prompt,
+    /// The follow-up form.
+    FollowUp,
+    /// The suggestion list.
+    Suggestions,
     /// The pipeline board.
     Board,
     /// The agenda.
     Agenda,
     /// The pair detail overlay.
     PairDetail,
-    /// A stage prompt, follow-up form or suggestion list: keys go to it, unlooked-up.
-    PipeInput,
 }
 
 impl Context {
-    /// The contexts of the pipeline views and popups.
-    pub fn is_pipeline(self) -> bool {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 16] = [
+        Context::Desk,
+        Context::Search,
+        Context::SaveSlot,
+        Context::Record,
+        Context::Board,
+        Context::Agenda,
+        Context::PairDetail,
+        Context::Form,
+        Context::Picker,
+        Context::Prompt,
+        Context::FollowUp,
+        Context::Suggestions,
+        Context::Confirm,
+        Context::Help,
+        Context::Text,
+        Context::Global,
+    ];
+
+    /// Whether a plain character not bound here is typed into a text field.
+    pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Board | Context::Agenda | Context::PairDetail | Context::PipeInput
+            Context::Search | Context::Form | Context::Picker | Context::Prompt | Context::FollowUp
         )
+    }
+
+    /// The contexts a key is looked up in, in order.
+    pub fn chain(self) -> Vec<Context> {
+        if self.takes_text() {
+            vec![self, Context::Text, Context::Global]
+        } else {
+            vec![self, Context::Global]
+        }
+    }
+
+    /// The heading of this context's keys in the help.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Context::Global => lang.pick("任何地方", "anywhere"),
+            Context::Text => lang.pick("文本框内编辑", "editing text"),
+            Context::Desk => lang.pick("工作台", "the desk"),
+            Context::Search => lang.pick("搜索框", "the search line"),
+            Context::SaveSlot => lang.pick("保存视图", "saving a view"),
+            Context::Record => lang.pick("记录全文", "a record in full"),
+            Context::Help => lang.pick("帮助", "this help"),
+            Context::Confirm => lang.pick("确认框", "a confirmation"),
+            Context::Form => lang.pick("记录表单", "the record form"),
+            Context::Picker => lang.pick("筛选选择", "the filter picker"),
+            Context::Prompt => lang.pick("阶段信息", "a stage move's details"),
+            Context::FollowUp => lang.pick("跟进表单", "the follow-up form"),
+            Context::Suggestions => lang.pick("建议列表", "suggestions"),
+            Context::Board => lang.pick("看板", "the board"),
+            Context::Agenda => lang.pick("待办", "the agenda"),
+            Context::PairDetail => lang.pick("配对详情", "pair detail"),
+        }
     }
 }
 
@@ -55,6 +120,8 @@ pub enum Section {
     Views,
     App,
     Pipeline,
+    /// Keys inside overlays and text fields.
+    Overlays,
 }
 
 impl Section {
@@ -67,6 +134,7 @@ impl Section {
             Section::Views => lang.pick("保存的视图", "saved views"),
             Section::App => lang.pick("应用", "app"),
             Section::Pipeline => lang.pick("配对与看板", "pairs and board"),
+            Section::Overlays => lang.pick("弹窗与输入", "popups and input"),
         }
     }
 }
@@ -90,6 +158,8 @@ const LISTS: &[Context] = &[
     Context::Record,
     Context::Help,
 ];
+/// Where j/k move: not in the search line, where letters are text.
+const NAV: &[Context] = &[Context::Desk, Context::Record, Context::Help];
 const DESK: &[Context] = &[Context::Desk];
 const DESK_SEARCH: &[Context] = &[Context::Desk, Context::Search];
 const SEARCH: &[Context] = &[Context::Search];
@@ -103,18 +173,12 @@ const ALL: &[Context] = &[
     Context::SaveSlot,
     Context::Record,
     Context::Help,
-    Context::Confirm,
+    Context::Board,
+    Context::Agenda,
+    Context::PairDetail,
 ];
-/// Ctrl-C quits even from inside a form or picker.
-const EVERYWHERE: &[Context] = &[
-    Context::Desk,
-    Context::Search,
-    Context::SaveSlot,
-    Context::Record,
-    Context::Help,
-    Context::Confirm,
-    Context::Component,
-];
+/// Ctrl-C quits wherever the context does not bind it (forms and prompts ask instead).
+const EVERYWHERE: &[Context] = &[Context::Global];
 const NOT_TYPING: &[Context] = &[Context::Desk, Context::Record, Context::Help];
 
 const SLOT_KEYS: [&[&str]; 9] = [
@@ -160,7 +224,7 @@ pub fn defaults() -> Vec<Def> {
             "move_down",
             A::Down,
             S::Navigation,
-            LISTS,
+            NAV,
             &["j", "down"],
             "下移",
             "move down",
@@ -169,8 +233,26 @@ pub fn defaults() -> Vec<Def> {
             "move_up",
             A::Up,
             S::Navigation,
-            LISTS,
+            NAV,
             &["k", "up"],
+            "上移",
+            "move up",
+        ),
+        d(
+            "search_down",
+            A::Down,
+            S::Navigation,
+            SEARCH,
+            &["down"],
+            "下移",
+            "move down",
+        ),
+        d(
+            "search_up",
+            A::Up,
+            S::Navigation,
+            SEARCH,
+            &["up"],
             "上移",
             "move up",
         ),
@@ -274,33 +356,6 @@ pub fn defaults() -> Vec<Def> {
             "leave the search line, keep results",
         ),
         d(
-            "search_backspace",
-            A::SearchBackspace,
-            S::Search,
-            SEARCH,
-            &["backspace"],
-            "删除一个字",
-            "delete a character",
-        ),
-        d(
-            "search_delete_word",
-            A::SearchDeleteWord,
-            S::Search,
-            SEARCH,
-            &["ctrl-w"],
-            "删除一个词",
-            "delete a word",
-        ),
-        d(
-            "search_clear_line",
-            A::SearchClearLine,
-            S::Search,
-            SEARCH,
-            &["ctrl-u"],
-            "清空输入",
-            "clear the query",
-        ),
-        d(
             "filter",
             A::FilterOpen,
             S::Filters,
@@ -356,7 +411,7 @@ pub fn defaults() -> Vec<Def> {
         ),
         d(
             "confirm_yes",
-            A::ConfirmYes,
+            A::Input(Input::Yes),
             S::Records,
             CONFIRM,
             &["y", "enter"],
@@ -365,10 +420,10 @@ pub fn defaults() -> Vec<Def> {
         ),
         d(
             "confirm_no",
-            A::ConfirmNo,
+            A::Input(Input::No),
             S::Records,
             CONFIRM,
-            &["n"],
+            &["n", "esc", "ctrl-c"],
             "取消",
             "cancel",
         ),
@@ -424,154 +479,13 @@ pub fn defaults() -> Vec<Def> {
         ),
     ]);
     v.extend(pipeline::defaults());
+    v.extend(overlays::defaults());
     v
 }
 
 /// Names accepted in the `[keys]` table of the config.
 pub fn action_names() -> Vec<&'static str> {
     defaults().into_iter().map(|d| d.name).collect()
-}
-
-/// A key as written in the config: "j", "G", "ctrl-f", "shift-tab", "pgdn".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct KeySpec {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-impl KeySpec {
-    /// The spec of a key event, normalised so "G" matches Shift+g and Shift-Tab matches BackTab.
-    pub fn from_event(ev: &KeyEvent) -> KeySpec {
-        let mut mods =
-            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match ev.code {
-            KeyCode::Char(c) => {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c)
-            }
-            KeyCode::BackTab => {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        KeySpec { code, mods }
-    }
-
-    /// A plain character, which the search line types instead of looking up.
-    pub fn is_printable(self) -> bool {
-        matches!(self.code, KeyCode::Char(_)) && self.mods.is_empty()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a key (try \"j\", \"ctrl-f\", \"shift-tab\", \"pgdn\", \"f1\")")]
-pub struct BadKey(pub String);
-
-impl FromStr for KeySpec {
-    type Err = BadKey;
-
-    fn from_str(s: &str) -> Result<KeySpec, BadKey> {
-        let bad = || BadKey(s.to_string());
-        let mut mods = KeyModifiers::NONE;
-        let mut rest = s;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (m, n) = if lower.starts_with("ctrl-") {
-                (KeyModifiers::CONTROL, 5)
-            } else if lower.starts_with("alt-") {
-                (KeyModifiers::ALT, 4)
-            } else if lower.starts_with("shift-") {
-                (KeyModifiers::SHIFT, 6)
-            } else {
-                break;
-            };
-            if rest.len() == n {
-                return Err(bad());
-            }
-            mods |= m;
-            rest = &rest[n..];
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (None, _) => return Err(bad()),
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "enter" | "return" => KeyCode::Enter,
-                "esc" | "escape" => KeyCode::Esc,
-                "tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-                "tab" => KeyCode::Tab,
-                "backtab" => KeyCode::BackTab,
-                "backspace" => KeyCode::Backspace,
-                "delete" | "del" => KeyCode::Delete,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "pgup" | "pageup" => KeyCode::PageUp,
-                "pgdn" | "pagedown" => KeyCode::PageDown,
-                "space" => KeyCode::Char(' '),
-                f if f.starts_with('f') => match f[1..].parse::<u8>() {
-                    Ok(n @ 1..=12) => KeyCode::F(n),
-                    _ => return Err(bad()),
-                },
-                _ => return Err(bad()),
-            },
-        };
-        // "shift-x" is just "X"; Shift on BackTab is implied.
-        let ev = KeyEvent::new(code, mods);
-        let spec = KeySpec::from_event(&ev);
-        if let KeyCode::Char(c) = code
-            && mods.contains(KeyModifiers::SHIFT)
-        {
-            return Ok(KeySpec {
-                code: KeyCode::Char(c.to_ascii_uppercase()),
-                mods: spec.mods,
-            });
-        }
-        Ok(spec)
-    }
-}
-
-impl fmt::Display for KeySpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        // Shift on a letter is its capital; on other keys (shift-←) it must be spelled out.
-        if self.mods.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_)) {
-            f.write_str("shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("enter"),
-            KeyCode::Esc => f.write_str("esc"),
-            KeyCode::Tab => f.write_str("tab"),
-            KeyCode::BackTab => f.write_str("shift-tab"),
-            KeyCode::Backspace => f.write_str("backspace"),
-            KeyCode::Delete => f.write_str("delete"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::Home => f.write_str("home"),
-            KeyCode::End => f.write_str("end"),
-            KeyCode::PageUp => f.write_str("pgup"),
-            KeyCode::PageDown => f.write_str("pgdn"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
 }
 
 /// One row of the effective table.
@@ -621,33 +535,31 @@ impl Keymap {
         Ok(Keymap { bindings })
     }
 
-    /// The action a key means in `ctx`, if any. In the search line a plain character is text;
-    /// in a form or picker every key not bound there (only Ctrl-C is) goes to the popup.
+    /// The action a key means in `ctx`, if any: a binding of the context itself; else, where
+    /// the context takes text, a plain character is typed; else the first binding along the
+    /// rest of the chain (text editing keys, then the global ones).
     pub fn resolve(&self, ctx: Context, ev: &KeyEvent) -> Option<Action> {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
         let spec = KeySpec::from_event(ev);
-        if ctx == Context::Search && spec.is_printable() {
-            let KeyCode::Char(c) = spec.code else {
-                return None;
-            };
-            return Some(Action::SearchInput(c));
+        let bound_in = |c: Context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.def.contexts.contains(&c))
+                .find(|b| b.keys.contains(&spec))
+                .map(|b| b.def.action.clone())
+        };
+        if let Some(a) = bound_in(ctx) {
+            return Some(a);
         }
-        let bound = self
-            .bindings
-            .iter()
-            .filter(|b| b.def.contexts.contains(&ctx))
-            .find(|b| b.keys.contains(&spec))
-            .map(|b| b.def.action.clone());
-        if bound.is_none() && ctx == Context::Component {
-            return Some(Action::PopupKey(*ev));
+        if let KeyCode::Char(c) = spec.code
+            && ctx.takes_text()
+            && spec.is_printable()
+        {
+            return Some(Action::Input(Input::Type(c)));
         }
-        if bound.is_none() && ctx == Context::PipeInput {
-            // Forms and the suggestion list own their keys (typing, Tab, Enter, Esc).
-            return Some(Action::Pipe(crate::tui::action::PipeAction::Key(*ev)));
-        }
-        bound
+        ctx.chain().into_iter().skip(1).find_map(bound_in)
     }
 
     /// The first key bound to the action named `name`, for hints ("? help").
@@ -663,6 +575,7 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -703,7 +616,7 @@ mod tests {
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(
             km.resolve(Context::Search, &j),
-            Some(Action::SearchInput('j'))
+            Some(Action::Input(Input::Type('j')))
         );
         assert_eq!(km.resolve(Context::Desk, &j), Some(Action::Down));
         let down = key(KeyCode::Down, KeyModifiers::NONE);
@@ -711,7 +624,7 @@ mod tests {
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
             km.resolve(Context::Search, &q),
-            Some(Action::SearchInput('q'))
+            Some(Action::Input(Input::Type('q')))
         );
         let cc = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(km.resolve(Context::Search, &cc), Some(Action::Quit));
@@ -733,19 +646,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         let km = Keymap::default();
-        for ctx in [
-            Context::Desk,
-            Context::Search,
-            Context::SaveSlot,
-            Context::Record,
-            Context::Help,
-            Context::Confirm,
-            Context::Component,
-            Context::Board,
-            Context::Agenda,
-            Context::PairDetail,
-            Context::PipeInput,
-        ] {
+        for ctx in Context::ALL {
             let mut seen = std::collections::HashMap::new();
             for b in km.bindings.iter().filter(|b| b.def.contexts.contains(&ctx)) {
                 for k in &b.keys {

@@ -16,12 +16,6 @@ const ON_PAIR: &[Context] = &[Context::Board, Context::Agenda, Context::PairDeta
 const MOVES: &[Context] = &[Context::Board, Context::PairDetail];
 const BOARD: &[Context] = &[Context::Board];
 const OPENS: &[Context] = &[Context::Board, Context::Agenda];
-const QUITS: &[Context] = &[
-    Context::Board,
-    Context::Agenda,
-    Context::PairDetail,
-    Context::PipeInput,
-];
 
 fn d(
     name: &'static str,
@@ -138,7 +132,6 @@ pub fn defaults() -> Vec<Def> {
             "上移",
             "move up",
         ),
-        d("pipe_back", p(P::Back), ON_PAIR, &["esc"], "返回", "back"),
         d(
             "pipe_help",
             Action::Help,
@@ -148,13 +141,5 @@ pub fn defaults() -> Vec<Def> {
             "key help",
         ),
         d("pipe_quit", Action::Quit, ON_PAIR, &["q"], "退出", "quit"),
-        d(
-            "pipe_force_quit",
-            Action::Quit,
-            QUITS,
-            &["ctrl-c"],
-            "退出",
-            "quit",
-        ),
     ]
 }

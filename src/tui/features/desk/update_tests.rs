@@ -10,7 +10,8 @@ use crate::tui::action::Action;
 use crate::tui::app::runner::Effect;
 use crate::tui::features::filters::Filters;
 use crate::tui::keys::{Context, Keymap};
-use crate::tui::model::{Line, Model, Pending, Popup};
+use crate::tui::model::{Line, Model};
+use crate::tui::overlay::{Overlay, Pending};
 
 fn rec(id: i64, kind: Kind, title: &str, field: &str, updated: &str) -> Record {
     let mut r = Record::new(kind, title);
@@ -258,18 +259,21 @@ fn filters_apply_to_hits_and_show_in_the_counts() {
 fn enter_opens_the_record_and_esc_closes_the_top_popup_first() {
     let mut m = model();
     press(&mut m, KeyCode::Enter);
-    assert!(matches!(m.popups.last(), Some(Popup::Record { id: 2, .. })));
+    assert!(matches!(
+        m.overlays.last(),
+        Some(Overlay::Record { id: 2, .. })
+    ));
     press(&mut m, KeyCode::Char('?'));
     assert_eq!(m.context(), Context::Help);
     press(&mut m, KeyCode::Esc);
     assert_eq!(m.context(), Context::Record);
     press(&mut m, KeyCode::Char('j'));
     assert!(matches!(
-        m.popups.last(),
-        Some(Popup::Record { scroll: 1, .. })
+        m.overlays.last(),
+        Some(Overlay::Record { scroll: 1, .. })
     ));
     press(&mut m, KeyCode::Esc);
-    assert!(m.popups.is_empty());
+    assert!(m.overlays.is_empty());
     press(&mut m, KeyCode::Char('q'));
     assert!(m.should_quit);
 }
@@ -279,15 +283,15 @@ fn closing_and_deleting_ask_first() {
     let mut m = model();
     press(&mut m, KeyCode::Char('x'));
     assert!(matches!(
-        m.popups.last(),
-        Some(Popup::Confirm {
+        m.overlays.last(),
+        Some(Overlay::Confirm {
             pending: Pending::Close { id: 2 },
             ..
         })
     ));
     // n cancels without an effect.
     assert!(press(&mut m, KeyCode::Char('n')).is_empty());
-    assert!(m.popups.is_empty());
+    assert!(m.overlays.is_empty());
     press(&mut m, KeyCode::Char('D'));
     assert_eq!(
         press(&mut m, KeyCode::Char('y')),

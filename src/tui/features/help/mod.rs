@@ -6,60 +6,74 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::tui::Theme;
-use crate::tui::keys::{Context, Section};
+use crate::tui::keys::Context;
 use crate::tui::model::Model;
+use crate::tui::overlay::Overlay;
 use crate::tui::ui::fit::fit;
 use crate::tui::ui::layout::centered;
 
 /// Width of the key column.
 const KEYS_WIDTH: usize = 18;
 
-/// The help lines, one per action (slot keys 1–9 folded into one line).
+/// The help lines: the keys of where the help was opened first, then those of every other
+/// view and overlay, each context under its own heading (slot keys 1–9 folded into one line).
 pub fn lines(m: &Model, theme: &Theme) -> Vec<Line<'static>> {
     let lang = m.lang;
+    let under = m
+        .overlays
+        .iter()
+        .rev()
+        .find(|o| !matches!(o, Overlay::Help { .. }))
+        .map_or_else(|| m.view_context(), Overlay::context);
+    let mut order = under.chain();
+    let rest: Vec<Context> = Context::ALL
+        .into_iter()
+        .filter(|c| !order.contains(c))
+        .collect();
+    order.extend(rest);
     let mut out = Vec::new();
-    let mut section: Option<Section> = None;
-    let mut slot_keys = Vec::new();
-    // The keys of the view under the help: the desk lists its own contexts, the board, the
-    // agenda and the pair detail theirs.
-    let ctx = m.help_context();
-    let listed = |contexts: &[Context]| {
-        if ctx == Context::Desk {
-            !contexts.iter().all(|c| c.is_pipeline())
-        } else {
-            contexts.contains(&ctx)
-        }
-    };
-    for b in m.keymap.bindings.iter().filter(|b| listed(b.def.contexts)) {
-        if b.def.name.starts_with("view_") {
-            slot_keys.extend(b.keys.iter().map(ToString::to_string));
+    for ctx in order {
+        let mut slot_keys = Vec::new();
+        let rows: Vec<_> = m
+            .keymap
+            .bindings
+            .iter()
+            .filter(|b| b.def.contexts.contains(&ctx))
+            .collect();
+        if rows.is_empty() {
             continue;
         }
-        if section != Some(b.def.section) {
-            if section == Some(Section::Views) {
-                push_slots(&mut out, &mut slot_keys, lang, *theme);
-            }
-            if section.is_some() {
-                out.push(Line::raw(""));
-            }
-            out.push(Line::styled(
-                b.def.section.label(lang).to_string(),
-                theme.title(),
-            ));
-            section = Some(b.def.section);
+        if !out.is_empty() {
+            out.push(Line::raw(""));
         }
-        let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
-        let keys = if keys.is_empty() {
-            lang.pick("（未绑定）", "(unbound)").to_string()
-        } else {
-            keys.join(" / ")
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(&keys, KEYS_WIDTH)), theme.label()),
-            Span::raw(lang.pick(b.def.zh, b.def.en)),
-        ]));
+        out.push(Line::styled(ctx.label(lang).to_string(), theme.title()));
+        for b in rows {
+            if b.def.name.starts_with("view_") {
+                slot_keys.extend(b.keys.iter().map(ToString::to_string));
+                continue;
+            }
+            let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+            let keys = if keys.is_empty() {
+                lang.pick("（未绑定）", "(unbound)").to_string()
+            } else {
+                keys.join(" / ")
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!("  {}", fit(&keys, KEYS_WIDTH)), theme.label()),
+                Span::raw(lang.pick(b.def.zh, b.def.en)),
+            ]));
+        }
+        push_slots(&mut out, &mut slot_keys, lang, *theme);
+        if ctx.takes_text() {
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("  {}", fit(lang.pick("其他字符", "other keys"), KEYS_WIDTH)),
+                    theme.label(),
+                ),
+                Span::raw(lang.pick("输入文字", "type text")),
+            ]));
+        }
     }
-    push_slots(&mut out, &mut slot_keys, lang, *theme);
     out
 }
 

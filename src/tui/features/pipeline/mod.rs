@@ -1,5 +1,5 @@
 //! The pipeline part of the desk's state: every pair in short (for list markers and the detail
-//! pane), the board and agenda components with their data, and the pipeline popups.
+//! pane), and the board and agenda components with their data.
 
 pub mod update;
 pub mod vm;
@@ -9,12 +9,9 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::domain::Stage;
-use crate::pipeline::{BoardColumn, PairDetail};
+use crate::pipeline::BoardColumn;
 use crate::tui::features::agenda::AgendaView;
 use crate::tui::features::board::BoardView;
-use crate::tui::features::followup::FollowUpForm;
-use crate::tui::features::stage_prompt::StagePrompt;
-use crate::tui::features::suggestions::SuggestionList;
 
 /// One pair as the desk lists it beside a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,31 +27,6 @@ pub struct PairLine {
     pub result_title: String,
 }
 
-/// Popups of the pipeline, drawn over the view; the last one gets the keys.
-#[derive(Debug, Clone)]
-pub enum PipePopup {
-    /// The data a move needs (amount, contract, shelve reason).
-    Prompt {
-        pair_id: i64,
-        to: Stage,
-        prompt: StagePrompt,
-    },
-    /// Logging a follow-up.
-    FollowUp { pair_id: i64, form: FollowUpForm },
-    /// Suggested partners of record `subject`.
-    Suggest { subject: i64, list: SuggestionList },
-    /// Deleting a pair: yes or no.
-    ConfirmDelete {
-        pair_id: i64,
-        confirm: crate::tui::ui::confirm::Confirm,
-    },
-    /// One pair in full.
-    Detail {
-        detail: Box<PairDetail>,
-        scroll: u16,
-    },
-}
-
 #[derive(Debug, Clone)]
 pub struct PipeModel {
     /// Today by the pipeline clock, for due dates typed in the follow-up form.
@@ -66,7 +38,6 @@ pub struct PipeModel {
     pub board_data: Vec<BoardColumn>,
     pub board: BoardView,
     pub agenda: AgendaView,
-    pub popups: Vec<PipePopup>,
 }
 
 impl Default for PipeModel {
@@ -78,7 +49,6 @@ impl Default for PipeModel {
             board_data: Vec::new(),
             board: BoardView::new(Vec::new()),
             agenda: AgendaView::default(),
-            popups: Vec::new(),
         }
     }
 }
@@ -119,31 +89,5 @@ impl PipeModel {
     pub fn find(&self, demand_id: i64, result_id: i64) -> Option<&PairLine> {
         self.pairs_of(demand_id)
             .find(|p| p.demand_id == demand_id && p.result_id == result_id)
-    }
-}
-
-impl crate::tui::model::Model {
-    /// Where keys go when a pipeline popup or view is on top.
-    pub fn pipe_context(&self) -> crate::tui::keys::Context {
-        use crate::tui::keys::Context;
-        use crate::tui::model::View;
-        match self.pipe.popups.last() {
-            Some(PipePopup::Detail { .. }) => Context::PairDetail,
-            Some(_) => Context::PipeInput,
-            None => match self.view {
-                View::Board => Context::Board,
-                View::Agenda => Context::Agenda,
-                View::Desk => Context::Desk,
-            },
-        }
-    }
-
-    /// The context under the help popup: whose keys the help lists.
-    pub fn help_context(&self) -> crate::tui::keys::Context {
-        if !self.pipe.popups.is_empty() || self.view != crate::tui::model::View::Desk {
-            self.pipe_context()
-        } else {
-            crate::tui::keys::Context::Desk
-        }
     }
 }

@@ -10,12 +10,11 @@ use crate::tui::action::{Nav, PipeAction};
 use crate::tui::app::runner::Effect;
 use crate::tui::app::runner_pipeline::PipeEffect;
 use crate::tui::features::followup::{FollowUpField, FollowUpForm, FollowUpOutcome};
-use crate::tui::features::pipeline::PipePopup;
 use crate::tui::features::pipeline::vm;
 use crate::tui::features::stage_prompt::{PromptOutcome, StagePrompt};
 use crate::tui::features::suggestions::SuggestOutcome;
 use crate::tui::model::{Model, View};
-use crate::tui::ui::confirm::ConfirmOutcome;
+use crate::tui::overlay::{Overlay, Pending};
 
 fn pair_code(id: i64) -> Code {
     Code {
@@ -30,8 +29,8 @@ fn fx(e: PipeEffect) -> Vec<Effect> {
 
 /// Reloads the pairs, and whatever view or detail is open.
 pub fn refresh(m: &Model) -> Vec<Effect> {
-    let detail = m.pipe.popups.iter().rev().find_map(|p| match p {
-        PipePopup::Detail { detail, .. } => Some(detail.pair_id),
+    let detail = m.overlays.iter().rev().find_map(|p| match p {
+        Overlay::PairDetail { detail, .. } => Some(detail.pair_id),
         _ => None,
     });
     fx(PipeEffect::Refresh {
@@ -43,7 +42,7 @@ pub fn refresh(m: &Model) -> Vec<Effect> {
 
 /// The pair the cursor is on: the top detail, else the board card or the agenda item.
 fn current_pair(m: &Model) -> Option<(i64, Stage)> {
-    if let Some(PipePopup::Detail { detail, .. }) = m.pipe.popups.last() {
+    if let Some(Overlay::PairDetail { detail, .. }) = m.overlays.last() {
         return Some((detail.pair_id, detail.stage));
     }
     match m.view {
@@ -108,7 +107,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             } else {
                 View::Agenda
             };
-            m.pipe.popups.clear();
+            m.overlays.clear();
             if m.view == target {
                 m.view = View::Desk;
                 return vec![];
@@ -124,7 +123,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::LogFollowUp => {
             if let Some((pair_id, _)) = current_pair(m) {
                 let form = FollowUpForm::new(&pair_code(pair_id).to_string());
-                m.pipe.popups.push(PipePopup::FollowUp { pair_id, form });
+                m.overlays.push(Overlay::FollowUp { pair_id, form });
             }
             vec![]
         }
@@ -159,9 +158,8 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
                     m.lang.pick("删除配对", "Delete pair"),
                     question,
                 );
-                m.pipe
-                    .popups
-                    .push(PipePopup::ConfirmDelete { pair_id, confirm });
+                let pending = Pending::DeletePair { pair_id };
+                m.overlays.push(Overlay::Confirm { confirm, pending });
             }
             vec![]
         }
@@ -170,7 +168,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             None => vec![],
         },
         PipeAction::Nav(nav) => {
-            if let Some(PipePopup::Detail { scroll, .. }) = m.pipe.popups.last_mut() {
+            if let Some(Overlay::PairDetail { scroll, .. }) = m.overlays.last_mut() {
                 *scroll = match nav {
                     Nav::Down => scroll.saturating_add(1),
                     Nav::Up => scroll.saturating_sub(1),
@@ -195,14 +193,6 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             }
             vec![]
         }
-        PipeAction::Back => {
-            if m.pipe.popups.pop().is_none() {
-                m.view = View::Desk;
-            }
-            vec![]
-        }
-        PipeAction::Key(k) => popup_key(m, k),
-
         PipeAction::Loaded { today, pairs } => {
             m.pipe.today = today;
             m.pipe.set_pairs(pairs);
@@ -223,12 +213,12 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         }
         PipeAction::PairShown(detail) => {
             let pair_id = detail.pair_id;
-            if let Some(PipePopup::Detail { detail: d, .. }) = m.pipe.popups.iter_mut().rev().find(
-                |p| matches!(p, PipePopup::Detail { detail, .. } if detail.pair_id == pair_id),
+            if let Some(Overlay::PairDetail { detail: d, .. }) = m.overlays.iter_mut().rev().find(
+                |p| matches!(p, Overlay::PairDetail { detail, .. } if detail.pair_id == pair_id),
             ) {
                 *d = detail;
             } else {
-                m.pipe.popups.push(PipePopup::Detail { detail, scroll: 0 });
+                m.overlays.push(Overlay::PairDetail { detail, scroll: 0 });
             }
             vec![]
         }
@@ -241,14 +231,14 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             let n = rows.len();
             let list = crate::tui::features::suggestions::SuggestionList::new(&title, rows);
             // A refreshed answer (the index was rebuilt) replaces the list it updates.
-            let open = m.pipe.popups.iter_mut().find_map(|p| match p {
-                PipePopup::Suggest { subject: s, list } if *s == subject => Some(list),
+            let open = m.overlays.iter_mut().find_map(|p| match p {
+                Overlay::Suggestions { subject: s, list } if *s == subject => Some(list),
                 _ => None,
             });
             match open {
                 Some(old) => *old = list,
                 None if refresh => return vec![],
-                None => m.pipe.popups.push(PipePopup::Suggest { subject, list }),
+                None => m.overlays.push(Overlay::Suggestions { subject, list }),
             }
             m.info(format!("{n} {}", m.lang.pick("条建议", "suggestions")));
             vec![]
@@ -260,8 +250,8 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             demand_id,
             result_id,
         } => {
-            for p in &mut m.pipe.popups {
-                if let PipePopup::Suggest { subject, list } = p {
+            for p in &mut m.overlays {
+                if let Overlay::Suggestions { subject, list } = p {
                     list.mark_paired(if *subject == demand_id {
                         result_id
                     } else {
@@ -282,9 +272,9 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             refresh(m)
         }
         PipeAction::PairDeleted { code, id } => {
-            m.pipe
-                .popups
-                .retain(|p| !matches!(p, PipePopup::Detail { detail, .. } if detail.pair_id == id));
+            m.overlays.retain(
+                |p| !matches!(p, Overlay::PairDetail { detail, .. } if detail.pair_id == id),
+            );
             m.info(format!("{code} {}", m.lang.pick("已删除", "deleted")));
             refresh(m)
         }
@@ -314,7 +304,7 @@ fn start_move(m: &mut Model, pair_id: i64, to: Stage) -> Vec<Effect> {
     let code = pair_code(pair_id);
     if StagePrompt::needed(to) {
         let prompt = StagePrompt::new(&code.to_string(), to, m.pipe.today);
-        m.pipe.popups.push(PipePopup::Prompt {
+        m.overlays.push(Overlay::StagePrompt {
             pair_id,
             to,
             prompt,
@@ -325,18 +315,18 @@ fn start_move(m: &mut Model, pair_id: i64, to: Stage) -> Vec<Effect> {
 }
 
 /// A key for the prompt, form or suggestion list on top.
-fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
+pub fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let today = m.pipe.today;
     let lang = m.lang;
-    match m.pipe.popups.last_mut() {
-        Some(PipePopup::Prompt {
+    match m.overlays.last_mut() {
+        Some(Overlay::StagePrompt {
             pair_id,
             to,
             prompt,
         }) => match prompt.handle_key(k) {
             PromptOutcome::Pending => vec![],
             PromptOutcome::Cancelled => {
-                m.pipe.popups.pop();
+                m.overlays.pop();
                 vec![]
             }
             PromptOutcome::Done(input) => {
@@ -347,14 +337,14 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 req.reg_no = input.reg_no;
                 req.reason = input.reason;
                 req.note = input.note;
-                m.pipe.popups.pop();
+                m.overlays.pop();
                 fx(PipeEffect::Move(req))
             }
         },
-        Some(PipePopup::FollowUp { pair_id, form }) => match form.handle_key(k) {
+        Some(Overlay::FollowUp { pair_id, form }) => match form.handle_key(k) {
             FollowUpOutcome::Pending => vec![],
             FollowUpOutcome::Cancelled => {
-                m.pipe.popups.pop();
+                m.overlays.pop();
                 vec![]
             }
             FollowUpOutcome::Submit(input) => {
@@ -381,14 +371,14 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                     next_due,
                     done: false,
                 };
-                m.pipe.popups.pop();
+                m.overlays.pop();
                 fx(PipeEffect::Log(req))
             }
         },
-        Some(PipePopup::Suggest { subject, list }) => match list.handle_key(k) {
+        Some(Overlay::Suggestions { subject, list }) => match list.handle_key(k) {
             SuggestOutcome::Pending => vec![],
             SuggestOutcome::Close => {
-                m.pipe.popups.pop();
+                m.overlays.pop();
                 vec![]
             }
             SuggestOutcome::Pair(other) => {
@@ -419,19 +409,7 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 fx(PipeEffect::CreatePair { demand, result })
             }
         },
-        Some(PipePopup::ConfirmDelete { pair_id, confirm }) => match confirm.handle_key(k) {
-            ConfirmOutcome::Pending => vec![],
-            ConfirmOutcome::No => {
-                m.pipe.popups.pop();
-                vec![]
-            }
-            ConfirmOutcome::Yes => {
-                let code = pair_code(*pair_id);
-                m.pipe.popups.pop();
-                fx(PipeEffect::DeletePair(code))
-            }
-        },
-        Some(PipePopup::Detail { .. }) | None => vec![],
+        _ => vec![],
     }
 }
 

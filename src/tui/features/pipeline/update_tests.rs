@@ -4,7 +4,6 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::date;
 
-use super::update;
 use crate::db::{Db, RecordFilter, records};
 use crate::domain::{Kind, Record, Stage};
 use crate::pipeline::{self, Clock};
@@ -12,9 +11,9 @@ use crate::tui::Lang;
 use crate::tui::action::{Action, PipeAction};
 use crate::tui::app::runner::Effect;
 use crate::tui::app::runner_pipeline::PipeEffect;
-use crate::tui::features::pipeline::PipePopup;
 use crate::tui::keys::{Context, Keymap};
 use crate::tui::model::{Model, View};
+use crate::tui::overlay::Overlay;
 use crate::tui::update::update as update_all;
 
 fn clock() -> Clock {
@@ -131,16 +130,24 @@ fn b_and_a_switch_views_with_their_own_keys_and_esc_returns() {
     key(&mut m, 'b');
     press(&mut m, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(m.view, View::Desk);
-    // `?` on the board lists the board's keys, not the desk's.
+    // `?` on the board lists the board's keys first, then every other context's.
     key(&mut m, 'b');
     key(&mut m, '?');
-    assert_eq!(m.help_context(), Context::Board);
+    assert_eq!(m.view_context(), Context::Board);
     let help: Vec<String> = crate::tui::features::help::lines(&m, &crate::tui::Theme::new(false))
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert!(help.iter().any(|l| l.contains("shift-→")), "{help:?}");
-    assert!(!help.iter().any(|l| l.contains("ctrl-w")), "{help:?}");
+    assert_eq!(help[0], Context::Board.label(m.lang), "{help:?}");
+    let board_end = help.iter().position(String::is_empty).unwrap();
+    assert!(
+        help[..board_end].iter().any(|l| l.contains("shift-→")),
+        "{help:?}"
+    );
+    assert!(
+        help[board_end..].iter().any(|l| l.contains("ctrl-w")),
+        "{help:?}"
+    );
 }
 
 #[test]
@@ -158,13 +165,13 @@ fn l_to_signed_asks_for_the_amount_then_moves_with_it() {
     assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Negotiating));
     assert!(key(&mut m, 'L').is_empty(), "the prompt comes first");
     assert!(matches!(
-        m.pipe.popups.last(),
-        Some(PipePopup::Prompt {
+        m.overlays.last(),
+        Some(Overlay::StagePrompt {
             to: Stage::Signed,
             ..
         })
     ));
-    assert_eq!(m.context(), Context::PipeInput);
+    assert_eq!(m.context(), Context::Prompt);
     typed(&mut m, "120");
     assert!(enter(&mut m).is_empty());
     let fx = enter(&mut m);
@@ -175,7 +182,7 @@ fn l_to_signed_asks_for_the_amount_then_moves_with_it() {
     assert_eq!(req.amount_wan, Some(120.0));
     assert_eq!(req.signed_on, Some(date(2026, 3, 10)));
     run(&mut db, &mut m, fx);
-    assert!(m.pipe.popups.is_empty());
+    assert!(m.overlays.is_empty());
     let card = m.pipe.board.selected().unwrap();
     assert_eq!(card.amount_wan, Some(120.0));
     assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Signed));
@@ -192,10 +199,7 @@ fn n_keeps_the_form_open_on_a_bad_due_date_and_logs_a_good_one() {
     let fx = key(&mut m, 'b');
     run(&mut db, &mut m, fx);
     key(&mut m, 'n');
-    assert!(matches!(
-        m.pipe.popups.last(),
-        Some(PipePopup::FollowUp { .. })
-    ));
+    assert!(matches!(m.overlays.last(), Some(Overlay::FollowUp { .. })));
     enter(&mut m);
     typed(&mut m, "电话沟通");
     enter(&mut m);
@@ -203,7 +207,7 @@ fn n_keeps_the_form_open_on_a_bad_due_date_and_logs_a_good_one() {
     enter(&mut m);
     typed(&mut m, "下辈子");
     assert!(enter(&mut m).is_empty(), "a bad due date writes nothing");
-    let Some(PipePopup::FollowUp { form, .. }) = m.pipe.popups.last() else {
+    let Some(Overlay::FollowUp { form, .. }) = m.overlays.last() else {
         panic!("the form closed");
     };
     assert_eq!(
@@ -265,7 +269,7 @@ fn the_board_keeps_only_cards_whose_sides_the_desk_shows() {
     let fx = key(&mut m, 'b');
     run(&mut db, &mut m, fx);
     assert!(m.pipe.board.selected().is_none());
-    let _ = update(&mut m, PipeAction::Back);
+    let _ = crate::tui::update::update(&mut m, Action::Back);
     assert_eq!(m.view, View::Desk);
     let _ = Action::Pipe(PipeAction::Board);
 }
@@ -280,7 +284,7 @@ fn h_or_l_on_a_shelved_card_takes_it_up_where_it_was_shelved() {
     assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Contacted));
     assert!(key(&mut m, 'z').is_empty(), "shelving asks for a reason");
     let mut fx = enter(&mut m);
-    while fx.is_empty() && !m.pipe.popups.is_empty() {
+    while fx.is_empty() && !m.overlays.is_empty() {
         fx = enter(&mut m);
     }
     run(&mut db, &mut m, fx);
@@ -303,9 +307,9 @@ fn d_on_the_board_deletes_the_pair_after_asking_and_u_brings_it_back() {
     }
     assert!(m.pipe.board.selected().is_some());
     assert!(key(&mut m, 'D').is_empty(), "it asks first");
-    assert_eq!(m.context(), Context::PipeInput);
+    assert_eq!(m.context(), Context::Confirm);
     assert!(key(&mut m, 'n').is_empty(), "n keeps the pair");
-    assert!(m.pipe.popups.is_empty());
+    assert!(m.overlays.is_empty());
     assert!(m.pipe.board.selected().is_some());
 
     assert!(key(&mut m, 'D').is_empty());

@@ -11,13 +11,14 @@ use crate::tui::action::Action;
 use crate::tui::app::runner::Effect;
 use crate::tui::features::filters::picker::{FilterPicker, FilterPickerOutcome, PickerOptions};
 use crate::tui::features::record_form::{FormOutcome, FormSuggestions, RecordForm};
-use crate::tui::model::{Model, Popup};
+use crate::tui::model::Model;
+use crate::tui::overlay::Overlay;
 use crate::tui::update::update;
 
 /// `+`: a blank form for the focused list's kind.
 pub fn open_add(m: &mut Model) -> Vec<Effect> {
     let form = RecordForm::new(m.focus, suggestions(m));
-    m.popups.push(Popup::Form(Box::new(form)));
+    m.overlays.push(Overlay::Form(Box::new(form)));
     vec![]
 }
 
@@ -28,40 +29,40 @@ pub fn open_edit(m: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     let form = RecordForm::edit(rec, suggestions(m));
-    m.popups.push(Popup::Form(Box::new(form)));
+    m.overlays.push(Overlay::Form(Box::new(form)));
     vec![]
 }
 
 /// `f`: the picker over the values the loaded records carry, with the active filters ticked.
 pub fn open_picker(m: &mut Model) -> Vec<Effect> {
     let picker = FilterPicker::new(picker_options(m), &m.filters);
-    m.popups.push(Popup::Picker(Box::new(picker)));
+    m.overlays.push(Overlay::Picker(Box::new(picker)));
     vec![]
 }
 
 /// A key for the top popup (a form or the picker).
 pub fn popup_key(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    match m.popups.last_mut() {
-        Some(Popup::Form(form)) => match form.handle_key(key) {
+    match m.overlays.last_mut() {
+        Some(Overlay::Form(form)) => match form.handle_key(key) {
             FormOutcome::Pending => vec![],
             FormOutcome::Cancelled => {
-                m.popups.pop();
+                m.overlays.pop();
                 m.info(m.lang.pick("已取消，未保存", "cancelled, nothing saved"));
                 vec![]
             }
             FormOutcome::Submit(rec) => {
-                m.popups.pop();
+                m.overlays.pop();
                 update(m, Action::SubmitRecord(rec))
             }
         },
-        Some(Popup::Picker(picker)) => match picker.handle_key(key) {
+        Some(Overlay::Picker(picker)) => match picker.handle_key(key) {
             FilterPickerOutcome::Pending => vec![],
             FilterPickerOutcome::Cancelled => {
-                m.popups.pop();
+                m.overlays.pop();
                 vec![]
             }
             FilterPickerOutcome::Apply(filters) => {
-                m.popups.pop();
+                m.overlays.pop();
                 update(m, Action::FiltersApplied(filters))
             }
         },

@@ -10,7 +10,8 @@ use crate::tui::action::{Action, PipeAction};
 use crate::tui::app::runner::{Effect, Runner};
 use crate::tui::features::record_form::form::FieldId;
 use crate::tui::keys::{Context, Keymap};
-use crate::tui::model::{Model, Popup};
+use crate::tui::model::Model;
+use crate::tui::overlay::Overlay;
 use crate::tui::update::update;
 
 fn rec(id: i64, kind: Kind, title: &str, field: &str, region: &str) -> Record {
@@ -63,8 +64,8 @@ fn ctrl_s(m: &mut Model) -> Vec<Effect> {
 }
 
 fn form(m: &Model) -> &crate::tui::features::record_form::form::RecordForm {
-    match m.popups.last() {
-        Some(Popup::Form(f)) => f,
+    match m.overlays.last() {
+        Some(Overlay::Form(f)) => f,
         other => panic!("no form on top: {other:?}"),
     }
 }
@@ -81,7 +82,7 @@ fn plus_opens_a_form_for_the_focused_kind_and_ctrl_s_submits_it() {
     let mut m = model();
     press(&mut m, KeyCode::Char('l'));
     assert!(type_str(&mut m, "+").is_empty());
-    assert_eq!(m.context(), Context::Component);
+    assert_eq!(m.context(), Context::Form);
     // Letters that are desk keys (j, q, e) are text in the form.
     assert!(type_str(&mut m, "液冷 jqe").is_empty());
     assert_eq!(form(&m).value(FieldId::Title), Some("液冷 jqe"));
@@ -91,7 +92,7 @@ fn plus_opens_a_form_for_the_focused_kind_and_ctrl_s_submits_it() {
         (r.id, r.kind, r.title.as_str()),
         (0, Kind::Achievement, "液冷 jqe")
     );
-    assert!(m.popups.is_empty(), "the form closes on submit");
+    assert!(m.overlays.is_empty(), "the form closes on submit");
 }
 
 #[test]
@@ -118,7 +119,7 @@ fn esc_with_typed_text_asks_before_discarding_and_an_empty_form_just_closes() {
     let mut m = model();
     type_str(&mut m, "+");
     press(&mut m, KeyCode::Esc);
-    assert!(m.popups.is_empty(), "nothing typed: Esc closes at once");
+    assert!(m.overlays.is_empty(), "nothing typed: Esc closes at once");
 
     type_str(&mut m, "+x");
     assert!(press(&mut m, KeyCode::Esc).is_empty());
@@ -128,7 +129,7 @@ fn esc_with_typed_text_asks_before_discarding_and_an_empty_form_just_closes() {
     assert_eq!(form(&m).value(FieldId::Title), Some("x"));
     press(&mut m, KeyCode::Esc);
     assert!(type_str(&mut m, "y").is_empty(), "discarding saves nothing");
-    assert!(m.popups.is_empty());
+    assert!(m.overlays.is_empty());
     assert!(m.message.as_ref().unwrap().text.contains("nothing saved"));
 }
 
@@ -166,11 +167,11 @@ fn the_form_offers_field_and_region_values_already_in_use() {
 fn f_space_enter_applies_a_filter_and_shift_f_clears_it() {
     let mut m = model();
     type_str(&mut m, "f");
-    assert!(matches!(m.popups.last(), Some(Popup::Picker(_))));
+    assert!(matches!(m.overlays.last(), Some(Overlay::Picker(_))));
     // The commonest field comes first: 锂电 (two records).
     press(&mut m, KeyCode::Char(' '));
     press(&mut m, KeyCode::Enter);
-    assert!(m.popups.is_empty());
+    assert!(m.overlays.is_empty());
     assert_eq!(m.filters.field.iter().collect::<Vec<_>>(), ["锂电"]);
     assert_eq!(m.demands.shown, vec![2]);
     assert_eq!(m.results.shown, vec![3]);
@@ -185,9 +186,23 @@ fn f_space_enter_applies_a_filter_and_shift_f_clears_it() {
 }
 
 #[test]
-fn ctrl_c_quits_even_from_a_form() {
+fn ctrl_c_in_a_form_asks_as_esc_does_and_never_quits() {
     let mut m = model();
     type_str(&mut m, "+x");
+    key(&mut m, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!m.should_quit, "typed text is never dropped by Ctrl-C");
+    assert_eq!(m.context(), Context::Confirm, "it asks whether to discard");
+    type_str(&mut m, "n");
+    assert_eq!(
+        form(&m).value(FieldId::Title),
+        Some("x"),
+        "n keeps the text"
+    );
+    key(&mut m, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    type_str(&mut m, "y");
+    assert!(m.overlays.is_empty());
+    assert!(!m.should_quit);
+    // With nothing open, Ctrl-C quits.
     key(&mut m, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(m.should_quit);
 }

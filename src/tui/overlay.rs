@@ -1,0 +1,73 @@
+//! The one overlay stack: every popup of the desk, the board and the agenda. The last overlay
+//! is drawn on top and its context gets the keys first (see `keys::Keymap::resolve`).
+
+use crate::domain::{Kind, Stage};
+use crate::pipeline::PairDetail;
+use crate::tui::features::filters::picker::FilterPicker;
+use crate::tui::features::followup::FollowUpForm;
+use crate::tui::features::record_form::RecordForm;
+use crate::tui::features::stage_prompt::StagePrompt;
+use crate::tui::features::suggestions::SuggestionList;
+use crate::tui::keys::Context;
+use crate::tui::ui::confirm::Confirm;
+
+/// What a confirmation is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Close a record (status closed).
+    Close { id: i64 },
+    /// Delete a record with its pairs.
+    Delete { kind: Kind, id: i64 },
+    /// Delete a pair with its history and log.
+    DeletePair { pair_id: i64 },
+}
+
+/// One overlay.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// The key help.
+    Help { scroll: u16 },
+    /// One record in full.
+    Record { kind: Kind, id: i64, scroll: u16 },
+    /// A yes/no question.
+    Confirm { confirm: Confirm, pending: Pending },
+    /// Adding or editing a record (boxed: the form is large).
+    Form(Box<RecordForm>),
+    /// Choosing filters.
+    Picker(Box<FilterPicker>),
+    /// The data a stage move needs (amount, contract, shelve reason).
+    StagePrompt {
+        pair_id: i64,
+        to: Stage,
+        prompt: StagePrompt,
+    },
+    /// Logging a follow-up.
+    FollowUp { pair_id: i64, form: FollowUpForm },
+    /// Suggested partners of record `subject`.
+    Suggestions { subject: i64, list: SuggestionList },
+    /// One pair in full.
+    PairDetail {
+        detail: Box<PairDetail>,
+        scroll: u16,
+    },
+}
+
+impl Overlay {
+    /// The context its keys resolve in. A form asking whether to discard typed text answers
+    /// yes/no like any confirmation.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Record { .. } => Context::Record,
+            Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Form(f) if f.is_discarding() => Context::Confirm,
+            Overlay::Form(_) => Context::Form,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::StagePrompt { .. } => Context::Prompt,
+            Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
+            Overlay::FollowUp { .. } => Context::FollowUp,
+            Overlay::Suggestions { .. } => Context::Suggestions,
+            Overlay::PairDetail { .. } => Context::PairDetail,
+        }
+    }
+}
