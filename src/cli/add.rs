@@ -206,7 +206,7 @@ pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             return Ok(false);
         }
         // Journalled like an edit on the desk, so `duijie undo` takes it back.
-        crate::pipeline::undo::journal_record_edit(tx, &before)?;
+        crate::pipeline::undo::journal_record_edit_by(tx, &before, crate::domain::undo::CLI)?;
         records::update(tx, &mut rec)?;
         Ok(true)
     })?;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 
 use super::{Ctx, print_json};
+use crate::domain::undo::CLI;
 use crate::domain::{Channel, Code, ContractType, ShelveReason, Stage};
 use crate::pipeline::{
     self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
@@ -101,8 +102,8 @@ fn keys(all: impl IntoIterator<Item = &'static str>) -> String {
 pub fn run_pair(a: &PairArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (first, second) = (code(&a.first)?, code(&a.second)?);
     let mut db = ctx.open_db()?;
-    let pair = pipeline::create_pair(&mut db, &Clock::system(), first, second, &a.note)?;
-    println!("{}", pair.code());
+    let row = pipeline::create(&mut db, &Clock::system(), first, second, &a.note, CLI)?;
+    println!("{}", row.pair.code());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -148,7 +149,9 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     req.note.clone_from(&a.note);
     let mut db = ctx.open_db()?;
     let before = pipeline::pair_by_code(db.conn(), pair)?.stage;
-    let after = pipeline::move_pair(&mut db, &clock, &req)?;
+    // The line printed says "from → to": refuse if someone moves it in between.
+    req.expect = Some(before);
+    let after = pipeline::move_to(&mut db, &clock, &req, CLI)?.pair;
     println!(
         "{pair}: {} {} → {} {}",
         before.zh(),
@@ -184,7 +187,7 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         done: a.done,
     };
     let mut db = ctx.open_db()?;
-    let (_, after) = pipeline::log_followup(&mut db, &clock, &req)?;
+    let after = pipeline::log(&mut db, &clock, &req, CLI)?.1.pair;
     let next = match (&after.next_action, &after.next_due) {
         (Some(n), Some(d)) => format!("next: {} (due {d})", one_line(n)),
         (Some(n), None) => format!("next: {}", one_line(n)),

@@ -4,12 +4,20 @@
 //! file of another application, or a duijie file written by a newer version is refused with a
 //! clear message before any pragma that writes (WAL, migrations) runs.
 
+pub mod followups;
+pub mod live;
+pub mod pairs;
 pub mod records;
+pub mod rev;
+pub mod undo;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::domain::Record;
 
 pub use records::{RecordFilter, RecordWrite};
 
@@ -20,15 +28,19 @@ pub const APPLICATION_ID: i32 = 0x444A_3031;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_drop_key_text.sql"),
+    include_str!("migrations/003_revisions.sql"),
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Why a database operation failed. Messages are whole sentences for one status line.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
+    /// The file is SQLite but not duijie's.
     #[error("{path}: not a duijie database (application_id {found:#x}); left untouched")]
     Foreign { path: PathBuf, found: i32 },
+    /// The file was written by a newer duijie.
     #[error(
         "{path}: written by a newer duijie (schema {found}, this build knows {known}); left untouched — upgrade duijie"
     )]
@@ -37,21 +49,93 @@ pub enum DbError {
         found: i64,
         known: i64,
     },
+    /// The file cannot be opened.
     #[error("{path}: cannot open database: {source}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    /// No such record, pair or view.
     #[error("{0} not found")]
     NotFound(String),
+    /// The row the user was editing was deleted meanwhile.
+    #[error("{0} was deleted meanwhile; nothing saved")]
+    Gone(String),
+    /// Someone changed fields this save would overwrite; nothing was written. `theirs` is
+    /// the record as stored now.
+    #[error("{code} was changed meanwhile ({}); nothing saved — review their version", .fields.join(", "))]
+    Conflict {
+        /// The record's code.
+        code: String,
+        /// The record as stored now.
+        theirs: Box<Record>,
+        /// The fields both sides changed.
+        fields: Vec<&'static str>,
+    },
+    /// Another process holds the write lock longer than the busy timeout: retry.
+    #[error("the database is busy (another duijie is writing); try again")]
+    Busy(#[source] rusqlite::Error),
+    /// A value the database refuses (an empty title…).
     #[error("{0}")]
     Invalid(String),
+    /// Any other SQLite error.
     #[error(transparent)]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// A JSON column that does not parse.
     #[error(transparent)]
     Json(#[from] serde_json::Error),
 }
 
+impl From<rusqlite::Error> for DbError {
+    fn from(e: rusqlite::Error) -> Self {
+        if sqlite_busy(&e) {
+            DbError::Busy(e)
+        } else {
+            DbError::Sqlite(e)
+        }
+    }
+}
+
+impl DbError {
+    /// Whether the error is only a lock held by another writer: the same write may succeed
+    /// when retried.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            DbError::Busy(_) => true,
+            DbError::Sqlite(e) => sqlite_busy(e),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a SQLite error is SQLITE_BUSY or SQLITE_LOCKED.
+pub fn sqlite_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Whether any error in the chain of `err` is a lock held by another writer (for callers
+/// holding an `anyhow::Error` or another wrapper): `is_busy(err.as_ref())`.
+pub fn is_busy(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        if let Some(db) = e.downcast_ref::<DbError>() {
+            if db.is_busy() {
+                return true;
+            }
+        } else if let Some(sq) = e.downcast_ref::<rusqlite::Error>()
+            && sqlite_busy(sq)
+        {
+            return true;
+        }
+        cur = e.source();
+    }
+    false
+}
+
+/// A result whose error is a [`DbError`].
 pub type DbResult<T> = std::result::Result<T, DbError>;
 
 /// A duijie database connection.
@@ -142,6 +226,7 @@ impl Db {
         Ok(())
     }
 
+    /// Where the file is (":memory:" for a test database).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -151,8 +236,16 @@ impl Db {
         &self.conn
     }
 
+    /// How long a write waits for another process's lock before failing with
+    /// [`DbError::Busy`] (5 s unless set): a desk sets a short one and shows "waiting…".
+    pub fn set_busy_timeout(&self, wait: Duration) -> DbResult<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// Runs `f` in one IMMEDIATE transaction (so a concurrent writer waits on busy_timeout
-    /// instead of failing with "database is locked"), committing when it returns Ok.
+    /// instead of failing with "database is locked"), committing when it returns Ok. The
+    /// transaction takes one fresh revision as it begins ([`rev::current`] reads it) and
+    /// every row it writes is stamped with it.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<rusqlite::Error>,
@@ -160,6 +253,7 @@ impl Db {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        rev::take(&tx)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -275,5 +369,59 @@ mod tests {
         let mut r = crate::domain::Record::new(crate::domain::Kind::Achievement, "硅碳负极");
         db.write(|tx| records::insert(tx, &mut r)).unwrap();
         assert_eq!(r.code().to_string(), "R2");
+    }
+
+    #[test]
+    fn a_version_2_file_is_upgraded_with_revisions_tombstones_and_origins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.execute_batch(MIGRATIONS[1]).unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            c.pragma_update(None, "user_version", 2).unwrap();
+            c.execute_batch(
+                "INSERT INTO record (kind, seq, title, created_at, updated_at) \
+                 VALUES ('demand', 1, '铜箔', 't', 't'), ('result', 1, '添加剂', 't', 't'); \
+                 UPDATE code_seq SET next = 2; \
+                 INSERT INTO pair (demand_id, result_id, stage_since, created_at, updated_at) \
+                 VALUES (1, 2, 't', 't', 't'); \
+                 INSERT INTO undo_entry (label, payload, at) \
+                 VALUES ('pair P1', '{\"op\":\"delete_pair\",\"id\":1}', 't');",
+            )
+            .unwrap();
+        }
+        let mut db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+        let d1 = records::get(db.conn(), 1).unwrap().unwrap();
+        assert_eq!(d1.rev, 0);
+        assert_eq!(live::current_rev(db.conn()).unwrap(), 0);
+        let step = undo::peek(db.conn()).unwrap().unwrap();
+        assert_eq!((step.label.as_str(), step.origin.as_str()), ("pair P1", ""));
+        // The first write after the upgrade is revision 1, and its deletions leave tombstones.
+        db.write(|tx| records::delete(tx, 1)).unwrap();
+        let c = live::changes_since(db.conn(), 0).unwrap();
+        assert_eq!(c.max_rev, 1);
+        assert_eq!((c.gone_records, c.gone_pairs), (vec![1], vec![1]));
+    }
+
+    #[test]
+    fn a_lock_held_by_another_connection_is_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        let mut a = Db::open(&path).unwrap();
+        let mut b = Db::open(&path).unwrap();
+        b.set_busy_timeout(Duration::from_millis(10)).unwrap();
+        a.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
+        let err = b
+            .write(|tx| records::insert(tx, &mut Record::new(crate::domain::Kind::Demand, "x")))
+            .unwrap_err();
+        assert!(err.is_busy(), "{err}");
+        assert!(is_busy(&err));
+        assert!(matches!(err, DbError::Busy(_)));
+        a.conn().execute_batch("ROLLBACK").unwrap();
+        let _ = &mut a;
     }
 }

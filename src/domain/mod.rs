@@ -1,12 +1,18 @@
-//! Plain domain types: records (demands and results), codes, pairs and stages.
-//! No I/O here; the database and the views both speak these types.
+//! Plain domain types: records (demands and results), codes, pairs and stages, compact rows
+//! and patches, and undo steps. No I/O here; the database and the views both speak these
+//! types.
 
 mod amount;
 mod code;
 mod pair;
+mod patch;
 mod record;
+mod row;
+pub mod undo;
 
 pub use amount::parse_wan;
 pub use code::{Code, CodeError, CodeKind};
 pub use pair::{Channel, ContractType, FollowUp, Pair, ShelveReason, Stage, StageChange};
+pub use patch::RecordPatch;
 pub use record::{Kind, Record};
+pub use row::{PairRow, RecordRow, Side};

@@ -183,6 +183,10 @@ pub struct Pair {
     pub next_due: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The revision of the transaction that last wrote the pair (its version for guarded
+    /// writes). Undo entries written before revisions existed have none.
+    #[serde(default)]
+    pub rev: i64,
 }
 
 impl Pair {

@@ -95,6 +95,10 @@ pub struct Record {
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub created_at: String,
     pub updated_at: String,
+    /// The revision of the transaction that last wrote the row (0: not stored yet, or
+    /// untouched since before revisions existed).
+    #[serde(skip)]
+    pub rev: i64,
 }
 
 impl Record {

@@ -5,10 +5,10 @@
 
 pub mod table;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use crate::db::{DbResult, RecordFilter, records};
-use crate::domain::{Code, CodeKind, Kind, Record, Stage};
+use crate::db::{DbResult, RecordFilter, followups, pairs, records};
+use crate::domain::{Code, CodeKind, ContractType, Kind, PairRow, Record, ShelveReason};
 pub use table::{Cell, Col, Sheet};
 
 /// What to export.
@@ -183,42 +183,41 @@ pub fn pairs_sheet(conn: &Connection) -> DbResult<Sheet> {
         ("创建时间", "created_at"),
         ("更新时间", "updated_at"),
     ];
-    let mut st = conn.prepare(
-        "SELECT p.id, p.stage, d.seq, d.title, d.org, r.seq, r.title, r.org, p.amount_wan, \
-         p.signed_on, p.contract_type, p.reg_no, p.shelve_reason, p.next_action, p.next_due, \
-         p.created_at, p.updated_at \
-         FROM pair p JOIN record d ON d.id = p.demand_id JOIN record r ON r.id = p.result_id \
-         ORDER BY p.id",
-    )?;
-    let rows = st.query_map(params![], |row| {
-        let stage: String = row.get(1)?;
-        let t = |i: usize| -> rusqlite::Result<Cell> {
-            Ok(Cell::opt_text(row.get::<_, Option<String>>(i)?.as_deref()))
-        };
-        Ok(vec![
-            Cell::Text(code(CodeKind::Pair, row.get(0)?)),
-            Cell::text(&stage),
-            Cell::text(Stage::parse(&stage).map_or("", Stage::zh)),
-            Cell::Text(code(CodeKind::Demand, row.get(2)?)),
-            t(3)?,
-            t(4)?,
-            Cell::Text(code(CodeKind::Achievement, row.get(5)?)),
-            t(6)?,
-            t(7)?,
-            Cell::number(row.get(8)?),
-            t(9)?,
-            t(10)?,
-            t(11)?,
-            t(12)?,
-            t(13)?,
-            t(14)?,
-            t(15)?,
-            t(16)?,
-        ])
-    })?;
+    let rows = pairs::rows(conn)?
+        .into_iter()
+        .map(
+            |PairRow {
+                 pair: p,
+                 demand: d,
+                 result: r,
+             }| {
+                let t = |s: Option<&str>| Cell::opt_text(s);
+                vec![
+                    Cell::Text(code(CodeKind::Pair, p.id)),
+                    Cell::text(p.stage.key()),
+                    Cell::text(p.stage.zh()),
+                    Cell::Text(d.code),
+                    Cell::text(&d.title),
+                    Cell::text(&d.org),
+                    Cell::Text(r.code),
+                    Cell::text(&r.title),
+                    Cell::text(&r.org),
+                    Cell::number(p.amount_wan),
+                    t(p.signed_on.as_deref()),
+                    t(p.contract_type.map(ContractType::key)),
+                    t(p.reg_no.as_deref()),
+                    t(p.shelve_reason.map(ShelveReason::key)),
+                    t(p.next_action.as_deref()),
+                    t(p.next_due.as_deref()),
+                    Cell::text(&p.created_at),
+                    Cell::text(&p.updated_at),
+                ]
+            },
+        )
+        .collect();
     Ok(Sheet {
         cols: cols.iter().map(|(zh, en)| Col::new(zh, en)).collect(),
-        rows: rows.collect::<rusqlite::Result<_>>()?,
+        rows,
     })
 }
 
@@ -232,25 +231,21 @@ pub fn followups_sheet(conn: &Connection) -> DbResult<Sheet> {
         ("下一步", "next_action"),
         ("下一步日期", "next_due"),
     ];
-    let mut st = conn.prepare(
-        "SELECT pair_id, at, channel, note, next_action, next_due FROM followup \
-         ORDER BY pair_id, at, id",
-    )?;
-    let rows = st.query_map(params![], |row| {
-        let t = |i: usize| -> rusqlite::Result<Cell> {
-            Ok(Cell::opt_text(row.get::<_, Option<String>>(i)?.as_deref()))
-        };
-        Ok(vec![
-            Cell::Text(code(CodeKind::Pair, row.get(0)?)),
-            t(1)?,
-            t(2)?,
-            t(3)?,
-            t(4)?,
-            t(5)?,
-        ])
-    })?;
+    let rows = followups::all(conn)?
+        .into_iter()
+        .map(|f| {
+            vec![
+                Cell::Text(code(CodeKind::Pair, f.pair_id)),
+                Cell::text(&f.at),
+                Cell::text(f.channel.key()),
+                Cell::text(&f.note),
+                Cell::opt_text(f.next_action.as_deref()),
+                Cell::opt_text(f.next_due.as_deref()),
+            ]
+        })
+        .collect();
     Ok(Sheet {
         cols: cols.iter().map(|(zh, en)| Col::new(zh, en)).collect(),
-        rows: rows.collect::<rusqlite::Result<_>>()?,
+        rows,
     })
 }

@@ -178,6 +178,8 @@ struct Writer<'c> {
     seqs: records::Seqs,
     known: Known,
     ts: &'c str,
+    /// The import's one revision, stamped on every row it adds or updates.
+    rev: i64,
 }
 
 impl<'c> Writer<'c> {
@@ -187,6 +189,7 @@ impl<'c> Writer<'c> {
             seqs: records::Seqs::begin(conn, kind)?,
             known: Known::load(conn, kind, rows)?,
             ts,
+            rev: crate::db::rev::stamp(conn)?,
         })
     }
 
@@ -214,9 +217,14 @@ impl<'c> Writer<'c> {
         }
         self.known.add(&rec, &derived.dedup_key);
         let seqs = &mut self.seqs;
-        records::write_found(self.conn, &mut rec, found, derived, self.ts, || {
-            Ok(seqs.take())
-        })
+        records::write_found(
+            self.conn,
+            &mut rec,
+            found,
+            derived,
+            (self.ts, self.rev),
+            || Ok(seqs.take()),
+        )
     }
 
     /// Stores the code counter.
@@ -246,15 +254,12 @@ impl Known {
         }
         let mut ext_ids = HashSet::with_capacity(stored + rows);
         let mut dedup = HashSet::with_capacity(stored + rows);
-        let mut st = conn.prepare("SELECT ext_id, dedup_key FROM record WHERE kind = ?1")?;
-        let mut q = st.query([kind.as_str()])?;
-        while let Some(r) = q.next()? {
-            let ext: String = r.get(0)?;
+        records::each_key(conn, kind, |ext, key| {
             if !ext.is_empty() {
                 ext_ids.insert(ext);
             }
-            dedup.insert(r.get(1)?);
-        }
+            dedup.insert(key);
+        })?;
         Ok(Known::Keys { ext_ids, dedup })
     }
 

@@ -14,10 +14,10 @@ pub mod terms;
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use crate::db::DbResult;
-use crate::domain::{Kind, Record};
+use crate::db::{DbResult, pairs};
+use crate::domain::Record;
 
 pub use corpus::{SuggestIndex, is_closed, maturity_level};
 pub use reason::Reason;
@@ -25,13 +25,7 @@ pub use score::Suggestion;
 
 /// Ids of the records already paired with `query` (any stage).
 pub fn paired_ids(conn: &Connection, query: &Record) -> DbResult<HashSet<i64>> {
-    let sql = match query.kind {
-        Kind::Demand => "SELECT result_id FROM pair WHERE demand_id = ?1",
-        Kind::Achievement => "SELECT demand_id FROM pair WHERE result_id = ?1",
-    };
-    let mut st = conn.prepare_cached(sql)?;
-    let ids = st.query_map(params![query.id], |r| r.get(0))?;
-    Ok(ids.collect::<rusqlite::Result<_>>()?)
+    pairs::partner_ids(conn, query)
 }
 
 /// Sets `paired` on each suggestion already paired with `query`.

@@ -6,8 +6,6 @@
 //! follow-up) for [`STALE_WORKING_DAYS`] days in Contacted or Negotiating, or
 //! [`STALE_SIGNED_DAYS`] days in Signed.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -64,16 +62,6 @@ pub struct Agenda {
     pub stale: Vec<StaleItem>,
 }
 
-/// The newest stage change or follow-up per pair (RFC 3339 UTC strings order as instants).
-fn last_activity(conn: &Connection) -> PipelineResult<HashMap<i64, String>> {
-    let mut st = conn.prepare_cached(
-        "SELECT pair_id, max(at) FROM (SELECT pair_id, at FROM stage_change \
-         UNION ALL SELECT pair_id, at FROM followup) GROUP BY pair_id",
-    )?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn stale_after(stage: Stage) -> Option<i64> {
     match stage {
         Stage::Contacted | Stage::Negotiating => Some(STALE_WORKING_DAYS),
@@ -84,7 +72,7 @@ fn stale_after(stage: Stage) -> Option<i64> {
 
 pub fn agenda(conn: &Connection, clock: &Clock) -> PipelineResult<Agenda> {
     let today = clock.today();
-    let activity = last_activity(conn)?;
+    let activity = crate::db::followups::last_activity(conn)?;
     let mut out = Agenda::default();
     for (pair, demand, result) in list_with_sides(conn)? {
         if pair.stage == Stage::Shelved {

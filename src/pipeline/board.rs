@@ -73,7 +73,8 @@ pub fn is_overdue(pair: &Pair, today: Date) -> bool {
             .is_some_and(|d| d < today)
 }
 
-pub(crate) fn card(clock: &Clock, pair: Pair, demand: Side, result: Side) -> Card {
+/// The board card of one pair (to patch a pair a write returned into a loaded board).
+pub fn card(clock: &Clock, pair: Pair, demand: Side, result: Side) -> Card {
     Card {
         pair_id: pair.id,
         code: pair.code().to_string(),

@@ -4,11 +4,11 @@
 //! alive on first start. Seeding writes no undo entries: the demo starts with a clean slate.
 
 use jiff::ToSpan;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::Deserialize;
 
 use super::followups::{LogRequest, log_in};
-use super::pairs::{create_in, write_state};
+use super::pairs::create_in;
 use super::stages::{MoveRequest, move_in};
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{Db, records};
@@ -72,20 +72,12 @@ pub fn seed_at(db: &mut Db, clock: &Clock, pairs_json: &str) -> anyhow::Result<u
 }
 
 fn by_ext_id(conn: &Connection, kind: Kind, ext_id: &str) -> PipelineResult<Record> {
-    let id: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM record WHERE kind = ?1 AND ext_id = ?2 ORDER BY id LIMIT 1",
-            params![kind.as_str(), ext_id],
-            |r| r.get(0),
-        )
-        .optional()?;
     let word = if kind == Kind::Demand {
         "demand"
     } else {
         "result"
     };
-    id.and_then(|id| records::get(conn, id).transpose())
-        .transpose()?
+    records::find_by_ext_id(conn, kind, ext_id)?
         .ok_or_else(|| PipelineError::NotFound(format!("{word} {ext_id}")))
 }
 
@@ -198,7 +190,7 @@ fn log_all(conn: &Connection, now: &Clock, mut pair: Pair, e: &DemoPair) -> Pipe
     if count == 0 && e.next_action.is_some() {
         pair.next_action.clone_from(&e.next_action);
         pair.next_due = due.map(|d| d.to_string());
-        write_state(conn, &pair)?;
+        crate::db::pairs::write_state(conn, &mut pair)?;
     }
     Ok(())
 }

@@ -6,19 +6,22 @@
 //! agenda lists actions, not bare dates.
 
 use jiff::civil::Date;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use super::pairs::{pair_by_code, write_state};
-use super::undo::{self, Inverse};
+use super::pairs::{pair_by_code, row_by_code};
 use super::{Clock, PipelineError, PipelineResult};
-use crate::db::Db;
-use crate::domain::{Channel, Code, FollowUp, Pair};
+use crate::db::{self, Db};
+use crate::domain::undo::{Inverse, desk};
+use crate::domain::{Channel, Code, FollowUp, Pair, PairRow};
 
 /// A follow-up to log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogRequest {
+    /// The pair it is about.
     pub pair: Code,
+    /// How it happened.
     pub channel: Channel,
+    /// What was said or done.
     pub note: String,
     /// The next action this follow-up sets on the pair.
     pub next_action: Option<String>,
@@ -27,19 +30,30 @@ pub struct LogRequest {
     pub done: bool,
 }
 
-/// Logs a follow-up and updates the pair's next action, with its undo entry, in one
-/// transaction. Returns the follow-up and the pair after the change.
+/// [`log`] by the desk of this process; returns the pair alone.
 pub fn log_followup(
     db: &mut Db,
     clock: &Clock,
     req: &LogRequest,
 ) -> PipelineResult<(FollowUp, Pair)> {
+    let (f, row) = log(db, clock, req, &desk())?;
+    Ok((f, row.pair))
+}
+
+/// Logs a follow-up and updates the pair's next action, with its undo step (made by
+/// `origin`), in one transaction. Returns the follow-up and the pair after the change, with
+/// its sides.
+pub fn log(
+    db: &mut Db,
+    clock: &Clock,
+    req: &LogRequest,
+    origin: &str,
+) -> PipelineResult<(FollowUp, PairRow)> {
     db.write(|tx| {
         let before = pair_by_code(tx, req.pair)?;
-        let (f, after) = log_in(tx, clock, &before, req)?;
-        undo::journal(
+        let (f, _) = log_in(tx, clock, &before, req)?;
+        db::undo::push(
             tx,
-            clock,
             &format!("log on {} ({})", req.pair, req.channel.key()),
             &Inverse::DeleteFollowup {
                 id: f.id,
@@ -47,8 +61,10 @@ pub fn log_followup(
                 next_action: before.next_action,
                 next_due: before.next_due,
             },
+            &clock.stamp(),
+            origin,
         )?;
-        Ok((f, after))
+        Ok((f, row_by_code(tx, req.pair)?))
     })
 }
 
@@ -94,19 +110,7 @@ pub(crate) fn log_in(
         next_action: next_action.map(str::to_string),
         next_due: next_due.clone(),
     };
-    conn.execute(
-        "INSERT INTO followup (pair_id, at, channel, note, next_action, next_due) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            f.pair_id,
-            f.at,
-            f.channel.key(),
-            f.note,
-            f.next_action,
-            f.next_due
-        ],
-    )?;
-    f.id = conn.last_insert_rowid();
+    db::followups::insert(conn, &mut f)?;
     let mut after = pair.clone();
     if next_action.is_some() {
         after.next_action.clone_from(&f.next_action);
@@ -116,6 +120,6 @@ pub(crate) fn log_in(
         after.next_due = None;
     }
     after.updated_at = at;
-    write_state(conn, &after)?;
+    db::pairs::write_state(conn, &mut after)?;
     Ok((f, after))
 }

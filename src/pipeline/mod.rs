@@ -2,7 +2,10 @@
 //! follow-ups, next actions, the board, the agenda and undo.
 //!
 //! Every write takes a [`Clock`] so tests run on a fixed day; every write runs in one
-//! IMMEDIATE transaction together with its undo journal entry.
+//! IMMEDIATE transaction together with its undo journal entry, which records who made the
+//! step (its origin: "cli", "desk:<pid>"). Writes return what changed (the pair with its
+//! sides) so a caller patches its view instead of re-reading every pair. The SQL lives in
+//! [`crate::db`]; these modules are the use-cases over it.
 
 pub mod agenda;
 pub mod board;
@@ -20,14 +23,14 @@ pub use agenda::{Agenda, AgendaItem, StaleItem, agenda};
 pub use board::{BoardColumn, Card, board};
 pub use clock::Clock;
 pub use dates::{DateError, parse_due, parse_past};
-pub use followups::{LogRequest, log_followup};
+pub use followups::{LogRequest, log, log_followup};
 pub use pairs::{
-    PairOfRecord, Side, create_pair, delete_pair, followups_of, history_of, pair_by_code,
-    paired_record_ids, pairs_of_record,
+    PairOfRecord, Side, create, create_pair, delete, delete_pair, followups_of, history_of,
+    pair_by_code, paired_record_ids, pairs_of_record, row,
 };
 pub use show::{PairDetail, show_pair};
-pub use stages::{MoveRequest, Needs, move_pair, needs, shelved_from};
-pub use undo::{journal_record_edit, undo};
+pub use stages::{MoveRequest, Needs, move_pair, move_to, needs, reactivate, shelved_from};
+pub use undo::{Undone, journal_record_edit, journal_record_edit_by, peek, undo, undo_step};
 
 use crate::db::DbError;
 use crate::domain::{Code, Stage};
@@ -35,31 +38,89 @@ use crate::domain::{Code, Stage};
 /// Why a pipeline operation was refused. Messages are whole sentences for one status line.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
+    /// No such pair or record.
     #[error("{0} not found")]
     NotFound(String),
+    /// The two records are paired already.
     #[error("{demand} and {result} are already paired as {pair}")]
     AlreadyPaired {
+        /// The demand.
         demand: Code,
+        /// The result.
         result: Code,
+        /// Their pair.
         pair: Code,
     },
+    /// A pair needs one record of each kind.
     #[error("pair needs a demand (D…) and a result (R…)")]
     NeedDemandAndResult,
+    /// The pair is in the target stage already.
     #[error("{pair} is already in {}", .stage.key())]
-    SameStage { pair: Code, stage: Stage },
+    SameStage {
+        /// The pair.
+        pair: Code,
+        /// Its stage.
+        stage: Stage,
+    },
     /// A target stage needs fields the move did not give; `what` names them as CLI options.
     #[error("moving {pair} to {} needs {what}", .to.key())]
-    Missing { pair: Code, to: Stage, what: String },
+    Missing {
+        /// The pair.
+        pair: Code,
+        /// The target stage.
+        to: Stage,
+        /// The missing fields.
+        what: String,
+    },
+    /// Someone moved the pair since the user saw it; nothing was written.
+    #[error(
+        "{pair} was moved meanwhile: it is in {} now, not {}; nothing changed — look again",
+        .current.key(),
+        .expected.key()
+    )]
+    Conflict {
+        /// The pair.
+        pair: Code,
+        /// The stage the user saw.
+        expected: Stage,
+        /// The stage it is in now.
+        current: Stage,
+    },
+    /// Someone changed the pair since the user saw it (its rev moved on); nothing was
+    /// written.
+    #[error("{pair} was changed meanwhile; nothing changed — look again")]
+    Changed {
+        /// The pair.
+        pair: Code,
+    },
+    /// A value refused, said in a whole sentence.
     #[error("{0}")]
     Invalid(String),
+    /// A date that does not parse.
     #[error(transparent)]
     Date(#[from] DateError),
+    /// A database error.
     #[error(transparent)]
     Db(#[from] DbError),
+    /// A SQLite error.
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    /// A JSON error.
     #[error(transparent)]
     Json(#[from] serde_json::Error),
 }
 
+impl PipelineError {
+    /// Whether the error is only a lock held by another writer: the same write may succeed
+    /// when retried.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            PipelineError::Db(e) => e.is_busy(),
+            PipelineError::Sqlite(e) => crate::db::sqlite_busy(e),
+            _ => false,
+        }
+    }
+}
+
+/// A result whose error is a [`PipelineError`].
 pub type PipelineResult<T> = Result<T, PipelineError>;

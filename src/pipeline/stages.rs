@@ -10,19 +10,24 @@
 //! target stage does not take are refused rather than silently dropped.
 
 use jiff::civil::Date;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use super::pairs::{pair_by_code, write_state};
-use super::undo::{self, Inverse};
+use super::pairs::{pair_by_code, row_by_code};
 use super::{Clock, PipelineError, PipelineResult};
-use crate::db::Db;
-use crate::domain::{Code, ContractType, Pair, ShelveReason, Stage};
+use crate::db::{self, Db};
+use crate::domain::undo::{Inverse, desk};
+use crate::domain::{Code, ContractType, Pair, PairRow, ShelveReason, Stage, StageChange};
 
 /// A requested stage move and the fields the target stage may need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MoveRequest {
+    /// The pair to move.
     pub pair: Code,
+    /// Where to.
     pub to: Stage,
+    /// The stage the user saw the pair in: when it is elsewhere now (someone moved it
+    /// meanwhile), the move is refused with [`PipelineError::Conflict`].
+    pub expect: Option<Stage>,
     /// Contract amount in 万元 (Signed, Registered).
     pub amount_wan: Option<f64>,
     /// Signing date (Signed, Registered).
@@ -35,10 +40,12 @@ pub struct MoveRequest {
 }
 
 impl MoveRequest {
+    /// A move of `pair` to `to` with no fields and no expected stage.
     pub fn new(pair: Code, to: Stage) -> MoveRequest {
         MoveRequest {
             pair,
             to,
+            expect: None,
             amount_wan: None,
             signed_on: None,
             contract_type: None,
@@ -61,6 +68,7 @@ pub struct Needs {
 }
 
 impl Needs {
+    /// Whether any prompt is needed.
     pub fn any(self) -> bool {
         self.amount_date || self.contract || self.reason
     }
@@ -205,12 +213,15 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
-/// Moves a pair, recording the stage history entry and the undo entry in one transaction.
 /// The stage a shelved pair was shelved from (its latest move to Shelved), where taking it up
 /// again returns it; Candidate when the history does not say.
 pub fn shelved_from(conn: &Connection, pair: Code) -> PipelineResult<Stage> {
     let p = pair_by_code(conn, pair)?;
-    let history = super::pairs::history_of(conn, p.id)?;
+    shelved_from_in(conn, &p)
+}
+
+fn shelved_from_in(conn: &Connection, p: &Pair) -> PipelineResult<Stage> {
+    let history = db::followups::history_of(conn, p.id)?;
     Ok(history
         .iter()
         .rev()
@@ -220,26 +231,72 @@ pub fn shelved_from(conn: &Connection, pair: Code) -> PipelineResult<Stage> {
         .unwrap_or(Stage::Candidate))
 }
 
+/// [`move_to`] by the desk of this process; returns the pair alone.
 pub fn move_pair(db: &mut Db, clock: &Clock, req: &MoveRequest) -> PipelineResult<Pair> {
+    Ok(move_to(db, clock, req, &desk())?.pair)
+}
+
+/// Moves a pair, recording the stage history entry and the undo step (made by `origin`) in
+/// one transaction. Returns the pair after the move, with its sides.
+pub fn move_to(
+    db: &mut Db,
+    clock: &Clock,
+    req: &MoveRequest,
+    origin: &str,
+) -> PipelineResult<PairRow> {
     db.write(|tx| {
         let before = pair_by_code(tx, req.pair)?;
-        let (after, change_id) = move_in(tx, clock, &before, req)?;
-        undo::journal(
-            tx,
-            clock,
-            &format!(
-                "move {} {} → {}",
-                req.pair,
-                before.stage.key(),
-                after.stage.key()
-            ),
-            &Inverse::RestoreStage {
-                before: Box::new(before),
-                stage_change_id: change_id,
-            },
-        )?;
-        Ok(after)
+        move_journalled(tx, clock, &before, req, origin)
     })
+}
+
+/// Takes a shelved pair up again, back to the stage it was shelved from, in one
+/// transaction. A pair no longer shelved (someone took it up meanwhile) is refused with
+/// [`PipelineError::Conflict`].
+pub fn reactivate(db: &mut Db, clock: &Clock, code: Code, origin: &str) -> PipelineResult<PairRow> {
+    db.write(|tx| {
+        let before = pair_by_code(tx, code)?;
+        let to = shelved_from_in(tx, &before)?;
+        let mut req = MoveRequest::new(code, to);
+        req.expect = Some(Stage::Shelved);
+        move_journalled(tx, clock, &before, &req, origin)
+    })
+}
+
+/// Checks the expected stage, moves, journals; inside the caller's transaction.
+fn move_journalled(
+    conn: &Connection,
+    clock: &Clock,
+    before: &Pair,
+    req: &MoveRequest,
+    origin: &str,
+) -> PipelineResult<PairRow> {
+    if let Some(expected) = req.expect
+        && expected != before.stage
+    {
+        return Err(PipelineError::Conflict {
+            pair: req.pair,
+            expected,
+            current: before.stage,
+        });
+    }
+    let (after, change_id) = move_in(conn, clock, before, req)?;
+    db::undo::push(
+        conn,
+        &format!(
+            "move {} {} → {}",
+            req.pair,
+            before.stage.key(),
+            after.stage.key()
+        ),
+        &Inverse::RestoreStage {
+            before: Box::new(before.clone()),
+            stage_change_id: change_id,
+        },
+        &clock.stamp(),
+        origin,
+    )?;
+    row_by_code(conn, req.pair)
 }
 
 /// Applies a move inside the caller's transaction (no undo entry); returns the new pair and
@@ -251,11 +308,17 @@ pub(crate) fn move_in(
     req: &MoveRequest,
 ) -> PipelineResult<(Pair, i64)> {
     let at = clock.stamp();
-    let after = apply(before, req, &at)?;
-    write_state(conn, &after)?;
-    conn.execute(
-        "INSERT INTO stage_change (pair_id, from_stage, to_stage, at) VALUES (?1, ?2, ?3, ?4)",
-        params![before.id, before.stage.key(), after.stage.key(), at],
+    let mut after = apply(before, req, &at)?;
+    db::pairs::write_state(conn, &mut after)?;
+    let change = db::followups::insert_change(
+        conn,
+        &StageChange {
+            id: 0,
+            pair_id: before.id,
+            from: Some(before.stage),
+            to: after.stage,
+            at,
+        },
     )?;
-    Ok((after, conn.last_insert_rowid()))
+    Ok((after, change))
 }

@@ -1,139 +1,137 @@
-//! Undo: a journal of inverse operations, written in the same transaction as each change and
-//! popped newest first, each undo in one IMMEDIATE transaction.
+//! Undo: each change journals its inverse (in its own transaction, through
+//! [`crate::db::undo`]); undo pops the newest step and applies it, in one IMMEDIATE
+//! transaction. Steps carry their origin ("cli", "desk:<pid>"), so a desk can say that the
+//! step it would undo came from elsewhere before it does ([`peek`]).
 //!
 //! An inverse whose target has since disappeared by a change the journal does not cover
 //! (a record deleted from the desk takes its pairs with it) is popped without effect, and
 //! the returned label says so, so one stale entry never blocks the steps behind it.
 
-use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use rusqlite::Connection;
 
-use super::pairs::{self, write_state};
+use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
-use crate::db::{Db, records};
-use crate::domain::{FollowUp, Pair, Record, StageChange};
+use crate::db::{self, Db, DbError, records};
+use crate::domain::Record;
+use crate::domain::undo::{UndoStep, desk};
 
-/// How many steps the journal keeps.
-pub const DEPTH: i64 = 200;
+pub use crate::db::undo::DEPTH;
+pub use crate::domain::undo::{Inverse, PairSnapshot};
 
-/// A deleted pair with everything that went with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PairSnapshot {
-    pub pair: Pair,
-    pub history: Vec<StageChange>,
-    pub followups: Vec<FollowUp>,
+/// What an undo did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    /// The step taken back, as journalled.
+    pub step: UndoStep,
+    /// The label to show: the step's, with "(already gone; nothing to restore)" when its
+    /// target had disappeared.
+    pub label: String,
+    /// Whether anything was restored.
+    pub applied: bool,
+    /// The record the step restored, if it was a record edit.
+    pub record: Option<i64>,
+    /// The pair the step touched, if any (it may be gone now: an undone pairing).
+    pub pair: Option<i64>,
 }
 
-/// The operation that reverses one journalled change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
-pub enum Inverse {
-    /// Reverses creating a pair.
-    DeletePair { id: i64 },
-    /// Reverses deleting a pair.
-    RestorePair(Box<PairSnapshot>),
-    /// Reverses a stage move: the pair as it was, and the history entry the move added.
-    RestoreStage {
-        before: Box<Pair>,
-        stage_change_id: i64,
-    },
-    /// Reverses logging a follow-up: the pair's next action as it was.
-    DeleteFollowup {
-        id: i64,
-        pair_id: i64,
-        next_action: Option<String>,
-        next_due: Option<String>,
-    },
-    /// Reverses a record edit (`Record` does not serialise its id and seq).
-    RestoreRecord {
-        id: i64,
-        seq: i64,
-        record: Box<Record>,
-    },
-}
-
-/// Adds an undo entry inside the caller's transaction and trims the journal to [`DEPTH`].
+/// Adds an undo step made by this process's desk inside the caller's transaction.
 pub fn journal(
     conn: &Connection,
     clock: &Clock,
     label: &str,
     inverse: &Inverse,
 ) -> PipelineResult<()> {
-    conn.execute(
-        "INSERT INTO undo_entry (label, payload, at) VALUES (?1, ?2, ?3)",
-        params![label, serde_json::to_string(inverse)?, clock.stamp()],
-    )?;
-    conn.execute(
-        "DELETE FROM undo_entry WHERE id <= (SELECT max(id) FROM undo_entry) - ?1",
-        params![DEPTH],
-    )?;
-    Ok(())
+    Ok(db::undo::push(
+        conn,
+        label,
+        inverse,
+        &clock.stamp(),
+        &desk(),
+    )?)
 }
 
-/// Makes a record edit undoable: call inside the edit's transaction with the record as it
-/// was before the edit.
+/// Makes a record edit by this process's desk undoable: call inside the edit's transaction
+/// with the record as it was before the edit.
 pub fn journal_record_edit(conn: &Connection, before: &Record) -> PipelineResult<()> {
-    journal(
+    journal_record_edit_by(conn, before, &desk())
+}
+
+/// [`journal_record_edit`] for an edit made by `origin`.
+pub fn journal_record_edit_by(
+    conn: &Connection,
+    before: &Record,
+    origin: &str,
+) -> PipelineResult<()> {
+    Ok(db::undo::push(
         conn,
-        &Clock::system(),
         &format!("edit {}", before.code()),
         &Inverse::RestoreRecord {
             id: before.id,
             seq: before.seq,
             record: Box::new(before.clone()),
         },
-    )
+        &Clock::system().stamp(),
+        origin,
+    )?)
 }
 
 /// How many steps can be undone.
 pub fn depth(conn: &Connection) -> PipelineResult<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM undo_entry", [], |r| r.get(0))?)
+    Ok(db::undo::depth(conn)?)
+}
+
+/// The step undo would take back next, without taking it.
+pub fn peek(conn: &Connection) -> PipelineResult<Option<UndoStep>> {
+    Ok(db::undo::peek(conn)?)
 }
 
 /// Undoes the newest journalled change; returns its label, or `None` when there is nothing
 /// to undo.
 pub fn undo(db: &mut Db) -> PipelineResult<Option<String>> {
+    Ok(undo_step(db)?.map(|u| u.label))
+}
+
+/// Undoes the newest journalled change and says what it touched; `None` when there is
+/// nothing to undo.
+pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
     db.write(|tx| {
-        let entry: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT id, label, payload FROM undo_entry ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((id, label, payload)) = entry else {
+        let Some(entry) = db::undo::pop(tx)? else {
             return Ok(None);
         };
-        tx.execute("DELETE FROM undo_entry WHERE id = ?1", params![id])?;
-        let inverse: Inverse = serde_json::from_str(&payload)?;
-        let applied = apply(tx, &inverse)?;
-        Ok(Some(if applied {
-            label
+        let applied = apply(tx, &entry.inverse)?;
+        let (record, pair) = target(&entry.inverse);
+        let label = if applied {
+            entry.step.label.clone()
         } else {
-            format!("{label} (already gone; nothing to restore)")
+            format!("{} (already gone; nothing to restore)", entry.step.label)
+        };
+        Ok(Some(Undone {
+            step: entry.step,
+            label,
+            applied,
+            record,
+            pair,
         }))
     })
+}
+
+/// The record and pair an inverse touches.
+fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
+    match inverse {
+        Inverse::DeletePair { id } => (None, Some(*id)),
+        Inverse::RestorePair(s) => (None, Some(s.pair.id)),
+        Inverse::RestoreStage { before, .. } => (None, Some(before.id)),
+        Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
+        Inverse::RestoreRecord { id, .. } => (Some(*id), None),
+    }
 }
 
 /// Applies an inverse; `false` when its target no longer exists.
 fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
     match inverse {
-        Inverse::DeletePair { id } => {
-            Ok(conn.execute("DELETE FROM pair WHERE id = ?1", params![id])? > 0)
-        }
+        Inverse::DeletePair { id } => Ok(db::pairs::delete(conn, *id)?),
         Inverse::RestorePair(snapshot) => {
-            let p = &snapshot.pair;
-            let both_sides: i64 = conn.query_row(
-                "SELECT count(*) FROM record WHERE id IN (?1, ?2)",
-                params![p.demand_id, p.result_id],
-                |r| r.get(0),
-            )?;
-            let taken: i64 = conn.query_row(
-                "SELECT count(*) FROM pair WHERE id = ?1 OR (demand_id = ?2 AND result_id = ?3)",
-                params![p.id, p.demand_id, p.result_id],
-                |r| r.get(0),
-            )?;
-            if both_sides < 2 || taken > 0 {
+            if !db::pairs::can_restore(conn, &snapshot.pair)? {
                 return Ok(false);
             }
             pairs::restore(conn, snapshot)?;
@@ -143,14 +141,11 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
             before,
             stage_change_id,
         } => {
-            if pairs::get(conn, before.id)?.is_none() {
+            let mut before = (**before).clone();
+            if !db::pairs::write_state(conn, &mut before)? {
                 return Ok(false);
             }
-            write_state(conn, before)?;
-            conn.execute(
-                "DELETE FROM stage_change WHERE id = ?1",
-                params![stage_change_id],
-            )?;
+            db::followups::delete_change(conn, *stage_change_id)?;
             Ok(true)
         }
         Inverse::DeleteFollowup {
@@ -159,12 +154,9 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
             next_action,
             next_due,
         } => {
-            let n = conn.execute("DELETE FROM followup WHERE id = ?1", params![id])?;
-            conn.execute(
-                "UPDATE pair SET next_action = ?2, next_due = ?3 WHERE id = ?1",
-                params![pair_id, next_action, next_due],
-            )?;
-            Ok(n > 0)
+            let deleted = db::followups::delete(conn, *id)?;
+            db::pairs::set_next(conn, *pair_id, next_action.as_deref(), next_due.as_deref())?;
+            Ok(deleted)
         }
         Inverse::RestoreRecord { id, seq, record } => {
             let mut rec = (**record).clone();
@@ -172,7 +164,7 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
             rec.seq = *seq;
             match records::update(conn, &mut rec) {
                 Ok(()) => Ok(true),
-                Err(crate::db::DbError::NotFound(_)) => Ok(false),
+                Err(DbError::NotFound(_)) => Ok(false),
                 Err(e) => Err(PipelineError::Db(e)),
             }
         }

@@ -1,31 +1,44 @@
 //! Typed queries on demands and results. Functions take a `&Connection` so they run inside
-//! the caller's transaction (an import is one transaction).
+//! the caller's transaction (an import is one transaction); every write stamps the rows it
+//! touches with the transaction's revision ([`super::rev`]).
+
+mod patch;
+mod rows;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{DbError, DbResult, now};
+use super::{DbError, DbResult, now, rev};
 use crate::domain::{Code, CodeKind, Kind, Record};
 use crate::search::keys::{SearchKeys, dedup_key_of};
 
 const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
      contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, ip, \
-     modes, price_wan, extra, created_at, updated_at";
+     modes, price_wan, extra, created_at, updated_at, rev";
+
+pub use patch::{Saved, update_fields, update_fields_in};
+pub(crate) use rows::rows_since;
+pub use rows::{each_row, first_rows, row};
 
 /// What writing an imported row did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordWrite {
+    /// A new record.
     Added,
+    /// A stored record whose content changed.
     Updated,
+    /// A stored record found identical.
     Unchanged,
 }
 
 /// Which records to list.
 #[derive(Debug, Clone, Default)]
 pub struct RecordFilter {
+    /// Only this kind (both when `None`).
     pub kind: Option<Kind>,
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
+/// Reads a record from the columns of `COLUMNS`.
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
     let kind: String = r.get(1)?;
     let extra: String = r.get(23)?;
     Ok(Record {
@@ -55,6 +68,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
         extra: serde_json::from_str(&extra).unwrap_or_default(),
         created_at: r.get(24)?,
         updated_at: r.get(25)?,
+        rev: r.get(26)?,
     })
 }
 
@@ -64,12 +78,16 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
 /// in parallel before its transaction.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
+    /// Normalised (title, org).
     pub dedup_key: String,
+    /// Search keys, code field still empty.
     pub keys: SearchKeys,
+    /// The extra columns as JSON.
     pub extra: String,
 }
 
 impl Derived {
+    /// What `rec` derives.
     pub fn of(rec: &Record) -> DbResult<Derived> {
         let keys = SearchKeys::for_record_uncoded(rec);
         Ok(Derived {
@@ -89,6 +107,7 @@ pub struct Seqs {
 }
 
 impl Seqs {
+    /// Reads the counter of `kind`.
     pub fn begin(conn: &Connection, kind: Kind) -> DbResult<Seqs> {
         let next = conn.query_row(
             "SELECT next FROM code_seq WHERE kind = ?1",
@@ -98,6 +117,7 @@ impl Seqs {
         Ok(Seqs { kind, next })
     }
 
+    /// The next code number.
     pub fn take(&mut self) -> i64 {
         self.next += 1;
         self.next - 1
@@ -125,7 +145,8 @@ pub fn insert(conn: &Connection, rec: &mut Record) -> DbResult<()> {
     let derived = Derived::of(rec)?;
     check_title(rec)?;
     let seq = next_seq(conn, rec.kind)?;
-    insert_derived(conn, rec, derived, &now(), seq)
+    let rev = rev::stamp(conn)?;
+    insert_derived(conn, rec, derived, &now(), seq, rev)
 }
 
 fn check_title(rec: &Record) -> DbResult<()> {
@@ -135,17 +156,19 @@ fn check_title(rec: &Record) -> DbResult<()> {
     Ok(())
 }
 
-/// [`insert`] with the derived values and code number `seq` given, and `ts` as the time of
-/// writing.
+/// [`insert`] with the derived values and code number `seq` given, `ts` as the time of
+/// writing and `rev` as the revision.
 fn insert_derived(
     conn: &Connection,
     rec: &mut Record,
     derived: Derived,
     ts: &str,
     seq: i64,
+    rev: i64,
 ) -> DbResult<()> {
     // Callers checked the title before taking `seq`.
     rec.seq = seq;
+    rec.rev = rev;
     if rec.created_at.is_empty() {
         rec.created_at = ts.to_string();
     }
@@ -155,8 +178,8 @@ fn insert_derived(
         "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
          contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, \
          ip, modes, price_wan, extra, dedup_key, key_fold, key_pinyin, key_initials, \
-         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+         created_at, updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+         ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
     )?;
     st.execute(params![
         rec.kind.as_str(),
@@ -188,6 +211,7 @@ fn insert_derived(
         keys.initials,
         rec.created_at,
         rec.updated_at,
+        rec.rev,
     ])?;
     rec.id = conn.last_insert_rowid();
     Ok(())
@@ -196,22 +220,31 @@ fn insert_derived(
 /// Rewrites every field of an existing record (by id), refreshing `updated_at` and keys.
 pub fn update(conn: &Connection, rec: &mut Record) -> DbResult<()> {
     let derived = Derived::of(rec)?;
-    update_derived(conn, rec, derived, &now())
+    let rev = rev::stamp(conn)?;
+    update_derived(conn, rec, derived, &now(), rev)
 }
 
-/// [`update`] with the derived values given and `ts` as the time of writing.
-fn update_derived(conn: &Connection, rec: &mut Record, derived: Derived, ts: &str) -> DbResult<()> {
+/// [`update`] with the derived values given, `ts` as the time of writing and `rev` as the
+/// revision.
+fn update_derived(
+    conn: &Connection,
+    rec: &mut Record,
+    derived: Derived,
+    ts: &str,
+    rev: i64,
+) -> DbResult<()> {
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
     rec.updated_at = ts.to_string();
+    rec.rev = rev;
     let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "UPDATE record SET ext_id = ?2, title = ?3, org = ?4, field = ?5, region = ?6, \
          description = ?7, keywords = ?8, contact = ?9, phone = ?10, email = ?11, source = ?12, \
          status = ?13, budget_wan = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
          maturity = ?18, ip = ?19, modes = ?20, price_wan = ?21, extra = ?22, dedup_key = ?23, \
-         key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27 \
+         key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27, rev = ?28 \
          WHERE id = ?1",
     )?;
     let n = st.execute(params![
@@ -242,6 +275,7 @@ fn update_derived(conn: &Connection, rec: &mut Record, derived: Derived, ts: &st
         keys.pinyin,
         keys.initials,
         rec.updated_at,
+        rec.rev,
     ])?;
     if n == 0 {
         return Err(DbError::NotFound(rec.code().to_string()));
@@ -249,17 +283,37 @@ fn update_derived(conn: &Connection, rec: &mut Record, derived: Derived, ts: &st
     Ok(())
 }
 
-/// Deletes a record (its pairs go with it, by foreign key cascade).
+/// Deletes a record (its pairs go with it, by foreign key cascade); the tombstones carry the
+/// transaction's revision.
 pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
+    rev::stamp(conn)?;
     conn.execute("DELETE FROM record WHERE id = ?1", params![id])?;
     Ok(())
 }
 
+/// Ids of the records deleted after revision `since`.
+pub fn gone_since(conn: &Connection, since: i64) -> DbResult<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT id FROM record_gone WHERE rev > ?1 ORDER BY id")?;
+    let rows = st.query_map(params![since], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The record with row id `id`.
 pub fn get(conn: &Connection, id: i64) -> DbResult<Option<Record>> {
     let sql = format!("SELECT {COLUMNS} FROM record WHERE id = ?1");
     Ok(conn
         .prepare_cached(&sql)?
         .query_row(params![id], from_row)
+        .optional()?)
+}
+
+/// The first record of `kind` (lowest id) with source number `ext_id`.
+pub fn find_by_ext_id(conn: &Connection, kind: Kind, ext_id: &str) -> DbResult<Option<Record>> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND ext_id = ?2 ORDER BY id LIMIT 1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![kind.as_str(), ext_id], from_row)
         .optional()?)
 }
 
@@ -290,12 +344,25 @@ pub fn list(conn: &Connection, filter: &RecordFilter) -> DbResult<Vec<Record>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// How many records of `kind` there are.
 pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM record WHERE kind = ?1",
-        params![kind.as_str()],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1")?
+        .query_row(params![kind.as_str()], |r| r.get(0))?)
+}
+
+/// Hands every (ext_id, dedup_key) of `kind` to `each`: an import's list of what is stored.
+pub fn each_key(
+    conn: &Connection,
+    kind: Kind,
+    mut each: impl FnMut(String, String),
+) -> DbResult<()> {
+    let mut st = conn.prepare("SELECT ext_id, dedup_key FROM record WHERE kind = ?1")?;
+    let mut q = st.query([kind.as_str()])?;
+    while let Some(r) = q.next()? {
+        each(r.get(0)?, r.get(1)?);
+    }
+    Ok(())
 }
 
 /// The record an imported row corresponds to: same ext_id, else same normalised (title, org),
@@ -329,32 +396,35 @@ pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
     let derived = Derived::of(rec)?;
     let found = find_by_key(conn, rec, &derived.dedup_key)?;
     let kind = rec.kind;
-    write_found(conn, rec, found, derived, &now(), || next_seq(conn, kind))
+    let rev = rev::stamp(conn)?;
+    write_found(conn, rec, found, derived, (&now(), rev), || {
+        next_seq(conn, kind)
+    })
 }
 
 /// The write half of [`upsert`], given what [`find_by_key`] found for `rec`: adds it with the
 /// code number `seq` gives when nothing was found, else updates the found record when its
-/// content differs.
+/// content differs. `(ts, rev)`: the time of writing and the transaction's revision.
 pub fn write_found(
     conn: &Connection,
     rec: &mut Record,
     found: Option<Record>,
     derived: Derived,
-    ts: &str,
+    (ts, rev): (&str, i64),
     seq: impl FnOnce() -> DbResult<i64>,
 ) -> DbResult<RecordWrite> {
     match found {
         None => {
             // Before a code number is taken for it.
             check_title(rec)?;
-            insert_derived(conn, rec, derived, ts, seq()?)?;
+            insert_derived(conn, rec, derived, ts, seq()?, rev)?;
             Ok(RecordWrite::Added)
         }
         Some(old) => {
             if adopt(&old, rec) {
                 return Ok(RecordWrite::Unchanged);
             }
-            update_derived(conn, rec, derived, ts)?;
+            update_derived(conn, rec, derived, ts, rev)?;
             Ok(RecordWrite::Updated)
         }
     }
@@ -367,6 +437,7 @@ pub fn adopt(old: &Record, rec: &mut Record) -> bool {
     rec.seq = old.seq;
     rec.created_at.clone_from(&old.created_at);
     rec.updated_at.clone_from(&old.updated_at);
+    rec.rev = old.rev;
     *old == *rec
 }
 
@@ -377,6 +448,7 @@ pub fn same_content(a: &Record, b: &Record) -> bool {
     b.seq = a.seq;
     b.created_at.clone_from(&a.created_at);
     b.updated_at.clone_from(&a.updated_at);
+    b.rev = a.rev;
     *a == b
 }
 

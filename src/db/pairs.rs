@@ -1,0 +1,267 @@
+//! Typed queries on the pair table: reading pairs with their two sides, writing their state,
+//! deleting and restoring them. Every write stamps the pair with the transaction's revision
+//! ([`super::rev`]); a deleted pair leaves a tombstone (by trigger).
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{DbResult, rev};
+use crate::domain::{ContractType, Kind, Pair, PairRow, Record, ShelveReason, Side, Stage};
+
+/// The pair columns [`pair_from_row`] reads, prefixed `p.`.
+const PAIR_COLUMNS: &str = "p.id, p.demand_id, p.result_id, p.note, p.stage, \
+     p.stage_since, p.amount_wan, p.signed_on, p.contract_type, p.reg_no, p.shelve_reason, \
+     p.shelve_note, p.next_action, p.next_due, p.created_at, p.updated_at, p.rev";
+
+/// How many columns [`pair_from_row`] reads.
+const PAIR_WIDTH: usize = 17;
+
+/// A pair with its demand `d` and result `r` joined, before the WHERE clause.
+const WITH_SIDES: &str = "d.id, d.kind, d.seq, d.title, d.org, d.contact, \
+     r.id, r.kind, r.seq, r.title, r.org, r.contact \
+     FROM pair p JOIN record d ON d.id = p.demand_id JOIN record r ON r.id = p.result_id";
+
+/// Reads a pair from the columns of [`PAIR_COLUMNS`] starting at `at`.
+fn pair_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Pair> {
+    let stage: String = r.get(at + 4)?;
+    let contract: Option<String> = r.get(at + 8)?;
+    let reason: Option<String> = r.get(at + 10)?;
+    Ok(Pair {
+        id: r.get(at)?,
+        demand_id: r.get(at + 1)?,
+        result_id: r.get(at + 2)?,
+        note: r.get(at + 3)?,
+        stage: Stage::parse(&stage).unwrap_or_default(),
+        stage_since: r.get(at + 5)?,
+        amount_wan: r.get(at + 6)?,
+        signed_on: r.get(at + 7)?,
+        contract_type: contract.as_deref().and_then(ContractType::parse),
+        reg_no: r.get(at + 9)?,
+        shelve_reason: reason.as_deref().and_then(ShelveReason::parse),
+        shelve_note: r.get(at + 11)?,
+        next_action: r.get(at + 12)?,
+        next_due: r.get(at + 13)?,
+        created_at: r.get(at + 14)?,
+        updated_at: r.get(at + 15)?,
+        rev: r.get(at + 16)?,
+    })
+}
+
+/// Reads a [`Side`] from (id, kind, seq, title, org, contact) starting at `at`.
+fn side_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Side> {
+    let kind: String = r.get(at + 1)?;
+    let seq: i64 = r.get(at + 2)?;
+    let kind = Kind::parse(&kind).unwrap_or_default();
+    Ok(Side {
+        id: r.get(at)?,
+        code: crate::domain::Code {
+            kind: kind.code_kind(),
+            num: seq,
+        }
+        .to_string(),
+        title: r.get(at + 3)?,
+        org: r.get(at + 4)?,
+        contact: r.get(at + 5)?,
+    })
+}
+
+/// Reads a [`PairRow`]: the pair, then its demand and result sides.
+fn pair_row_from(r: &Row<'_>) -> rusqlite::Result<PairRow> {
+    Ok(PairRow {
+        pair: pair_from_row(r, 0)?,
+        demand: side_from_row(r, PAIR_WIDTH)?,
+        result: side_from_row(r, PAIR_WIDTH + 6)?,
+    })
+}
+
+/// The pair with row id `id` (its code is P`id`).
+pub fn get(conn: &Connection, id: i64) -> DbResult<Option<Pair>> {
+    let sql = format!("SELECT {PAIR_COLUMNS} FROM pair p WHERE p.id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![id], |r| pair_from_row(r, 0))
+        .optional()?)
+}
+
+/// The id of the pair of `demand_id` with `result_id`, if they are paired.
+pub fn id_of(conn: &Connection, demand_id: i64, result_id: i64) -> DbResult<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM pair WHERE demand_id = ?1 AND result_id = ?2")?
+        .query_row(params![demand_id, result_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// One pair with its two sides, to patch into a board or agenda.
+pub fn row(conn: &Connection, id: i64) -> DbResult<Option<PairRow>> {
+    let sql = format!("SELECT {PAIR_COLUMNS}, {WITH_SIDES} WHERE p.id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![id], pair_row_from)
+        .optional()?)
+}
+
+/// Every pair with its two sides, in code order.
+pub fn rows(conn: &Connection) -> DbResult<Vec<PairRow>> {
+    let sql = format!("SELECT {PAIR_COLUMNS}, {WITH_SIDES} ORDER BY p.id");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map([], pair_row_from)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Pairs written after revision `since`, or whose demand or result was, in code order: a
+/// renamed record changes the sides its pairs show.
+pub fn rows_since(conn: &Connection, since: i64) -> DbResult<Vec<PairRow>> {
+    let sql = format!(
+        "SELECT {PAIR_COLUMNS}, {WITH_SIDES} WHERE p.id IN (\
+         SELECT id FROM pair WHERE rev > ?1 \
+         UNION SELECT x.id FROM record c JOIN pair x ON x.demand_id = c.id \
+         WHERE c.kind = 'demand' AND c.rev > ?1 \
+         UNION SELECT x.id FROM record c JOIN pair x ON x.result_id = c.id \
+         WHERE c.kind = 'result' AND c.rev > ?1) ORDER BY p.id"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![since], pair_row_from)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The pairs record `record_id` takes part in, each with the record on the other side, in
+/// code order.
+pub fn of_record(conn: &Connection, record_id: i64) -> DbResult<Vec<(Pair, Side)>> {
+    let sql = format!(
+        "SELECT {PAIR_COLUMNS}, o.id, o.kind, o.seq, o.title, o.org, o.contact FROM pair p \
+         JOIN record o ON o.id = CASE WHEN p.demand_id = ?1 THEN p.result_id ELSE p.demand_id END \
+         WHERE p.demand_id = ?1 OR p.result_id = ?1 ORDER BY p.id"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![record_id], |r| {
+        Ok((pair_from_row(r, 0)?, side_from_row(r, PAIR_WIDTH)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Ids of every record that takes part in at least one pair.
+pub fn paired_record_ids(conn: &Connection) -> DbResult<HashSet<i64>> {
+    let mut st =
+        conn.prepare_cached("SELECT demand_id FROM pair UNION SELECT result_id FROM pair")?;
+    let rows = st.query_map([], |r| r.get::<_, i64>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Ids of the records already paired with `rec` (any stage).
+pub fn partner_ids(conn: &Connection, rec: &Record) -> DbResult<HashSet<i64>> {
+    let sql = match rec.kind {
+        Kind::Demand => "SELECT result_id FROM pair WHERE demand_id = ?1",
+        Kind::Achievement => "SELECT demand_id FROM pair WHERE result_id = ?1",
+    };
+    let mut st = conn.prepare_cached(sql)?;
+    let ids = st.query_map(params![rec.id], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts `pair` (its id 0: a new one; else restored under that id), stamping its rev.
+pub fn insert(conn: &Connection, pair: &mut Pair) -> DbResult<()> {
+    pair.rev = rev::stamp(conn)?;
+    let id = (pair.id != 0).then_some(pair.id);
+    conn.prepare_cached(
+        "INSERT INTO pair (id, demand_id, result_id, note, stage, stage_since, amount_wan, \
+         signed_on, contract_type, reg_no, shelve_reason, shelve_note, next_action, next_due, \
+         created_at, updated_at, rev) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        id,
+        pair.demand_id,
+        pair.result_id,
+        pair.note,
+        pair.stage.key(),
+        pair.stage_since,
+        pair.amount_wan,
+        pair.signed_on,
+        pair.contract_type.map(ContractType::key),
+        pair.reg_no,
+        pair.shelve_reason.map(ShelveReason::key),
+        pair.shelve_note,
+        pair.next_action,
+        pair.next_due,
+        pair.created_at,
+        pair.updated_at,
+        pair.rev,
+    ])?;
+    pair.id = conn.last_insert_rowid();
+    Ok(())
+}
+
+/// Writes every mutable field of `p` (by id) as given, stamping its rev; false when the
+/// pair is gone.
+pub fn write_state(conn: &Connection, p: &mut Pair) -> DbResult<bool> {
+    p.rev = rev::stamp(conn)?;
+    let n = conn
+        .prepare_cached(
+            "UPDATE pair SET note = ?2, stage = ?3, stage_since = ?4, amount_wan = ?5, \
+             signed_on = ?6, contract_type = ?7, reg_no = ?8, shelve_reason = ?9, \
+             shelve_note = ?10, next_action = ?11, next_due = ?12, updated_at = ?13, rev = ?14 \
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            p.id,
+            p.note,
+            p.stage.key(),
+            p.stage_since,
+            p.amount_wan,
+            p.signed_on,
+            p.contract_type.map(ContractType::key),
+            p.reg_no,
+            p.shelve_reason.map(ShelveReason::key),
+            p.shelve_note,
+            p.next_action,
+            p.next_due,
+            p.updated_at,
+            p.rev,
+        ])?;
+    Ok(n > 0)
+}
+
+/// Sets a pair's next action and due date, stamping its rev; false when the pair is gone.
+pub fn set_next(
+    conn: &Connection,
+    id: i64,
+    next_action: Option<&str>,
+    next_due: Option<&str>,
+) -> DbResult<bool> {
+    let rev = rev::stamp(conn)?;
+    let n = conn
+        .prepare_cached("UPDATE pair SET next_action = ?2, next_due = ?3, rev = ?4 WHERE id = ?1")?
+        .execute(params![id, next_action, next_due, rev])?;
+    Ok(n > 0)
+}
+
+/// Deletes a pair with its history and log (by cascade); false when it was already gone.
+pub fn delete(conn: &Connection, id: i64) -> DbResult<bool> {
+    rev::stamp(conn)?;
+    let n = conn
+        .prepare_cached("DELETE FROM pair WHERE id = ?1")?
+        .execute(params![id])?;
+    Ok(n > 0)
+}
+
+/// Whether `p` can come back under its id: both its records exist, and neither its id nor
+/// its (demand, result) couple is taken.
+pub fn can_restore(conn: &Connection, p: &Pair) -> DbResult<bool> {
+    let both_sides: i64 = conn
+        .prepare_cached("SELECT count(*) FROM record WHERE id IN (?1, ?2)")?
+        .query_row(params![p.demand_id, p.result_id], |r| r.get(0))?;
+    let taken: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM pair WHERE id = ?1 OR (demand_id = ?2 AND result_id = ?3)",
+        )?
+        .query_row(params![p.id, p.demand_id, p.result_id], |r| r.get(0))?;
+    Ok(both_sides == 2 && taken == 0)
+}
+
+/// Ids of the pairs deleted after revision `since`.
+pub fn gone_since(conn: &Connection, since: i64) -> DbResult<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT id FROM pair_gone WHERE rev > ?1 ORDER BY id")?;
+    let rows = st.query_map(params![since], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

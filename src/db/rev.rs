@@ -1,0 +1,28 @@
+//! The revision counter. Each write transaction takes one fresh value ([`crate::db::Db::write`]
+//! takes it as the transaction begins) and stamps every record and pair row it writes with
+//! it; tombstones of deleted rows carry it too (by trigger). So "what changed since rev N"
+//! is a range scan, and a row's rev is its version for guarded writes.
+
+use rusqlite::Connection;
+
+/// Takes a fresh revision: the counter plus one, stored.
+pub fn take(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("UPDATE rev_counter SET rev = rev + 1 WHERE id = 1 RETURNING rev")?
+        .query_row([], |r| r.get(0))
+}
+
+/// The newest revision handed out (inside a write transaction: the transaction's own).
+pub fn current(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("SELECT rev FROM rev_counter WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+}
+
+/// The revision a write on `conn` stamps rows with: inside a transaction, the one it took
+/// when it began; outside one (each statement its own transaction), a fresh one.
+pub fn stamp(conn: &Connection) -> rusqlite::Result<i64> {
+    if conn.is_autocommit() {
+        take(conn)
+    } else {
+        current(conn)
+    }
+}
