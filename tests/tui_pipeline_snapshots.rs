@@ -70,8 +70,16 @@ fn setup() -> (Db, Model) {
     )
     .unwrap();
     let recs = records::list(db.conn(), &RecordFilter::default()).unwrap();
-    let m = Model::new(recs, Keymap::default(), Lang::Zh, "x.db");
+    let mut m = Model::new(recs, Keymap::default(), Lang::Zh, "x.db");
+    fetch_wanted(&db, &mut m);
     (db, m)
+}
+
+/// The selected record in full, as the desk's loop fetches it after each key.
+fn fetch_wanted(db: &Db, m: &mut Model) {
+    if let Some(id) = m.wanted_full() {
+        m.full = records::get(db.conn(), id).unwrap().map(Box::new);
+    }
 }
 
 fn drive(db: &mut Db, m: &mut Model, action: Action) {
@@ -84,6 +92,7 @@ fn drive(db: &mut Db, m: &mut Model, action: Action) {
             }
         }
     }
+    fetch_wanted(db, m);
 }
 
 fn render(m: &Model, width: u16, height: u16) -> String {

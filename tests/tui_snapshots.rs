@@ -15,14 +15,19 @@ use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn model(lang: Lang, width: u16, height: u16) -> Model {
+/// The sample records as the desk's database holds them.
+fn stored() -> Vec<Record> {
     let mut recs = common::sample_records();
     for (i, r) in recs.iter_mut().enumerate() {
         r.id = i as i64 + 1;
         r.seq = recs_seq(r.kind, i);
         r.updated_at = format!("2026-03-{:02}T08:00:00Z", 10 - i);
     }
-    let mut m = Model::new(recs, Keymap::default(), lang, "x.db");
+    recs
+}
+
+fn model(lang: Lang, width: u16, height: u16) -> Model {
+    let mut m = Model::new(stored(), Keymap::default(), lang, "x.db");
     update(&mut m, Action::Resize { width, height });
     m
 }
@@ -42,10 +47,9 @@ fn search(m: &mut Model, q: &str) {
         update(m, Action::Input(Input::Type(c)));
     }
     for kind in [Kind::Demand, Kind::Achievement] {
-        let mut entries: Vec<Entry> = m
-            .list(kind)
-            .records
-            .values()
+        let mut entries: Vec<Entry> = stored()
+            .iter()
+            .filter(|r| r.kind == kind)
             .map(|r: &Record| Entry {
                 id: r.id,
                 updated_at: r.updated_at.clone(),
@@ -68,9 +72,14 @@ fn search(m: &mut Model, q: &str) {
 }
 
 fn render(m: &Model, width: u16, height: u16) -> String {
+    // The runner fetches the selected record in full as soon as it is selected.
+    let mut m = m.clone();
+    if let Some(id) = m.wanted_full() {
+        m.full = stored().into_iter().find(|r| r.id == id).map(Box::new);
+    }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
+        .draw(|f| duijie::tui::draw::draw(f, &m, &Theme::new(false)))
         .unwrap();
     text(terminal.backend().buffer())
 }

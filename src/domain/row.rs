@@ -35,6 +35,24 @@ pub struct RecordRow {
 }
 
 impl RecordRow {
+    /// The compact row of a full record.
+    pub fn of(rec: &super::Record) -> RecordRow {
+        RecordRow {
+            id: rec.id,
+            kind: rec.kind,
+            seq: rec.seq,
+            title: rec.title.clone(),
+            org: rec.org.clone(),
+            field: rec.field.clone(),
+            region: rec.region.clone(),
+            status: rec.status.clone(),
+            contact: rec.contact.clone(),
+            phone: rec.phone.clone(),
+            rev: rec.rev,
+            updated_at: rec.updated_at.clone(),
+        }
+    }
+
     /// The record's code (D12, R34).
     pub fn code(&self) -> Code {
         Code {

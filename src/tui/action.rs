@@ -76,6 +76,16 @@ pub enum Action {
     RecordSaved(Record),
     /// A record was deleted from the database.
     RecordDeleted { kind: Kind, id: i64 },
+    /// A record read in full, for the detail pane, the record view or the form.
+    Fetched(Box<Record>),
+    /// The next rows of a list's initial load, newest first; `done` after the last.
+    RowsLoaded {
+        kind: Kind,
+        rows: Vec<crate::domain::RecordRow>,
+        done: bool,
+    },
+    /// Other processes changed the database: the rows they wrote and the ids they deleted.
+    Changed(Box<crate::db::live::Changes>),
 
     // — views —
     /// Start saving the current search and filters: the next slot key picks the slot.

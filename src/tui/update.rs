@@ -170,7 +170,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 rec.code(),
                 crate::sanitize::one_line(&rec.title)
             );
-            m.list_mut(kind).records.insert(id, rec);
+            m.list_mut(kind).upsert(crate::domain::RecordRow::of(&rec));
+            m.full = Some(Box::new(rec));
             m.info(label);
             // The worker re-ranks with the new keys; the selection follows the record's id.
             m.focus = kind;
@@ -182,10 +183,30 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             select_id(m, kind, id);
             search(m)
         }
+        Action::Fetched(rec) => {
+            let id = rec.id;
+            m.full = Some(rec);
+            if m.edit_when_fetched.take() == Some(id) && m.selected().is_some_and(|r| r.id == id) {
+                return update_records::open_edit(m);
+            }
+            vec![]
+        }
+        Action::RowsLoaded { kind, rows, done } => {
+            let list = m.list_mut(kind);
+            list.append(rows);
+            list.loaded |= done;
+            if m.query.is_empty() {
+                let list = m.list_mut(kind);
+                list.hits = list.all_hits();
+            }
+            refilter(m);
+            vec![]
+        }
+        Action::Changed(changes) => crate::tui::features::desk::live::apply(m, *changes),
         Action::RecordDeleted { kind, id } => {
             let list = m.list_mut(kind);
-            let code = list.records.remove(&id).map(|r| r.code().to_string());
-            list.hits.retain(|h| h.id != id);
+            let code = list.records.get(&id).map(|r| r.code().to_string());
+            list.remove(id);
             refilter(m);
             m.overlays
                 .retain(|p| !matches!(p, Overlay::Record { id: pid, .. } if *pid == id));
@@ -416,7 +437,7 @@ fn move_selection(m: &mut Model, delta: i64) -> Vec<Effect> {
 }
 
 /// Sends the current query to the workers; the lists keep their hits until the answer.
-fn search(m: &mut Model) -> Vec<Effect> {
+pub(crate) fn search(m: &mut Model) -> Vec<Effect> {
     m.search_seq += 1;
     if m.query.is_empty() {
         // No query: every record, newest first, here and now. (The worker answers with at

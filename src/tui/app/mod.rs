@@ -1,8 +1,10 @@
 //! The loop, the terminal, the effect runner and its workers.
 
+pub mod live;
 pub mod runner;
 pub mod runner_pipeline;
 pub mod terminal;
+pub mod workers;
 
 use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
@@ -11,24 +13,38 @@ use std::time::Duration;
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use crate::config::Config;
-use crate::db::{Db, RecordFilter, records};
+use crate::db::{Db, records};
+use crate::domain::Kind;
 use crate::tui::action::Action;
 use crate::tui::keys::Keymap;
+use crate::tui::model::ListModel;
 use crate::tui::model::Model;
 
 /// How long the loop waits for a key before checking the search workers again.
 const POLL: Duration = Duration::from_millis(25);
 
+/// Rows of each list read before the first frame: more than any screen shows.
+const FIRST_ROWS: usize = 200;
+
 /// Opens the desk on `db` until the user quits.
+///
+/// The first frame is painted from the first screenful of each list and their counts; the
+/// rest of the rows, both search indexes and the pairs load after it, in the background.
 pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
     let keymap = Keymap::new(config).map_err(anyhow::Error::msg)?;
-    let all = records::list(db.conn(), &RecordFilter::default())?;
     let db_name = db
         .path()
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let mut model = Model::new(all, keymap, config.lang(), &db_name);
-    let mut runner = runner::Runner::new(db)?;
+    let first = |kind| -> anyhow::Result<ListModel> {
+        let total = records::count(db.conn(), kind)? as usize;
+        let mut list = ListModel::loading(total);
+        list.append(records::first_rows(db.conn(), kind, FIRST_ROWS)?);
+        list.loaded = list.records.len() >= total;
+        Ok(list)
+    };
+    let (demands, results) = (first(Kind::Demand)?, first(Kind::Achievement)?);
+    let mut model = Model::with_lists(demands, results, keymap, config.lang(), &db_name);
     let theme = crate::tui::Theme::from_env();
     let quit = terminal::quit_signal()?;
     let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");
@@ -43,6 +59,16 @@ pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
             height: size.height,
         },
     );
+    guard
+        .terminal
+        .draw(|frame| crate::tui::draw::draw(frame, &model, &theme))?;
+    assert!(
+        !panic_after_draw,
+        "DUIJIE_TEST_PANIC=1: deliberate panic after the first draw"
+    );
+
+    let mut runner = runner::Runner::new(db)?;
+    runner.load_rows();
     // Pair markers and the detail pane's pairs come from the pipeline.
     for a in runner.run(crate::tui::app::runner::Effect::Pipe(
         crate::tui::app::runner_pipeline::PipeEffect::Refresh {
@@ -60,10 +86,6 @@ pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
                 .terminal
                 .draw(|frame| crate::tui::draw::draw(frame, &model, &theme))?;
             dirty = false;
-            assert!(
-                !panic_after_draw,
-                "DUIJIE_TEST_PANIC=1: deliberate panic after the first draw"
-            );
         }
         let answers = runner.answers();
         let mut timeout = if answers.is_empty() {
@@ -94,6 +116,17 @@ fn dispatch(model: &mut Model, runner: &mut runner::Runner, action: Action) -> b
     while let Some(action) = queue.pop_front() {
         for effect in crate::tui::update::update(model, action) {
             queue.extend(runner.run(effect));
+        }
+        // The selected record in full, for the detail pane (a read by primary key).
+        if queue.is_empty()
+            && let Some(id) = model.wanted_full()
+        {
+            let fetched = runner.run(runner::Effect::Fetch { id });
+            if fetched.is_empty() {
+                // Gone meanwhile: the live watch takes it off the list.
+                break;
+            }
+            queue.extend(fetched);
         }
     }
     true

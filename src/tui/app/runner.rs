@@ -5,9 +5,13 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::db::{Db, records};
 use crate::domain::{Kind, Record};
-use crate::search::worker::SearchWorker;
-use crate::search::{Entry, Index, keys::SearchKeys};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Instant;
+
+use crate::search::{Entry, keys::SearchKeys};
 use crate::tui::action::Action;
+use crate::tui::app::live::Watch;
+use crate::tui::app::workers::{Search, has_file, load_rows};
 use crate::tui::features::filters::Filters;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,60 +37,134 @@ pub enum Effect {
     Save(Box<Record>),
     /// Delete a record.
     Delete { kind: Kind, id: i64 },
+    /// Read one record in full (the lists hold compact rows).
+    Fetch { id: i64 },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(crate::tui::app::runner_pipeline::PipeEffect),
 }
 
-/// The database and one search worker per list.
+/// The database, one search per list, the background load and the watch on other processes.
 pub struct Runner {
     pub db: Db,
-    demands: SearchWorker,
-    results: SearchWorker,
+    demands: Search,
+    results: Search,
+    /// The rest of the rows after the first screenful, while they stream in.
+    rows: Option<Receiver<Action>>,
+    /// Other processes' writes.
+    watch: Watch,
     /// The pipeline clock and the suggestion index.
     pub pipe: crate::tui::app::runner_pipeline::PipeRunner,
 }
 
 impl Runner {
-    /// Loads both search indexes and starts their workers.
+    /// Starts the search workers. On a file their indexes build in the background; an
+    /// in-memory database (tests) builds them here.
     pub fn new(db: Db) -> anyhow::Result<Runner> {
-        let (demands, results) = load_indexes(&db)?;
-        let (demands, results) = (SearchWorker::spawn(demands), SearchWorker::spawn(results));
+        let (demands, results) = if has_file(&db) {
+            let path = db.path().to_path_buf();
+            (
+                Search::build(path.clone(), Kind::Demand),
+                Search::build(path, Kind::Achievement),
+            )
+        } else {
+            (
+                Search::now(&db, Kind::Demand)?,
+                Search::now(&db, Kind::Achievement)?,
+            )
+        };
         Ok(Runner {
+            watch: Watch::start(&db)?,
             db,
             demands,
             results,
+            rows: None,
             pipe: crate::tui::app::runner_pipeline::PipeRunner::default(),
         })
     }
 
-    fn worker(&self, kind: Kind) -> &SearchWorker {
-        match kind {
-            Kind::Demand => &self.demands,
-            Kind::Achievement => &self.results,
+    /// Streams every row of both lists in the background (the desk opened on the first
+    /// screenful).
+    pub fn load_rows(&mut self) {
+        if has_file(&self.db) {
+            self.rows = Some(load_rows(self.db.path().to_path_buf()));
         }
     }
 
-    /// Answers that arrived since the last call.
+    fn search(&mut self, kind: Kind) -> &mut Search {
+        match kind {
+            Kind::Demand => &mut self.demands,
+            Kind::Achievement => &mut self.results,
+        }
+    }
+
+    /// Whether both lists search a full index yet.
+    pub fn search_ready(&self) -> bool {
+        self.demands.is_ready() && self.results.is_ready()
+    }
+
+    /// Answers that arrived since the last call: search answers, loaded rows, other
+    /// processes' changes, suggestions.
     pub fn answers(&mut self) -> Vec<Action> {
         let mut out = self.pipe.answers(&self.db);
         out.extend(self.search_answers());
+        if let Some(rx) = &self.rows {
+            // A few chunks per tick, so keys still go first.
+            for _ in 0..4 {
+                match rx.try_recv() {
+                    Ok(a) => out.push(a),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        self.rows = None;
+                        break;
+                    }
+                }
+            }
+        }
+        match self.watch.poll(&self.db, Instant::now()) {
+            Ok(Some(changes)) => out.extend(self.take_changes(changes)),
+            Ok(None) => {}
+            Err(e) => out.push(Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))),
+        }
         out
     }
 
-    fn search_answers(&self) -> Vec<Action> {
-        [Kind::Demand, Kind::Achievement]
-            .into_iter()
-            .filter_map(|kind| {
-                self.worker(kind)
-                    .try_recv()
-                    .map(|answer| Action::SearchAnswered {
-                        kind,
-                        seq: answer.seq,
-                        capped: answer.total > answer.hits.len(),
-                        hits: answer.hits,
-                    })
-            })
-            .collect()
+    /// Other processes' changes: the searches take the changed records' keys, the
+    /// suggestions are rebuilt on the next request, and the model gets the rows.
+    fn take_changes(&mut self, changes: crate::db::live::Changes) -> Vec<Action> {
+        for row in &changes.records {
+            if let Ok(Some(rec)) = records::get(self.db.conn(), row.id) {
+                self.search(rec.kind).upsert(Entry {
+                    id: rec.id,
+                    updated_at: rec.updated_at.clone(),
+                    keys: SearchKeys::for_record(&rec),
+                });
+            }
+        }
+        for &id in &changes.gone_records {
+            self.demands.remove(id);
+            self.results.remove(id);
+        }
+        if !changes.records.is_empty() || !changes.gone_records.is_empty() {
+            self.pipe.records_changed();
+        }
+        vec![Action::Changed(Box::new(changes))]
+    }
+
+    fn search_answers(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        for kind in [Kind::Demand, Kind::Achievement] {
+            match self.search(kind).poll() {
+                Ok(Some(answer)) => out.push(Action::SearchAnswered {
+                    kind,
+                    seq: answer.seq,
+                    capped: answer.total > answer.hits.len(),
+                    hits: answer.hits,
+                }),
+                Ok(None) => {}
+                Err(e) => out.push(Action::Failed(crate::sanitize::one_line(&e))),
+            }
+        }
+        out
     }
 
     /// Performs one effect. Failures come back as a status-bar error, never a crash.
@@ -100,12 +178,8 @@ impl Runner {
     fn try_run(&mut self, effect: Effect) -> anyhow::Result<Vec<Action>> {
         match effect {
             Effect::Search { seq, query, every } => {
-                for w in [&self.demands, &self.results] {
-                    if every {
-                        w.query_every(seq, &query);
-                    } else {
-                        w.query(seq, &query);
-                    }
+                for kind in [Kind::Demand, Kind::Achievement] {
+                    self.search(kind).query(seq, &query, every);
                 }
                 Ok(vec![])
             }
@@ -151,9 +225,13 @@ impl Runner {
                 self.save(rec)
             }
             Effect::Save(rec) => self.save(*rec),
+            Effect::Fetch { id } => Ok(match records::get(self.db.conn(), id)? {
+                Some(rec) => vec![Action::Fetched(Box::new(rec))],
+                None => vec![],
+            }),
             Effect::Delete { kind, id } => {
                 self.db.write(|tx| records::delete(tx, id))?;
-                self.worker(kind).remove(id);
+                self.search(kind).remove(id);
                 self.pipe.records_changed();
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
@@ -163,7 +241,7 @@ impl Runner {
                     // An undone record edit: the search takes the restored record.
                     if let Action::RecordSaved(rec) = a {
                         self.pipe.records_changed();
-                        self.worker(rec.kind).upsert(Entry {
+                        self.search(rec.kind).upsert(Entry {
                             id: rec.id,
                             updated_at: rec.updated_at.clone(),
                             keys: SearchKeys::for_record(rec),
@@ -191,42 +269,13 @@ impl Runner {
             Ok(())
         })?;
         self.pipe.records_changed();
-        self.worker(rec.kind).upsert(Entry {
+        self.search(rec.kind).upsert(Entry {
             id: rec.id,
             updated_at: rec.updated_at.clone(),
             keys: SearchKeys::for_record(&rec),
         });
         Ok(vec![Action::RecordSaved(rec)])
     }
-}
-
-/// The demands' and the results' search indexes. At start-up on a large database they are
-/// most of the wait before the desk is usable, so the results' index loads on a second thread
-/// through its own read-only connection (an in-memory database has no second connection).
-fn load_indexes(db: &Db) -> anyhow::Result<(Index, Index)> {
-    let path = db.path();
-    if path.as_os_str() == ":memory:" {
-        return Ok((
-            Index::load(db.conn(), Kind::Demand)?,
-            Index::load(db.conn(), Kind::Achievement)?,
-        ));
-    }
-    std::thread::scope(|s| {
-        let results = s.spawn(|| -> anyhow::Result<Index> {
-            let conn = rusqlite::Connection::open_with_flags(
-                path,
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            conn.busy_timeout(std::time::Duration::from_secs(5))?;
-            Ok(Index::load(&conn, Kind::Achievement)?)
-        });
-        let demands = Index::load(db.conn(), Kind::Demand)?;
-        let results = results
-            .join()
-            .map_err(|_| anyhow::anyhow!("loading the results' search index failed"))??;
-        Ok((demands, results))
-    })
 }
 
 #[cfg(test)]

@@ -124,9 +124,13 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             theme.title(),
         ));
     let lines = match m.selected() {
-        Some(rec) => {
-            let mut lines = pair_lines(m, rec.id, *theme);
-            lines.extend(record_lines(rec, m.lang, theme));
+        Some(row) => {
+            let mut lines = pair_lines(m, row.id, *theme);
+            match m.full_of(row.id) {
+                Some(rec) => lines.extend(record_lines(rec, m.lang, theme)),
+                // The full record is on its way: what the row knows meanwhile.
+                None => lines.extend(record_lines(&from_row(row), m.lang, theme)),
+            }
             lines
         }
         None => vec![Line::styled(
@@ -140,4 +144,21 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// A record holding what a list row knows (no description, amounts or dates), shown until the
+/// full record has been fetched.
+pub fn from_row(row: &crate::domain::RecordRow) -> crate::domain::Record {
+    let mut rec = crate::domain::Record::new(row.kind, row.title.clone());
+    rec.id = row.id;
+    rec.seq = row.seq;
+    rec.org.clone_from(&row.org);
+    rec.field.clone_from(&row.field);
+    rec.region.clone_from(&row.region);
+    rec.status.clone_from(&row.status);
+    rec.contact.clone_from(&row.contact);
+    rec.phone.clone_from(&row.phone);
+    rec.rev = row.rev;
+    rec.updated_at.clone_from(&row.updated_at);
+    rec
 }

@@ -44,6 +44,12 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
             lang.pick("搜索中… ", "searching… "),
             theme.muted(),
         ));
+    } else if !list.loaded {
+        let pct = list.records.len() * 100 / list.total.max(1);
+        title.push(Span::styled(
+            format!("{} {pct}% ", lang.pick("加载中", "loading")),
+            theme.muted(),
+        ));
     }
     let block = Block::default()
         .borders(Borders::ALL)

@@ -5,5 +5,7 @@ pub mod chips;
 pub mod confirm;
 pub mod detail;
 pub mod list;
+pub mod live;
 pub mod search_bar;
+pub mod state;
 pub mod status;

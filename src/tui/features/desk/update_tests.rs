@@ -94,7 +94,7 @@ fn answer(m: &mut Model) {
             .map(|r| Entry {
                 id: r.id,
                 updated_at: r.updated_at.clone(),
-                keys: SearchKeys::for_record(r),
+                keys: SearchKeys::for_record(&crate::tui::features::desk::detail::from_row(r)),
             })
             .collect();
         let mut entries: Vec<Entry> = entries;

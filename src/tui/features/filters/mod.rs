@@ -8,9 +8,27 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Record, Stage};
+use crate::domain::{Record, RecordRow, Stage};
 use crate::sanitize::one_line;
 use crate::tui::Lang;
+
+/// What filters look at: a full record or a list's compact row.
+pub trait Filterable {
+    /// Field, region and status.
+    fn filtered_values(&self) -> (&str, &str, &str);
+}
+
+impl Filterable for Record {
+    fn filtered_values(&self) -> (&str, &str, &str) {
+        (&self.field, &self.region, &self.status)
+    }
+}
+
+impl Filterable for RecordRow {
+    fn filtered_values(&self) -> (&str, &str, &str) {
+        (&self.field, &self.region, &self.status)
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -32,16 +50,15 @@ impl Filters {
 
     /// Whether `rec` passes the field, region and status filters (the desk lists show no
     /// pairs yet, so the stage set is kept and saved but not applied there).
-    pub fn admits(&self, rec: &Record) -> bool {
+    pub fn admits(&self, rec: &impl Filterable) -> bool {
+        let (field, region, status) = rec.filtered_values();
         let ok = |set: &BTreeSet<String>, v: &str| set.is_empty() || set.contains(v.trim());
-        ok(&self.field, &rec.field)
-            && ok(&self.region, &rec.region)
-            && ok(&self.status, &rec.status)
+        ok(&self.field, field) && ok(&self.region, region) && ok(&self.status, status)
     }
 
     /// Whether `rec` passes every filter; `stages` are the stages of the record's pairs, and
     /// the stage filter passes when any of them is chosen (a record with no pairs fails it).
-    pub fn matches(&self, rec: &Record, stages: &[Stage]) -> bool {
+    pub fn matches(&self, rec: &impl Filterable, stages: &[Stage]) -> bool {
         self.admits(rec) && (self.stage.is_empty() || stages.iter().any(|s| self.stage.contains(s)))
     }
 

@@ -359,7 +359,9 @@ fn slash_on_the_board_searches_and_keeps_the_cards_whose_sides_match() {
             .map(|r| crate::search::Entry {
                 id: r.id,
                 updated_at: r.updated_at.clone(),
-                keys: crate::search::keys::SearchKeys::for_record(r),
+                keys: crate::search::keys::SearchKeys::for_record(
+                    &crate::tui::features::desk::detail::from_row(r),
+                ),
             })
             .collect();
         let hits = crate::search::Index::from_entries(entries).search(&m.query);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crossterm::event::KeyEvent;
 
-use crate::domain::{Record, Stage};
+use crate::domain::{RecordRow, Stage};
 use crate::tui::action::Action;
 use crate::tui::app::runner::Effect;
 use crate::tui::features::filters::picker::{FilterPicker, FilterPickerOutcome, PickerOptions};
@@ -24,9 +24,14 @@ pub fn open_add(m: &mut Model) -> Vec<Effect> {
 
 /// `e`: the form on the selected record; its id is kept, so submitting updates it.
 pub fn open_edit(m: &mut Model) -> Vec<Effect> {
-    let Some(rec) = m.selected() else {
+    let Some(id) = m.selected().map(|r| r.id) else {
         m.info(m.lang.pick("没有选中的记录", "no record selected"));
         return vec![];
+    };
+    let Some(rec) = m.full_of(id) else {
+        // The form edits the full record: fetch it, then open.
+        m.edit_when_fetched = Some(id);
+        return vec![Effect::Fetch { id }];
     };
     let form = RecordForm::edit(rec, suggestions(m));
     m.overlays.push(Overlay::Form(Box::new(form)));
@@ -70,7 +75,7 @@ pub fn popup_key(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn all_records(m: &Model) -> impl Iterator<Item = &Record> {
+fn all_records(m: &Model) -> impl Iterator<Item = &RecordRow> {
     m.demands.records.values().chain(m.results.records.values())
 }
 

@@ -24,14 +24,17 @@ fn rec(id: i64, kind: Kind, title: &str, field: &str, region: &str) -> Record {
     r
 }
 
-fn model() -> Model {
-    let recs = vec![
+fn stored() -> Vec<Record> {
+    vec![
         rec(1, Kind::Demand, "高性能铝合金压铸", "铝镁合金", "重庆"),
         rec(2, Kind::Demand, "4.5μm 铜箔", "锂电", "河南"),
         rec(3, Kind::Achievement, "鋰電池負極材料", "锂电", "陕西"),
         rec(4, Kind::Achievement, "光伏背板", "光伏", "陕西"),
-    ];
-    let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+    ]
+}
+
+fn model() -> Model {
+    let mut m = Model::new(stored(), Keymap::default(), Lang::En, "t.db");
     update(
         &mut m,
         Action::Resize {
@@ -138,7 +141,11 @@ fn e_edits_the_selected_record_and_keeps_its_id_and_other_fields() {
     let mut m = model();
     press(&mut m, KeyCode::Char('j'));
     let id = m.demands.selected_id().unwrap();
-    type_str(&mut m, "e");
+    // The lists hold compact rows: `e` asks for the record in full, the form opens on it.
+    assert_eq!(type_str(&mut m, "e"), vec![Effect::Fetch { id }]);
+    assert!(m.overlays.is_empty());
+    let full = stored().into_iter().find(|r| r.id == id).unwrap();
+    update(&mut m, Action::Fetched(Box::new(full)));
     type_str(&mut m, "量产");
     let r = saved(&ctrl_s(&mut m));
     let before = &m.demands.records[&id];

@@ -17,8 +17,15 @@ pub fn render(
     (kind, id, scroll): (Kind, i64, u16),
     theme: &Theme,
 ) {
-    let Some(rec) = m.list(kind).records.get(&id) else {
+    let Some(row) = m.list(kind).records.get(&id) else {
         return;
+    };
+    let fetched;
+    let rec = if let Some(rec) = m.full_of(id) {
+        rec
+    } else {
+        fetched = crate::tui::features::desk::detail::from_row(row);
+        &fetched
     };
     crate::tui::ui::widgets::clear_popup(frame, area);
     let block = Block::default()
