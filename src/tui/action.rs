@@ -74,6 +74,16 @@ pub enum Action {
     SubmitRecord(Record),
     /// A record was written to the database.
     RecordSaved(Record),
+    /// An edit was saved keeping these fields as another process had changed them.
+    Merged(Vec<&'static str>),
+    /// An edit was refused: someone changed the same fields meanwhile; `theirs` is the
+    /// record as stored now.
+    EditConflict {
+        theirs: Box<Record>,
+        fields: Vec<&'static str>,
+    },
+    /// A write met another process's lock and will be tried again (`tries` so far).
+    Waiting { tries: u32 },
     /// A record was deleted from the database.
     RecordDeleted { kind: Kind, id: i64 },
     /// A record read in full, for the detail pane, the record view or the form.
@@ -246,4 +256,9 @@ pub enum PipeAction {
     PairDeleted { code: String, id: i64 },
     /// An undo ran: the label of what it undid, or None when nothing was left.
     Undone(Option<String>),
+    /// A pipeline write was refused because the pair changed elsewhere since it was shown:
+    /// the message, and the views are read again.
+    Stale(String),
+    /// The next undo would take back a step another process made: ask first.
+    ConfirmUndo(Box<crate::domain::undo::UndoStep>),
 }

@@ -69,6 +69,9 @@ pub struct Model {
     pub full: Option<Box<Record>>,
     /// A record whose form opens as soon as it has been fetched in full.
     pub edit_when_fetched: Option<i64>,
+    /// The record as it was when its edit form opened: a save writes only what differs
+    /// from it, and only over a row nobody changed in those fields meanwhile.
+    pub editing: Option<Box<Record>>,
 }
 
 impl Model {
@@ -110,6 +113,7 @@ impl Model {
             pipe: crate::tui::features::pipeline::PipeModel::default(),
             full: None,
             edit_when_fetched: None,
+            editing: None,
         };
         for list in [&mut m.demands, &mut m.results] {
             list.hits = list.all_hits();

@@ -20,6 +20,8 @@ pub enum Pending {
     Delete { kind: Kind, id: i64 },
     /// Delete a pair with its history and log.
     DeletePair { pair_id: i64 },
+    /// Undo a step another process made (the one made at `at`).
+    Undo { at: String },
 }
 
 /// One overlay.

@@ -3,7 +3,7 @@
 
 use crate::domain::Kind;
 use crate::tui::action::Action;
-use crate::tui::action::Input;
+use crate::tui::action::{Input, PipeAction};
 use crate::tui::app::runner::Effect;
 use crate::tui::features::record_form::update as update_records;
 use crate::tui::model::{Line, Model};
@@ -133,7 +133,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
 
         Action::Add => update_records::open_add(m),
-        Action::Edit => update_records::open_edit(m),
+        Action::Edit => {
+            let fx = update_records::open_edit(m);
+            note_edit_base(m);
+            fx
+        }
         Action::CloseRecord | Action::DeleteRecord => {
             let Some(rec) = m.selected() else {
                 return vec![];
@@ -161,9 +165,63 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.overlays.push(Overlay::Confirm { confirm, pending });
             vec![]
         }
-        Action::SubmitRecord(rec) => vec![Effect::Save(Box::new(rec))],
+        Action::SubmitRecord(rec) => match m.editing.take() {
+            // An edit writes only what the user changed since the form opened.
+            Some(base) if base.id == rec.id && rec.id != 0 => {
+                m.editing = Some(base.clone());
+                vec![Effect::SaveEdit {
+                    base,
+                    after: Box::new(rec),
+                }]
+            }
+            _ => vec![Effect::Save(Box::new(rec))],
+        },
+        Action::Merged(fields) => {
+            m.info(format!(
+                "{} {}",
+                m.lang.pick(
+                    "已保存；保留了其他程序对以下字段的修改：",
+                    "saved; kept the changes made elsewhere to"
+                ),
+                fields.join(", ")
+            ));
+            vec![]
+        }
+        Action::EditConflict { theirs, fields } => {
+            let text = match m.lang {
+                crate::i18n::Lang::Zh => format!(
+                    "{} 在此期间被其他程序修改（{}）：未保存，请查看对方的版本后再改",
+                    theirs.code(),
+                    fields.join(", ")
+                ),
+                crate::i18n::Lang::En => format!(
+                    "{} was changed elsewhere meanwhile ({}): nothing saved — review their version",
+                    theirs.code(),
+                    fields.join(", ")
+                ),
+            };
+            m.editing = None;
+            m.full = Some(theirs);
+            m.warn(text);
+            vec![]
+        }
+        Action::Waiting { tries } => {
+            let text = match m.lang {
+                crate::i18n::Lang::Zh => {
+                    format!("等待数据库（另一个程序正在写入）… 第 {tries} 次重试")
+                }
+                crate::i18n::Lang::En => {
+                    format!("waiting for the database (another process is writing)… try {tries}")
+                }
+            };
+            m.warn(text);
+            vec![]
+        }
         Action::RecordSaved(rec) => {
             let (kind, id) = (rec.kind, rec.id);
+            if m.editing.as_ref().is_some_and(|b| b.id == id) {
+                m.editing = None;
+            }
             let label = format!(
                 "{} {} {}",
                 m.lang.pick("已保存", "saved"),
@@ -187,7 +245,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             let id = rec.id;
             m.full = Some(rec);
             if m.edit_when_fetched.take() == Some(id) && m.selected().is_some_and(|r| r.id == id) {
-                return update_records::open_edit(m);
+                let fx = update_records::open_edit(m);
+                note_edit_base(m);
+                return fx;
             }
             vec![]
         }
@@ -306,7 +366,45 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.warn(text);
             vec![]
         }
+        Action::Pipe(PipeAction::Stale(text)) => {
+            m.warn(text);
+            crate::tui::features::pipeline::update::refresh(m)
+        }
+        Action::Pipe(PipeAction::ConfirmUndo(step)) => {
+            let origin = if step.origin.is_empty() {
+                m.lang.pick("未知来源", "unknown").to_string()
+            } else if step.origin == "cli" {
+                m.lang.pick("命令行", "the command line").to_string()
+            } else {
+                m.lang.pick("另一个工作台", "another desk").to_string()
+            };
+            let label = crate::sanitize::one_line(&step.label);
+            let question = match m.lang {
+                crate::i18n::Lang::Zh => {
+                    format!("最近一步来自{origin}（{}）：{label}。撤销它？", step.at)
+                }
+                crate::i18n::Lang::En => {
+                    format!(
+                        "The last step came from {origin} ({}): {label}. Undo it?",
+                        step.at
+                    )
+                }
+            };
+            let confirm =
+                crate::tui::ui::confirm::Confirm::new(m.lang.pick("撤销", "Undo"), question);
+            let pending = Pending::Undo { at: step.at };
+            m.overlays.push(Overlay::Confirm { confirm, pending });
+            vec![]
+        }
         Action::Pipe(p) => crate::tui::features::pipeline::update::update(m, p),
+    }
+}
+
+/// When a form has just opened on an existing record, that record (as fetched) is the base
+/// its save is compared with.
+fn note_edit_base(m: &mut Model) {
+    if matches!(m.overlays.last(), Some(Overlay::Form(_))) {
+        m.editing.clone_from(&m.full);
     }
 }
 
@@ -348,6 +446,9 @@ fn confirm_yes(m: &mut Model) -> Vec<Effect> {
             status: "closed".into(),
         }],
         Pending::Delete { kind, id } => vec![Effect::Delete { kind, id }],
+        Pending::Undo { at } => vec![Effect::Pipe(
+            crate::tui::app::runner_pipeline::PipeEffect::UndoConfirmed { at },
+        )],
         Pending::DeletePair { pair_id } => {
             let code = crate::domain::Code {
                 kind: crate::domain::CodeKind::Pair,

@@ -9,21 +9,33 @@ use crate::db::{Db, live};
 /// must show, and cheap enough to never be felt.
 pub const EVERY: Duration = Duration::from_millis(200);
 
+/// How often to look: [`EVERY`], or `DUIJIE_WATCH_MS` milliseconds (tests slow it down to
+/// hold a stale view on purpose).
+fn every() -> Duration {
+    std::env::var("DUIJIE_WATCH_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(EVERY, Duration::from_millis)
+}
+
 /// Where the desk stands: the data version and revision it last read.
 #[derive(Debug, Clone)]
 pub struct Watch {
     version: i64,
     rev: i64,
     next: Instant,
+    every: Duration,
 }
 
 impl Watch {
     /// Starts watching from what the database holds now.
     pub fn start(db: &Db) -> anyhow::Result<Watch> {
+        let every = every();
         Ok(Watch {
             version: live::data_version(db.conn())?,
             rev: live::current_rev(db.conn())?,
-            next: Instant::now() + EVERY,
+            next: Instant::now() + every,
+            every,
         })
     }
 
@@ -34,7 +46,7 @@ impl Watch {
         if now < self.next {
             return Ok(None);
         }
-        self.next = now + EVERY;
+        self.next = now + self.every;
         let version = live::data_version(db.conn())?;
         if version == self.version {
             return Ok(None);

@@ -39,9 +39,22 @@ pub enum Effect {
     Delete { kind: Kind, id: i64 },
     /// Read one record in full (the lists hold compact rows).
     Fetch { id: i64 },
+    /// Save an edit: only the fields that differ between `base` (the record the form opened
+    /// on) and `after`, and only if nobody changed those fields meanwhile.
+    SaveEdit {
+        base: Box<Record>,
+        after: Box<Record>,
+    },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(crate::tui::app::runner_pipeline::PipeEffect),
 }
+
+/// How long a write waits for another process's lock before the loop takes over.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+/// When a write that met a lock is tried again.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
+/// After this many tries (about a minute) the write is given up, with the form still open.
+const MAX_TRIES: u32 = 90;
 
 /// The database, one search per list, the background load and the watch on other processes.
 pub struct Runner {
@@ -52,6 +65,8 @@ pub struct Runner {
     rows: Option<Receiver<Action>>,
     /// Other processes' writes.
     watch: Watch,
+    /// Writes that met another process's lock, retried when due; how often each was tried.
+    retry: Vec<(Instant, u32, Effect)>,
     /// The pipeline clock and the suggestion index.
     pub pipe: crate::tui::app::runner_pipeline::PipeRunner,
 }
@@ -72,12 +87,16 @@ impl Runner {
                 Search::now(&db, Kind::Achievement)?,
             )
         };
+        // A write that meets another process's lock comes back quickly as busy and is retried
+        // from the loop, so the screen never freezes and the form stays open.
+        db.set_busy_timeout(LOCK_WAIT)?;
         Ok(Runner {
             watch: Watch::start(&db)?,
             db,
             demands,
             results,
             rows: None,
+            retry: Vec::new(),
             pipe: crate::tui::app::runner_pipeline::PipeRunner::default(),
         })
     }
@@ -119,6 +138,14 @@ impl Runner {
                     }
                 }
             }
+        }
+        let now = Instant::now();
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.retry)
+            .into_iter()
+            .partition(|(at, _, _)| *at <= now);
+        self.retry = later;
+        for (_, tries, effect) in due {
+            out.extend(self.run_try(effect, tries + 1));
         }
         match self.watch.poll(&self.db, Instant::now()) {
             Ok(Some(changes)) => out.extend(self.take_changes(changes)),
@@ -167,11 +194,46 @@ impl Runner {
         out
     }
 
-    /// Performs one effect. Failures come back as a status-bar error, never a crash.
+    /// Performs one effect. Failures come back as a status-bar error, never a crash; a write
+    /// that meets another process's lock is retried and says it is waiting.
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+        self.run_try(effect, 1)
+    }
+
+    fn run_try(&mut self, effect: Effect, tries: u32) -> Vec<Action> {
+        let retry = matches!(
+            effect,
+            Effect::Save(_) | Effect::SaveEdit { .. } | Effect::SetStatus { .. }
+        )
+        .then(|| effect.clone());
         match self.try_run(effect) {
             Ok(actions) => actions,
-            Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],
+            Err(e) if crate::db::is_busy(e.as_ref()) && retry.is_some() && tries < MAX_TRIES => {
+                let effect = retry.unwrap_or_else(|| unreachable!());
+                self.retry
+                    .push((Instant::now() + RETRY_AFTER, tries, effect));
+                vec![Action::Waiting { tries }]
+            }
+            Err(e)
+                if matches!(
+                    e.downcast_ref::<crate::pipeline::PipelineError>(),
+                    Some(
+                        crate::pipeline::PipelineError::Conflict { .. }
+                            | crate::pipeline::PipelineError::Changed { .. }
+                    )
+                ) =>
+            {
+                vec![Action::Pipe(crate::tui::action::PipeAction::Stale(
+                    crate::sanitize::one_line(&e.to_string()),
+                ))]
+            }
+            Err(e) => match e.downcast::<crate::db::DbError>() {
+                Ok(crate::db::DbError::Conflict { theirs, fields, .. }) => {
+                    vec![Action::EditConflict { theirs, fields }]
+                }
+                Ok(e) => vec![Action::Failed(crate::sanitize::one_line(&e.to_string()))],
+                Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],
+            },
         }
     }
 
@@ -225,6 +287,27 @@ impl Runner {
                 self.save(rec)
             }
             Effect::Save(rec) => self.save(*rec),
+            Effect::SaveEdit { base, after } => {
+                let patch = crate::domain::RecordPatch::between(&base, &after);
+                let saved = records::update_fields(
+                    &mut self.db,
+                    &base,
+                    &patch,
+                    &crate::domain::undo::desk(),
+                )?;
+                let rec = saved.record;
+                self.pipe.records_changed();
+                self.search(rec.kind).upsert(Entry {
+                    id: rec.id,
+                    updated_at: rec.updated_at.clone(),
+                    keys: SearchKeys::for_record(&rec),
+                });
+                let mut out = vec![Action::RecordSaved(rec)];
+                if !saved.merged.is_empty() {
+                    out.push(Action::Merged(saved.merged));
+                }
+                Ok(out)
+            }
             Effect::Fetch { id } => Ok(match records::get(self.db.conn(), id)? {
                 Some(rec) => vec![Action::Fetched(Box::new(rec))],
                 None => vec![],

@@ -37,8 +37,10 @@ pub enum PipeEffect {
     DeletePair(Code),
     /// Log a follow-up.
     Log(LogRequest),
-    /// Undo the last journalled change.
+    /// Undo the last journalled change; a step another process made is announced first.
     Undo,
+    /// Undo the step announced (made at `at`), if it is still the newest.
+    UndoConfirmed { at: String },
     /// Load one pair in full.
     ShowPair(Code),
 }
@@ -265,7 +267,19 @@ impl PipeRunner {
                     code: pair.code().to_string(),
                 })])
             }
-            PipeEffect::Undo => {
+            PipeEffect::Undo | PipeEffect::UndoConfirmed { .. } => {
+                let top = pipeline::undo::peek(db.conn())?;
+                let confirmed = match &effect {
+                    PipeEffect::UndoConfirmed { at } => top.as_ref().map(|s| &s.at) == Some(at),
+                    _ => false,
+                };
+                if let Some(step) = top
+                    && step.is_from_elsewhere(&crate::domain::undo::desk())
+                    && !confirmed
+                {
+                    // Not this desk's step: say what it is before taking it back.
+                    return Ok(vec![Action::Pipe(PipeAction::ConfirmUndo(Box::new(step)))]);
+                }
                 let label = pipeline::undo(db)?;
                 let mut out = Vec::new();
                 // A record edit undone: the lists (and the search) take the restored record.

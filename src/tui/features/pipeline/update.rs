@@ -120,6 +120,8 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             refresh(m)
         }
         PipeAction::Undo => fx(PipeEffect::Undo),
+        // Asked in the top-level update, which owns the confirmation.
+        PipeAction::ConfirmUndo(_) | PipeAction::Stale(_) => vec![],
         PipeAction::LogFollowUp => {
             if let Some((pair_id, _)) = current_pair(m) {
                 let form = FollowUpForm::new(&pair_code(pair_id).to_string());
@@ -141,7 +143,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
                 _ => (stage != Stage::Shelved).then_some(Stage::Shelved),
             };
             match to {
-                Some(to) => start_move(m, pair_id, to),
+                Some(to) => start_move(m, pair_id, stage, to),
                 None => vec![],
             }
         }
@@ -300,7 +302,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
 }
 
 /// A move that needs data opens its prompt; others go straight out.
-fn start_move(m: &mut Model, pair_id: i64, to: Stage) -> Vec<Effect> {
+fn start_move(m: &mut Model, pair_id: i64, from: Stage, to: Stage) -> Vec<Effect> {
     let code = pair_code(pair_id);
     if StagePrompt::needed(to) {
         let prompt = StagePrompt::new(&code.to_string(), to, m.pipe.today);
@@ -311,7 +313,11 @@ fn start_move(m: &mut Model, pair_id: i64, to: Stage) -> Vec<Effect> {
         });
         return vec![];
     }
-    fx(PipeEffect::Move(MoveRequest::new(code, to)))
+    // The move says which stage the user saw: if another process moved the pair meanwhile,
+    // nothing is written and the user sees where it is now.
+    let mut req = MoveRequest::new(code, to);
+    req.expect = Some(from);
+    fx(PipeEffect::Move(req))
 }
 
 /// A key for the prompt, form or suggestion list on top.

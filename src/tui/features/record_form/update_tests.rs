@@ -75,7 +75,7 @@ fn form(m: &Model) -> &crate::tui::features::record_form::form::RecordForm {
 
 fn saved(effects: &[Effect]) -> Record {
     match effects {
-        [Effect::Save(r)] => (**r).clone(),
+        [Effect::Save(r) | Effect::SaveEdit { after: r, .. }] => (**r).clone(),
         other => panic!("expected one save, got {other:?}"),
     }
 }
