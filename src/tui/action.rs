@@ -102,6 +102,10 @@ pub enum Action {
     SaveViewBegin,
     /// A slot key (1–9): recall that saved view, or save into it after `SaveViewBegin`.
     Slot(u8),
+    /// The current search and filters were saved in a slot.
+    ViewSaved { slot: u8 },
+    /// A slot holds no saved view yet.
+    ViewEmpty { slot: u8 },
     /// A saved view was read back from the database.
     ViewLoaded {
         slot: u8,
@@ -256,6 +260,8 @@ pub enum PipeAction {
     PairDeleted { code: String, id: i64 },
     /// An undo ran: the label of what it undid, or None when nothing was left.
     Undone(Option<String>),
+    /// The suggestion index is being built (once per session); the answer follows.
+    SuggestBuilding,
     /// A pipeline write was refused because the pair changed elsewhere since it was shown:
     /// the message, and the views are read again.
     Stale(String),

@@ -298,6 +298,21 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 vec![Effect::LoadView { slot }]
             }
         }
+        Action::ViewSaved { slot } => {
+            m.info(format!(
+                "{} {slot}",
+                m.lang.pick("已保存视图", "saved view")
+            ));
+            vec![]
+        }
+        Action::ViewEmpty { slot } => {
+            let text = match m.lang {
+                crate::i18n::Lang::Zh => format!("视图 {slot} 为空：先按 S 再按 {slot} 保存"),
+                crate::i18n::Lang::En => format!("view {slot} is empty: S then {slot} saves one"),
+            };
+            m.info(text);
+            vec![]
+        }
         Action::ViewLoaded {
             slot,
             query,
@@ -364,6 +379,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Failed(text) => {
             m.warn(text);
+            vec![]
+        }
+        Action::Pipe(PipeAction::SuggestBuilding) => {
+            m.info(m.lang.pick(
+                "正在建立推荐索引…（每次启动一次）",
+                "building the suggestion index… (once per session)",
+            ));
             vec![]
         }
         Action::Pipe(PipeAction::Stale(text)) => {

@@ -1,8 +1,6 @@
 //! Effects: what `update` asks of the outside world, and the runner that performs them against
 //! the database and the search workers, answering with actions.
 
-use rusqlite::{OptionalExtension, params};
-
 use crate::db::{Db, records};
 use crate::domain::{Kind, Record};
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -250,38 +248,25 @@ impl Runner {
                 query,
                 filters,
             } => {
-                let json = serde_json::to_string(&filters)?;
-                self.db.write(|tx| {
-                    tx.execute(
-                        "INSERT INTO saved_view (slot, query, filters) VALUES (?1, ?2, ?3) \
-                         ON CONFLICT (slot) DO UPDATE SET query = ?2, filters = ?3",
-                        params![slot, query, json],
-                    )
-                })?;
-                Ok(vec![Action::Info(format!("saved view {slot}"))])
+                self.db
+                    .write(|tx| crate::db::views::save(tx, slot, &query, &filters))?;
+                Ok(vec![Action::ViewSaved { slot }])
             }
             Effect::LoadView { slot } => {
-                let row: Option<(String, String)> = self
-                    .db
-                    .conn()
-                    .query_row(
-                        "SELECT query, filters FROM saved_view WHERE slot = ?1",
-                        params![slot],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .optional()?;
-                Ok(vec![match row {
-                    None => Action::Info(format!("view {slot} is empty: S then {slot} saves one")),
-                    Some((query, filters)) => Action::ViewLoaded {
-                        slot,
-                        query,
-                        filters: serde_json::from_str(&filters).unwrap_or_default(),
+                Ok(vec![
+                    match crate::db::views::load::<Filters>(self.db.conn(), slot)? {
+                        None => Action::ViewEmpty { slot },
+                        Some((query, filters)) => Action::ViewLoaded {
+                            slot,
+                            query,
+                            filters,
+                        },
                     },
-                }])
+                ])
             }
             Effect::SetStatus { id, status } => {
                 let Some(mut rec) = records::get(self.db.conn(), id)? else {
-                    anyhow::bail!("the record is gone");
+                    return Err(crate::db::DbError::Gone(format!("#{id}")).into());
                 };
                 rec.status = status;
                 self.save(rec)

@@ -206,9 +206,7 @@ impl PipeRunner {
         } else {
             if self.suggestions.building.is_none() {
                 self.start_build(db)?;
-                out.push(Action::Info(
-                    "building the suggestion index… (once per session)".into(),
-                ));
+                out.push(Action::Pipe(PipeAction::SuggestBuilding));
             }
             // Keep the latest request; the build answers it.
             self.suggestions.wanted = Some(Wanted {

@@ -121,7 +121,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         }
         PipeAction::Undo => fx(PipeEffect::Undo),
         // Asked in the top-level update, which owns the confirmation.
-        PipeAction::ConfirmUndo(_) | PipeAction::Stale(_) => vec![],
+        PipeAction::ConfirmUndo(_) | PipeAction::Stale(_) | PipeAction::SuggestBuilding => vec![],
         PipeAction::LogFollowUp => {
             if let Some((pair_id, _)) = current_pair(m) {
                 let form = FollowUpForm::new(&pair_code(pair_id).to_string());
