@@ -148,8 +148,14 @@ fn ready_set(n: usize, a: &Args, env: &[(String, String)]) -> anyhow::Result<dat
     unreachable!("the loop returns")
 }
 
-/// First frame ms, peak RSS MB, keys p99 ms.
-type Figures = (Option<f64>, Option<f64>, Option<f64>);
+/// One tool's summary at one size, for the targets.
+#[derive(Clone, Copy)]
+struct Figures {
+    first: Option<f64>,
+    full: Option<f64>,
+    rss: Option<f64>,
+    p99: Option<f64>,
+}
 
 struct Row {
     n: usize,
@@ -326,7 +332,6 @@ fn report(rows: &[Row], machine: &str, desk: &str, a: &Args, fzf: &str) -> Strin
         "| records | tool | load | first frame ms | all counted ms | peak RSS MB | keys | p50 ms | p99 ms | max ms |"
     );
     let _ = writeln!(out, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    // (records, tool) → (first frame, peak RSS, keys p99).
     let mut summary: HashMap<(usize, &str), Figures> = HashMap::new();
     for row in rows {
         let ok: Vec<&Run> = row.runs.iter().collect();
@@ -344,16 +349,25 @@ fn report(rows: &[Row], machine: &str, desk: &str, a: &Args, fzf: &str) -> Strin
             format!("{lo:.2}–{hi:.2}")
         };
         let first = med(|r| r.first_ms);
+        let full = med(|r| r.full_ms);
         let rss = med(|r| r.rss_mb);
         let p99 = Some(percentile(&k, 0.99)).filter(|x| x.is_finite());
-        summary.insert((row.n, row.tool.name()), (first, rss, p99));
+        summary.insert(
+            (row.n, row.tool.name()),
+            Figures {
+                first,
+                full,
+                rss,
+                p99,
+            },
+        );
         let _ = writeln!(
             out,
             "| {} | {} | {load} | {} | {} | {} | {} | {} | {} | {} |",
             row.n,
             row.tool.name(),
             cell(first, 0),
-            cell(med(|r| r.full_ms), 0),
+            cell(full, 0),
             cell(rss, 0),
             k.len(),
             cell(Some(percentile(&k, 0.5)).filter(|x| x.is_finite()), 1),
@@ -363,10 +377,15 @@ fn report(rows: &[Row], machine: &str, desk: &str, a: &Args, fzf: &str) -> Strin
     }
     let _ = writeln!(out, "\nTargets of the redesign:");
     for &n in &[100_000usize, 1_000_000] {
-        let Some(&(first, rss, p99)) = summary.get(&(n, "duijie")) else {
+        let Some(&Figures {
+            first, rss, p99, ..
+        }) = summary.get(&(n, "duijie"))
+        else {
             continue;
         };
-        let fzf_first = summary.get(&(n, "fzf")).and_then(|s| s.0);
+        let fzf = summary.get(&(n, "fzf"));
+        let fzf_first = fzf.and_then(|s| s.first);
+        let fzf_full = fzf.and_then(|s| s.full);
         let check = |ok: Option<bool>| match ok {
             Some(true) => "met",
             Some(false) => "NOT met",
@@ -378,7 +397,12 @@ fn report(rows: &[Row], machine: &str, desk: &str, a: &Args, fzf: &str) -> Strin
             (Some(1000.0), 1024.0, 100.0)
         };
         let first_what = if n == 100_000 {
-            format!("≤ 0.5 × fzf ({} ms)", cell(first_limit, 0))
+            // fzf streams its input: its first rows appear long before it has read every line.
+            format!(
+                "≤ 0.5 × fzf's first frame ({} ms; 0.5 × fzf's all counted: {} ms)",
+                cell(first_limit, 0),
+                cell(fzf_full.map(|f| 0.5 * f), 0)
+            )
         } else {
             "≤ 1000 ms".into()
         };
