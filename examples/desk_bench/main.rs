@@ -61,7 +61,7 @@ fn limits(n: usize, a: &Args) -> (Limits, Duration) {
         Limits {
             start: s(30.0, 120.0),
             idle_cap: s(20.0, 60.0),
-            key: s(5.0, 30.0),
+            key: s(10.0, 30.0),
             stable: Duration::from_millis(a.stable_ms),
             key_gap: Duration::from_millis(a.key_gap_ms),
         },
@@ -436,7 +436,7 @@ fn report(rows: &[Row], machine: &str, desk: &str, a: &Args, fzf: &str) -> Strin
     if !errors.is_empty() {
         let _ = writeln!(
             out,
-            "\nErrors (figures of those runs are partial; the screens are in the log above):"
+            "\nErrors (those runs' figures stop at the failure, and their keys up to it are pooled above; the screen at the failure is in the log):"
         );
         for e in errors {
             let _ = writeln!(out, "{e}");
