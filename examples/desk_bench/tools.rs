@@ -3,8 +3,8 @@
 //! Criteria, in the same spirit for both:
 //! - first frame: the first chunk after which some screen row starts a data record, i.e. holds
 //!   a record code (`D123`, `R45`) right after a border, pointer or the row start;
-//! - full: every record counted — the desk's two list titles read `N/N` for their kind, fzf's
-//!   counter `N/N` with its reading spinner gone;
+//! - full: every record counted — the desk's two list titles read `N/N` for their kind with
+//!   no 加载中/loading mark, fzf's counter `N/N` with its reading spinner gone;
 //! - a keystroke answered: the query line shows exactly the query typed so far AND the answer
 //!   is on screen — the desk's list titles no longer say 搜索中…/searching…, fzf's counter shows
 //!   the number of matches `fzf --filter` gives for that query, with no progress (`%`) shown.
@@ -166,7 +166,12 @@ fn desk_full(rows: &[String], set: &Set) -> bool {
             })
             .sum::<usize>()
     };
+    // A desk that loads in the background says so in the titles (加载中 40%).
+    let loading = rows
+        .iter()
+        .any(|r| r.contains("加载中") || r.contains("loading"));
     !desk_searching(rows)
+        && !loading
         && if set.demands == set.results {
             count(set.demands) >= 2
         } else {
