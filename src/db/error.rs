@@ -43,6 +43,9 @@ pub enum DbError {
         /// The fields both sides changed.
         fields: Vec<&'static str>,
     },
+    /// The row changed since the user saw it (its rev moved on); nothing was written.
+    #[error("{0} was changed meanwhile; nothing changed — look again")]
+    Changed(String),
     /// Another process holds the write lock longer than the busy timeout: retry.
     #[error("the database is busy (another duijie is writing); try again")]
     Busy(#[source] rusqlite::Error),

@@ -251,6 +251,19 @@ pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
     Ok(())
 }
 
+/// Deletes record `id` only if it is still at revision `rev` (as the user saw it): a
+/// record changed since is refused with [`DbError::Changed`], a deleted one with
+/// [`DbError::Gone`]. Its pairs go with it.
+pub fn delete_seen(conn: &Connection, id: i64, rev: i64) -> DbResult<()> {
+    let Some(now) = rows::row(conn, id)? else {
+        return Err(DbError::Gone(format!("record {id}")));
+    };
+    if now.rev != rev {
+        return Err(DbError::Changed(now.code().to_string()));
+    }
+    delete(conn, id)
+}
+
 /// Ids of the records deleted after revision `since`.
 pub fn gone_since(conn: &Connection, since: i64) -> DbResult<Vec<i64>> {
     let mut st = conn.prepare_cached("SELECT id FROM record_gone WHERE rev > ?1 ORDER BY id")?;
