@@ -197,3 +197,21 @@ fn rows_come_newest_first_and_stream_in_chunks() {
     .unwrap();
     assert_eq!(seen, 1, "stops when asked");
 }
+
+#[test]
+fn deleting_a_record_changed_since_it_was_seen_is_refused() {
+    let mut db = seeded();
+    let seen = records::get_by_code(db.conn(), code("D3")).unwrap();
+    records::update_fields(&mut db, &seen, &patch_phone("1"), CLI).unwrap();
+    let err = db
+        .write(|tx| records::delete_seen(tx, seen.id, seen.rev))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "D3 was changed meanwhile; nothing changed — look again"
+    );
+    let now = records::row(db.conn(), seen.id).unwrap().unwrap();
+    db.write(|tx| records::delete_seen(tx, seen.id, now.rev))
+        .unwrap();
+    assert!(records::row(db.conn(), seen.id).unwrap().is_none());
+}

@@ -45,6 +45,21 @@ pub fn current_rev(conn: &Connection) -> DbResult<i64> {
     Ok(rev::current(conn)?)
 }
 
+/// How many records were written after revision `since` (an index range count): a desk
+/// that finds a whole import there reloads with [`records::each_row`] instead of asking
+/// [`changes_since`] for every row at once.
+pub fn records_changed(conn: &Connection, since: i64) -> DbResult<i64> {
+    let mut n = 0;
+    for kind in [Kind::Demand, Kind::Achievement] {
+        n += conn
+            .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1 AND rev > ?2")?
+            .query_row(rusqlite::params![kind.as_str(), since], |r| {
+                r.get::<_, i64>(0)
+            })?;
+    }
+    Ok(n)
+}
+
 /// Everything written or deleted after revision `since`, read in one snapshot. Each part is
 /// an index range scan, so it costs little when little changed.
 pub fn changes_since(conn: &Connection, since: i64) -> DbResult<Changes> {

@@ -4,6 +4,7 @@
 //! file of another application, or a duijie file written by a newer version is refused with a
 //! clear message before any pragma that writes (WAL, migrations) runs.
 
+mod error;
 pub mod followups;
 pub mod live;
 pub mod pairs;
@@ -17,7 +18,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::domain::Record;
+pub use error::{DbError, DbResult, is_busy, sqlite_busy};
 
 pub use records::{RecordFilter, RecordWrite};
 
@@ -33,110 +34,6 @@ const MIGRATIONS: &[&str] = &[
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
-/// Why a database operation failed. Messages are whole sentences for one status line.
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    /// The file is SQLite but not duijie's.
-    #[error("{path}: not a duijie database (application_id {found:#x}); left untouched")]
-    Foreign { path: PathBuf, found: i32 },
-    /// The file was written by a newer duijie.
-    #[error(
-        "{path}: written by a newer duijie (schema {found}, this build knows {known}); left untouched — upgrade duijie"
-    )]
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
-    /// The file cannot be opened.
-    #[error("{path}: cannot open database: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
-    /// No such record, pair or view.
-    #[error("{0} not found")]
-    NotFound(String),
-    /// The row the user was editing was deleted meanwhile.
-    #[error("{0} was deleted meanwhile; nothing saved")]
-    Gone(String),
-    /// Someone changed fields this save would overwrite; nothing was written. `theirs` is
-    /// the record as stored now.
-    #[error("{code} was changed meanwhile ({}); nothing saved — review their version", .fields.join(", "))]
-    Conflict {
-        /// The record's code.
-        code: String,
-        /// The record as stored now.
-        theirs: Box<Record>,
-        /// The fields both sides changed.
-        fields: Vec<&'static str>,
-    },
-    /// Another process holds the write lock longer than the busy timeout: retry.
-    #[error("the database is busy (another duijie is writing); try again")]
-    Busy(#[source] rusqlite::Error),
-    /// A value the database refuses (an empty title…).
-    #[error("{0}")]
-    Invalid(String),
-    /// Any other SQLite error.
-    #[error(transparent)]
-    Sqlite(rusqlite::Error),
-    /// A JSON column that does not parse.
-    #[error(transparent)]
-    Json(#[from] serde_json::Error),
-}
-
-impl From<rusqlite::Error> for DbError {
-    fn from(e: rusqlite::Error) -> Self {
-        if sqlite_busy(&e) {
-            DbError::Busy(e)
-        } else {
-            DbError::Sqlite(e)
-        }
-    }
-}
-
-impl DbError {
-    /// Whether the error is only a lock held by another writer: the same write may succeed
-    /// when retried.
-    pub fn is_busy(&self) -> bool {
-        match self {
-            DbError::Busy(_) => true,
-            DbError::Sqlite(e) => sqlite_busy(e),
-            _ => false,
-        }
-    }
-}
-
-/// Whether a SQLite error is SQLITE_BUSY or SQLITE_LOCKED.
-pub fn sqlite_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
-}
-
-/// Whether any error in the chain of `err` is a lock held by another writer (for callers
-/// holding an `anyhow::Error` or another wrapper): `is_busy(err.as_ref())`.
-pub fn is_busy(err: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cur = Some(err);
-    while let Some(e) = cur {
-        if let Some(db) = e.downcast_ref::<DbError>() {
-            if db.is_busy() {
-                return true;
-            }
-        } else if let Some(sq) = e.downcast_ref::<rusqlite::Error>()
-            && sqlite_busy(sq)
-        {
-            return true;
-        }
-        cur = e.source();
-    }
-    false
-}
-
-/// A result whose error is a [`DbError`].
-pub type DbResult<T> = std::result::Result<T, DbError>;
 
 /// A duijie database connection.
 pub struct Db {
@@ -416,7 +313,12 @@ mod tests {
         b.set_busy_timeout(Duration::from_millis(10)).unwrap();
         a.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
         let err = b
-            .write(|tx| records::insert(tx, &mut Record::new(crate::domain::Kind::Demand, "x")))
+            .write(|tx| {
+                records::insert(
+                    tx,
+                    &mut crate::domain::Record::new(crate::domain::Kind::Demand, "x"),
+                )
+            })
             .unwrap_err();
         assert!(err.is_busy(), "{err}");
         assert!(is_busy(&err));

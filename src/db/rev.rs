@@ -18,7 +18,9 @@ pub fn current(conn: &Connection) -> rusqlite::Result<i64> {
 }
 
 /// The revision a write on `conn` stamps rows with: inside a transaction, the one it took
-/// when it began; outside one (each statement its own transaction), a fresh one.
+/// when it began; outside one (each statement its own transaction), a fresh one. Writes
+/// outside [`crate::db::Db::write`] are for tests only: there the fresh revision commits a
+/// moment before the row it stamps, and a reader in between would step over that row.
 pub fn stamp(conn: &Connection) -> rusqlite::Result<i64> {
     if conn.is_autocommit() {
         take(conn)

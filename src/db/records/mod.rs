@@ -4,6 +4,9 @@
 
 mod patch;
 mod rows;
+#[cfg(test)]
+mod tests;
+mod upsert;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -18,17 +21,9 @@ const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, descrip
 pub use patch::{Saved, update_fields, update_fields_in};
 pub(crate) use rows::rows_since;
 pub use rows::{each_row, first_rows, row};
-
-/// What writing an imported row did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordWrite {
-    /// A new record.
-    Added,
-    /// A stored record whose content changed.
-    Updated,
-    /// A stored record found identical.
-    Unchanged,
-}
+pub use upsert::{
+    RecordWrite, Seqs, adopt, each_key, find_by_key, same_content, upsert, write_found,
+};
 
 /// Which records to list.
 #[derive(Debug, Clone, Default)]
@@ -95,41 +90,6 @@ impl Derived {
             keys,
             extra: serde_json::to_string(&rec.extra)?,
         })
-    }
-}
-
-/// Hands out the code numbers of one kind in a transaction that adds many records: reads
-/// the counter once and writes it back once, in [`Seqs::finish`].
-#[derive(Debug)]
-pub struct Seqs {
-    kind: Kind,
-    next: i64,
-}
-
-impl Seqs {
-    /// Reads the counter of `kind`.
-    pub fn begin(conn: &Connection, kind: Kind) -> DbResult<Seqs> {
-        let next = conn.query_row(
-            "SELECT next FROM code_seq WHERE kind = ?1",
-            params![kind.as_str()],
-            |r| r.get(0),
-        )?;
-        Ok(Seqs { kind, next })
-    }
-
-    /// The next code number.
-    pub fn take(&mut self) -> i64 {
-        self.next += 1;
-        self.next - 1
-    }
-
-    /// Stores the counter; without it the numbers handed out would be handed out again.
-    pub fn finish(self, conn: &Connection) -> DbResult<()> {
-        conn.execute(
-            "UPDATE code_seq SET next = ?2 WHERE kind = ?1",
-            params![self.kind.as_str(), self.next],
-        )?;
-        Ok(())
     }
 }
 
@@ -291,11 +251,27 @@ pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
     Ok(())
 }
 
+/// Deletes record `id` only if it is still at revision `rev` (as the user saw it): a
+/// record changed since is refused with [`DbError::Changed`], a deleted one with
+/// [`DbError::Gone`]. Its pairs go with it.
+pub fn delete_seen(conn: &Connection, id: i64, rev: i64) -> DbResult<()> {
+    let Some(now) = rows::row(conn, id)? else {
+        return Err(DbError::Gone(format!("record {id}")));
+    };
+    if now.rev != rev {
+        return Err(DbError::Changed(now.code().to_string()));
+    }
+    delete(conn, id)
+}
+
 /// Ids of the records deleted after revision `since`.
 pub fn gone_since(conn: &Connection, since: i64) -> DbResult<Vec<i64>> {
-    let mut st = conn.prepare_cached("SELECT id FROM record_gone WHERE rev > ?1 ORDER BY id")?;
+    // No ORDER BY in SQL: the rev index serves the range, the few ids are sorted here.
+    let mut st = conn.prepare_cached("SELECT id FROM record_gone WHERE rev > ?1")?;
     let rows = st.query_map(params![since], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut ids: Vec<i64> = rows.collect::<rusqlite::Result<_>>()?;
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 /// The record with row id `id`.
@@ -349,153 +325,4 @@ pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1")?
         .query_row(params![kind.as_str()], |r| r.get(0))?)
-}
-
-/// Hands every (ext_id, dedup_key) of `kind` to `each`: an import's list of what is stored.
-pub fn each_key(
-    conn: &Connection,
-    kind: Kind,
-    mut each: impl FnMut(String, String),
-) -> DbResult<()> {
-    let mut st = conn.prepare("SELECT ext_id, dedup_key FROM record WHERE kind = ?1")?;
-    let mut q = st.query([kind.as_str()])?;
-    while let Some(r) = q.next()? {
-        each(r.get(0)?, r.get(1)?);
-    }
-    Ok(())
-}
-
-/// The record an imported row corresponds to: same ext_id, else same normalised (title, org),
-/// `dedup` being the row's [`crate::search::keys::dedup_key`].
-pub fn find_by_key(conn: &Connection, rec: &Record, dedup: &str) -> DbResult<Option<Record>> {
-    // Two plain statements rather than one CASE: SQLite cannot use an index through a CASE,
-    // and a full scan per imported row made a 100k-row import quadratic.
-    let (sql, key) = if rec.ext_id.is_empty() {
-        (
-            format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND dedup_key = ?2 LIMIT 1"),
-            dedup.to_string(),
-        )
-    } else {
-        (
-            format!(
-                "SELECT {COLUMNS} FROM record WHERE kind = ?1 AND ext_id = ?2 AND ext_id <> '' \
-                 LIMIT 1"
-            ),
-            rec.ext_id.clone(),
-        )
-    };
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![rec.kind.as_str(), key], from_row)
-        .optional()?)
-}
-
-/// Writes an imported row: updates the matching record when its content differs, adds it
-/// when there is none.
-pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
-    let derived = Derived::of(rec)?;
-    let found = find_by_key(conn, rec, &derived.dedup_key)?;
-    let kind = rec.kind;
-    let rev = rev::stamp(conn)?;
-    write_found(conn, rec, found, derived, (&now(), rev), || {
-        next_seq(conn, kind)
-    })
-}
-
-/// The write half of [`upsert`], given what [`find_by_key`] found for `rec`: adds it with the
-/// code number `seq` gives when nothing was found, else updates the found record when its
-/// content differs. `(ts, rev)`: the time of writing and the transaction's revision.
-pub fn write_found(
-    conn: &Connection,
-    rec: &mut Record,
-    found: Option<Record>,
-    derived: Derived,
-    (ts, rev): (&str, i64),
-    seq: impl FnOnce() -> DbResult<i64>,
-) -> DbResult<RecordWrite> {
-    match found {
-        None => {
-            // Before a code number is taken for it.
-            check_title(rec)?;
-            insert_derived(conn, rec, derived, ts, seq()?, rev)?;
-            Ok(RecordWrite::Added)
-        }
-        Some(old) => {
-            if adopt(&old, rec) {
-                return Ok(RecordWrite::Unchanged);
-            }
-            update_derived(conn, rec, derived, ts, rev)?;
-            Ok(RecordWrite::Updated)
-        }
-    }
-}
-
-/// Gives `rec` the identity (id, code, timestamps) of the stored record `old` it matched,
-/// and says whether it then holds exactly what `old` does.
-pub fn adopt(old: &Record, rec: &mut Record) -> bool {
-    rec.id = old.id;
-    rec.seq = old.seq;
-    rec.created_at.clone_from(&old.created_at);
-    rec.updated_at.clone_from(&old.updated_at);
-    rec.rev = old.rev;
-    *old == *rec
-}
-
-/// Whether `a` and `b` hold the same fields (codes and timestamps aside).
-pub fn same_content(a: &Record, b: &Record) -> bool {
-    let mut b = b.clone();
-    b.id = a.id;
-    b.seq = a.seq;
-    b.created_at.clone_from(&a.created_at);
-    b.updated_at.clone_from(&a.updated_at);
-    b.rev = a.rev;
-    *a == b
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::db::Db;
-
-    #[test]
-    fn codes_count_per_kind_and_are_never_reused() {
-        let db = Db::open_in_memory().unwrap();
-        let c = db.conn();
-        let mut d1 = Record::new(Kind::Demand, "铜箔");
-        let mut r1 = Record::new(Kind::Achievement, "硅碳负极");
-        let mut d2 = Record::new(Kind::Demand, "压铸");
-        insert(c, &mut d1).unwrap();
-        insert(c, &mut r1).unwrap();
-        insert(c, &mut d2).unwrap();
-        assert_eq!(d1.code().to_string(), "D1");
-        assert_eq!(r1.code().to_string(), "R1");
-        assert_eq!(d2.code().to_string(), "D2");
-        delete(c, d2.id).unwrap();
-        let mut d3 = Record::new(Kind::Demand, "新的");
-        insert(c, &mut d3).unwrap();
-        assert_eq!(d3.code().to_string(), "D3");
-        let got = get_by_code(c, "d1".parse().unwrap()).unwrap();
-        assert_eq!(got.title, "铜箔");
-    }
-
-    #[test]
-    fn upsert_matches_on_ext_id_then_title_and_org() {
-        let db = Db::open_in_memory().unwrap();
-        let c = db.conn();
-        let mut a = Record::new(Kind::Achievement, "鋰電池負極");
-        a.org = "鄭州大學".into();
-        assert_eq!(upsert(c, &mut a.clone()).unwrap(), RecordWrite::Added);
-        assert_eq!(upsert(c, &mut a.clone()).unwrap(), RecordWrite::Unchanged);
-        // Same title and org in the other script and other spacing: the same record.
-        let mut b = Record::new(Kind::Achievement, "锂电池 负极");
-        b.org = "郑州大学".into();
-        assert_eq!(upsert(c, &mut b).unwrap(), RecordWrite::Updated);
-        assert_eq!(count(c, Kind::Achievement).unwrap(), 1);
-        let mut e = Record::new(Kind::Achievement, "another title");
-        e.ext_id = "X1".into();
-        upsert(c, &mut e.clone()).unwrap();
-        e.title = "renamed".into();
-        assert_eq!(upsert(c, &mut e).unwrap(), RecordWrite::Updated);
-        assert_eq!(count(c, Kind::Achievement).unwrap(), 2);
-    }
 }
