@@ -22,6 +22,8 @@ use crate::tui::model::Model;
 
 /// How long the loop waits for a key before checking the search workers again.
 const POLL: Duration = Duration::from_millis(25);
+/// How long it waits while a search answer is due.
+const ANSWER_POLL: Duration = Duration::from_millis(1);
 
 /// Rows of each list read before the first frame: more than any screen shows.
 const FIRST_ROWS: usize = 200;
@@ -88,10 +90,16 @@ pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
             dirty = false;
         }
         let answers = runner.answers();
-        let mut timeout = if answers.is_empty() {
-            POLL
-        } else {
+        // While a search is out, look for its answer every millisecond: the terminal poll
+        // cannot be woken by the worker, and a 25 ms sleep would be most of a keystroke's
+        // budget. Idle, the loop sleeps longer.
+        let waiting = model.searching(Kind::Demand) || model.searching(Kind::Achievement);
+        let mut timeout = if !answers.is_empty() {
             Duration::ZERO
+        } else if waiting {
+            ANSWER_POLL
+        } else {
+            POLL
         };
         for action in answers {
             dirty |= dispatch(&mut model, &mut runner, action);
