@@ -138,7 +138,7 @@ impl Model {
     }
 
     /// The record the detail pane and record actions are about, as its list holds it.
-    pub fn selected(&self) -> Option<&RecordRow> {
+    pub fn selected(&self) -> Option<&crate::tui::features::desk::row::DeskRow> {
         self.list(self.focus).selected_record()
     }
 

@@ -143,7 +143,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 return vec![];
             };
             let code = rec.code();
-            let title = crate::sanitize::one_line(&rec.title);
+            let title = crate::sanitize::one_line(rec.title());
             let (question, pending) = if action == Action::CloseRecord {
                 let q = m.lang.pick("关闭", "Close");
                 (
@@ -228,7 +228,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 rec.code(),
                 crate::sanitize::one_line(&rec.title)
             );
-            m.list_mut(kind).upsert(crate::domain::RecordRow::of(&rec));
+            m.list_mut(kind).upsert(&crate::domain::RecordRow::of(&rec));
             m.full = Some(Box::new(rec));
             m.info(label);
             // The worker re-ranks with the new keys; the selection follows the record's id.

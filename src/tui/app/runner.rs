@@ -426,7 +426,7 @@ mod tests {
         let first = m.demands.selected_id().unwrap();
         drive(&mut runner, &mut m, Action::CloseRecord);
         drive(&mut runner, &mut m, Action::Input(Input::Yes));
-        assert_eq!(m.demands.records[&first].status, "closed");
+        assert_eq!(m.demands.records[&first].status(), "closed");
         let stored = records::get(runner.db.conn(), first).unwrap().unwrap();
         assert_eq!(stored.status, "closed");
         wait(&mut runner, &mut m);

@@ -148,17 +148,16 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
 
 /// A record holding what a list row knows (no description, amounts or dates), shown until the
 /// full record has been fetched.
-pub fn from_row(row: &crate::domain::RecordRow) -> crate::domain::Record {
-    let mut rec = crate::domain::Record::new(row.kind, row.title.clone());
+pub fn from_row(row: &crate::tui::features::desk::row::DeskRow) -> crate::domain::Record {
+    let mut rec = crate::domain::Record::new(row.kind, row.title());
     rec.id = row.id;
     rec.seq = row.seq;
-    rec.org.clone_from(&row.org);
-    rec.field.clone_from(&row.field);
-    rec.region.clone_from(&row.region);
-    rec.status.clone_from(&row.status);
-    rec.contact.clone_from(&row.contact);
-    rec.phone.clone_from(&row.phone);
+    rec.org = row.org().into();
+    rec.field = row.field().into();
+    rec.region = row.region().into();
+    rec.status = row.status().into();
+    rec.contact = row.contact().into();
+    rec.phone = row.phone().into();
     rec.rev = row.rev;
-    rec.updated_at.clone_from(&row.updated_at);
     rec
 }

@@ -120,7 +120,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
         } else {
             theme.normal()
         };
-        let title = one_line(&rec.title);
+        let title = one_line(rec.title());
         let matched = highlight(&title, &m.query);
         // Codes are secondary: muted, except on the selected row where they must stay legible.
         let code_style = if i == list.selected {
@@ -145,7 +145,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
             theme.normal(),
             theme.matched(),
         ));
-        for (text, w) in [&rec.org, &rec.field, &rec.region]
+        for (text, w) in [&rec.org(), &rec.field(), &rec.region()]
             .into_iter()
             .zip(&widths[1..])
         {

@@ -22,7 +22,7 @@ pub fn apply(m: &mut Model, changes: Changes) -> Vec<Effect> {
             // The detail pane and the record view show it in full: read it again.
             m.full = None;
         }
-        m.list_mut(row.kind).upsert(row);
+        m.list_mut(row.kind).upsert(&row);
         records += 1;
     }
     for id in &changes.gone_records {

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod detail;
 pub mod list;
 pub mod live;
+pub mod row;
 pub mod search_bar;
 pub mod state;
 pub mod status;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::domain::{RecordRow, Stage};
 use crate::search::Hit;
+use crate::tui::features::desk::row::DeskRow;
 use crate::tui::features::filters::Filters;
 
 /// One list: its rows by id in the order an empty query shows them, the current hits and the
@@ -13,7 +14,7 @@ use crate::tui::features::filters::Filters;
 #[derive(Debug, Clone, Default)]
 pub struct ListModel {
     /// Every row held, by id.
-    pub records: HashMap<i64, RecordRow>,
+    pub records: HashMap<i64, DeskRow>,
     /// Ids newest first (rev descending, then id): the order of an empty query.
     order: Vec<i64>,
     /// How many rows the database holds (known before they are all loaded).
@@ -36,6 +37,7 @@ pub struct ListModel {
 impl ListModel {
     /// A fully loaded list of `rows`, in any order: they are sorted newest first.
     pub fn new(mut rows: Vec<RecordRow>) -> ListModel {
+        // Written together (one revision): the later update first, then code order.
         rows.sort_unstable_by(|a, b| {
             (b.rev.cmp(&a.rev))
                 .then_with(|| b.updated_at.cmp(&a.updated_at))
@@ -63,16 +65,16 @@ impl ListModel {
         for r in rows {
             if !self.records.contains_key(&r.id) {
                 self.order.push(r.id);
-                self.records.insert(r.id, r);
+                self.records.insert(r.id, DeskRow::of(&r));
             }
         }
         self.total = self.total.max(self.records.len());
     }
 
     /// Puts a new or changed row first (it is now the newest).
-    pub fn upsert(&mut self, row: RecordRow) {
+    pub fn upsert(&mut self, row: &RecordRow) {
         let id = row.id;
-        if self.records.insert(id, row).is_some() {
+        if self.records.insert(id, DeskRow::of(row)).is_some() {
             self.order.retain(|&o| o != id);
         } else {
             self.total += 1;
@@ -116,7 +118,7 @@ impl ListModel {
         self.shown.get(self.selected).copied()
     }
 
-    pub fn selected_record(&self) -> Option<&RecordRow> {
+    pub fn selected_record(&self) -> Option<&DeskRow> {
         self.selected_id().and_then(|id| self.records.get(&id))
     }
 
@@ -216,9 +218,9 @@ mod tests {
         assert_eq!((ids(&list), list.total), (vec![3, 1], 4));
         list.append(vec![row(2, 4), row(4, 4)]);
         assert_eq!((ids(&list), list.total), (vec![3, 1, 2, 4], 4));
-        list.upsert(row(2, 10));
+        list.upsert(&row(2, 10));
         assert_eq!((ids(&list), list.total), (vec![2, 3, 1, 4], 4));
-        list.upsert(row(7, 11));
+        list.upsert(&row(7, 11));
         assert_eq!((ids(&list), list.total), (vec![7, 2, 3, 1, 4], 5));
         assert!(list.remove(3));
         assert!(!list.remove(3));

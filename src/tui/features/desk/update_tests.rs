@@ -93,7 +93,7 @@ fn answer(m: &mut Model) {
             .values()
             .map(|r| Entry {
                 id: r.id,
-                updated_at: r.updated_at.clone(),
+                updated_at: String::new(),
                 keys: SearchKeys::for_record(&crate::tui::features::desk::detail::from_row(r)),
             })
             .collect();

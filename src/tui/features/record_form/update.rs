@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use crossterm::event::KeyEvent;
 
-use crate::domain::{RecordRow, Stage};
+use crate::domain::Stage;
 use crate::tui::action::Action;
 use crate::tui::app::runner::Effect;
+use crate::tui::features::desk::row::DeskRow;
 use crate::tui::features::filters::picker::{FilterPicker, FilterPickerOutcome, PickerOptions};
 use crate::tui::features::record_form::{FormOutcome, FormSuggestions, RecordForm};
 use crate::tui::model::Model;
@@ -75,7 +76,7 @@ pub fn popup_key(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn all_records(m: &Model) -> impl Iterator<Item = &RecordRow> {
+fn all_records(m: &Model) -> impl Iterator<Item = &DeskRow> {
     m.demands.records.values().chain(m.results.records.values())
 }
 
@@ -98,8 +99,8 @@ fn counted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
 pub fn suggestions(m: &Model) -> FormSuggestions {
     let names = |v: Vec<(String, usize)>| v.into_iter().map(|(s, _)| s).collect();
     FormSuggestions {
-        fields: names(counted(all_records(m).map(|r| r.field.as_str()))),
-        regions: names(counted(all_records(m).map(|r| r.region.as_str()))),
+        fields: names(counted(all_records(m).map(DeskRow::field))),
+        regions: names(counted(all_records(m).map(DeskRow::region))),
     }
 }
 
@@ -107,9 +108,9 @@ pub fn suggestions(m: &Model) -> FormSuggestions {
 /// stage is offered with a count of 0.
 pub fn picker_options(m: &Model) -> PickerOptions {
     PickerOptions {
-        fields: counted(all_records(m).map(|r| r.field.as_str())),
-        regions: counted(all_records(m).map(|r| r.region.as_str())),
-        statuses: counted(all_records(m).map(|r| r.status.as_str())),
+        fields: counted(all_records(m).map(DeskRow::field)),
+        regions: counted(all_records(m).map(DeskRow::region)),
+        statuses: counted(all_records(m).map(DeskRow::status)),
         stages: Stage::ALL.iter().map(|s| (*s, 0)).collect(),
     }
 }

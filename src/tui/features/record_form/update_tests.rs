@@ -150,10 +150,10 @@ fn e_edits_the_selected_record_and_keeps_its_id_and_other_fields() {
     let r = saved(&ctrl_s(&mut m));
     let before = &m.demands.records[&id];
     assert_eq!(r.id, id);
-    assert_eq!(r.title, format!("{}量产", before.title));
+    assert_eq!(r.title, format!("{}量产", before.title()));
     assert_eq!(
         (r.field.as_str(), r.region.as_str()),
-        (before.field.as_str(), before.region.as_str())
+        (before.field(), before.region())
     );
 }
 
@@ -248,7 +248,7 @@ fn a_saved_form_is_written_selected_and_an_edit_can_be_undone() {
     );
     let new = m.selected().expect("the new record is selected").clone();
     assert_eq!(
-        (new.title.as_str(), new.code().to_string()),
+        (new.title(), new.code().to_string()),
         ("液冷储能柜", "D2".into())
     );
     assert!(m.message.as_ref().unwrap().text.contains("saved D2"));
