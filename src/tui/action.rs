@@ -143,6 +143,12 @@ pub enum Input {
     ChoicePrev,
     /// Pair the suggestion under the cursor.
     Pair,
+    /// Untick every choice (the filter picker).
+    ClearChoices,
+    /// Take the user's own value for every field (the conflict overlay).
+    AllMine,
+    /// Keep the stored value for every field (the conflict overlay).
+    AllTheirs,
     /// Type one character.
     Type(char),
     /// Delete the character before the cursor.

@@ -300,10 +300,9 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Some(Overlay::Form(_) | Overlay::Picker(_)) => keys_of(input)
-            .into_iter()
-            .flat_map(|k| update_records::popup_key(m, k))
-            .collect(),
+        Some(Overlay::Form(_) | Overlay::Picker(_) | Overlay::Conflict(_)) => {
+            update_records::popup_input(m, input)
+        }
         Some(
             Overlay::StagePrompt { .. } | Overlay::FollowUp { .. } | Overlay::Suggestions { .. },
         ) => keys_of(input)
@@ -385,6 +384,8 @@ fn keys_of(input: &Input) -> Vec<crossterm::event::KeyEvent> {
         Input::ClearLine => ctrl('u'),
         Input::Home => k(C::Home),
         Input::End => k(C::End),
+        // Intents of overlays that read intents only: no key stands for them.
+        Input::ClearChoices | Input::AllMine | Input::AllTheirs => return vec![],
         Input::Paste(text) => {
             // One-line fields: a pasted line break becomes a space.
             return text
