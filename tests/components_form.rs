@@ -13,8 +13,8 @@ use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// Keys go through the default table: the form extension trait lets the old test text read
-/// `f.handle_key(key)`.
+/// A key as the desk delivers it: resolved by the default table in the context the form is in
+/// (form, yes/no field, discard question), then read by the form as an intent.
 trait Keys {
     fn handle_key(&mut self, ev: KeyEvent) -> FormOutcome;
 }
