@@ -1,12 +1,35 @@
-//! RecordForm driven by key events, as the desk will drive it.
+//! RecordForm driven by keys through the real default key table, as the desk drives it: each
+//! key resolves in the context the form is in (form, yes/no field, discard question) and the
+//! form reads the intent.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::{Kind, Record};
+use duijie::tui::action::{Action, Input};
 use duijie::tui::features::record_form::form::{FieldError, FieldId};
 use duijie::tui::features::record_form::{FormOutcome, FormSuggestions, RecordForm};
+use duijie::tui::keys::Keymap;
+use duijie::tui::overlay::Overlay;
 use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// A key as the desk delivers it: resolved by the default table in the context the form is in
+/// (form, yes/no field, discard question), then read by the form as an intent.
+trait Keys {
+    fn handle_key(&mut self, ev: KeyEvent) -> FormOutcome;
+}
+
+impl Keys for RecordForm {
+    fn handle_key(&mut self, ev: KeyEvent) -> FormOutcome {
+        thread_local!(static KM: Keymap = Keymap::default());
+        let ctx = Overlay::Form(Box::new(self.clone())).context();
+        match KM.with(|km| km.resolve(ctx, &ev)) {
+            Some(Action::Input(i)) => self.handle(&i),
+            Some(other) => panic!("{ev:?} in {ctx:?} is {other:?}, not a form intent"),
+            None => FormOutcome::Pending,
+        }
+    }
+}
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -216,4 +239,76 @@ fn snapshot_edit_form_80x24_with_cjk() {
     term.draw(|fr| f.render(fr, fr.area(), &Theme::new(false), Lang::Zh))
         .unwrap();
     insta::assert_snapshot!(term.backend());
+}
+
+#[test]
+fn space_types_in_text_fields_and_switches_the_yes_no_field() {
+    let mut f = RecordForm::new(Kind::Demand, suggestions());
+    type_str(&mut f, "a b");
+    assert_eq!(f.value(FieldId::Title), Some("a b"));
+    goto(&mut f, FieldId::OpenCall);
+    f.handle_key(key(KeyCode::Char(' ')));
+    f.handle_key(key(KeyCode::Char('x')));
+    assert_eq!(f.changed_fields(), [FieldId::Title, FieldId::OpenCall]);
+    let FormOutcome::Submit(rec) = f.handle_key(ctrl('s')) else {
+        panic!()
+    };
+    assert!(rec.open_call);
+    assert_eq!(rec.title, "a b", "x on the yes/no field types nothing");
+}
+
+#[test]
+fn a_multi_line_paste_keeps_its_lines_in_the_description_only() {
+    let mut f = RecordForm::new(Kind::Achievement, suggestions());
+    f.handle(&Input::Paste("硅碳负极\n中试".into()));
+    assert_eq!(f.value(FieldId::Title), Some("硅碳负极 中试"));
+    goto(&mut f, FieldId::Description);
+    f.handle(&Input::Paste("第一行\r\n第二行\n第三行".into()));
+    assert_eq!(
+        f.value(FieldId::Description),
+        Some("第一行\n第二行\n第三行")
+    );
+    let mut term = Terminal::new(TestBackend::new(81, 24)).unwrap();
+    term.draw(|fr| f.render(fr, fr.area(), &Theme::new(false), Lang::Zh))
+        .unwrap();
+    let screen = term.backend().to_string();
+    let line = screen.lines().find(|l| l.contains("简介")).unwrap();
+    assert!(line.contains("第一行⏎第二行⏎第三行"), "{line}");
+    assert!(line.contains("共 3 行"), "{line}");
+    let FormOutcome::Submit(rec) = f.handle_key(ctrl('s')) else {
+        panic!()
+    };
+    assert_eq!(rec.description, "第一行\n第二行\n第三行");
+}
+
+#[test]
+fn a_saving_form_refuses_edits_and_shows_it_then_an_error_reopens_it() {
+    let mut rec = Record::new(Kind::Demand, "铜箔");
+    rec.id = 5;
+    rec.seq = 5;
+    let mut f = RecordForm::edit(&rec, suggestions());
+    type_str(&mut f, "量产");
+    let FormOutcome::Submit(out) = f.handle_key(ctrl('s')) else {
+        panic!()
+    };
+    f.set_saving(true);
+    assert!(f.is_saving());
+    for ev in [key(KeyCode::Char('x')), key(KeyCode::Esc), ctrl('s')] {
+        assert_eq!(f.handle_key(ev), FormOutcome::Pending);
+    }
+    assert_eq!(f.value(FieldId::Title), Some("铜箔量产"));
+    let screen = |f: &RecordForm| {
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|fr| f.render(fr, fr.area(), &Theme::new(false), Lang::En))
+            .unwrap();
+        term.backend().to_string()
+    };
+    assert!(screen(&f).contains("saving…"));
+    f.set_saving(false);
+    f.set_status("database is locked", true);
+    assert!(screen(&f).contains("database is locked"));
+    type_str(&mut f, "!");
+    assert_eq!(f.status(), None, "the next edit clears the message");
+    assert_eq!(f.base(), &rec);
+    assert_eq!(f.patch(out).fields, [FieldId::Title]);
 }

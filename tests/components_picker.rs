@@ -1,11 +1,29 @@
-//! FilterPicker keys and Filters::matches, chips and JSON shape.
+//! FilterPicker keys (through the real default key table) and Filters::matches, chips and
+//! JSON shape.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::{Kind, Record, Stage};
 use duijie::tui::Lang;
+use duijie::tui::action::Action;
 use duijie::tui::features::filters::picker::{
     FilterPicker, FilterPickerOutcome, Filters, PickerOptions,
 };
+use duijie::tui::keys::{Context, Keymap};
+
+trait Keys {
+    fn handle_key(&mut self, ev: KeyEvent) -> FilterPickerOutcome;
+}
+
+impl Keys for FilterPicker {
+    fn handle_key(&mut self, ev: KeyEvent) -> FilterPickerOutcome {
+        thread_local!(static KM: Keymap = Keymap::default());
+        match KM.with(|km| km.resolve(Context::Picker, &ev)) {
+            Some(Action::Input(i)) => self.handle(&i),
+            Some(other) => panic!("{ev:?} is {other:?}, not a picker intent"),
+            None => FilterPickerOutcome::Pending,
+        }
+    }
+}
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -148,7 +166,7 @@ fn typing_narrows_the_section_and_space_toggles_the_narrowed_row() {
 }
 
 #[test]
-fn c_clears_every_choice_and_space_unticks() {
+fn ctrl_r_clears_every_choice_c_is_typed_and_space_unticks() {
     let mut current = Filters::default();
     current.field.insert("新材料".into());
     current.stage.insert(Stage::Landed);
@@ -157,6 +175,14 @@ fn c_clears_every_choice_and_space_unticks() {
     assert!(p.chosen().field.is_empty());
     assert!(!p.chosen().stage.is_empty());
     p.handle_key(ch('c'));
+    assert_eq!(
+        p.query(),
+        "c",
+        "a letter narrows, even one that once cleared"
+    );
+    assert!(!p.chosen().is_empty());
+    p.handle_key(key(KeyCode::Esc));
+    p.handle_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     assert!(p.chosen().is_empty());
     assert_eq!(
         p.handle_key(key(KeyCode::Enter)),

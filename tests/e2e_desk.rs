@@ -40,10 +40,10 @@ fn finds_by_pinyin_initials_traditional_and_ascii_then_quits_cleanly() {
     app.send("\r");
     app.wait_for("Esc clears");
     app.send("\r");
-    app.wait_for("Record  Esc back");
+    app.wait_for("Record  esc back");
     app.wait_for("Enterprise: 重庆长安精密压铸厂");
     app.send("\x1b");
-    app.wait_until("the record to close", |s| !s.contains("Record  Esc back"));
+    app.wait_until("the record to close", |s| !s.contains("Record  esc back"));
     app.send("q");
     let status = app.wait_exit();
     assert!(status.success(), "exit status {status:?}");

@@ -48,10 +48,10 @@ fn a_cli_edit_shows_in_the_open_desk_within_a_second_and_a_desk_edit_keeps_it() 
         s.contains("Detail") && s.contains("實時 CLI 改名")
     });
     app.send("e");
-    app.wait_for("Ctrl-S");
+    app.wait_for("ctrl-s save");
     app.send("\t\x15台式桌面公司\x13");
     app.wait_until("the save", |s| {
-        !s.contains("Ctrl-S") && s.contains("台式桌面公司")
+        !s.contains("ctrl-s save") && s.contains("台式桌面公司")
     });
     let shown = cli(&db, &["show", "D1", "--json"]);
     assert!(shown.contains("實時 CLI 改名"), "{shown}");

@@ -1,9 +1,11 @@
 //! Whole-screen snapshots of the desk (TestBackend + insta) at 80×24 and 120×40 with CJK data,
 //! including a double-width character at a column edge, the help overlay, the record view
-//! and the too-small notice. Colour is off so the snapshots show text and layout.
+//! and the too-small notice. Colour is off so the snapshots show text and layout; the style
+//! tests at the end draw in colour and check each cell's style by meaning.
 
 mod common;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::{Kind, Record};
 use duijie::search::{Entry, Index, keys::SearchKeys};
 use duijie::tui::action::{Action, Input};
@@ -14,6 +16,7 @@ use duijie::tui::update::update;
 use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
 
 /// The sample records as the desk's database holds them.
 fn stored() -> Vec<Record> {
@@ -194,11 +197,138 @@ fn every_row_keeps_its_width_at_odd_sizes() {
     }
 }
 
-/// Types `s` into the popup on top, as the loop does for a form or picker.
+/// Presses each character of `s` as the loop does: resolved in the current context by the
+/// default key table (a space ticks in the picker, types in a form's text field).
 fn popup_type(m: &mut Model, s: &str) {
     for c in s.chars() {
-        update(m, Action::Input(Input::Type(c)));
+        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(a) = m.keymap.resolve(m.context(), &ev) {
+            update(m, a);
+        }
     }
+}
+
+/// The screen drawn in colour, for style assertions.
+fn coloured(m: &Model, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(true)))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The cell of `sym` inside the first occurrence of `row_has` on screen (so a `sym` drawn
+/// elsewhere on that row, under a popup's edge, is not mistaken for it).
+fn cell_of(buf: &ratatui::buffer::Buffer, row_has: &str, sym: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        // (x, symbol) of the cells as they read: the hidden half of a wide character skipped.
+        let mut cells = Vec::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let s = buf[(x, y)].symbol();
+            cells.push((x, s.to_string()));
+            x += unicode_width::UnicodeWidthStr::width(s).max(1) as u16;
+        }
+        let row: Vec<&str> = cells.iter().map(|(_, s)| s.as_str()).collect();
+        let want: Vec<String> = row_has.chars().map(String::from).collect();
+        if let Some(start) = row.windows(want.len()).position(|w| w == want.as_slice()) {
+            let i = (start..start + want.len())
+                .find(|i| row[*i] == sym)
+                .unwrap_or_else(|| panic!("{sym:?} is not in {row_has:?}"));
+            return (cells[i].0, y);
+        }
+    }
+    panic!("no row with {row_has:?}")
+}
+
+fn fg_bg(buf: &ratatui::buffer::Buffer, at: (u16, u16)) -> (Color, Color) {
+    (buf[at].fg, buf[at].bg)
+}
+
+#[test]
+fn the_desk_styles_by_meaning_at_an_odd_width() {
+    let theme = Theme::new(true);
+    let mut m = model(Lang::Zh, 81, 24);
+    update(&mut m, Action::Failed("数据库被锁定".into()));
+    let buf = coloured(&m, 81, 24);
+    let d = duijie::tui::ui::layout::Desk::new((81, 24));
+    let demands = d.list_body(Kind::Demand);
+    let results = d.list_body(Kind::Achievement);
+    // The focused list's selected row, the other list's selected row, an ordinary row.
+    let sel = theme.selected();
+    assert_eq!(
+        fg_bg(&buf, (demands.x + 5, demands.y)),
+        (sel.fg.unwrap(), sel.bg.unwrap())
+    );
+    assert_eq!(
+        buf[(results.x + 5, results.y)].bg,
+        theme.selected_unfocused().bg.unwrap()
+    );
+    assert_eq!(buf[(demands.x + 5, demands.y + 1)].bg, Color::Reset);
+    // The focused list's border is in the title colour, the other's muted.
+    assert_eq!(
+        buf[(d.demands.x, d.demands.y + 1)].fg,
+        theme.title().fg.unwrap()
+    );
+    assert_eq!(
+        buf[(d.results.x, d.results.y + 1)].fg,
+        theme.muted().fg.unwrap()
+    );
+    // A failure shows in the status bar in the warning colour.
+    let at = cell_of(&buf, "数据库被锁定", "数");
+    assert_eq!(at.1, 23, "the status bar is the last row");
+    assert_eq!(buf[at].fg, theme.warning().fg.unwrap());
+    assert!(buf[at].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn the_form_picker_help_and_record_style_by_meaning() {
+    let theme = Theme::new(true);
+    // The form: the focused label in the title colour, a refused field's message in the
+    // warning colour, the hint muted.
+    let mut m = model(Lang::En, 81, 24);
+    update(&mut m, Action::Add);
+    update(&mut m, Action::Input(Input::Save));
+    let buf = coloured(&m, 81, 24);
+    let label = cell_of(&buf, "Title*", "T");
+    assert_eq!(buf[label].fg, theme.title().fg.unwrap());
+    let err = cell_of(&buf, "required", "r");
+    assert_eq!(buf[err].fg, theme.warning().fg.unwrap(), "required");
+    let hint = cell_of(&buf, "next field", "n");
+    assert_eq!(buf[hint].fg, theme.muted().fg.unwrap());
+    let other = cell_of(&buf, "Enterprise", "E");
+    assert_eq!(buf[other].fg, theme.label().fg.unwrap());
+
+    // The picker: the current section and the row under the cursor selected, a ticked row
+    // stays selected-looking only under the cursor.
+    let mut m = model(Lang::En, 81, 24);
+    update(&mut m, Action::FilterOpen);
+    popup_type(&mut m, " ");
+    let buf = coloured(&m, 81, 24);
+    let sel = theme.selected();
+    let tab = cell_of(&buf, "Field 1", "F");
+    assert_eq!(fg_bg(&buf, tab), (sel.fg.unwrap(), sel.bg.unwrap()));
+    let other_tab = cell_of(&buf, "Region", "R");
+    assert_eq!(buf[other_tab].fg, theme.muted().fg.unwrap());
+    let row = cell_of(&buf, "[x]", "[");
+    assert_eq!(fg_bg(&buf, row), (sel.fg.unwrap(), sel.bg.unwrap()));
+    let below = (row.0, row.1 + 1);
+    assert_eq!(buf[below].bg, Color::Reset);
+
+    // The help: context headings in the title colour, keys in the label colour.
+    let mut m = model(Lang::En, 81, 24);
+    update(&mut m, Action::Help);
+    let buf = coloured(&m, 81, 24);
+    let heading = cell_of(&buf, "the desk", "t");
+    assert_eq!(buf[heading].fg, theme.title().fg.unwrap());
+    let key = cell_of(&buf, "j / ↓", "j");
+    assert_eq!(buf[key].fg, theme.label().fg.unwrap());
+
+    // The record view: the focused border, labels in the label colour.
+    let mut m = model(Lang::Zh, 81, 24);
+    update(&mut m, Action::Open);
+    let buf = coloured(&m, 81, 24);
+    assert_eq!(buf[(0, 0)].fg, theme.border_focused().fg.unwrap());
 }
 
 #[test]

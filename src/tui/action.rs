@@ -79,6 +79,7 @@ pub enum Action {
     /// An edit was refused: someone changed the same fields meanwhile; `theirs` is the
     /// record as stored now.
     EditConflict {
+        mine: Box<Record>,
         theirs: Box<Record>,
         fields: Vec<&'static str>,
     },
@@ -167,6 +168,12 @@ pub enum Input {
     ChoicePrev,
     /// Pair the suggestion under the cursor.
     Pair,
+    /// Untick every choice (the filter picker).
+    ClearChoices,
+    /// Take the user's own value for every field (the conflict overlay).
+    AllMine,
+    /// Keep the stored value for every field (the conflict overlay).
+    AllTheirs,
     /// Type one character.
     Type(char),
     /// Delete the character before the cursor.

@@ -3,6 +3,7 @@
 
 use crate::domain::{Kind, Stage};
 use crate::pipeline::PairDetail;
+use crate::tui::features::conflict::Conflict;
 use crate::tui::features::filters::picker::FilterPicker;
 use crate::tui::features::followup::FollowUpForm;
 use crate::tui::features::record_form::RecordForm;
@@ -35,6 +36,9 @@ pub enum Overlay {
     Confirm { confirm: Confirm, pending: Pending },
     /// Adding or editing a record (boxed: the form is large).
     Form(Box<RecordForm>),
+    /// Choosing between the form's values and the stored ones after a conflicting save; the
+    /// form waits under it.
+    Conflict(Box<Conflict>),
     /// Choosing filters.
     Picker(Box<FilterPicker>),
     /// The data a stage move needs (amount, contract, shelve reason).
@@ -63,7 +67,9 @@ impl Overlay {
             Overlay::Record { .. } => Context::Record,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Form(f) if f.is_discarding() => Context::Confirm,
+            Overlay::Form(f) if f.on_choice() => Context::FormChoice,
             Overlay::Form(_) => Context::Form,
+            Overlay::Conflict(_) => Context::Conflict,
             Overlay::Picker(_) => Context::Picker,
             Overlay::StagePrompt { .. } => Context::Prompt,
             Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,

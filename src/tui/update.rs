@@ -187,21 +187,29 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             ));
             vec![]
         }
-        Action::EditConflict { theirs, fields } => {
+        Action::EditConflict {
+            mine,
+            theirs,
+            fields,
+        } => {
+            // The stored row is the new base: what the user then writes is compared with it.
+            m.editing = Some(theirs.clone());
+            m.full = Some(theirs.clone());
+            if matches!(m.overlays.last(), Some(Overlay::Form(_))) {
+                return update_records::form_conflict(m, &mine, *theirs);
+            }
             let text = match m.lang {
                 crate::i18n::Lang::Zh => format!(
-                    "{} 在此期间被其他程序修改（{}）：未保存，请查看对方的版本后再改",
+                    "{} 在此期间被其他程序修改（{}）：未保存",
                     theirs.code(),
                     fields.join(", ")
                 ),
                 crate::i18n::Lang::En => format!(
-                    "{} was changed elsewhere meanwhile ({}): nothing saved — review their version",
+                    "{} was changed elsewhere meanwhile ({}): nothing saved",
                     theirs.code(),
                     fields.join(", ")
                 ),
             };
-            m.editing = None;
-            m.full = Some(theirs);
             m.warn(text);
             vec![]
         }
@@ -214,11 +222,16 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                     format!("waiting for the database (another process is writing)… try {tries}")
                 }
             };
+            // The form stays open and saving; it says why it takes so long.
+            if let Some(Overlay::Form(form)) = m.overlays.last_mut() {
+                form.set_status(text.clone(), true);
+            }
             m.warn(text);
             vec![]
         }
         Action::RecordSaved(rec) => {
             let (kind, id) = (rec.kind, rec.id);
+            update_records::form_saved(m);
             if m.editing.as_ref().is_some_and(|b| b.id == id) {
                 m.editing = None;
             }
@@ -378,7 +391,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Failed(text) => {
-            m.warn(text);
+            if !update_records::form_failed(m, &text) {
+                m.warn(text);
+            }
             vec![]
         }
         Action::Pipe(PipeAction::SuggestBuilding) => {
@@ -441,10 +456,9 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Some(Overlay::Form(_) | Overlay::Picker(_)) => keys_of(input)
-            .into_iter()
-            .flat_map(|k| update_records::popup_key(m, k))
-            .collect(),
+        Some(Overlay::Form(_) | Overlay::Picker(_) | Overlay::Conflict(_)) => {
+            update_records::popup_input(m, input)
+        }
         Some(
             Overlay::StagePrompt { .. } | Overlay::FollowUp { .. } | Overlay::Suggestions { .. },
         ) => keys_of(input)
@@ -529,6 +543,8 @@ fn keys_of(input: &Input) -> Vec<crossterm::event::KeyEvent> {
         Input::ClearLine => ctrl('u'),
         Input::Home => k(C::Home),
         Input::End => k(C::End),
+        // Intents of overlays that read intents only: no key stands for them.
+        Input::ClearChoices | Input::AllMine | Input::AllTheirs => return vec![],
         Input::Paste(text) => {
             // One-line fields: a pasted line break becomes a space.
             return text

@@ -204,6 +204,10 @@ impl Runner {
             Effect::Save(_) | Effect::SaveEdit { .. } | Effect::SetStatus { .. }
         )
         .then(|| effect.clone());
+        let mine = match &effect {
+            Effect::SaveEdit { after, .. } => Some(after.clone()),
+            _ => None,
+        };
         match self.try_run(effect) {
             Ok(actions) => actions,
             Err(e) if crate::db::is_busy(e.as_ref()) && retry.is_some() && tries < MAX_TRIES => {
@@ -227,7 +231,12 @@ impl Runner {
             }
             Err(e) => match e.downcast::<crate::db::DbError>() {
                 Ok(crate::db::DbError::Conflict { theirs, fields, .. }) => {
-                    vec![Action::EditConflict { theirs, fields }]
+                    let mine = mine.unwrap_or_else(|| theirs.clone());
+                    vec![Action::EditConflict {
+                        mine,
+                        theirs,
+                        fields,
+                    }]
                 }
                 Ok(e) => vec![Action::Failed(crate::sanitize::one_line(&e.to_string()))],
                 Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],

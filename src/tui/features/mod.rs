@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod board;
+pub mod conflict;
 pub mod desk;
 pub mod filters;
 pub mod followup;

@@ -33,6 +33,10 @@ pub enum Context {
     Confirm,
     /// The record form.
     Form,
+    /// The record form with the focus on a yes/no field: its own keys, then the form's.
+    FormChoice,
+    /// Choosing between the user's values and the stored ones after a conflicting save.
+    Conflict,
     /// The filter picker.
     Picker,
     /// The data a stage move needs.
@@ -51,7 +55,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -60,6 +64,8 @@ impl Context {
         Context::Agenda,
         Context::PairDetail,
         Context::Form,
+        Context::FormChoice,
+        Context::Conflict,
         Context::Picker,
         Context::Prompt,
         Context::FollowUp,
@@ -80,6 +86,9 @@ impl Context {
 
     /// The contexts a key is looked up in, in order.
     pub fn chain(self) -> Vec<Context> {
+        if self == Context::FormChoice {
+            return vec![self, Context::Form, Context::Global];
+        }
         if self.takes_text() {
             vec![self, Context::Text, Context::Global]
         } else {
@@ -99,6 +108,8 @@ impl Context {
             Context::Help => lang.pick("帮助", "this help"),
             Context::Confirm => lang.pick("确认框", "a confirmation"),
             Context::Form => lang.pick("记录表单", "the record form"),
+            Context::FormChoice => lang.pick("记录表单的是/否项", "a yes/no field of the form"),
+            Context::Conflict => lang.pick("保存冲突", "a conflicting save"),
             Context::Picker => lang.pick("筛选选择", "the filter picker"),
             Context::Prompt => lang.pick("阶段信息", "a stage move's details"),
             Context::FollowUp => lang.pick("跟进表单", "the follow-up form"),
@@ -480,6 +491,10 @@ pub fn defaults() -> Vec<Def> {
     ]);
     v.extend(pipeline::defaults());
     v.extend(overlays::defaults());
+    v.extend(crate::tui::features::record_form::keys::defaults());
+    v.extend(crate::tui::features::filters::keys::defaults());
+    v.extend(crate::tui::features::conflict::keys::defaults());
+    v.extend(crate::tui::ui::input::keys::defaults());
     v
 }
 

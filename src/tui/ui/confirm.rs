@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::tui::ui::widgets::{centered, clear_popup, is_press, width};
+use crate::tui::ui::fit::{centered, clear_popup, width};
+use crate::tui::ui::input::is_press;
 use crate::tui::{Lang, Theme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,13 @@
-//! Cutting text to display widths: a column never splits a double-width character and is
-//! always padded to its exact width, so the columns after it never shift.
+//! Fitting text to display widths, the one helper for it: widths are terminal cells
+//! (`unicode-width`), a cut never splits a double-width character, and a padded column is
+//! exactly its width, so the columns after it never shift. Also the popup clearing that keeps
+//! a popup's left border intact over wide characters, and the 万元 formatting of the views.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
+use ratatui::widgets::Clear;
 use unicode_width::UnicodeWidthChar;
 
 /// Display width of one character (controls count 0; data is sanitised before this).
@@ -10,13 +15,45 @@ pub fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
+/// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// `text` cut and padded to exactly `width` columns. A double-width character that would
-/// straddle the edge is replaced by a space.
-pub fn fit(text: &str, width: usize) -> String {
+/// `s` cut to at most `max` cells; a cut string ends with `…`. A double-width character that
+/// would straddle the limit is dropped whole.
+pub fn cut(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut (with `…`) and padded with spaces to exactly `w` cells.
+pub fn fit(s: &str, w: usize) -> String {
+    let mut out = cut(s, w);
+    let used = width(&out);
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(used)));
+    out
+}
+
+/// `text` cut without a marker and padded to exactly `width` cells: for table columns where
+/// every cell counts. A double-width character that would straddle the edge becomes a space.
+pub fn clip(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len().min(width * 4));
     let mut used = 0;
     for c in text.chars() {
@@ -31,7 +68,7 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Like [`fit`], as spans: characters whose index is in `matched` get `hl`, the rest `base`.
+/// Like [`clip`], as spans: characters whose index is in `matched` get `hl`, the rest `base`.
 pub fn fit_spans(
     text: &str,
     width: usize,
@@ -77,22 +114,57 @@ pub fn split_widths(total: usize, weights: &[usize]) -> Vec<usize> {
     out
 }
 
+/// A `w`×`h` box centred in `area`, shrunk to fit it (the layout's own helper).
+pub use crate::tui::ui::layout::centered;
+
+/// Clears the popup's area and the column left of it: a double-width character whose second
+/// half lies under the popup's left border would otherwise eat that border.
+pub fn clear_popup(frame: &mut Frame<'_>, rect: Rect) {
+    if rect.x > 0 {
+        let left = Rect::new(rect.x - 1, rect.y, 1, rect.height);
+        frame.render_widget(Clear, left.intersection(frame.area()));
+    }
+    frame.render_widget(Clear, rect);
+}
+
+/// Formats an amount in 万元 without a trailing `.0`: 380, 12.5.
+pub fn wan(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        // `+ 0.0` turns the -0.0 an empty f64 sum yields into 0.
+        format!("{:.0}", v.round() + 0.0)
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fit_never_splits_a_wide_character_and_always_fills_the_width() {
-        assert_eq!(fit("西安交通大学", 5), "西安 ");
-        assert_eq!(fit("西安交通大学", 4), "西安");
-        assert_eq!(fit("西安交通大学", 1), " ");
-        assert_eq!(fit("西安交通大学", 0), "");
-        assert_eq!(fit("a西安", 2), "a ");
-        assert_eq!(fit("a西安", 3), "a西");
-        assert_eq!(fit("ab", 5), "ab   ");
+    fn clip_never_splits_a_wide_character_and_always_fills_the_width() {
+        assert_eq!(clip("西安交通大学", 5), "西安 ");
+        assert_eq!(clip("西安交通大学", 4), "西安");
+        assert_eq!(clip("西安交通大学", 1), " ");
+        assert_eq!(clip("西安交通大学", 0), "");
+        assert_eq!(clip("a西安", 2), "a ");
+        assert_eq!(clip("a西安", 3), "a西");
+        assert_eq!(clip("ab", 5), "ab   ");
         for w in 0..15 {
+            assert_eq!(width(&clip("鄭州大學 AI 视觉检测", w)), w, "width {w}");
             assert_eq!(width(&fit("鄭州大學 AI 视觉检测", w)), w, "width {w}");
         }
+    }
+
+    #[test]
+    fn cut_and_fit_mark_the_cut_and_respect_display_width() {
+        assert_eq!(cut("锂电池负极", 5), "锂电…");
+        assert_eq!(width(&cut("锂电池负极", 6)), 5);
+        assert_eq!(cut("abc", 3), "abc");
+        assert_eq!(fit("中a", 5), "中a  ");
+        assert_eq!(fit("西安交通大学", 5), "西安…");
+        assert_eq!(width(&fit("中文中文", 5)), 5);
     }
 
     #[test]
@@ -112,5 +184,13 @@ mod tests {
     fn split_widths_adds_up() {
         assert_eq!(split_widths(33, &[4, 3, 2, 1]).iter().sum::<usize>(), 33);
         assert_eq!(split_widths(10, &[1, 1]), vec![5, 5]);
+    }
+
+    #[test]
+    fn amounts_print_without_noise() {
+        assert_eq!(wan(380.0), "380");
+        assert_eq!(wan(12.5), "12.5");
+        assert_eq!(wan(0.126), "0.13");
+        assert_eq!(wan([0.0_f64; 0].iter().sum()), "0");
     }
 }

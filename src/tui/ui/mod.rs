@@ -1,4 +1,4 @@
-//! Shared widgets and helpers: text input, confirm, width fitting, layout, theme.
+//! Shared widgets and helpers: text input, confirm, width fitting (fit.rs), layout, theme.
 
 pub mod confirm;
 pub mod fit;
@@ -6,4 +6,3 @@ pub mod input;
 pub mod layout;
 pub mod theme;
 pub mod too_small;
-pub mod widgets;

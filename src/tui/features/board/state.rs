@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::Stage;
 use crate::sanitize::one_line;
-use crate::tui::ui::widgets::{cut, fit, is_press, wan, width};
+use crate::tui::ui::fit::{cut, fit, wan, width};
+use crate::tui::ui::input::is_press;
 use crate::tui::{Lang, Theme};
 
 /// One pair on the board.

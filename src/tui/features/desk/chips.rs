@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::Theme;
 use crate::tui::model::Model;
-use crate::tui::ui::fit::{fit, width};
+use crate::tui::ui::fit::{clip, width};
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let mut spans = Vec::new();
@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             break;
         }
         let shown = if w + 1 > room {
-            fit(&chip, room - 1)
+            clip(&chip, room - 1)
         } else {
             chip
         };

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, question: &str, theme: &
     );
     let w = (width(question).max(width(&keys)) + 4).clamp(30, 70) as u16;
     let rect = centered(area, w, 6);
-    crate::tui::ui::widgets::clear_popup(frame, rect);
+    crate::tui::ui::fit::clear_popup(frame, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warning())

@@ -11,7 +11,7 @@ use crate::sanitize::one_line;
 use crate::search::highlight;
 use crate::tui::Theme;
 use crate::tui::model::Model;
-use crate::tui::ui::fit::{fit, fit_spans, split_widths, width};
+use crate::tui::ui::fit::{clip, fit_spans, split_widths, width};
 
 /// Relative widths of title, org, field and region.
 const WEIGHTS: [usize; 4] = [9, 5, 3, 3];
@@ -86,10 +86,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
         lang.pick("领域", "field"),
         lang.pick("地区", "region"),
     ];
-    let mut head = fit(lang.pick("编号", "code"), code_w);
+    let mut head = clip(lang.pick("编号", "code"), code_w);
     for (label, w) in header.iter().zip(&widths) {
         head.push(' ');
-        head.push_str(&fit(label, *w));
+        head.push_str(&clip(label, *w));
     }
     lines.push(Line::styled(head, theme.muted()));
 
@@ -129,7 +129,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
             theme.muted()
         };
         let mut spans = vec![Span::styled(
-            fit(&rec.code().to_string(), code_w),
+            clip(&rec.code().to_string(), code_w),
             code_style,
         )];
         // Records with pairs carry a narrow marker in the gap after the code.
@@ -150,7 +150,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, kind: Kind, theme: &Them
             .zip(&widths[1..])
         {
             spans.push(Span::raw(" "));
-            spans.push(Span::raw(fit(&one_line(text), *w)));
+            spans.push(Span::raw(clip(&one_line(text), *w)));
         }
         lines.push(Line::from(spans).style(row_style));
     }

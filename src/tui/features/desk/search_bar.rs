@@ -9,14 +9,14 @@ use ratatui::widgets::Paragraph;
 use crate::sanitize::one_line;
 use crate::tui::Theme;
 use crate::tui::model::{Line as InputLine, Model};
-use crate::tui::ui::fit::{fit, width};
+use crate::tui::ui::fit::{clip, width};
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let lang = m.lang;
     let room = usize::from(area.width);
     let line = match m.line {
         InputLine::SaveSlot => Line::styled(
-            fit(lang.pick(" 保存视图到 1–9？", " save view to 1–9?"), room),
+            clip(lang.pick(" 保存视图到 1–9？", " save view to 1–9?"), room),
             theme.warning(),
         ),
         InputLine::Search => {
@@ -41,14 +41,14 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             let esc = lang.pick("  Esc 清除", "  Esc clears");
             let text = format!(" / {}", one_line(&m.query));
             Line::from(vec![
-                Span::styled(fit(&text, room.saturating_sub(width(esc))), theme.title()),
+                Span::styled(clip(&text, room.saturating_sub(width(esc))), theme.title()),
                 Span::styled(esc, theme.muted()),
             ])
         }
         InputLine::Closed => {
             let key = m.keymap.key_for("search").unwrap_or_default();
             Line::styled(
-                fit(
+                clip(
                     &format!(
                         " {key} {}",
                         lang.pick(

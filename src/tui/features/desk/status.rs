@@ -13,7 +13,7 @@ use crate::sanitize::one_line;
 use crate::tui::Theme;
 use crate::tui::features::desk::list::kind_label;
 use crate::tui::model::Model;
-use crate::tui::ui::fit::{fit, width};
+use crate::tui::ui::fit::{clip, width};
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let lang = m.lang;
@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             theme.success()
         };
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(fit(&one_line(&msg.text), room), style));
+        spans.push(Span::styled(clip(&one_line(&msg.text), room), style));
     } else {
         spans.push(Span::raw(" ".repeat(total.saturating_sub(used))));
     }

@@ -2,6 +2,7 @@
 //! shown when, for every non-empty set, its value is in the set. Stored as JSON in saved views,
 //! so its shape is part of the file format. The filter picker edits this same type.
 
+pub mod keys;
 pub mod picker;
 
 use std::collections::BTreeSet;
@@ -9,8 +10,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Record, RecordRow, Stage};
+use crate::i18n::{Lang, Msg};
 use crate::sanitize::one_line;
-use crate::tui::Lang;
 
 /// What filters look at: a full record or a list's compact row.
 pub trait Filterable {
@@ -76,11 +77,11 @@ impl Filters {
             }
         };
         let clean = |set: &BTreeSet<String>| set.iter().map(|v| one_line(v)).collect();
-        push(lang.pick("领域", "Field"), clean(&self.field));
-        push(lang.pick("地区", "Region"), clean(&self.region));
-        push(lang.pick("状态", "Status"), clean(&self.status));
+        push(Msg::FieldField.text(lang), clean(&self.field));
+        push(Msg::FieldRegion.text(lang), clean(&self.region));
+        push(Msg::FieldStatus.text(lang), clean(&self.status));
         push(
-            lang.pick("阶段", "Stage"),
+            Msg::FieldStage.text(lang),
             self.stage
                 .iter()
                 .map(|s| lang.pick(s.zh(), s.en()).to_string())

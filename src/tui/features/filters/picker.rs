@@ -1,21 +1,59 @@
 //! `FilterPicker`: choose the field, region, status and pipeline stage values that narrow the
-//! lists. It edits the desk's own [`Filters`] (re-exported here for the component's users).
+//! lists. It edits the desk's own [`Filters`] (re-exported here for the component's users) and
+//! reads intents only; the key table (keys.rs) names the keys.
 
 use std::collections::BTreeSet;
 
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::Stage;
+use crate::i18n::Msg;
 use crate::sanitize::one_line;
 use crate::search::keys::fold;
+use crate::tui::action::Input;
 pub use crate::tui::features::filters::Filters;
-use crate::tui::ui::input::TextInput;
-use crate::tui::ui::widgets::{centered, clear_popup, cut, fit, is_press, typed_char, width};
+use crate::tui::ui::fit::{centered, clear_popup, cut, fit, width};
+use crate::tui::ui::input::{InputOutcome, TextInput};
 use crate::tui::{Lang, Theme};
+
+/// The keys the picker's hint names, read from the key table when it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerKeys {
+    pub toggle: String,
+    pub section: String,
+    pub clear: String,
+    pub apply: String,
+    pub cancel: String,
+}
+
+impl Default for PickerKeys {
+    fn default() -> PickerKeys {
+        PickerKeys {
+            toggle: "space".into(),
+            section: "tab".into(),
+            clear: "ctrl-r".into(),
+            apply: "enter".into(),
+            cancel: "esc".into(),
+        }
+    }
+}
+
+impl PickerKeys {
+    pub fn from_keymap(keymap: &crate::tui::keys::Keymap) -> PickerKeys {
+        let d = PickerKeys::default();
+        let k = |name: &str, dflt: String| keymap.key_for(name).unwrap_or(dflt);
+        PickerKeys {
+            toggle: k("picker_toggle", d.toggle),
+            section: k("picker_next_section", d.section),
+            clear: k("picker_clear", d.clear),
+            apply: k("picker_apply", d.apply),
+            cancel: k("picker_cancel", d.cancel),
+        }
+    }
+}
 
 /// The values on offer, each with how many records carry it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,16 +89,17 @@ const SECTIONS: [Section; 4] = [
 impl Section {
     fn label(self, lang: Lang) -> &'static str {
         match self {
-            Section::Field => lang.pick("领域", "Field"),
-            Section::Region => lang.pick("地区", "Region"),
-            Section::Status => lang.pick("状态", "Status"),
-            Section::Stage => lang.pick("阶段", "Stage"),
+            Section::Field => Msg::FieldField,
+            Section::Region => Msg::FieldRegion,
+            Section::Status => Msg::FieldStatus,
+            Section::Stage => Msg::FieldStage,
         }
+        .text(lang)
     }
 }
 
-/// A checklist per section. Typing narrows the current section; `c` clears every choice
-/// (when nothing is being typed, since then `c` starts a narrowing query instead).
+/// A checklist per section. Typing narrows the current section; Cancel first clears that
+/// narrowing text, then closes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilterPicker {
     options: PickerOptions,
@@ -68,6 +107,7 @@ pub struct FilterPicker {
     section: usize,
     cursor: [usize; 4],
     query: [TextInput; 4],
+    keys: PickerKeys,
 }
 
 impl FilterPicker {
@@ -78,7 +118,19 @@ impl FilterPicker {
             section: 0,
             cursor: [0; 4],
             query: Default::default(),
+            keys: PickerKeys::default(),
         }
+    }
+
+    /// Names the keys of the user's key table in the hint.
+    pub fn with_keys(mut self, keys: PickerKeys) -> FilterPicker {
+        self.keys = keys;
+        self
+    }
+
+    /// The narrowing text of the current section.
+    pub fn query(&self) -> &str {
+        self.query[self.section].value()
     }
 
     pub fn chosen(&self) -> &Filters {
@@ -147,31 +199,25 @@ impl FilterPicker {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> FilterPickerOutcome {
-        if !is_press(&key) {
-            return FilterPickerOutcome::Pending;
-        }
+    /// Applies one intent; editing intents go to the current section's narrowing text.
+    pub fn handle(&mut self, input: &Input) -> FilterPickerOutcome {
         let s = self.section;
-        let narrowing = !self.query[s].is_empty();
-        match key.code {
-            KeyCode::Esc if narrowing => self.query[s].clear(),
-            KeyCode::Esc => return FilterPickerOutcome::Cancelled,
-            KeyCode::Enter => return FilterPickerOutcome::Apply(self.chosen.clone()),
-            KeyCode::Tab | KeyCode::Right => self.section = (s + 1) % SECTIONS.len(),
-            KeyCode::BackTab | KeyCode::Left => {
-                self.section = (s + SECTIONS.len() - 1) % SECTIONS.len();
-            }
-            KeyCode::Down => {
+        let n_sections = SECTIONS.len();
+        match input {
+            Input::Cancel if !self.query[s].is_empty() => self.query[s].clear(),
+            Input::Cancel => return FilterPickerOutcome::Cancelled,
+            Input::Submit => return FilterPickerOutcome::Apply(self.chosen.clone()),
+            Input::NextField => self.section = (s + 1) % n_sections,
+            Input::PrevField => self.section = (s + n_sections - 1) % n_sections,
+            Input::Down => {
                 let n = self.rows().len();
                 self.cursor[s] = (self.cursor[s] + 1).min(n.saturating_sub(1));
             }
-            KeyCode::Up => self.cursor[s] = self.cursor[s].saturating_sub(1),
-            KeyCode::Char(' ') if typed_char(&key).is_some() => self.toggle(),
-            KeyCode::Char('c') if !narrowing && typed_char(&key).is_some() => {
-                self.chosen = Filters::default();
-            }
-            _ => {
-                if self.query[s].handle_key(key) == crate::tui::ui::input::InputOutcome::Edited {
+            Input::Up => self.cursor[s] = self.cursor[s].saturating_sub(1),
+            Input::Toggle => self.toggle(),
+            Input::ClearChoices => self.chosen = Filters::default(),
+            other => {
+                if self.query[s].handle(other) == InputOutcome::Edited {
                     self.cursor[s] = 0;
                 }
             }
@@ -185,7 +231,10 @@ impl FilterPicker {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border_focused())
-            .title(Span::styled(lang.pick(" 筛选 ", " Filter "), theme.title()));
+            .title(Span::styled(
+                format!(" {} ", Msg::PickerTitle.text(lang)),
+                theme.title(),
+            ));
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
         let iw = usize::from(inner.width);
@@ -238,18 +287,19 @@ impl FilterPicker {
         }
         if rows.is_empty() {
             lines.push(Line::from(Span::styled(
-                lang.pick("(无匹配)", "(no match)"),
+                Msg::PickerNoMatch.text(lang),
                 theme.muted(),
             )));
         }
         while lines.len() < usize::from(inner.height) - 1 {
             lines.push(Line::default());
         }
-        let hint = lang.pick(
-            "空格 勾选 · Tab 分区 · 输入筛选 · c 清除 · Enter 应用 · Esc 取消",
-            "Space toggle · Tab section · type to narrow · c clear · Enter apply · Esc cancel",
+        let k = &self.keys;
+        let hint = Msg::PickerHint.fill(
+            lang,
+            &[&k.toggle, &k.section, &k.clear, &k.apply, &k.cancel],
         );
-        lines.push(Line::from(Span::styled(cut(hint, iw), theme.muted())));
+        lines.push(Line::from(Span::styled(cut(&hint, iw), theme.muted())));
         frame.render_widget(Paragraph::new(lines), inner);
         // The cursor sits in the narrowing query.
         let (_, cx) = self.query[self.section].view(iw.saturating_sub(2));

@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::Channel;
 use crate::tui::ui::confirm::{Confirm, ConfirmOutcome};
+use crate::tui::ui::fit::{centered, clear_popup, cut, fit, width};
 use crate::tui::ui::input::{InputOutcome, TextInput};
-use crate::tui::ui::widgets::{centered, clear_popup, cut, fit, is_press, typed_char, width};
+use crate::tui::ui::input::{is_press, typed_char};
 use crate::tui::{Lang, Theme};
 
 /// The form's lines, in order.

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::i18n::Msg;
 use crate::tui::Theme;
 use crate::tui::keys::Context;
 use crate::tui::model::Model;
@@ -54,7 +55,7 @@ pub fn lines(m: &Model, theme: &Theme) -> Vec<Line<'static>> {
             }
             let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
             let keys = if keys.is_empty() {
-                lang.pick("（未绑定）", "(unbound)").to_string()
+                Msg::HelpUnbound.text(lang).to_string()
             } else {
                 keys.join(" / ")
             };
@@ -67,10 +68,10 @@ pub fn lines(m: &Model, theme: &Theme) -> Vec<Line<'static>> {
         if ctx.takes_text() {
             out.push(Line::from(vec![
                 Span::styled(
-                    format!("  {}", fit(lang.pick("其他字符", "other keys"), KEYS_WIDTH)),
+                    format!("  {}", fit(Msg::HelpOtherKeys.text(lang), KEYS_WIDTH)),
                     theme.label(),
                 ),
-                Span::raw(lang.pick("输入文字", "type text")),
+                Span::raw(Msg::HelpTypeText.text(lang)),
             ]));
         }
     }
@@ -93,7 +94,7 @@ fn push_slots(
     };
     out.push(Line::from(vec![
         Span::styled(format!("  {}", fit(&shown, KEYS_WIDTH)), theme.label()),
-        Span::raw(lang.pick("调出保存的视图", "recall a saved view")),
+        Span::raw(Msg::HelpRecallView.text(lang)),
     ]));
     keys.clear();
 }
@@ -101,10 +102,12 @@ fn push_slots(
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, scroll: u16, theme: &Theme) {
     let lines = lines(m, theme);
     let rect = centered(area, 64, area.height.saturating_sub(2));
-    crate::tui::ui::widgets::clear_popup(frame, rect);
-    let title = m.lang.pick(
-        " 按键  j/k 滚动  Esc 关闭 ",
-        " Keys  j/k scroll  Esc closes ",
+    crate::tui::ui::fit::clear_popup(frame, rect);
+    let key = |name: &str| m.keymap.key_for(name).unwrap_or_default();
+    let scroll_keys = format!("{}/{}", key("move_down"), key("move_up"));
+    let title = format!(
+        " {} ",
+        Msg::HelpTitle.fill(m.lang, &[&scroll_keys, &key("back")])
     );
     let block = Block::default()
         .borders(Borders::ALL)

@@ -13,7 +13,7 @@ use crate::tui::ui::layout::centered;
 use crate::tui::{Lang, Theme};
 
 fn money(v: f64) -> String {
-    crate::tui::ui::widgets::wan(v)
+    crate::tui::ui::fit::wan(v)
 }
 
 /// The detail as lines.
@@ -144,7 +144,7 @@ pub fn render(
     theme: &Theme,
 ) {
     let rect = centered(area, 90, area.height.saturating_sub(2));
-    crate::tui::ui::widgets::clear_popup(frame, rect);
+    crate::tui::ui::fit::clear_popup(frame, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())

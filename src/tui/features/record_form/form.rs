@@ -1,19 +1,17 @@
-//! `RecordForm`: add or edit a demand or result in a centred box — one line per field,
-//! completion for field and region from values already in the database, validation on submit
-//! with the message beside the field, and a discard confirmation when something was typed.
-
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+//! `RecordForm`: add or edit a demand or result — one line per field, completion for field and
+//! region from values already in the database, validation on submit with the message beside
+//! the field, a discard question when something was typed, and a saving state: the form stays
+//! open until the store answers. It reads intents only; the key table (keys.rs) names the keys.
 
 use crate::domain::{Kind, Record, parse_wan};
+use crate::i18n::{Lang, Msg};
 use crate::search::keys::fold;
-use crate::tui::ui::confirm::{Confirm, ConfirmOutcome};
+use crate::tui::action::Input;
+pub use crate::tui::features::record_form::fields::FieldId;
+use crate::tui::features::record_form::fields::RecordPatch;
 use crate::tui::ui::input::{InputOutcome, TextInput};
-use crate::tui::ui::widgets::{centered, clear_popup, cut, fit, is_ctrl, is_press, wan, width};
-use crate::tui::{Lang, Theme};
+
+use FieldId as F;
 
 /// Values already in the database, offered while typing a field or a region.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,7 +23,7 @@ pub struct FormSuggestions {
 #[derive(Debug, Clone, PartialEq)]
 #[allow(
     clippy::large_enum_variant,
-    reason = "one outcome per key press, returned and matched at once; never stored in bulk"
+    reason = "one outcome per intent, returned and matched at once; never stored in bulk"
 )]
 pub enum FormOutcome {
     Pending,
@@ -34,175 +32,92 @@ pub enum FormOutcome {
     Submit(Record),
 }
 
-/// One line of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldId {
-    Title,
-    Org,
-    Lead,
-    Field,
-    Region,
-    Description,
-    Keywords,
-    Budget,
-    Deadline,
-    Contact,
-    Phone,
-    Email,
-    OpenCall,
-    Maturity,
-    Ip,
-    Modes,
-    Price,
-    Status,
-}
-
-use FieldId as F;
-
-const DEMAND: &[FieldId] = &[
-    F::Title,
-    F::Org,
-    F::Field,
-    F::Region,
-    F::Description,
-    F::Keywords,
-    F::Budget,
-    F::Deadline,
-    F::Contact,
-    F::Phone,
-    F::Email,
-    F::OpenCall,
-    F::Status,
-];
-const RESULT: &[FieldId] = &[
-    F::Title,
-    F::Org,
-    F::Lead,
-    F::Field,
-    F::Region,
-    F::Description,
-    F::Keywords,
-    F::Maturity,
-    F::Ip,
-    F::Modes,
-    F::Price,
-    F::Contact,
-    F::Phone,
-    F::Email,
-    F::Status,
-];
-
-/// Cells given to the label column.
-const LABEL_W: usize = 14;
 const MAX_SUGGESTIONS: usize = 5;
-
-impl FieldId {
-    pub fn label(self, kind: Kind, lang: Lang) -> &'static str {
-        let demand = kind == Kind::Demand;
-        match self {
-            F::Title => lang.pick("标题*", "Title*"),
-            F::Org if demand => lang.pick("企业", "Enterprise"),
-            F::Org => lang.pick("单位", "Institution"),
-            F::Lead => lang.pick("负责人", "Lead"),
-            F::Field => lang.pick("领域", "Field"),
-            F::Region => lang.pick("地区", "Region"),
-            F::Description if demand => lang.pick("描述", "Description"),
-            F::Description => lang.pick("简介", "Abstract"),
-            F::Keywords => lang.pick("关键词", "Keywords"),
-            F::Budget => lang.pick("预算(万元)", "Budget (万元)"),
-            F::Deadline => lang.pick("截止日期", "Deadline"),
-            F::Contact => lang.pick("联系人", "Contact"),
-            F::Phone => lang.pick("电话", "Phone"),
-            F::Email => lang.pick("邮箱", "Email"),
-            F::OpenCall => lang.pick("揭榜挂帅", "Open call"),
-            F::Maturity => lang.pick("成熟度", "Maturity"),
-            F::Ip => lang.pick("知识产权", "IP"),
-            F::Modes => lang.pick("合作方式", "Modes"),
-            F::Price => lang.pick("价格(万元)", "Price (万元)"),
-            F::Status => lang.pick("状态", "Status"),
-        }
-    }
-
-    fn text_of(self, r: &Record) -> String {
-        let s = match self {
-            F::Title => &r.title,
-            F::Org => &r.org,
-            F::Lead => &r.lead,
-            F::Field => &r.field,
-            F::Region => &r.region,
-            F::Description => &r.description,
-            F::Keywords => &r.keywords,
-            F::Deadline => &r.deadline,
-            F::Contact => &r.contact,
-            F::Phone => &r.phone,
-            F::Email => &r.email,
-            F::Maturity => &r.maturity,
-            F::Ip => &r.ip,
-            F::Modes => &r.modes,
-            F::Status => &r.status,
-            F::Budget => return r.budget_wan.map(wan).unwrap_or_default(),
-            F::Price => return r.price_wan.map(wan).unwrap_or_default(),
-            F::OpenCall => return String::new(),
-        };
-        s.clone()
-    }
-
-    fn text_mut(self, r: &mut Record) -> Option<&mut String> {
-        Some(match self {
-            F::Title => &mut r.title,
-            F::Org => &mut r.org,
-            F::Lead => &mut r.lead,
-            F::Field => &mut r.field,
-            F::Region => &mut r.region,
-            F::Description => &mut r.description,
-            F::Keywords => &mut r.keywords,
-            F::Deadline => &mut r.deadline,
-            F::Contact => &mut r.contact,
-            F::Phone => &mut r.phone,
-            F::Email => &mut r.email,
-            F::Maturity => &mut r.maturity,
-            F::Ip => &mut r.ip,
-            F::Modes => &mut r.modes,
-            F::Status => &mut r.status,
-            F::Budget | F::Price | F::OpenCall => return None,
-        })
-    }
-}
 
 /// Why a field was refused on submit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     Required,
+    /// The parser's (English) reason; shown in Chinese as the catalogue's text.
     Amount(String),
 }
 
 impl FieldError {
-    fn message(&self, lang: Lang) -> &str {
-        match self {
-            FieldError::Required => lang.pick("必填", "required"),
-            FieldError::Amount(en) => match lang {
-                Lang::Zh => "不是金额 (如 50、50万、1,200)",
-                Lang::En => en,
-            },
+    pub fn message(&self, lang: Lang) -> &str {
+        match (self, lang) {
+            (FieldError::Required, _) => Msg::FormRequired.text(lang),
+            (FieldError::Amount(_), Lang::Zh) => Msg::FormBadAmount.text(lang),
+            (FieldError::Amount(en), Lang::En) => en,
         }
     }
 }
 
+/// The keys the form's hints name, read from the key table when the form opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormKeys {
+    pub next: String,
+    pub save: String,
+    pub cancel: String,
+    pub toggle: String,
+}
+
+impl Default for FormKeys {
+    fn default() -> FormKeys {
+        FormKeys {
+            next: "tab".into(),
+            save: "ctrl-s".into(),
+            cancel: "esc".into(),
+            toggle: "space".into(),
+        }
+    }
+}
+
+impl FormKeys {
+    /// The first key of each row in `keymap` (a row with no key keeps the default's name).
+    pub fn from_keymap(keymap: &crate::tui::keys::Keymap) -> FormKeys {
+        let d = FormKeys::default();
+        let k = |name: &str, dflt: String| keymap.key_for(name).unwrap_or(dflt);
+        FormKeys {
+            next: k("field_next", d.next),
+            save: k("form_save", d.save),
+            cancel: k("overlay_cancel", d.cancel),
+            toggle: k("form_toggle", d.toggle),
+        }
+    }
+}
+
+/// Whether the form takes edits, asks about discarding them, or waits for the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Editing,
+    Discarding,
+    Saving,
+}
+
+/// A status line inside the form: a store error (warning) or a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormStatus {
+    pub text: String,
+    pub warn: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordForm {
-    base: Record,
-    editing: bool,
-    fields: &'static [FieldId],
-    inputs: Vec<TextInput>,
+    pub(super) base: Record,
+    pub(super) editing: bool,
+    pub(super) fields: &'static [FieldId],
+    pub(super) inputs: Vec<TextInput>,
     /// The text each input started with: an untouched input leaves its field as it was, so a
-    /// multi-line description survives an edit of the title.
+    /// field never shown whole (extra whitespace, a control character) survives an edit.
     initial: Vec<String>,
-    open_call: bool,
-    focus: usize,
-    errors: Vec<Option<FieldError>>,
+    pub(super) open_call: bool,
+    pub(super) focus: usize,
+    pub(super) errors: Vec<Option<FieldError>>,
     suggestions: FormSuggestions,
-    pick: Option<usize>,
-    discarding: bool,
+    pub(super) pick: Option<usize>,
+    mode: Mode,
+    pub(super) status: Option<FormStatus>,
+    pub(super) keys: FormKeys,
 }
 
 impl RecordForm {
@@ -215,14 +130,15 @@ impl RecordForm {
     }
 
     fn build(base: Record, editing: bool, suggestions: FormSuggestions) -> RecordForm {
-        let fields = if base.kind == Kind::Demand {
-            DEMAND
-        } else {
-            RESULT
-        };
+        let fields = FieldId::for_kind(base.kind);
         let inputs: Vec<TextInput> = fields
             .iter()
-            .map(|f| TextInput::with_value(&f.text_of(&base)))
+            .map(|f| match f {
+                // A description keeps the line breaks it has and those pasted into it.
+                F::Description => TextInput::multiline(&f.text_of(&base)),
+                F::OpenCall => TextInput::new(),
+                _ => TextInput::with_value(&f.text_of(&base)),
+            })
             .collect();
         let initial = inputs.iter().map(|i| i.value().to_string()).collect();
         RecordForm {
@@ -235,13 +151,35 @@ impl RecordForm {
             focus: 0,
             suggestions,
             pick: None,
-            discarding: false,
+            mode: Mode::Editing,
+            status: None,
+            keys: FormKeys::default(),
             base,
         }
     }
 
+    /// Names the keys of the user's key table in the hints.
+    pub fn with_keys(mut self, keys: FormKeys) -> RecordForm {
+        self.keys = keys;
+        self
+    }
+
+    /// The record as it was when the form opened.
+    pub fn base(&self) -> &Record {
+        &self.base
+    }
+
+    pub fn is_editing(&self) -> bool {
+        self.editing
+    }
+
     pub fn focused(&self) -> FieldId {
         self.fields[self.focus]
+    }
+
+    /// Whether the focus is on a yes/no field (its keys resolve in `Context::FormChoice`).
+    pub fn on_choice(&self) -> bool {
+        self.focused() == F::OpenCall && self.mode == Mode::Editing
     }
 
     pub fn value(&self, f: FieldId) -> Option<&str> {
@@ -255,17 +193,58 @@ impl RecordForm {
     }
 
     pub fn is_discarding(&self) -> bool {
-        self.discarding
+        self.mode == Mode::Discarding
+    }
+
+    /// Submitted and waiting for the store's answer: edits are refused meanwhile.
+    pub fn is_saving(&self) -> bool {
+        self.mode == Mode::Saving
+    }
+
+    /// Marks the form as waiting for the store (true) or editable again (false).
+    pub fn set_saving(&mut self, saving: bool) {
+        self.mode = if saving { Mode::Saving } else { Mode::Editing };
+        if saving {
+            self.status = None;
+        }
+    }
+
+    /// Shows `text` in the form's status line (in the warning style when `warn`); the next
+    /// edit clears it.
+    pub fn set_status(&mut self, text: impl Into<String>, warn: bool) {
+        self.status = Some(FormStatus {
+            text: text.into(),
+            warn,
+        });
+    }
+
+    pub fn status(&self) -> Option<&FormStatus> {
+        self.status.as_ref()
     }
 
     /// True when any field differs from what the form opened with.
     pub fn is_dirty(&self) -> bool {
-        self.open_call != self.base.open_call
-            || self
-                .inputs
-                .iter()
-                .zip(&self.initial)
-                .any(|(i, s)| i.value() != s)
+        !self.changed_fields().is_empty()
+    }
+
+    /// The fields whose text the user changed (typed back to the start counts as unchanged).
+    pub fn changed_fields(&self) -> Vec<FieldId> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| match f {
+                F::OpenCall => self.open_call != self.base.open_call,
+                _ => self.inputs[*i].value() != self.initial[*i],
+            })
+            .map(|(_, f)| *f)
+            .collect()
+    }
+
+    /// The patch of a submitted record: only the fields whose value differs from [`base`].
+    ///
+    /// [`base`]: RecordForm::base
+    pub fn patch(&self, submitted: Record) -> RecordPatch {
+        RecordPatch::between(&self.base, submitted)
     }
 
     /// Completion candidates for the focused field: values starting with the typed text or
@@ -304,49 +283,51 @@ impl RecordForm {
         true
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
-        if !is_press(&key) {
-            return FormOutcome::Pending;
-        }
-        if self.discarding {
-            return match Confirm::new("", "").handle_key(key) {
-                ConfirmOutcome::Yes => FormOutcome::Cancelled,
-                ConfirmOutcome::No => {
-                    self.discarding = false;
-                    FormOutcome::Pending
-                }
-                ConfirmOutcome::Pending => FormOutcome::Pending,
-            };
+    /// Applies one intent. While saving every intent waits for the store's answer.
+    pub fn handle(&mut self, input: &Input) -> FormOutcome {
+        match self.mode {
+            Mode::Saving => return FormOutcome::Pending,
+            Mode::Discarding => {
+                return match input {
+                    Input::Yes => FormOutcome::Cancelled,
+                    Input::No | Input::Cancel => {
+                        self.mode = Mode::Editing;
+                        FormOutcome::Pending
+                    }
+                    _ => FormOutcome::Pending,
+                };
+            }
+            Mode::Editing => {}
         }
         let n = self.fields.len();
         let n_matches = self.matches().len();
-        if is_ctrl(&key, 's') {
-            return self.submit();
-        }
-        if n_matches > 0 && (is_ctrl(&key, 'n') || key.code == KeyCode::Down) {
-            self.pick = Some(self.pick.map_or(0, |p| (p + 1) % n_matches));
-            return FormOutcome::Pending;
-        }
-        if self.pick.is_some() && (is_ctrl(&key, 'p') || key.code == KeyCode::Up) {
-            self.pick = self.pick.and_then(|p| p.checked_sub(1));
-            return FormOutcome::Pending;
-        }
-        match key.code {
-            KeyCode::Esc if self.pick.is_some() => self.pick = None,
-            KeyCode::Esc if self.is_dirty() => self.discarding = true,
-            KeyCode::Esc => return FormOutcome::Cancelled,
-            KeyCode::Tab | KeyCode::Enter if self.accept_pick() => {}
-            KeyCode::Enter if self.focus + 1 == n => return self.submit(),
-            KeyCode::Tab | KeyCode::Enter => self.set_focus((self.focus + 1) % n),
-            KeyCode::BackTab => self.set_focus((self.focus + n - 1) % n),
-            KeyCode::Down => self.set_focus((self.focus + 1).min(n - 1)),
-            KeyCode::Up => self.set_focus(self.focus.saturating_sub(1)),
-            KeyCode::Char(' ') if self.focused() == F::OpenCall => self.open_call = !self.open_call,
+        match input {
+            Input::Save => return self.submit(),
+            Input::ChoiceNext | Input::Down if n_matches > 0 => {
+                self.pick = Some(self.pick.map_or(0, |p| (p + 1) % n_matches));
+            }
+            Input::ChoicePrev | Input::Up if self.pick.is_some() => {
+                self.pick = self.pick.and_then(|p| p.checked_sub(1));
+            }
+            Input::Cancel if self.pick.is_some() => self.pick = None,
+            Input::Cancel if self.is_dirty() => self.mode = Mode::Discarding,
+            Input::Cancel => return FormOutcome::Cancelled,
+            Input::NextField | Input::Submit if self.accept_pick() => {}
+            Input::Submit if self.focus + 1 == n => return self.submit(),
+            Input::NextField | Input::Submit => self.set_focus((self.focus + 1) % n),
+            Input::PrevField => self.set_focus((self.focus + n - 1) % n),
+            Input::Down => self.set_focus((self.focus + 1).min(n - 1)),
+            Input::Up => self.set_focus(self.focus.saturating_sub(1)),
+            Input::Toggle if self.focused() == F::OpenCall => {
+                self.open_call = !self.open_call;
+                self.status = None;
+            }
             _ if self.focused() == F::OpenCall => {}
-            _ => {
-                if self.inputs[self.focus].handle_key(key) == InputOutcome::Edited {
+            other => {
+                if self.inputs[self.focus].handle(other) == InputOutcome::Edited {
                     self.errors[self.focus] = None;
                     self.pick = None;
+                    self.status = None;
                 }
             }
         }
@@ -388,157 +369,13 @@ impl RecordForm {
         FormOutcome::Submit(rec)
     }
 
-    fn title(&self, lang: Lang) -> String {
+    pub(super) fn title(&self, lang: Lang) -> String {
+        let code = self.base.code();
         match (self.editing, self.base.kind) {
-            (false, Kind::Demand) => lang.pick("新增需求", "New demand").to_string(),
-            (false, Kind::Achievement) => lang.pick("新增成果", "New result").to_string(),
-            (true, Kind::Demand) => format!(
-                "{} {}",
-                lang.pick("编辑需求", "Edit demand"),
-                self.base.code()
-            ),
-            (true, Kind::Achievement) => {
-                format!(
-                    "{} {}",
-                    lang.pick("编辑成果", "Edit result"),
-                    self.base.code()
-                )
-            }
+            (false, Kind::Demand) => Msg::FormNewDemand.text(lang).to_string(),
+            (false, Kind::Achievement) => Msg::FormNewResult.text(lang).to_string(),
+            (true, Kind::Demand) => Msg::FormEditDemand.fill(lang, &[&code]),
+            (true, Kind::Achievement) => Msg::FormEditResult.fill(lang, &[&code]),
         }
-    }
-
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme, lang: Lang) {
-        let n = self.fields.len() as u16;
-        let rect = centered(area, 72, n + 4);
-        clear_popup(frame, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border_focused())
-            .title(Span::styled(
-                format!(" {} ", self.title(lang)),
-                theme.title(),
-            ));
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        if inner.width < 4 || inner.height < 2 {
-            return;
-        }
-        // Rows for fields: all but the hint line; scroll so the focused field is visible.
-        let rows = usize::from(inner.height - 1);
-        let top = (self.focus + 1).saturating_sub(rows);
-        let iw = usize::from(inner.width);
-        let label_w = LABEL_W.min(iw / 3);
-        let mut cursor = None;
-        for (row, i) in (top..self.fields.len()).take(rows).enumerate() {
-            let y = inner.y + row as u16;
-            let f = self.fields[i];
-            let focused = i == self.focus;
-            let marker = if focused { "›" } else { " " };
-            let label = fit(
-                &format!("{marker}{}", f.label(self.base.kind, lang)),
-                label_w,
-            );
-            let lstyle = if focused {
-                theme.title()
-            } else {
-                theme.label()
-            };
-            frame.render_widget(
-                Span::styled(label, lstyle),
-                Rect::new(inner.x, y, label_w as u16, 1),
-            );
-            let err = self.errors[i].as_ref().map(|e| e.message(lang).to_string());
-            let err_w = err.as_ref().map_or(0, |e| width(e).min(iw / 3) + 1);
-            let field_w = iw - label_w - err_w;
-            let fx = inner.x + label_w as u16;
-            let field_rect = Rect::new(fx, y, field_w as u16, 1);
-            if f == F::OpenCall {
-                let text = match (self.open_call, lang) {
-                    (true, Lang::Zh) => "[x] 是  (空格切换)",
-                    (false, Lang::Zh) => "[ ] 否  (空格切换)",
-                    (true, Lang::En) => "[x] yes  (Space toggles)",
-                    (false, Lang::En) => "[ ] no  (Space toggles)",
-                };
-                frame.render_widget(Span::styled(cut(text, field_w), theme.normal()), field_rect);
-            } else {
-                self.inputs[i].render_line(frame, field_rect, theme, false);
-                if focused {
-                    let (_, cx) = self.inputs[i].view(field_w);
-                    cursor = Some((fx + cx as u16, y));
-                }
-            }
-            if let Some(e) = err {
-                let ex = fx + field_w as u16 + 1;
-                frame.render_widget(
-                    Span::styled(cut(&e, err_w - 1), theme.warning()),
-                    Rect::new(ex, y, (err_w - 1) as u16, 1),
-                );
-            }
-        }
-        let hint = lang.pick(
-            "Tab/↑↓ 切换 · Ctrl-S 保存 · Esc 取消",
-            "Tab/↑↓ move · Ctrl-S save · Esc cancel",
-        );
-        let hy = inner.y + inner.height - 1;
-        frame.render_widget(
-            Span::styled(cut(hint, iw), theme.muted()),
-            Rect::new(inner.x, hy, inner.width, 1),
-        );
-        if self.discarding {
-            let c = Confirm::new(
-                lang.pick("放弃", "Discard"),
-                lang.pick("放弃已输入的内容?", "Discard typed text?"),
-            );
-            c.render(frame, area, theme, lang);
-            return;
-        }
-        if let Some((cx, cy)) = cursor {
-            self.render_matches(
-                frame,
-                Rect::new(inner.x + label_w as u16, cy + 1, 0, 0),
-                area,
-                *theme,
-            );
-            frame.set_cursor_position(Position::new(cx, cy));
-        }
-    }
-
-    /// The completion list just under the focused input (above it when there is no room).
-    fn render_matches(&self, frame: &mut Frame<'_>, at: Rect, area: Rect, theme: Theme) {
-        let m = self.matches();
-        if m.is_empty() {
-            return;
-        }
-        let w = m.iter().map(|s| width(s)).max().unwrap_or(0).clamp(8, 40) as u16 + 4;
-        let h = m.len() as u16 + 2;
-        let y = if at.y + h <= area.bottom() {
-            at.y
-        } else {
-            at.y.saturating_sub(h + 1).max(area.y)
-        };
-        let rect = Rect::new(at.x, y, w, h).intersection(area);
-        clear_popup(frame, rect);
-        let lines: Vec<Line> = m
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let style = if self.pick == Some(i) {
-                    theme.selected()
-                } else {
-                    theme.normal()
-                };
-                Line::from(Span::styled(
-                    fit(
-                        &format!(" {}", crate::sanitize::one_line(s)),
-                        usize::from(w) - 2,
-                    ),
-                    style,
-                ))
-            })
-            .collect();
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border());
-        frame.render_widget(Paragraph::new(lines).block(block), rect);
     }
 }

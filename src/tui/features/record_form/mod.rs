@@ -1,6 +1,11 @@
-//! Adding and editing a record in a form.
+//! Adding and editing a record in a form: its fields and patch (fields.rs), state and intents
+//! (form.rs), drawing (view.rs), key rows (keys.rs), and the desk's side (update.rs).
 
+pub mod fields;
 pub mod form;
+pub mod keys;
 pub mod update;
+mod view;
 
-pub use form::{FieldId, FormOutcome, FormSuggestions, RecordForm};
+pub use fields::RecordPatch;
+pub use form::{FieldId, FormKeys, FormOutcome, FormStatus, FormSuggestions, RecordForm};

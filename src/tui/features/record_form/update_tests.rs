@@ -73,6 +73,16 @@ fn form(m: &Model) -> &crate::tui::features::record_form::form::RecordForm {
     }
 }
 
+/// `e`, answered as the runner answers it: the record in full, then the form opens.
+fn edit(m: &mut Model) {
+    for e in press(m, KeyCode::Char('e')) {
+        if let Effect::Fetch { id } = e {
+            let full = stored().into_iter().find(|r| r.id == id).unwrap();
+            update(m, Action::Fetched(Box::new(full)));
+        }
+    }
+}
+
 fn saved(effects: &[Effect]) -> Record {
     match effects {
         [Effect::Save(r) | Effect::SaveEdit { after: r, .. }] => (**r).clone(),
@@ -95,7 +105,12 @@ fn plus_opens_a_form_for_the_focused_kind_and_ctrl_s_submits_it() {
         (r.id, r.kind, r.title.as_str()),
         (0, Kind::Achievement, "液冷 jqe")
     );
-    assert!(m.overlays.is_empty(), "the form closes on submit");
+    assert!(
+        form(&m).is_saving(),
+        "the form says it saves until the answer"
+    );
+    update(&mut m, Action::RecordSaved(r));
+    assert!(m.overlays.is_empty(), "the saved answer closes the form");
 }
 
 #[test]
@@ -281,4 +296,212 @@ fn plus_adds_even_when_the_terminal_reports_shift_and_a_opens_the_agenda() {
         Some(Action::Pipe(PipeAction::Agenda))
     );
     assert_eq!(km.key_for("add").as_deref(), Some("+"));
+}
+
+/// One key as a user spells it in these tables.
+fn ev(spec: &str) -> KeyEvent {
+    let k: crate::tui::keys::KeySpec = spec.parse().unwrap();
+    KeyEvent::new(k.code, k.mods)
+}
+
+/// Presses `keys` (a space-separated list of key specs; `"text"` types text) on the desk.
+fn keys(m: &mut Model, keys: &[&str]) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for k in keys {
+        if let Some(text) = k.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            out.extend(type_str(m, text));
+        } else {
+            let e = ev(k);
+            out.extend(key(m, e.code, e.modifiers));
+        }
+    }
+    out
+}
+
+#[test]
+fn form_keys_case_table() {
+    // (keys after `+` on the demands, what the title holds, the focused field, saved title)
+    type Case<'a> = (&'a [&'a str], Option<&'a str>, FieldId, Option<&'a str>);
+    let cases: &[Case] = &[
+        (&["\"铜箔\""], Some("铜箔"), FieldId::Title, None),
+        (&["\"铜箔\"", "ctrl-s"], None, FieldId::Title, Some("铜箔")),
+        (&["\"铜 箔\"", "tab"], Some("铜 箔"), FieldId::Org, None),
+        (
+            &["\"铜箔\"", "enter", "shift-tab"],
+            Some("铜箔"),
+            FieldId::Title,
+            None,
+        ),
+        (&["\"铜箔\"", "ctrl-w"], Some(""), FieldId::Title, None),
+        (
+            &["\"铜箔x\"", "backspace"],
+            Some("铜箔"),
+            FieldId::Title,
+            None,
+        ),
+        (
+            &["\"箔\"", "home", "\"铜\""],
+            Some("铜箔"),
+            FieldId::Title,
+            None,
+        ),
+        (
+            &["\"铜箔\"", "ctrl-u", "\"锂\""],
+            Some("锂"),
+            FieldId::Title,
+            None,
+        ),
+        (&["down", "down", "up"], Some(""), FieldId::Org, None),
+        // q and ? are text in a form, not quit and help.
+        (&["\"q?\""], Some("q?"), FieldId::Title, None),
+    ];
+    for (ks, title, focus, saved_title) in cases {
+        let mut m = model();
+        type_str(&mut m, "+");
+        let effects = keys(&mut m, ks);
+        if let Some(t) = saved_title {
+            assert_eq!(saved(&effects).title, *t, "{ks:?}");
+        } else {
+            assert!(effects.is_empty(), "{ks:?}");
+            assert_eq!(form(&m).value(FieldId::Title), *title, "{ks:?}");
+            assert_eq!(form(&m).focused(), *focus, "{ks:?}");
+        }
+        assert!(!m.should_quit, "{ks:?}");
+    }
+}
+
+#[test]
+fn the_yes_no_field_has_its_own_keys_and_the_form_keys_still_work_there() {
+    let mut m = model();
+    type_str(&mut m, "+x");
+    while form(&m).focused() != FieldId::OpenCall {
+        press(&mut m, KeyCode::Tab);
+    }
+    assert_eq!(m.context(), Context::FormChoice);
+    keys(&mut m, &["space", "\"abc\""]);
+    assert_eq!(
+        form(&m).changed_fields(),
+        [FieldId::Title, FieldId::OpenCall]
+    );
+    let r = saved(&keys(&mut m, &["ctrl-s"]));
+    assert!(r.open_call);
+    // Rebound in the config, the switch follows the table.
+    let mut cfg = crate::config::Config::default();
+    cfg.keys.insert("form_toggle".into(), vec!["ctrl-t".into()]);
+    let mut m = model();
+    m.keymap = Keymap::new(&cfg).unwrap();
+    type_str(&mut m, "+x");
+    while form(&m).focused() != FieldId::OpenCall {
+        press(&mut m, KeyCode::Tab);
+    }
+    keys(&mut m, &["space"]);
+    assert!(!form(&m).changed_fields().contains(&FieldId::OpenCall));
+    keys(&mut m, &["ctrl-t"]);
+    assert!(form(&m).changed_fields().contains(&FieldId::OpenCall));
+}
+
+#[test]
+fn picker_keys_case_table() {
+    // (keys after `f`, the field and region filters applied; None: still open)
+    type Case<'a> = (&'a [&'a str], Option<(&'a [&'a str], &'a [&'a str])>);
+    let cases: &[Case] = &[
+        (&["space", "enter"], Some((&["锂电"], &[]))),
+        (&["down", "space", "enter"], Some((&["光伏"], &[]))),
+        (&["tab", "space", "enter"], Some((&[], &["陕西"]))),
+        (&["right", "left", "space", "enter"], Some((&["锂电"], &[]))),
+        (&["\"光\"", "space", "enter"], Some((&["光伏"], &[]))),
+        (&["space", "ctrl-r", "enter"], Some((&[], &[]))),
+        // Esc first clears the narrowing text, then closes without applying.
+        (&["\"光\"", "esc"], None),
+        (&["space", "esc"], Some((&[], &[]))),
+    ];
+    for (ks, want) in cases {
+        let mut m = model();
+        type_str(&mut m, "f");
+        keys(&mut m, ks);
+        match want {
+            None => assert_eq!(m.context(), Context::Picker, "{ks:?}"),
+            Some((field, region)) => {
+                assert!(m.overlays.is_empty(), "{ks:?}");
+                let got: Vec<&str> = m.filters.field.iter().map(String::as_str).collect();
+                assert_eq!(got, *field, "{ks:?}");
+                let got: Vec<&str> = m.filters.region.iter().map(String::as_str).collect();
+                assert_eq!(got, *region, "{ks:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pasted_description_keeps_its_lines_and_other_fields_take_spaces() {
+    let mut m = model();
+    type_str(&mut m, "+");
+    update(
+        &mut m,
+        Action::Input(crate::tui::action::Input::Paste("铜\n箔".into())),
+    );
+    assert_eq!(form(&m).value(FieldId::Title), Some("铜 箔"));
+    while form(&m).focused() != FieldId::Description {
+        press(&mut m, KeyCode::Tab);
+    }
+    update(
+        &mut m,
+        Action::Input(crate::tui::action::Input::Paste("一\r\n二".into())),
+    );
+    let r = saved(&ctrl_s(&mut m));
+    assert_eq!(
+        (r.title.as_str(), r.description.as_str()),
+        ("铜 箔", "一\n二")
+    );
+}
+
+#[test]
+fn the_save_hooks_keep_the_form_until_the_answer_and_show_an_error_in_it() {
+    use crate::tui::features::record_form::update::{
+        form_conflict, form_failed, form_saved, form_saving,
+    };
+    let mut m = model();
+    edit(&mut m);
+    let base = form(&m).base().clone();
+    type_str(&mut m, "量产");
+    assert!(form_saving(&mut m));
+    assert!(form(&m).is_saving());
+    assert!(type_str(&mut m, "x").is_empty(), "no edits while saving");
+    assert!(form_failed(&mut m, "database is locked"));
+    assert!(!form(&m).is_saving());
+    assert_eq!(form(&m).status().unwrap().text, "database is locked");
+    assert_eq!(
+        form(&m).value(FieldId::Title).unwrap(),
+        format!("{}量产", base.title)
+    );
+    assert!(form_saving(&mut m));
+    assert!(form_saved(&mut m));
+    assert!(m.overlays.is_empty());
+    assert!(!form_saved(&mut m), "nothing else is closed");
+
+    // A conflicting save: the overlay opens over the form; Esc goes back to an editable form;
+    // Enter writes the stored row with my fields.
+    let mut m = model();
+    edit(&mut m);
+    type_str(&mut m, "量产");
+    let mine = {
+        let mut r = form(&m).base().clone();
+        r.title = form(&m).value(FieldId::Title).unwrap().to_string();
+        r
+    };
+    let mut theirs = form(&m).base().clone();
+    theirs.title = "别处改过的标题".into();
+    theirs.region = "四川".into();
+    form_saving(&mut m);
+    assert!(form_conflict(&mut m, &mine, theirs.clone()).is_empty());
+    assert_eq!(m.context(), Context::Conflict);
+    press(&mut m, KeyCode::Esc);
+    assert!(!form(&m).is_saving(), "back in the form, editable");
+    form_saving(&mut m);
+    form_conflict(&mut m, &mine, theirs);
+    let r = saved(&press(&mut m, KeyCode::Enter));
+    assert_eq!(
+        (r.title.as_str(), r.region.as_str()),
+        (mine.title.as_str(), "四川")
+    );
 }

@@ -6,6 +6,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::Kind;
+use crate::i18n::Msg;
 use crate::tui::Theme;
 use crate::tui::features::desk::detail::record_lines;
 use crate::tui::model::Model;
@@ -27,12 +28,15 @@ pub fn render(
         fetched = crate::tui::features::desk::detail::from_row(row);
         &fetched
     };
-    crate::tui::ui::widgets::clear_popup(frame, area);
+    crate::tui::ui::fit::clear_popup(frame, area);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())
         .title(Span::styled(
-            m.lang.pick(" 记录  Esc 返回 ", " Record  Esc back "),
+            format!(
+                " {} ",
+                Msg::RecordViewTitle.fill(m.lang, &[&m.keymap.key_for("back").unwrap_or_default()])
+            ),
             theme.title(),
         ));
     let lines = record_lines(rec, m.lang, theme);

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::{ContractType, ShelveReason, Stage, parse_wan};
+use crate::tui::ui::fit::{centered, clear_popup, cut, fit};
 use crate::tui::ui::input::{InputOutcome, TextInput};
-use crate::tui::ui::widgets::{centered, clear_popup, cut, fit, is_press, typed_char};
+use crate::tui::ui::input::{is_press, typed_char};
 use crate::tui::{Lang, Theme};
 
 /// What the prompt collected; fields not asked for the target stage stay `None`.

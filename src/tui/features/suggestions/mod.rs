@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::sanitize::one_line;
-use crate::tui::ui::widgets::{cut, fit, is_press, width};
+use crate::tui::ui::fit::{cut, fit, width};
+use crate::tui::ui::input::is_press;
 use crate::tui::{Lang, Theme};
 
 /// One suggested partner record.
