@@ -1,20 +1,26 @@
 //! The key table of the overlays and text fields: the record form, the filter picker, the
-//! stage prompt, the follow-up form, the suggestion list and the editing keys every text field
-//! shares. Each row names an intent ([`Input`]) that the overlay on top reads.
+//! keys the stage prompt and the follow-up form share with the record form, and the editing
+//! keys every text field shares (the suggestion list's own rows are in its feature). Each row
+//! names an intent ([`Input`]) that the overlay on top reads.
 
 use crate::tui::action::{Action, Input};
 use crate::tui::keys::{Context, Def, Section};
 
 const TEXT: &[Context] = &[Context::Text];
 const FORM: &[Context] = &[Context::Form];
-const FORMS: &[Context] = &[Context::Form, Context::Prompt, Context::FollowUp];
+const FORMS: &[Context] = &[
+    Context::Form,
+    Context::Prompt,
+    Context::Choice,
+    Context::FollowUp,
+];
 const PICKER: &[Context] = &[Context::Picker];
-const SUGGESTIONS: &[Context] = &[Context::Suggestions];
 /// Esc and Ctrl-C leave an overlay the same way: a form with typed text asks first.
 const CANCELS: &[Context] = &[
     Context::Form,
     Context::Picker,
     Context::Prompt,
+    Context::Choice,
     Context::FollowUp,
     Context::Suggestions,
 ];
@@ -131,31 +137,6 @@ pub fn defaults() -> Vec<Def> {
             &["enter"],
             "应用筛选",
             "apply the filters",
-        ),
-        d(
-            "suggestion_down",
-            I::Down,
-            SUGGESTIONS,
-            &["j"],
-            "下移",
-            "down",
-        ),
-        d("suggestion_up", I::Up, SUGGESTIONS, &["k"], "上移", "up"),
-        d(
-            "suggestion_pair",
-            I::Pair,
-            SUGGESTIONS,
-            &["enter", "p"],
-            "与之配对",
-            "pair with it",
-        ),
-        d(
-            "suggestion_close",
-            I::Cancel,
-            SUGGESTIONS,
-            &["q"],
-            "关闭",
-            "close",
         ),
         d(
             "text_left",

@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
 
+use crate::tui::action::Input;
 use crate::tui::ui::widgets::{char_width, cut, is_ctrl, is_press, typed_char, width};
 use crate::tui::{Lang, Theme};
 
@@ -112,66 +113,93 @@ impl TextInput {
         start
     }
 
+    /// A key, read as the editing intent it canonically means (the search line and the
+    /// record form still read keys; everything else calls [`TextInput::handle`]).
     pub fn handle_key(&mut self, key: KeyEvent) -> InputOutcome {
         if !is_press(&key) {
             return InputOutcome::Ignored;
         }
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return self.handle_ctrl(key);
-        }
-        if let Some(c) = typed_char(&key) {
-            if c.is_control() {
-                return InputOutcome::Ignored;
+        let intent = if key.modifiers.contains(KeyModifiers::CONTROL) {
+            [
+                ('a', Input::Home),
+                ('e', Input::End),
+                ('u', Input::ClearLine),
+                ('w', Input::DeleteWord),
+            ]
+            .into_iter()
+            .find(|(c, _)| is_ctrl(&key, *c))
+            .map(|(_, i)| i)
+        } else if let Some(c) = typed_char(&key) {
+            Some(Input::Type(c))
+        } else {
+            match key.code {
+                KeyCode::Backspace => Some(Input::Backspace),
+                KeyCode::Delete => Some(Input::Delete),
+                KeyCode::Left => Some(Input::Left),
+                KeyCode::Right => Some(Input::Right),
+                KeyCode::Home => Some(Input::Home),
+                KeyCode::End => Some(Input::End),
+                _ => None,
             }
-            self.value.insert(self.cursor, c);
-            self.cursor += c.len_utf8();
-            return InputOutcome::Edited;
-        }
-        match key.code {
-            KeyCode::Backspace if self.cursor > 0 => {
+        };
+        intent.map_or(InputOutcome::Ignored, |i| self.handle(&i))
+    }
+
+    /// An editing intent: typing, deleting, moving the cursor, or a paste (the field is one
+    /// line, so each pasted line break becomes one space). Other intents (Submit, Up,
+    /// NextField…) are the caller's: `Ignored`.
+    pub fn handle(&mut self, input: &Input) -> InputOutcome {
+        match input {
+            Input::Type(c) if c.is_control() => InputOutcome::Ignored,
+            Input::Type(c) => {
+                self.value.insert(self.cursor, *c);
+                self.cursor += c.len_utf8();
+                InputOutcome::Edited
+            }
+            Input::Paste(text) => {
+                let line = one_line_paste(text);
+                if line.is_empty() {
+                    return InputOutcome::Moved;
+                }
+                self.insert_str(&line);
+                InputOutcome::Edited
+            }
+            Input::Backspace if self.cursor > 0 => {
                 let p = self.prev_boundary();
                 self.value.replace_range(p..self.cursor, "");
                 self.cursor = p;
                 InputOutcome::Edited
             }
-            KeyCode::Delete if self.cursor < self.value.len() => {
+            Input::Delete if self.cursor < self.value.len() => {
                 let n = self.next_boundary();
                 self.value.replace_range(self.cursor..n, "");
                 InputOutcome::Edited
             }
-            KeyCode::Left => self.move_to(self.prev_boundary()),
-            KeyCode::Right => self.move_to(self.next_boundary()),
-            KeyCode::Home => self.move_to(0),
-            KeyCode::End => self.move_to(self.value.len()),
+            Input::Left => self.move_to(self.prev_boundary()),
+            Input::Right => self.move_to(self.next_boundary()),
+            Input::Home => self.move_to(0),
+            Input::End => self.move_to(self.value.len()),
             // At the edges these keys do nothing but are still the input's.
-            KeyCode::Backspace | KeyCode::Delete => InputOutcome::Moved,
-            _ => InputOutcome::Ignored,
-        }
-    }
-
-    fn handle_ctrl(&mut self, key: KeyEvent) -> InputOutcome {
-        if is_ctrl(&key, 'a') {
-            self.move_to(0)
-        } else if is_ctrl(&key, 'e') {
-            self.move_to(self.value.len())
-        } else if is_ctrl(&key, 'u') {
-            let changed = !self.value.is_empty();
-            self.clear();
-            if changed {
+            Input::Backspace | Input::Delete => InputOutcome::Moved,
+            Input::ClearLine => {
+                let changed = !self.value.is_empty();
+                self.clear();
+                if changed {
+                    InputOutcome::Edited
+                } else {
+                    InputOutcome::Moved
+                }
+            }
+            Input::DeleteWord => {
+                let s = self.word_start();
+                if s == self.cursor {
+                    return InputOutcome::Moved;
+                }
+                self.value.replace_range(s..self.cursor, "");
+                self.cursor = s;
                 InputOutcome::Edited
-            } else {
-                InputOutcome::Moved
             }
-        } else if is_ctrl(&key, 'w') {
-            let s = self.word_start();
-            if s == self.cursor {
-                return InputOutcome::Moved;
-            }
-            self.value.replace_range(s..self.cursor, "");
-            self.cursor = s;
-            InputOutcome::Edited
-        } else {
-            InputOutcome::Ignored
+            _ => InputOutcome::Ignored,
         }
     }
 
@@ -231,6 +259,13 @@ impl TextInput {
             frame.set_cursor_position(Position::new(area.x + cur as u16, area.y));
         }
     }
+}
+
+/// Pasted text for a one-line field: each line break (CRLF, LF or CR) becomes one space and
+/// trailing ones are dropped, so a copied paragraph reads as one line.
+pub fn one_line_paste(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    unified.trim_end_matches('\n').replace('\n', " ")
 }
 
 #[cfg(test)]
@@ -337,5 +372,25 @@ mod tests {
         assert_eq!(t.value(), "ab c");
         assert_eq!(t.handle_key(key(KeyCode::Enter)), InputOutcome::Ignored);
         assert_eq!(TextInput::with_value("多\n行").value(), "多 行");
+    }
+
+    #[test]
+    fn intents_edit_like_their_keys_and_a_paste_is_one_line() {
+        let mut t = TextInput::new();
+        for c in "铜箔ab".chars() {
+            assert_eq!(t.handle(&Input::Type(c)), InputOutcome::Edited);
+        }
+        assert_eq!(t.handle(&Input::DeleteWord), InputOutcome::Edited);
+        assert_eq!(t.value(), "铜箔");
+        assert_eq!(t.handle(&Input::Home), InputOutcome::Moved);
+        assert_eq!(t.handle(&Input::Delete), InputOutcome::Edited);
+        assert_eq!(t.value(), "箔");
+        assert_eq!(t.handle(&Input::Submit), InputOutcome::Ignored);
+        t.handle(&Input::End);
+        t.handle(&Input::Paste("第一行\r\n第二行\n\n第三行\r\n".into()));
+        assert_eq!(t.value(), "箔第一行 第二行  第三行");
+        assert_eq!(t.handle(&Input::ClearLine), InputOutcome::Edited);
+        assert_eq!(t.handle(&Input::Paste("\n".into())), InputOutcome::Moved);
+        assert!(t.is_empty());
     }
 }

@@ -1,0 +1,69 @@
+//! The stage prompt's update: opening it for a move that needs data, and turning its answer
+//! into the move. Pure: the move goes out as an effect.
+
+use crate::domain::Stage;
+use crate::pipeline::MoveRequest;
+use crate::tui::action::Input;
+use crate::tui::app::runner::Effect;
+use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::features::pipeline::keys::hint;
+use crate::tui::features::pipeline::pair_code;
+use crate::tui::features::stage_prompt::{PromptOutcome, StagePrompt};
+use crate::tui::model::Model;
+use crate::tui::overlay::Overlay;
+
+/// Moves pair `pair_id` to `to`: a move that needs data (shelve, sign, register) opens the
+/// prompt; any other goes straight out.
+pub fn start_move(m: &mut Model, pair_id: i64, to: Stage) -> Vec<Effect> {
+    let code = pair_code(pair_id);
+    if !StagePrompt::needed(to) {
+        return vec![Effect::Pipe(PipeEffect::Move(MoveRequest::new(code, to)))];
+    }
+    let keys = hint(
+        &m.keymap,
+        m.lang,
+        &[
+            ("field_next", "切换", "next"),
+            ("form_enter", "确定", "confirm"),
+            ("overlay_cancel", "取消", "cancel"),
+        ],
+    );
+    let prompt = StagePrompt::new(&code.to_string(), to, m.pipe.today).with_hint(keys);
+    m.overlays.push(Overlay::StagePrompt {
+        pair_id,
+        to,
+        prompt,
+    });
+    vec![]
+}
+
+/// An intent for the prompt on top: the move once its data is complete, nothing while it is
+/// being typed (errors show in the prompt), and the prompt closed on Cancel.
+pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
+    let Some(Overlay::StagePrompt {
+        pair_id,
+        to,
+        prompt,
+    }) = m.overlays.last_mut()
+    else {
+        return vec![];
+    };
+    match prompt.handle(input) {
+        PromptOutcome::Pending => vec![],
+        PromptOutcome::Cancelled => {
+            m.overlays.pop();
+            vec![]
+        }
+        PromptOutcome::Done(data) => {
+            let mut req = MoveRequest::new(pair_code(*pair_id), *to);
+            req.amount_wan = data.amount_wan;
+            req.signed_on = data.date.as_deref().and_then(|d| d.parse().ok());
+            req.contract_type = data.contract_type;
+            req.reg_no = data.reg_no;
+            req.reason = data.reason;
+            req.note = data.note;
+            m.overlays.pop();
+            vec![Effect::Pipe(PipeEffect::Move(req))]
+        }
+    }
+}
