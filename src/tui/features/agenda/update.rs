@@ -21,3 +21,7 @@ pub fn loaded(m: &mut Model, agenda: &Agenda) -> Vec<Effect> {
     m.pipe.agenda = vm::agenda(agenda);
     vec![]
 }
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

@@ -28,3 +28,7 @@ pub fn refilter(m: &mut Model) {
     let cols = vm::board_columns(m);
     m.pipe.board.set_columns(cols);
 }
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

@@ -40,3 +40,7 @@ pub fn shown(m: &mut Model, detail: Box<PairDetail>) -> Vec<Effect> {
     }
     vec![]
 }
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

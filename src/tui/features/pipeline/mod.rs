@@ -5,6 +5,8 @@
 
 pub mod keys;
 pub mod pair_ops;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod update;
 pub mod vm;
 

@@ -67,3 +67,7 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;
