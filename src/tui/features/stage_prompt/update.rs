@@ -19,15 +19,16 @@ pub fn start_move(m: &mut Model, pair_id: i64, to: Stage) -> Vec<Effect> {
     if !StagePrompt::needed(to) {
         return vec![Effect::Pipe(PipeEffect::Move(MoveRequest::new(code, to)))];
     }
-    let keys = hint(
-        &m.keymap,
-        m.lang,
-        &[
-            ("field_next", "切换", "next"),
-            ("form_enter", "确定", "confirm"),
-            ("overlay_cancel", "取消", "cancel"),
-        ],
-    );
+    let mut items = vec![
+        ("field_next", "切换", "next"),
+        ("form_enter", "确定", "confirm"),
+        ("overlay_cancel", "取消", "cancel"),
+    ];
+    if matches!(to, Stage::Shelved | Stage::Registered) {
+        // The list comes first: name its keys (digits pick an entry too).
+        items.insert(0, ("choice_down", "选择", "choose"));
+    }
+    let keys = hint(&m.keymap, m.lang, &items);
     let prompt = StagePrompt::new(&code.to_string(), to, m.pipe.today).with_hint(keys);
     m.overlays.push(Overlay::StagePrompt {
         pair_id,
