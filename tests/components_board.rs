@@ -1,18 +1,42 @@
-//! BoardView and AgendaView: keys to outcomes, and whole-screen snapshots with CJK data.
+//! BoardView and AgendaView driven through the real default keymap: keys to intents to
+//! outcomes, as case tables; plain and coloured snapshots with CJK data at odd widths.
+
+mod style_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duijie::domain::Stage;
+use duijie::tui::action::{Action, PipeAction};
 use duijie::tui::features::agenda::{AgendaItemVm, AgendaOutcome, AgendaView};
 use duijie::tui::features::board::{BoardColumnVm, BoardOutcome, BoardView, CardVm};
+use duijie::tui::keys::{Context, KeySpec, Keymap};
 use duijie::tui::{Lang, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use style_support::{class_at, style_mask};
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+/// The pipeline intent `key` (as the config spells it: "L", "shift-right", "enter") means in
+/// `ctx` under the default keymap.
+fn intent(ctx: Context, key: &str) -> PipeAction {
+    let spec: KeySpec = key.parse().unwrap();
+    match Keymap::default().resolve(ctx, &KeyEvent::new(spec.code, spec.mods)) {
+        Some(Action::Pipe(p)) => p,
+        other => panic!("{key} in {ctx:?} is {other:?}"),
+    }
 }
-fn ch(c: char) -> KeyEvent {
-    key(KeyCode::Char(c))
+
+/// Presses space-separated `keys` on the board; the outcome of the last.
+fn press_board(b: &mut BoardView, keys: &str) -> BoardOutcome {
+    keys.split(' ')
+        .map(|k| b.handle(&intent(Context::Board, k)))
+        .last()
+        .unwrap()
+}
+
+fn press_agenda(a: &mut AgendaView, keys: &str) -> AgendaOutcome {
+    keys.split(' ')
+        .map(|k| a.handle(&intent(Context::Agenda, k)))
+        .last()
+        .unwrap()
 }
 
 fn card(id: i64, d: &str, r: &str, days: i64, overdue: bool) -> CardVm {
@@ -65,67 +89,66 @@ fn board() -> Vec<BoardColumnVm> {
 }
 
 #[test]
-fn moves_follow_the_main_line_and_z_shelves() {
-    let mut b = BoardView::new(board());
-    assert_eq!(b.handle_key(ch('j')), BoardOutcome::Pending);
-    assert_eq!(b.selected().unwrap().pair_id, 2);
-    assert_eq!(
-        b.handle_key(ch('L')),
-        BoardOutcome::Move {
-            pair_id: 2,
-            to: Stage::Contacted
-        }
-    );
-    assert_eq!(
-        b.handle_key(ch('H')),
-        BoardOutcome::Pending,
-        "no stage before Candidate"
-    );
-    let shift_right = KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT);
-    assert_eq!(
-        b.handle_key(shift_right),
-        BoardOutcome::Move {
-            pair_id: 2,
-            to: Stage::Contacted
-        }
-    );
-    assert_eq!(
-        b.handle_key(ch('z')),
-        BoardOutcome::Move {
-            pair_id: 2,
-            to: Stage::Shelved
-        }
-    );
-    assert_eq!(b.handle_key(key(KeyCode::Enter)), BoardOutcome::Open(2));
-    assert_eq!(b.handle_key(ch('n')), BoardOutcome::LogFollowUp(2));
-    // Over to 洽谈 (an empty column in between).
-    b.handle_key(ch('l'));
-    assert_eq!(
-        b.handle_key(key(KeyCode::Enter)),
-        BoardOutcome::Pending,
-        "empty column"
-    );
-    b.handle_key(key(KeyCode::Right));
-    assert_eq!(b.selected_stage(), Some(Stage::Negotiating));
-    let shift_left = KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT);
-    assert_eq!(
-        b.handle_key(shift_left),
-        BoardOutcome::Move {
-            pair_id: 3,
-            to: Stage::Contacted
-        }
-    );
-    for _ in 0..10 {
-        b.handle_key(ch('l'));
+fn board_keys_walk_the_columns_and_name_the_card_a_pair_key_is_about() {
+    let on = |pair_id, stage| BoardOutcome::Pair { pair_id, stage };
+    let c = Stage::Candidate;
+    for (keys, outcome, stage, pair) in [
+        ("j", BoardOutcome::Pending, c, Some(2)),
+        ("j j", BoardOutcome::Pending, c, Some(2)),
+        ("j k", BoardOutcome::Pending, c, Some(1)),
+        ("G", BoardOutcome::Pending, c, Some(2)),
+        ("G g", BoardOutcome::Pending, c, Some(1)),
+        ("j L", on(2, c), c, Some(2)),
+        ("j shift-right", on(2, c), c, Some(2)),
+        ("H", on(1, c), c, Some(1)),
+        ("z", on(1, c), c, Some(1)),
+        ("D", on(1, c), c, Some(1)),
+        ("enter", on(1, c), c, Some(1)),
+        ("n", on(1, c), c, Some(1)),
+        // An empty column: pair keys have nothing to act on.
+        ("l", BoardOutcome::Pending, Stage::Contacted, None),
+        ("l L", BoardOutcome::Pending, Stage::Contacted, None),
+        ("l enter", BoardOutcome::Pending, Stage::Contacted, None),
+        (
+            "right right",
+            BoardOutcome::Pending,
+            Stage::Negotiating,
+            Some(3),
+        ),
+        (
+            "l l shift-left",
+            on(3, Stage::Negotiating),
+            Stage::Negotiating,
+            Some(3),
+        ),
+        ("h", BoardOutcome::Pending, c, Some(1)),
+        (
+            "l l l l l l l l l l",
+            BoardOutcome::Pending,
+            Stage::Shelved,
+            None,
+        ),
+    ] {
+        let mut b = BoardView::new(board());
+        assert_eq!(press_board(&mut b, keys), outcome, "{keys}");
+        assert_eq!(b.selected_stage(), Some(stage), "{keys}");
+        assert_eq!(b.selected().map(|c| c.pair_id), pair, "{keys}");
     }
-    assert_eq!(b.selected_stage(), Some(Stage::Shelved));
-    assert_eq!(b.handle_key(key(KeyCode::Esc)), BoardOutcome::Close);
+}
+
+#[test]
+fn esc_on_the_board_is_back_not_a_board_intent() {
+    let key = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(
+        Keymap::default().resolve(Context::Board, &key),
+        Some(Action::Back)
+    );
 }
 
 #[test]
 fn refreshing_keeps_the_selection_on_the_same_pair() {
     let mut b = BoardView::new(board());
-    b.handle_key(ch('j'));
+    press_board(&mut b, "j");
     let mut moved = board();
     let c = moved[0].cards.remove(1);
     moved[1].cards.push(c);
@@ -135,16 +158,19 @@ fn refreshing_keeps_the_selection_on_the_same_pair() {
 }
 
 fn draw_board(w: u16, h: u16, b: &BoardView, lang: Lang) -> Terminal<TestBackend> {
+    draw_board_in(w, h, b, lang, Theme::new(false))
+}
+
+fn draw_board_in(w: u16, h: u16, b: &BoardView, lang: Lang, theme: Theme) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| b.render(f, f.area(), &Theme::new(false), lang))
-        .unwrap();
+    term.draw(|f| b.render(f, f.area(), &theme, lang)).unwrap();
     term
 }
 
 #[test]
 fn snapshot_board_120x40() {
     let mut b = BoardView::new(board());
-    b.handle_key(ch('j'));
+    press_board(&mut b, "j");
     let term = draw_board(120, 40, &b, Lang::Zh);
     let screen = term.backend().to_string();
     assert!(screen.contains("洽谈 1 · 180万"), "{screen}");
@@ -157,9 +183,7 @@ fn snapshot_board_80x24_shows_a_window_that_follows_the_selection() {
     let term = draw_board(80, 24, &b, Lang::En);
     let screen = term.backend().to_string();
     assert!(screen.contains('›') && !screen.contains('‹'), "{screen}");
-    for _ in 0..3 {
-        b.handle_key(ch('l'));
-    }
+    press_board(&mut b, "l l l");
     let term = draw_board(80, 24, &b, Lang::En);
     let screen = term.backend().to_string();
     // 15 cells are too few for "Signed 1 · 200 万" in the border: the totals move inside.
@@ -183,31 +207,29 @@ fn item(id: i64, stage: Stage, days: i64) -> AgendaItemVm {
 }
 
 #[test]
-fn agenda_cursor_walks_across_sections_and_enter_jumps() {
-    let mut a = AgendaView::new(
-        vec![item(1, Stage::Contacted, 2)],
-        vec![],
-        vec![item(2, Stage::Negotiating, 0)],
-        vec![item(3, Stage::Candidate, 21)],
-    );
-    assert_eq!(a.handle_key(key(KeyCode::Enter)), AgendaOutcome::Jump(1));
-    a.handle_key(ch('j'));
-    assert_eq!(
-        a.handle_key(key(KeyCode::Enter)),
-        AgendaOutcome::Jump(2),
-        "skips the empty Today"
-    );
-    a.handle_key(ch('j'));
-    a.handle_key(ch('j'));
-    assert_eq!(a.handle_key(key(KeyCode::Enter)), AgendaOutcome::Jump(3));
-    a.handle_key(ch('k'));
-    assert_eq!(a.handle_key(key(KeyCode::Enter)), AgendaOutcome::Jump(2));
-    assert_eq!(a.handle_key(key(KeyCode::Esc)), AgendaOutcome::Close);
+fn agenda_keys_walk_across_sections_and_name_the_item_a_pair_key_is_about() {
+    let on = |pair_id, stage| AgendaOutcome::Pair { pair_id, stage };
+    for (keys, outcome) in [
+        ("enter", on(1, Stage::Contacted)),
+        // The empty Today is skipped.
+        ("j enter", on(2, Stage::Negotiating)),
+        ("j j j enter", on(3, Stage::Candidate)),
+        ("j j j k n", on(2, Stage::Negotiating)),
+        ("G enter", on(3, Stage::Candidate)),
+        ("G g enter", on(1, Stage::Contacted)),
+        ("down down up enter", on(2, Stage::Negotiating)),
+        ("j", AgendaOutcome::Pending),
+    ] {
+        let mut a = AgendaView::new(
+            vec![item(1, Stage::Contacted, 2)],
+            vec![],
+            vec![item(2, Stage::Negotiating, 0)],
+            vec![item(3, Stage::Candidate, 21)],
+        );
+        assert_eq!(press_agenda(&mut a, keys), outcome, "{keys}");
+    }
     let mut empty = AgendaView::default();
-    assert_eq!(
-        empty.handle_key(key(KeyCode::Enter)),
-        AgendaOutcome::Pending
-    );
+    assert_eq!(press_agenda(&mut empty, "enter"), AgendaOutcome::Pending);
 }
 
 #[test]
@@ -218,9 +240,75 @@ fn snapshot_agenda_81x16() {
         vec![],
         vec![item(3, Stage::Candidate, 21)],
     );
-    a.handle_key(ch('j'));
+    press_agenda(&mut a, "j");
     let mut term = Terminal::new(TestBackend::new(81, 16)).unwrap();
     term.draw(|f| a.render(f, f.area(), &Theme::new(false), Lang::Zh))
         .unwrap();
     insta::assert_snapshot!(term.backend());
+}
+
+fn agenda_sample() -> AgendaView {
+    AgendaView::new(
+        vec![item(1, Stage::Contacted, 2), item(4, Stage::Signed, 5)],
+        vec![item(5, Stage::Negotiating, 0)],
+        vec![],
+        vec![item(3, Stage::Candidate, 21)],
+    )
+}
+
+#[test]
+fn coloured_board_121x24_selection_focus_and_overdue() {
+    let theme = Theme::new(true);
+    let mut b = BoardView::new(board());
+    press_board(&mut b, "j");
+    let term = draw_board_in(121, 24, &b, Lang::Zh, theme);
+    let buf = term.backend().buffer();
+    // P2 is selected in the focused column; its overdue next action keeps the warning.
+    assert_eq!(class_at(buf, theme, "P2 · 9天"), 'S');
+    assert_eq!(class_at(buf, theme, "铝镁合金压铸"), 'S');
+    assert_eq!(
+        class_at(buf, theme, "→ 电话回访陈工"),
+        'M',
+        "P1 is not overdue"
+    );
+    let (_, y) = style_support::find(buf, "P2 · 9天").unwrap();
+    let next = style_mask(buf, theme)
+        .lines()
+        .nth(usize::from(y) + 3)
+        .unwrap()
+        .to_string();
+    assert!(next.contains('w'), "overdue on the selection: {next}");
+    // The focused column's border is in the title style, the others muted.
+    assert_eq!(class_at(buf, theme, "┌"), 'T');
+    assert_eq!(
+        class_at(buf, theme, "P3 · 12天"),
+        'u',
+        "an unfocused column's selected card"
+    );
+    insta::assert_snapshot!(style_mask(buf, theme));
+}
+
+#[test]
+fn coloured_agenda_81x16_overdue_and_selection() {
+    let theme = Theme::new(true);
+    let mut a = agenda_sample();
+    press_agenda(&mut a, "j");
+    let mut term = Terminal::new(TestBackend::new(81, 16)).unwrap();
+    term.draw(|f| a.render(f, f.area(), &theme, Lang::Zh))
+        .unwrap();
+    let buf = term.backend().buffer();
+    assert_eq!(class_at(buf, theme, "逾期 (2)"), 'W');
+    assert_eq!(class_at(buf, theme, "今天 (1)"), 'T');
+    assert_eq!(
+        class_at(buf, theme, "逾期2天"),
+        'W',
+        "the first overdue item, unselected"
+    );
+    assert_eq!(
+        class_at(buf, theme, "逾期5天"),
+        'S',
+        "the cursor is on the second"
+    );
+    assert_eq!(class_at(buf, theme, "停滞21天"), 'M');
+    insta::assert_snapshot!(style_mask(buf, theme));
 }

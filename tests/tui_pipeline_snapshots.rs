@@ -2,6 +2,7 @@
 //! 80×24, with CJK data, on a fixed clock, through the real `ui::draw`.
 
 mod common;
+mod style_support;
 
 use duijie::db::{Db, RecordFilter, records};
 use duijie::domain::{Channel, Code, Stage};
@@ -16,6 +17,7 @@ use duijie::tui::{Lang, Theme};
 use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use style_support::{class_at, style_mask};
 
 fn clock() -> Clock {
     Clock::fixed(date(2026, 3, 10))
@@ -197,4 +199,41 @@ fn desk_marks_paired_records_and_lists_their_pairs_80x24() {
         update(&mut m, a);
     }
     insta::assert_snapshot!(render(&m, 80, 24));
+}
+
+#[test]
+fn pair_detail_coloured_overdue_next_action_121x30() {
+    let (mut db, mut m) = setup();
+    update(
+        &mut m,
+        Action::Resize {
+            width: 121,
+            height: 30,
+        },
+    );
+    drive(&mut db, &mut m, Action::Pipe(PipeAction::Board));
+    for _ in 0..2 {
+        drive(
+            &mut db,
+            &mut m,
+            Action::Pipe(PipeAction::Nav(duijie::tui::action::Nav::Right)),
+        );
+    }
+    drive(&mut db, &mut m, Action::Pipe(PipeAction::OpenPair));
+    let theme = Theme::new(true);
+    let mut terminal = Terminal::new(TestBackend::new(121, 30)).unwrap();
+    terminal
+        .draw(|f| duijie::tui::draw::draw(f, &m, &theme))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    // P2's next action was due on 03-04; today is 03-10.
+    assert_eq!(class_at(buf, theme, "2026-03-04"), 'W', "overdue");
+    assert_eq!(class_at(buf, theme, "下一步: "), 'L');
+    assert_eq!(class_at(buf, theme, "跟进记录"), 'T');
+    assert_eq!(
+        class_at(buf, theme, "配对  L 推进"),
+        'T',
+        "the title names the keys"
+    );
+    insta::assert_snapshot!(style_mask(buf, theme));
 }

@@ -199,6 +199,10 @@ pub enum Nav {
     Right,
     Up,
     Down,
+    /// The first item (the agenda's first, the column's first card, the top of the detail).
+    Top,
+    /// The last item.
+    Bottom,
 }
 
 /// Pipeline intents (from keys) and answers (from effects_pipeline.rs).

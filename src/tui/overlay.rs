@@ -44,6 +44,8 @@ pub enum Overlay {
     /// The data a stage move needs (amount, contract, shelve reason).
     StagePrompt {
         pair_id: i64,
+        /// The stage the user saw the pair in.
+        from: Stage,
         to: Stage,
         prompt: StagePrompt,
     },
@@ -71,8 +73,10 @@ impl Overlay {
             Overlay::Form(_) => Context::Form,
             Overlay::Conflict(_) => Context::Conflict,
             Overlay::Picker(_) => Context::Picker,
+            Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
             Overlay::StagePrompt { .. } => Context::Prompt,
             Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
+            Overlay::FollowUp { form, .. } if form.on_choice() => Context::Choice,
             Overlay::FollowUp { .. } => Context::FollowUp,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,

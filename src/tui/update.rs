@@ -459,12 +459,13 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
         Some(Overlay::Form(_) | Overlay::Picker(_) | Overlay::Conflict(_)) => {
             update_records::popup_input(m, input)
         }
-        Some(
-            Overlay::StagePrompt { .. } | Overlay::FollowUp { .. } | Overlay::Suggestions { .. },
-        ) => keys_of(input)
-            .into_iter()
-            .flat_map(|k| crate::tui::features::pipeline::update::popup_key(m, k))
-            .collect(),
+        Some(Overlay::StagePrompt { .. }) => {
+            crate::tui::features::stage_prompt::update::input(m, input)
+        }
+        Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
+        Some(Overlay::Suggestions { .. }) => {
+            crate::tui::features::suggestions::update::input(m, input)
+        }
         None => edit_query(m, input),
         // Help, a record and the pair detail scroll with the navigation keys instead.
         _ => vec![],

@@ -2,7 +2,6 @@
 //! help overlay is generated from.
 
 mod overlays;
-pub mod pipeline;
 mod spec;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -41,6 +40,9 @@ pub enum Context {
     Picker,
     /// The data a stage move needs.
     Prompt,
+    /// A row of choices inside a small form (a stage move's reason or contract type, a
+    /// follow-up's channel): letters move, digits pick.
+    Choice,
     /// The follow-up form.
     FollowUp,
     /// The suggestion list.
@@ -55,7 +57,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -68,6 +70,7 @@ impl Context {
         Context::Conflict,
         Context::Picker,
         Context::Prompt,
+        Context::Choice,
         Context::FollowUp,
         Context::Suggestions,
         Context::Confirm,
@@ -80,7 +83,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Search | Context::Form | Context::Picker | Context::Prompt | Context::FollowUp
+            Context::Search
+                | Context::Form
+                | Context::Picker
+                | Context::Prompt
+                | Context::Choice
+                | Context::FollowUp
         )
     }
 
@@ -112,6 +120,10 @@ impl Context {
             Context::Conflict => lang.pick("保存冲突", "a conflicting save"),
             Context::Picker => lang.pick("筛选选择", "the filter picker"),
             Context::Prompt => lang.pick("阶段信息", "a stage move's details"),
+            Context::Choice => lang.pick(
+                "选项（原因、合同类型、方式）",
+                "choices (reason, contract type, channel)",
+            ),
             Context::FollowUp => lang.pick("跟进表单", "the follow-up form"),
             Context::Suggestions => lang.pick("建议列表", "suggestions"),
             Context::Board => lang.pick("看板", "the board"),
@@ -209,6 +221,7 @@ const SLOT_NAMES: [&str; 9] = [
 
 /// The default table. Order is the order of the help overlay and the default config.
 pub fn defaults() -> Vec<Def> {
+    use crate::tui::features as f;
     use Action as A;
     use Section as S;
     fn d(
@@ -489,12 +502,19 @@ pub fn defaults() -> Vec<Def> {
             "quit",
         ),
     ]);
-    v.extend(pipeline::defaults());
+    v.extend(f::pipeline::keys::entries());
+    v.extend(f::suggestions::keys::defaults());
+    v.extend(f::board::keys::defaults());
+    v.extend(f::agenda::keys::defaults());
+    v.extend(f::followup::keys::defaults());
+    v.extend(f::pair_detail::keys::defaults());
+    v.extend(f::pipeline::keys::shared());
     v.extend(overlays::defaults());
     v.extend(crate::tui::features::record_form::keys::defaults());
     v.extend(crate::tui::features::filters::keys::defaults());
     v.extend(crate::tui::features::conflict::keys::defaults());
     v.extend(crate::tui::ui::input::keys::defaults());
+    v.extend(f::stage_prompt::keys::defaults());
     v
 }
 

@@ -8,12 +8,17 @@
 use crate::tui::action::{Action, Input};
 use crate::tui::keys::{Context, Def, Section};
 
-const FORMS: &[Context] = &[Context::Form, Context::Prompt, Context::FollowUp];
-const SUGGESTIONS: &[Context] = &[Context::Suggestions];
+const FORMS: &[Context] = &[
+    Context::Form,
+    Context::Prompt,
+    Context::Choice,
+    Context::FollowUp,
+];
 /// Esc and Ctrl-C leave an overlay the same way: a form with typed text asks first.
 const CANCELS: &[Context] = &[
     Context::Form,
     Context::Prompt,
+    Context::Choice,
     Context::FollowUp,
     Context::Suggestions,
 ];
@@ -80,31 +85,6 @@ pub fn defaults() -> Vec<Def> {
             &["esc", "ctrl-c"],
             "关闭（有未保存内容时先询问）",
             "close (asks first when typed text would be lost)",
-        ),
-        d(
-            "suggestion_down",
-            I::Down,
-            SUGGESTIONS,
-            &["j"],
-            "下移",
-            "down",
-        ),
-        d("suggestion_up", I::Up, SUGGESTIONS, &["k"], "上移", "up"),
-        d(
-            "suggestion_pair",
-            I::Pair,
-            SUGGESTIONS,
-            &["enter", "p"],
-            "与之配对",
-            "pair with it",
-        ),
-        d(
-            "suggestion_close",
-            I::Cancel,
-            SUGGESTIONS,
-            &["q"],
-            "关闭",
-            "close",
         ),
     ]
 }

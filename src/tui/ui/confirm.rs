@@ -5,6 +5,8 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::tui::action::Input;
+use crate::tui::keys::Keymap;
 use crate::tui::ui::fit::{centered, clear_popup, width};
 use crate::tui::ui::input::is_press;
 use crate::tui::{Lang, Theme};
@@ -16,11 +18,14 @@ pub enum ConfirmOutcome {
     No,
 }
 
-/// A question; `y`/Enter answers yes, `n`/Esc answers no, other keys are ignored.
+/// A question. It reads the confirmation context's intents: Yes, and No (or Cancel); the key
+/// table decides which keys mean them (`confirm_yes`, `confirm_no`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
     pub title: String,
     pub message: String,
+    /// The keys that answer yes and no, as the hint shows them (the defaults when unset).
+    pub keys: Option<(String, String)>,
 }
 
 impl Confirm {
@@ -28,18 +33,48 @@ impl Confirm {
         Confirm {
             title: title.into(),
             message: message.into(),
+            keys: None,
         }
     }
 
+    /// The hint names the keys `keymap` binds to yes and no (all of them, "y/enter").
+    pub fn with_keys(mut self, keymap: &Keymap) -> Confirm {
+        let keys = |name: &str| {
+            keymap
+                .bindings
+                .iter()
+                .find(|b| b.def.name == name)
+                .map(|b| {
+                    let k: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                    k.join("/")
+                })
+                .unwrap_or_default()
+        };
+        self.keys = Some((keys("confirm_yes"), keys("confirm_no")));
+        self
+    }
+
+    /// Yes answers yes; No and Cancel answer no; other intents are ignored.
+    pub fn handle(&self, input: &Input) -> ConfirmOutcome {
+        match input {
+            Input::Yes => ConfirmOutcome::Yes,
+            Input::No | Input::Cancel => ConfirmOutcome::No,
+            _ => ConfirmOutcome::Pending,
+        }
+    }
+
+    /// The canonical keys of the two answers (the record form's discard question still reads
+    /// keys; the route hands it `y`/`n` whatever the user's keys are).
     pub fn handle_key(&mut self, key: KeyEvent) -> ConfirmOutcome {
         if !is_press(&key) {
             return ConfirmOutcome::Pending;
         }
-        match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => ConfirmOutcome::Yes,
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => ConfirmOutcome::No,
-            _ => ConfirmOutcome::Pending,
-        }
+        let input = match key.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Input::Yes,
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Input::No,
+            _ => return ConfirmOutcome::Pending,
+        };
+        self.handle(&input)
     }
 
     pub fn render(
@@ -49,9 +84,22 @@ impl Confirm {
         theme: &Theme,
         lang: Lang,
     ) {
+        let hint = match &self.keys {
+            Some((yes, no)) => format!(
+                "{yes} {} · {no} {}",
+                lang.pick("是", "yes"),
+                lang.pick("否", "no")
+            ),
+            None => lang
+                .pick("y/Enter 是 · n/Esc 否", "y/Enter yes · n/Esc no")
+                .to_string(),
+        };
+        self.draw(frame, area, *theme, &hint);
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: ratatui::layout::Rect, theme: Theme, hint: &str) {
         let title = crate::sanitize::one_line(&self.title);
         let message = crate::sanitize::clean(&self.message);
-        let hint = lang.pick("y/Enter 是 · n/Esc 否", "y/Enter yes · n/Esc no");
         let inner_w = width(&message)
             .max(width(&title) + 2)
             .max(width(hint))
@@ -66,7 +114,7 @@ impl Confirm {
         let body = vec![
             Line::from(message.into_owned()),
             Line::default(),
-            Line::from(Span::styled(hint, theme.muted())),
+            Line::from(Span::styled(hint.to_string(), theme.muted())),
         ];
         let para = Paragraph::new(body)
             .block(block.padding(ratatui::widgets::Padding::horizontal(1)))

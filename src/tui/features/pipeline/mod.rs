@@ -1,6 +1,12 @@
-//! The pipeline part of the desk's state: every pair in short (for list markers and the detail
-//! pane), and the board and agenda components with their data.
+//! What the pipeline features share: the pipeline part of the desk's state (every pair in
+//! short, for list markers and the detail pane; the board and agenda with their data), the
+//! shared key rows, what a pair intent does (`pair_ops`), and the update that routes pipeline
+//! intents and answers to the feature on screen.
 
+pub mod keys;
+pub mod pair_ops;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod update;
 pub mod vm;
 
@@ -8,10 +14,18 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::domain::Stage;
+use crate::domain::{Code, CodeKind, Stage};
 use crate::pipeline::BoardColumn;
 use crate::tui::features::agenda::AgendaView;
 use crate::tui::features::board::BoardView;
+
+/// The code of pair `id` (P12).
+pub fn pair_code(id: i64) -> Code {
+    Code {
+        kind: CodeKind::Pair,
+        num: id,
+    }
+}
 
 /// One pair as the desk lists it beside a record.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,200 @@
+//! `StagePrompt`: the data a move needs before it is made — why a pair is shelved, the amount
+//! and date of a signed contract, the type and number of its registration. It reads intents
+//! ([`Input`]); which keys mean them is the key table's business.
+
+use crate::domain::{ContractType, ShelveReason, Stage, parse_wan};
+use crate::tui::Lang;
+use crate::tui::action::Input;
+use crate::tui::ui::input::{InputOutcome, TextInput};
+
+/// What the prompt collected; fields not asked for the target stage stay `None`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageInput {
+    pub reason: Option<ShelveReason>,
+    pub note: Option<String>,
+    pub amount_wan: Option<f64>,
+    /// YYYY-MM-DD.
+    pub date: Option<String>,
+    pub contract_type: Option<ContractType>,
+    pub reg_no: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PromptOutcome {
+    Pending,
+    Cancelled,
+    Done(StageInput),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum PromptError {
+    AmountRequired,
+    AmountInvalid(String),
+    AmountNotPositive,
+    BadDate,
+    RegNoRequired,
+}
+
+impl PromptError {
+    pub(super) fn message(&self, lang: Lang) -> &str {
+        match self {
+            PromptError::AmountRequired => lang.pick("请填写金额", "amount required"),
+            PromptError::AmountInvalid(en) => match lang {
+                Lang::Zh => "不是金额 (如 50、50万)",
+                Lang::En => en,
+            },
+            PromptError::AmountNotPositive => lang.pick("金额须大于 0", "amount must be above 0"),
+            PromptError::BadDate => lang.pick("日期格式 YYYY-MM-DD", "date must be YYYY-MM-DD"),
+            PromptError::RegNoRequired => lang.pick("请填写登记号", "registration number required"),
+        }
+    }
+}
+
+/// Focus 0 is the list (shelve, register) or the amount (sign); focus 1 is the text below.
+#[derive(Debug, Clone)]
+pub struct StagePrompt {
+    pub(super) pair_code: String,
+    pub(super) to: Stage,
+    pub(super) choice: usize,
+    pub(super) first: TextInput,
+    pub(super) second: TextInput,
+    pub(super) focus: usize,
+    pub(super) error: Option<(usize, PromptError)>,
+    /// The hint line under the fields (the keys of the current key table).
+    pub(super) hint: Option<String>,
+}
+
+impl StagePrompt {
+    /// True when moving to `to` needs this prompt.
+    pub fn needed(to: Stage) -> bool {
+        matches!(to, Stage::Shelved | Stage::Signed | Stage::Registered)
+    }
+
+    pub fn new(pair_code: &str, to: Stage, today: jiff::civil::Date) -> StagePrompt {
+        let second = if to == Stage::Signed {
+            TextInput::with_value(&today.to_string())
+        } else {
+            TextInput::new()
+        };
+        StagePrompt {
+            pair_code: crate::sanitize::one_line(pair_code),
+            to,
+            choice: 0,
+            first: TextInput::new(),
+            second,
+            focus: 0,
+            error: None,
+            hint: None,
+        }
+    }
+
+    /// Replaces the default hint line (set from the key table by whoever opens the prompt).
+    pub fn with_hint(mut self, hint: String) -> StagePrompt {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// True while the focus is on the list of reasons or contract types: there the keys of a
+    /// row of choices apply (`Context::Choice`), not those of a text field.
+    pub fn on_choice(&self) -> bool {
+        self.focus == 0 && self.has_list()
+    }
+
+    pub(super) fn has_list(&self) -> bool {
+        matches!(self.to, Stage::Shelved | Stage::Registered)
+    }
+
+    fn list_len(&self) -> usize {
+        match self.to {
+            Stage::Shelved => ShelveReason::ALL.len(),
+            Stage::Registered => ContractType::ALL.len(),
+            _ => 0,
+        }
+    }
+
+    /// One intent: Cancel leaves, Submit goes to the next field or submits on the last,
+    /// NextField/PrevField switch fields; on the list Up/Down (and Left/Right) move the
+    /// choice and a typed digit 1–9 picks one; in a text field the editing intents edit.
+    pub fn handle(&mut self, input: &Input) -> PromptOutcome {
+        if !Self::needed(self.to) {
+            return match input {
+                Input::Cancel => PromptOutcome::Cancelled,
+                Input::Submit => PromptOutcome::Done(StageInput::default()),
+                _ => PromptOutcome::Pending,
+            };
+        }
+        let on_list = self.on_choice();
+        match input {
+            Input::Cancel => return PromptOutcome::Cancelled,
+            Input::Submit if self.focus == 1 => return self.submit(),
+            Input::Submit | Input::NextField => self.focus = 1,
+            Input::PrevField => self.focus = 0,
+            Input::Up | Input::Left if on_list => self.choice = self.choice.saturating_sub(1),
+            Input::Down | Input::Right if on_list => {
+                self.choice = (self.choice + 1).min(self.list_len() - 1);
+            }
+            Input::Type(c) if on_list => {
+                let n = c.to_digit(10).map_or(0, |d| d as usize);
+                if (1..=self.list_len()).contains(&n) {
+                    self.choice = n - 1;
+                }
+            }
+            // Nothing else means anything on the list (a paste there is dropped).
+            _ if on_list => {}
+            Input::Down => self.focus = 1,
+            Input::Up => self.focus = 0,
+            edit => {
+                let field = if self.focus == 0 {
+                    &mut self.first
+                } else {
+                    &mut self.second
+                };
+                if field.handle(edit) == InputOutcome::Edited
+                    && self.error.as_ref().is_some_and(|(f, _)| *f == self.focus)
+                {
+                    self.error = None;
+                }
+            }
+        }
+        PromptOutcome::Pending
+    }
+
+    fn fail(&mut self, field: usize, e: PromptError) -> PromptOutcome {
+        self.focus = field;
+        self.error = Some((field, e));
+        PromptOutcome::Pending
+    }
+
+    fn submit(&mut self) -> PromptOutcome {
+        let text = |t: &TextInput| Some(t.value().trim().to_string()).filter(|s| !s.is_empty());
+        let mut out = StageInput::default();
+        match self.to {
+            Stage::Shelved => {
+                out.reason = Some(ShelveReason::ALL[self.choice]);
+                out.note = text(&self.second);
+            }
+            Stage::Signed => {
+                match parse_wan(self.first.value()) {
+                    Ok(None) => return self.fail(0, PromptError::AmountRequired),
+                    Err(e) => return self.fail(0, PromptError::AmountInvalid(e)),
+                    Ok(Some(v)) if v <= 0.0 => return self.fail(0, PromptError::AmountNotPositive),
+                    Ok(Some(v)) => out.amount_wan = Some(v),
+                }
+                match self.second.value().trim().parse::<jiff::civil::Date>() {
+                    Ok(d) if self.second.value().trim().len() == 10 => {
+                        out.date = Some(d.to_string());
+                    }
+                    _ => return self.fail(1, PromptError::BadDate),
+                }
+            }
+            _ => {
+                out.contract_type = Some(ContractType::ALL[self.choice]);
+                let Some(no) = text(&self.second) else {
+                    return self.fail(1, PromptError::RegNoRequired);
+                };
+                out.reg_no = Some(no);
+            }
+        }
+        PromptOutcome::Done(out)
+    }
+}

@@ -1,0 +1,72 @@
+//! The stage prompt's update through the default keymap: the move goes out with its data,
+//! or the prompt stays open.
+
+use jiff::civil::date;
+
+use crate::domain::{ContractType, ShelveReason, Stage};
+use crate::tui::app::runner::Effect;
+use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::features::pipeline::test_support::{drive, press, setup, top, type_text};
+use crate::tui::keys::Context;
+
+#[test]
+fn signing_sends_the_amount_or_keeps_asking() {
+    for (amount, sent) in [
+        ("120", Some(120.0)),
+        ("1,200万", Some(1200.0)),
+        ("0", None),
+        ("五十", None),
+        ("", None),
+    ] {
+        let (mut db, mut m) = setup();
+        drive(&mut db, &mut m, "p b L L L");
+        assert_eq!(top(&m), Some(Context::Prompt));
+        type_text(&mut m, amount);
+        drive(&mut db, &mut m, "enter");
+        let fx = press(&mut m, "enter");
+        match (sent, fx.as_slice()) {
+            (Some(v), [Effect::Pipe(PipeEffect::Move(req))]) => {
+                assert_eq!(req.to, Stage::Signed);
+                assert_eq!(req.amount_wan, Some(v), "{amount}");
+                assert_eq!(req.signed_on, Some(date(2026, 3, 10)), "today by default");
+            }
+            (None, []) => assert_eq!(top(&m), Some(Context::Prompt), "{amount}"),
+            (want, got) => panic!("{amount}: wanted {want:?}, got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_list_is_walked_with_the_choice_keys_and_sent_with_the_move() {
+    for (keys, reason) in [
+        ("enter", ShelveReason::ALL[0]),
+        ("j j enter", ShelveReason::ALL[2]),
+        ("down up enter", ShelveReason::ALL[0]),
+        ("4 tab", ShelveReason::ALL[3]),
+    ] {
+        let (mut db, mut m) = setup();
+        drive(&mut db, &mut m, "p b z");
+        assert_eq!(top(&m), Some(Context::Choice));
+        drive(&mut db, &mut m, keys);
+        assert_eq!(top(&m), Some(Context::Prompt), "{keys}: on the note");
+        let fx = press(&mut m, "enter");
+        let [Effect::Pipe(PipeEffect::Move(req))] = fx.as_slice() else {
+            panic!("{keys}: {fx:?}")
+        };
+        assert_eq!(req.reason, Some(reason), "{keys}");
+    }
+    // Registering: a contract type from the list and a number.
+    let (mut db, mut m) = setup();
+    drive(&mut db, &mut m, "p b L L L");
+    type_text(&mut m, "80");
+    drive(&mut db, &mut m, "enter enter L");
+    assert_eq!(top(&m), Some(Context::Choice));
+    drive(&mut db, &mut m, "j enter");
+    type_text(&mut m, "2026-0042");
+    let fx = press(&mut m, "enter");
+    let [Effect::Pipe(PipeEffect::Move(req))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(req.contract_type, Some(ContractType::ALL[1]));
+    assert_eq!(req.reg_no.as_deref(), Some("2026-0042"));
+}

@@ -1,0 +1,44 @@
+//! The suggestion list's rows of the key table: asking for suggestions on the desk, walking
+//! the list, pairing with one, closing it (Esc closes it as it closes every overlay).
+
+use crate::tui::action::{Action, Input, PipeAction as P};
+use crate::tui::features::pipeline::keys::{def, pipe};
+use crate::tui::keys::{Context, Def, Section};
+
+const DESK: &[Context] = &[Context::Desk];
+const SUGGESTIONS: &[Context] = &[Context::Suggestions];
+
+/// The suggestion rows, in help order.
+pub fn defaults() -> Vec<Def> {
+    let row = |name, input, keys, zh, en| {
+        def(
+            name,
+            Action::Input(input),
+            Section::Overlays,
+            SUGGESTIONS,
+            keys,
+            zh,
+            en,
+        )
+    };
+    vec![
+        pipe(
+            "suggest",
+            P::Suggest,
+            DESK,
+            &["s"],
+            "建议匹配",
+            "suggest partners",
+        ),
+        row("suggestion_down", Input::Down, &["j"], "下移", "down"),
+        row("suggestion_up", Input::Up, &["k"], "上移", "up"),
+        row(
+            "suggestion_pair",
+            Input::Pair,
+            &["enter", "p"],
+            "与之配对",
+            "pair with it",
+        ),
+        row("suggestion_close", Input::Cancel, &["q"], "关闭", "close"),
+    ]
+}

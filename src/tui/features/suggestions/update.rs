@@ -1,0 +1,117 @@
+//! The suggestion list's update: asking for suggestions on the desk's selection, showing the
+//! answer (or refreshing the list it updates), pairing from it, marking what was paired.
+//! Pure: the requests go out as effects.
+
+use crate::domain::Kind;
+use crate::tui::action::Input;
+use crate::tui::app::runner::Effect;
+use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::features::pipeline::keys::hint;
+use crate::tui::features::suggestions::{SuggestOutcome, SuggestionList, SuggestionVm};
+use crate::tui::model::Model;
+use crate::tui::overlay::Overlay;
+
+/// `s`: suggestions for the focused list's selected record.
+pub fn ask(m: &mut Model) -> Vec<Effect> {
+    let Some(id) = m.selected().map(|r| r.id) else {
+        return vec![];
+    };
+    m.info(m.lang.pick("正在计算建议…", "computing suggestions…"));
+    vec![Effect::Pipe(PipeEffect::Suggest {
+        id,
+        zh: m.lang == crate::tui::Lang::Zh,
+    })]
+}
+
+/// The answer for record `subject`. A refreshed answer (the index was rebuilt) replaces the
+/// list it updates if that is still open, and is dropped otherwise.
+pub fn answered(
+    m: &mut Model,
+    subject: i64,
+    title: &str,
+    rows: Vec<SuggestionVm>,
+    refresh: bool,
+) -> Vec<Effect> {
+    let n = rows.len();
+    let keys = hint(
+        &m.keymap,
+        m.lang,
+        &[
+            ("suggestion_down", "下移", "down"),
+            ("suggestion_up", "上移", "up"),
+            ("suggestion_pair", "配对", "pair"),
+            ("overlay_cancel", "关闭", "close"),
+        ],
+    );
+    let list = SuggestionList::new(title, rows).with_hint(keys);
+    let open = m.overlays.iter_mut().find_map(|p| match p {
+        Overlay::Suggestions { subject: s, list } if *s == subject => Some(list),
+        _ => None,
+    });
+    match open {
+        Some(old) => *old = list,
+        None if refresh => return vec![],
+        None => m.overlays.push(Overlay::Suggestions { subject, list }),
+    }
+    m.info(format!("{n} {}", m.lang.pick("条建议", "suggestions")));
+    vec![]
+}
+
+/// A pair was made: every open list marks its partner as paired.
+pub fn paired(m: &mut Model, demand_id: i64, result_id: i64) {
+    for p in &mut m.overlays {
+        if let Overlay::Suggestions { subject, list } = p {
+            list.mark_paired(if *subject == demand_id {
+                result_id
+            } else {
+                demand_id
+            });
+        }
+    }
+}
+
+/// An intent for the list on top: pairing asks for the pair (and warns instead when the two
+/// are paired already), Cancel closes.
+pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
+    let Some(Overlay::Suggestions { subject, list }) = m.overlays.last_mut() else {
+        return vec![];
+    };
+    match list.handle(input) {
+        SuggestOutcome::Pending => vec![],
+        SuggestOutcome::Close => {
+            m.overlays.pop();
+            vec![]
+        }
+        SuggestOutcome::Pair(other) => {
+            let subject = *subject;
+            let paired = list.selected().is_some_and(|s| s.paired);
+            let codes = [subject, other].map(|id| {
+                m.demands
+                    .records
+                    .get(&id)
+                    .or_else(|| m.results.records.get(&id))
+                    .map(|r| (r.kind, r.code()))
+            });
+            let (Some(a), Some(b)) = (codes[0], codes[1]) else {
+                return vec![];
+            };
+            let (demand, result) = if a.0 == Kind::Demand {
+                (a.1, b.1)
+            } else {
+                (b.1, a.1)
+            };
+            if paired {
+                m.warn(format!(
+                    "{demand} ⇄ {result} {}",
+                    m.lang.pick("已配对", "are already paired")
+                ));
+                return vec![];
+            }
+            vec![Effect::Pipe(PipeEffect::CreatePair { demand, result })]
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

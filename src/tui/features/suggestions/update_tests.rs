@@ -1,0 +1,84 @@
+//! The suggestion list's update through the default keymap, on an answer as the runner
+//! gives it.
+
+use crate::tui::action::{Action, PipeAction};
+use crate::tui::app::runner::Effect;
+use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::features::pipeline::test_support::{drive, press, run, setup, top};
+use crate::tui::features::suggestions::SuggestionVm;
+use crate::tui::keys::Context;
+use crate::tui::model::Model;
+use crate::tui::update::update;
+
+/// The desk's first demand's suggestions: both results, best first.
+fn answer(m: &mut Model) {
+    let subject = m.demands.selected_id().unwrap();
+    let mut rows: Vec<SuggestionVm> = m
+        .results
+        .shown
+        .iter()
+        .map(|&id| SuggestionVm {
+            id,
+            code: m.results.records[&id].code().to_string(),
+            title: m.results.records[&id].title().to_string(),
+            score: 0.5,
+            ..SuggestionVm::default()
+        })
+        .collect();
+    rows.sort_by_key(|r| r.id);
+    let _ = update(
+        m,
+        Action::Pipe(PipeAction::Suggested {
+            subject,
+            title: "D1".into(),
+            rows,
+            refresh: false,
+        }),
+    );
+}
+
+#[test]
+fn suggestion_keys_pair_close_or_move() {
+    for (keys, pairs, asks) in [
+        ("p", 1, Some(Context::Suggestions)),
+        ("enter", 1, Some(Context::Suggestions)),
+        ("j p", 1, Some(Context::Suggestions)),
+        ("j k", 0, Some(Context::Suggestions)),
+        ("q", 0, None),
+        ("esc", 0, None),
+        // Pairing twice warns instead of writing.
+        ("p p", 1, Some(Context::Suggestions)),
+    ] {
+        let (mut db, mut m) = setup();
+        answer(&mut m);
+        assert_eq!(top(&m), Some(Context::Suggestions));
+        drive(&mut db, &mut m, keys);
+        assert_eq!(m.pipe.pairs.len(), pairs, "{keys}");
+        assert_eq!(top(&m), asks, "{keys}");
+    }
+}
+
+#[test]
+fn a_pair_made_from_the_list_is_marked_there_and_a_second_p_warns() {
+    let (mut db, mut m) = setup();
+    answer(&mut m);
+    let fx = press(&mut m, "p");
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Pipe(PipeEffect::CreatePair { .. })]
+    ));
+    run(&mut db, &mut m, fx);
+    assert!(press(&mut m, "p").is_empty());
+    let msg = m.message.clone().unwrap();
+    assert!(msg.warn && msg.text.contains("已配对"), "{msg:?}");
+}
+
+#[test]
+fn s_on_the_desk_asks_for_the_selection() {
+    let (_db, mut m) = setup();
+    let id = m.demands.selected_id().unwrap();
+    assert_eq!(
+        press(&mut m, "s"),
+        vec![Effect::Pipe(PipeEffect::Suggest { id, zh: true })]
+    );
+}

@@ -1,0 +1,96 @@
+//! Drawing the suggestion list: three lines per partner (score, code and title; org;
+//! reasons), the selection, the paired marker, and the hint line.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::sanitize::one_line;
+use crate::tui::features::suggestions::state::{SuggestionList, SuggestionVm};
+use crate::tui::ui::fit::{cut, fit, width};
+use crate::tui::{Lang, Theme};
+
+/// Rows per suggestion: title line, org line, reasons line.
+const ROW_H: usize = 3;
+
+impl SuggestionList {
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme, lang: Lang) {
+        let title = format!(" {} {} ", lang.pick("建议", "Suggestions for"), self.title);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused())
+            .title(Span::styled(
+                cut(&title, usize::from(area.width.saturating_sub(2))),
+                theme.title(),
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = usize::from(inner.width);
+        if w < 10 || inner.height < 2 {
+            return;
+        }
+        let list_h = usize::from(inner.height - 1);
+        let per_page = (list_h / ROW_H).max(1);
+        let top = (self.cursor + 1).saturating_sub(per_page);
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, r) in self.rows.iter().enumerate().skip(top).take(per_page) {
+            lines.extend(row_lines(r, w, i == self.cursor, *theme, lang));
+        }
+        if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(
+                lang.pick("(没有建议)", "(no suggestions)"),
+                theme.muted(),
+            )));
+        }
+        lines.truncate(list_h);
+        while lines.len() < list_h {
+            lines.push(Line::default());
+        }
+        let hint = self.hint.as_deref().unwrap_or_else(|| {
+            lang.pick(
+                "j/k 移动 · p/Enter 配对 · Esc 关闭",
+                "j/k move · p/Enter pair · Esc close",
+            )
+        });
+        lines.push(Line::from(Span::styled(cut(hint, w), theme.muted())));
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn row_lines(
+    r: &SuggestionVm,
+    w: usize,
+    selected: bool,
+    theme: Theme,
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    let pick = |s: Style| if selected { theme.selected() } else { s };
+    let marker = if r.paired {
+        lang.pick("已配对 ", "paired ")
+    } else {
+        ""
+    };
+    let head = format!("{:>4.2} {} ", r.score, one_line(&r.code));
+    let title_w = w.saturating_sub(width(&head) + width(marker));
+    let mut first = vec![
+        Span::styled(head, pick(theme.title())),
+        Span::styled(fit(&one_line(&r.title), title_w), pick(theme.normal())),
+    ];
+    if r.paired {
+        first.push(Span::styled(marker.to_string(), pick(theme.marker())));
+    }
+    let reasons: Vec<String> = r.reasons.iter().map(|s| one_line(s)).collect();
+    vec![
+        Line::from(first),
+        Line::from(Span::styled(
+            fit(&format!("     {}", one_line(&r.org)), w),
+            pick(theme.muted()),
+        )),
+        Line::from(Span::styled(
+            fit(&format!("     {}", reasons.join(" · ")), w),
+            pick(theme.muted()),
+        )),
+    ]
+}
