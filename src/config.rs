@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::tui::Lang;
+use crate::i18n::Lang;
 use crate::tui::keys::{self, KeySpec};
 
 /// The effective configuration.

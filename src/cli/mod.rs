@@ -106,7 +106,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let config = crate::config::load(&crate::config::path())?;
             let db = ctx.open_db()?;
-            crate::tui::run(db, &config)?;
+            crate::tui::run(db, config.lang(), &config.keys)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import(a)) => import::run(&a, &ctx),

@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
-use crate::config::Config;
 use crate::db::{Db, records};
 use crate::domain::Kind;
 use crate::tui::action::Action;
@@ -32,8 +31,12 @@ const FIRST_ROWS: usize = 200;
 ///
 /// The first frame is painted from the first screenful of each list and their counts; the
 /// rest of the rows, both search indexes and the pairs load after it, in the background.
-pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
-    let keymap = Keymap::new(config).map_err(anyhow::Error::msg)?;
+pub fn run(
+    db: Db,
+    lang: crate::i18n::Lang,
+    keys: &std::collections::BTreeMap<String, Vec<String>>,
+) -> anyhow::Result<()> {
+    let keymap = Keymap::new(keys).map_err(anyhow::Error::msg)?;
     let db_name = db
         .path()
         .file_name()
@@ -46,7 +49,7 @@ pub fn run(db: Db, config: &Config) -> anyhow::Result<()> {
         Ok(list)
     };
     let (demands, results) = (first(Kind::Demand)?, first(Kind::Achievement)?);
-    let mut model = Model::with_lists(demands, results, keymap, config.lang(), &db_name);
+    let mut model = Model::with_lists(demands, results, keymap, lang, &db_name);
     let theme = crate::tui::Theme::from_env();
     let quit = terminal::quit_signal()?;
     let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");

@@ -6,7 +6,8 @@ mod spec;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use crate::config::Config;
+use std::collections::BTreeMap;
+
 use crate::tui::Lang;
 use crate::tui::action::{Action, Input};
 pub use spec::{BadKey, KeySpec};
@@ -538,16 +539,17 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        Keymap::new(&Config::default()).expect("the default keys parse")
+        Keymap::new(&BTreeMap::new()).expect("the default keys parse")
     }
 }
 
 impl Keymap {
-    /// Applies `config.keys` (action name → keys) over the defaults.
-    pub fn new(config: &Config) -> Result<Keymap, String> {
+    /// Applies `overrides` (action name → keys, the config's `[keys]` table) over the
+    /// defaults. The config reads the file; the key table does not know where it came from.
+    pub fn new(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
         let mut bindings = Vec::new();
         for def in defaults() {
-            let specs: Vec<String> = match config.keys.get(def.name) {
+            let specs: Vec<String> = match overrides.get(def.name) {
                 Some(k) => k.clone(),
                 None => def.keys.iter().map(|s| (*s).to_string()).collect(),
             };
@@ -560,8 +562,7 @@ impl Keymap {
                 .collect::<Result<Vec<_>, _>>()?;
             bindings.push(Binding { def, keys });
         }
-        if let Some(name) = config
-            .keys
+        if let Some(name) = overrides
             .keys()
             .find(|n| !action_names().contains(&n.as_str()))
         {
@@ -667,14 +668,14 @@ mod tests {
 
     #[test]
     fn config_overrides_replace_the_defaults() {
-        let mut cfg = Config::default();
-        cfg.keys.insert("move_down".into(), vec!["ctrl-n".into()]);
+        let mut cfg = BTreeMap::new();
+        cfg.insert("move_down".into(), vec!["ctrl-n".into()]);
         let km = Keymap::new(&cfg).unwrap();
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(km.resolve(Context::Desk, &j), None);
         let cn = key(KeyCode::Char('n'), KeyModifiers::CONTROL);
         assert_eq!(km.resolve(Context::Desk, &cn), Some(Action::Down));
-        cfg.keys.insert("nope".into(), vec!["x".into()]);
+        cfg.insert("nope".into(), vec!["x".into()]);
         assert!(Keymap::new(&cfg).is_err());
     }
 

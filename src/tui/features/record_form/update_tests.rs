@@ -386,8 +386,8 @@ fn the_yes_no_field_has_its_own_keys_and_the_form_keys_still_work_there() {
     let r = saved(&keys(&mut m, &["ctrl-s"]));
     assert!(r.open_call);
     // Rebound in the config, the switch follows the table.
-    let mut cfg = crate::config::Config::default();
-    cfg.keys.insert("form_toggle".into(), vec!["ctrl-t".into()]);
+    let mut cfg = std::collections::BTreeMap::new();
+    cfg.insert("form_toggle".into(), vec!["ctrl-t".into()]);
     let mut m = model();
     m.keymap = Keymap::new(&cfg).unwrap();
     type_str(&mut m, "+x");
