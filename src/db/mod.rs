@@ -4,6 +4,7 @@
 //! file of another application, or a duijie file written by a newer version is refused with a
 //! clear message before any pragma that writes (WAL, migrations) runs.
 
+pub mod keys;
 pub mod records;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,83 @@
+//! Filling an index in parts: a loader packs stored rows into [`Batch`]es (newest first) and
+//! the index appends each, so a list is searchable over what has arrived while the rest loads.
+
+use super::buffer::Column;
+use super::{Index, stamp};
+
+/// The stored keys of some records, packed into three buffers: what a loader hands the
+/// search worker in one message, without one allocation per row.
+#[derive(Debug, Default, Clone)]
+pub struct Batch {
+    ids: Vec<i64>,
+    stamps: Vec<u64>,
+    fold: Column,
+    initials: Column,
+    pinyin: Column,
+}
+
+impl Batch {
+    /// Adds one record's stored keys; `updated_at` is its RFC 3339 update time.
+    pub fn push(&mut self, id: i64, updated_at: &str, fold: &str, initials: &str, pinyin: &str) {
+        self.ids.push(id);
+        self.stamps.push(stamp(updated_at));
+        self.fold.push(fold);
+        self.initials.push(initials);
+        self.pinyin.push(pinyin);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Heap bytes held (a loader sizes its batches by this).
+    pub fn bytes(&self) -> usize {
+        [&self.fold, &self.initials, &self.pinyin]
+            .iter()
+            .map(|c| c.buf.len() + c.start.len() * 4)
+            .sum::<usize>()
+            + self.ids.len() * 16
+    }
+}
+
+impl Index {
+    /// Appends the rows of `batch` whose id `keep` accepts. Rows are expected newest first
+    /// and older than those already held (the order [`crate::db::keys`] reads them in); rows
+    /// that arrive otherwise are still ordered right, at the cost of one sort.
+    pub fn append(&mut self, batch: &Batch, keep: impl Fn(i64) -> bool) {
+        let first = self.slots();
+        for (i, &id) in batch.ids.iter().enumerate() {
+            if !keep(id) {
+                continue;
+            }
+            let s = i as u32;
+            self.push_slot(
+                id,
+                batch.stamps[i],
+                batch.fold.key(s),
+                batch.initials.key(s),
+                batch.pinyin.key(s),
+            );
+        }
+        self.sieve.flush();
+        // Appended rows are not in the id order edits look up: that is rebuilt when needed.
+        self.by_id = None;
+        let ordered = self
+            .by_stamp
+            .last()
+            .into_iter()
+            .copied()
+            .chain(first..self.slots())
+            .map(|s| self.recency(s))
+            .is_sorted_by(|a, b| a >= b);
+        self.by_stamp.extend(first..self.slots());
+        if !ordered {
+            let mut order = std::mem::take(&mut self.by_stamp);
+            order.sort_by_key(|&s| std::cmp::Reverse(self.recency(s)));
+            self.by_stamp = order;
+        }
+    }
+}
