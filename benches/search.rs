@@ -4,6 +4,10 @@
 //! Records come from the NSFC project list (titles, institutions, regions, grant numbers,
 //! team leads), multiplied into variants to reach 100,000: half demands with company-style
 //! organisations, half results, and one record in six spelled in Traditional characters.
+//!
+//! Environment: `DUIJIE_BENCH_ROWS` (default 100000) sets the number of records, e.g.
+//! 1000000; `DUIJIE_BENCH_REPEATS` (default 15) how often each query is typed;
+//! `DUIJIE_BENCH_QUICK=1` skips the one-thread pass and the full-scan reference.
 
 use std::time::{Duration, Instant};
 
@@ -12,7 +16,6 @@ use duijie::search::keys::SearchKeys;
 use duijie::search::worker::SearchWorker;
 use duijie::search::{Entry, Index};
 
-const TARGET: usize = 100_000;
 const DATA: &str = "/work/shared/data/nsfc_projects.csv";
 const QUERIES: &[&str] = &[
     "电",
@@ -30,7 +33,30 @@ const QUERIES: &[&str] = &[
     "鄭州",
     "abc",
 ];
-const REPEATS: usize = 15;
+
+/// A number from the environment, or `default`.
+fn env_num(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+/// The class of a query, for per-class figures.
+fn class(q: &str) -> &'static str {
+    match (q.is_ascii(), q.chars().count()) {
+        (false, 1) => "Chinese, 1 char",
+        (false, _) => "Chinese, 2+ chars",
+        (true, 1..=2) => "ASCII, 1-2 chars",
+        (true, _) => "ASCII, 3+ chars",
+    }
+}
+
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
 
 /// Simplified → Traditional for the commonest characters of the data, to make Traditional
 /// variants the search must fold back.
@@ -82,7 +108,7 @@ fn trad(s: &str) -> String {
         .collect()
 }
 
-fn records() -> Vec<Record> {
+fn records(target: usize) -> Vec<Record> {
     let mut rd = csv::Reader::from_path(DATA).expect("reading the NSFC sample");
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("a CSV row")).collect();
     let headers = rd.headers().expect("headers").clone();
@@ -96,10 +122,13 @@ fn records() -> Vec<Record> {
         col("team_lead"),
         col("city"),
     );
-    let mut out = Vec::with_capacity(TARGET);
+    let mut out = Vec::with_capacity(target);
     let mut seq = [0i64; 2];
-    for i in 0..TARGET {
+    for i in 0..target {
         let r = &rows[i % rows.len()];
+        // Past the suffixes (beyond ~100k rows) the team lead comes from another project, so
+        // large lists do not repeat whole records.
+        let other = &rows[(i + (i / rows.len() / SUFFIX.len()) * 7919) % rows.len()];
         let round = i / rows.len();
         let kind = if i % 2 == 0 {
             Kind::Demand
@@ -124,7 +153,7 @@ fn records() -> Vec<Record> {
         rec.field = r[field].to_string();
         rec.region = r[region].to_string();
         rec.ext_id = format!("{}-{round}", &r[ext]);
-        rec.contact = r[lead].to_string();
+        rec.contact = other[lead].to_string();
         if i % 6 == 5 {
             rec.title = trad(&rec.title);
             rec.org = trad(&rec.org);
@@ -173,14 +202,18 @@ type Latencies = Vec<Vec<f64>>;
 /// keystroke latencies per query, the last answer's total per query, and the latencies per
 /// prefix typed (one list per keystroke of each query). `every`: ask for every hit, as the
 /// desk does while filters are on.
-fn type_queries(w: &SearchWorker, every: bool) -> (Vec<(Vec<f64>, String)>, Vec<Latencies>) {
+fn type_queries(
+    w: &SearchWorker,
+    every: bool,
+    repeats: usize,
+) -> (Vec<(Vec<f64>, String)>, Vec<Latencies>) {
     let mut per_query = vec![(Vec::new(), String::new()); QUERIES.len()];
     let mut per_prefix: Vec<Latencies> = QUERIES
         .iter()
         .map(|q| vec![Vec::new(); q.chars().count()])
         .collect();
     let mut seq = 0;
-    for _ in 0..REPEATS {
+    for _ in 0..repeats {
         for (qi, q) in QUERIES.iter().enumerate() {
             let chars: Vec<char> = q.chars().collect();
             for n in 1..=chars.len() {
@@ -209,8 +242,12 @@ fn type_queries(w: &SearchWorker, every: bool) -> (Vec<(Vec<f64>, String)>, Vec<
 }
 
 fn main() {
+    let target = env_num("DUIJIE_BENCH_ROWS", 100_000);
+    let repeats = env_num("DUIJIE_BENCH_REPEATS", 15);
+    let quick = std::env::var_os("DUIJIE_BENCH_QUICK").is_some_and(|v| v != "0");
+    println!("{target} records, load average {}", loadavg());
     let rss0 = rss_mb();
-    let recs = records();
+    let recs = records(target);
     let t = Instant::now();
     let keys: Vec<SearchKeys> = recs.iter().map(SearchKeys::for_record).collect();
     let build = t.elapsed();
@@ -223,15 +260,15 @@ fn main() {
     // Where the time goes: folding the joined fields, then reading pinyin of the fold.
     let per = |d: Duration| d.as_secs_f64() * 1e6 / keys.len() as f64;
     let t = Instant::now();
-    for k in &keys {
+    for k in keys.iter().take(100_000) {
         std::hint::black_box(duijie::search::keys::fold(&k.text));
     }
-    let t_fold = t.elapsed();
+    let t_fold = t.elapsed() * (keys.len() / keys.len().min(100_000)) as u32;
     let t = Instant::now();
-    for k in &keys {
+    for k in keys.iter().take(100_000) {
         std::hint::black_box(duijie::search::keys::syllables(&k.fold));
     }
-    let t_py = t.elapsed();
+    let t_py = t.elapsed() * (keys.len() / keys.len().min(100_000)) as u32;
     println!(
         "  of which: fold {:.1} µs, one pinyin pass {:.1} µs per record",
         per(t_fold),
@@ -255,9 +292,25 @@ fn main() {
     let t = Instant::now();
     let index = Index::from_entries(entries);
     println!(
-        "index: {} rows built in {:.0} ms",
+        "index: {} rows built in {:.0} ms (load average {})",
         index.len(),
-        ms(t.elapsed())
+        ms(t.elapsed()),
+        loadavg()
+    );
+    let fp = index.footprint();
+    let rows = index.len().max(1) as f64;
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "index heap: {:.1} MB = {:.0} B/record: keys {:.0}, offsets {:.0}, sieve {:.0}, \
+         heads {:.0}, rows {:.0}, id map {:.0} B/record",
+        mb(fp.total()),
+        fp.total() as f64 / rows,
+        fp.keys as f64 / rows,
+        fp.offsets as f64 / rows,
+        fp.sieve as f64 / rows,
+        fp.heads as f64 / rows,
+        fp.rows as f64 / rows,
+        fp.map as f64 / rows,
     );
     println!(
         "RSS: {:.0} MB before, {:.0} MB with the index and its key strings",
@@ -265,21 +318,38 @@ fn main() {
         rss_mb()
     );
 
-    for (label, threads) in [("2 threads (default on 2 cores)", 2), ("1 thread", 1)] {
+    let passes: &[(&str, usize)] = if quick {
+        &[("2 threads (default on 2 cores)", 2)]
+    } else {
+        &[("2 threads (default on 2 cores)", 2), ("1 thread", 1)]
+    };
+    for &(label, threads) in passes {
         let w = SearchWorker::spawn(index.clone().with_threads(threads));
         // Warm up: first touches of the rows.
         w.query(0, "电");
         w.recv();
-        let (per_query, per_prefix) = type_queries(&w, false);
+        let (per_query, per_prefix) = type_queries(&w, false, repeats);
         let mut all: Vec<f64> = per_query
             .iter()
             .flat_map(|(v, _)| v.iter().copied())
             .collect();
         println!(
-            "\n{label}: {} keystrokes through SearchWorker, 100k rows in one index",
-            all.len()
+            "\n{label}: {} keystrokes through SearchWorker, {} rows in one index, load average {}",
+            all.len(),
+            index.len(),
+            loadavg()
         );
         println!("  all keystrokes: {}", summary(&mut all));
+        let mut classes: Vec<(&str, Vec<f64>)> = Vec::new();
+        for (q, (v, _)) in QUERIES.iter().zip(&per_query) {
+            match classes.iter_mut().find(|(c, _)| *c == class(q)) {
+                Some((_, all)) => all.extend(v),
+                None => classes.push((class(q), v.clone())),
+            }
+        }
+        for (c, mut v) in classes {
+            println!("  {c:<18} {}", summary(&mut v));
+        }
         for (q, (v, total)) in QUERIES.iter().zip(per_query) {
             let mut v = v;
             println!("  {:<10} {:>7} hits  {}", q, total, summary(&mut v));
@@ -306,7 +376,7 @@ fn main() {
     let w = SearchWorker::spawn(index.clone().with_threads(2));
     w.query(0, "电");
     w.recv();
-    let (per_query, _) = type_queries(&w, true);
+    let (per_query, _) = type_queries(&w, true, repeats);
     let mut all: Vec<f64> = per_query
         .iter()
         .flat_map(|(v, _)| v.iter().copied())
@@ -315,6 +385,9 @@ fn main() {
         "\nevery hit (sent after a capped answer while filters are on), 2 threads: {}",
         summary(&mut all)
     );
+    if quick {
+        return;
+    }
 
     // Reference: a full single-threaded scan per query, no narrowing, no top-k.
     let single = index.clone().with_threads(1);
