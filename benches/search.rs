@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use duijie::domain::{Kind, Record};
 use duijie::search::keys::SearchKeys;
 use duijie::search::worker::SearchWorker;
-use duijie::search::{Entry, Index};
+use duijie::search::{Batch, Entry, Index};
 
 const DATA: &str = "/work/shared/data/nsfc_projects.csv";
 const QUERIES: &[&str] = &[
@@ -241,6 +241,87 @@ fn type_queries(
     (per_query, per_prefix)
 }
 
+/// `entries` as a loader reads them (newest first, then lowest id), in batches of the sizes
+/// `db::keys` uses.
+fn batches_newest_first(entries: &[Entry]) -> Vec<Batch> {
+    let mut order: Vec<&Entry> = entries.iter().collect();
+    order.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+    let mut out = Vec::new();
+    let mut size = duijie::db::keys::FIRST_BATCH;
+    let mut rest = &order[..];
+    while !rest.is_empty() {
+        let (now, later) = rest.split_at(size.min(rest.len()));
+        let mut b = Batch::default();
+        for e in now {
+            let k = &e.keys;
+            b.push(e.id, &e.updated_at, &k.fold, &k.initials, &k.pinyin);
+        }
+        out.push(b);
+        rest = later;
+        size = (size * 2).min(duijie::db::keys::MAX_BATCH);
+    }
+    out
+}
+
+/// A worker filled by a loader thread while the desk asks: the time to the first answer (an
+/// empty query asked at once), keystrokes answered meanwhile, and the time to the complete one.
+fn progressive(batches: Vec<Batch>) {
+    let rows: usize = batches.iter().map(Batch::len).sum();
+    let t0 = Instant::now();
+    let (w, feed) = SearchWorker::spawn_fed(duijie::search::worker::DEFAULT_LIMIT);
+    let loader = std::thread::spawn(move || {
+        feed.expect(rows);
+        for b in batches {
+            if !feed.send(b) {
+                return;
+            }
+        }
+        feed.done();
+    });
+    w.query(1, "");
+    let first = w.recv().expect("an answer");
+    let t_first = ms(t0.elapsed());
+    // Typing while the rest loads: each keystroke's first answer.
+    let mut during = Vec::new();
+    let mut seq = 1;
+    let mut complete = first.coverage.complete;
+    'typing: for q in ["电", "电解", "x", "xi", "xian", "材料", "abc"] {
+        seq += 1;
+        let t = Instant::now();
+        w.query(seq, q);
+        loop {
+            let a = w.recv().expect("an answer");
+            if a.seq == seq {
+                during.push(ms(t.elapsed()));
+                if a.coverage.complete {
+                    complete = true;
+                    break 'typing;
+                }
+                break;
+            }
+        }
+    }
+    while !complete {
+        complete = w.recv().expect("an answer").coverage.complete;
+    }
+    let t_done = ms(t0.elapsed());
+    loader.join().expect("the loader");
+    println!(
+        "progressive load of {rows} rows (loader thread + worker): first answer after {t_first:.1} ms \
+         ({} rows), complete after {t_done:.0} ms; {} keystrokes typed meanwhile: {} \
+         (load average {})",
+        first.coverage.loaded,
+        during.len(),
+        if during.is_empty() {
+            "none".to_string()
+        } else {
+            summary(&mut during)
+        },
+        loadavg()
+    );
+    println!("RSS after the progressive load: {:.0} MB", rss_mb());
+}
+
 fn main() {
     let target = env_num("DUIJIE_BENCH_ROWS", 100_000);
     let repeats = env_num("DUIJIE_BENCH_REPEATS", 15);
@@ -289,6 +370,7 @@ fn main() {
         })
         .collect();
     drop(recs);
+    let batches = batches_newest_first(&entries);
     let t = Instant::now();
     let index = Index::from_entries(entries);
     println!(
@@ -301,11 +383,12 @@ fn main() {
     let rows = index.len().max(1) as f64;
     let mb = |b: usize| b as f64 / 1e6;
     println!(
-        "index heap: {:.1} MB = {:.0} B/record: keys {:.0}, offsets {:.0}, sieve {:.0}, \
-         heads {:.0}, rows {:.0}, id map {:.0} B/record",
+        "index heap: {:.1} MB = {:.0} B/record: keys {:.0} (+{:.0} reserved), offsets {:.0}, \
+         sieve {:.0}, heads {:.0}, rows {:.0}, id map {:.0} B/record",
         mb(fp.total()),
         fp.total() as f64 / rows,
         fp.keys as f64 / rows,
+        fp.keys_spare as f64 / rows,
         fp.offsets as f64 / rows,
         fp.sieve as f64 / rows,
         fp.heads as f64 / rows,
@@ -317,6 +400,8 @@ fn main() {
         rss0,
         rss_mb()
     );
+
+    progressive(batches);
 
     let passes: &[(&str, usize)] = if quick {
         &[("2 threads (default on 2 cores)", 2)]

@@ -153,16 +153,18 @@ impl Index {
     /// an in-memory database, the command line). It lives here, beside the SQL, so that the
     /// search module needs nothing from the database.
     pub fn load(conn: &Connection, kind: Kind) -> DbResult<Index> {
-        let mut idx = Index::empty();
+        let idx = std::cell::RefCell::new(Index::empty());
         read_batches(
             conn,
             kind,
-            |_| {},
+            |n| idx.borrow_mut().expect(n),
             |b| {
-                idx.append(&b, |_| true);
+                idx.borrow_mut().append(&b, |_| true);
                 true
             },
         )?;
+        let mut idx = idx.into_inner();
+        idx.finish_loading();
         Ok(idx)
     }
 }

@@ -6,8 +6,11 @@ use super::Index;
 /// Heap bytes of one index by part (capacity, not length: what the allocator holds).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Footprint {
-    /// The three key buffers (folded text, initials, pinyin).
+    /// The three key buffers (folded text, initials, pinyin), bytes used.
     pub keys: usize,
+    /// Room reserved in the key buffers beyond what they use (virtual until written: large
+    /// buffers come straight from the OS, whose untouched pages take no memory).
+    pub keys_spare: usize,
     /// Where each slot's key starts in each buffer.
     pub offsets: usize,
     /// The letter and letter-pair sets.
@@ -35,7 +38,8 @@ impl Index {
     pub fn footprint(&self) -> Footprint {
         let cols = [&self.fold, &self.initials, &self.pinyin];
         Footprint {
-            keys: cols.iter().map(|c| c.buf.capacity()).sum(),
+            keys: cols.iter().map(|c| c.buf.len()).sum(),
+            keys_spare: cols.iter().map(|c| c.buf.capacity() - c.buf.len()).sum(),
             offsets: cols.iter().map(|c| vec_bytes(&c.start)).sum(),
             sieve: self.sieve.bytes(),
             heads: vec_bytes(&self.heads),

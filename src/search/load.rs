@@ -44,11 +44,51 @@ impl Batch {
 }
 
 impl Index {
+    /// Says how many rows the whole list holds, so buffers grow once to their final size.
+    pub fn expect(&mut self, rows: usize) {
+        self.planned = rows;
+    }
+
+    /// Room for `batch` and, once the size of the list is known, for the rows after it.
+    fn make_room(&mut self, batch: &Batch) {
+        let rows = batch.len();
+        let later = self.planned.saturating_sub(self.slots() as usize + rows);
+        let exact = |spare: usize| (spare < rows).then_some(rows + later);
+        if let Some(n) = exact(self.ids.capacity() - self.ids.len()) {
+            self.ids.reserve_exact(n);
+            self.stamps.reserve_exact(n);
+            self.alive.reserve_exact(n);
+            self.heads.reserve_exact(n);
+        }
+        if let Some(n) = exact(self.by_stamp.capacity() - self.by_stamp.len()) {
+            self.by_stamp.reserve_exact(n);
+        }
+        for (col, from) in [
+            (&mut self.fold, &batch.fold),
+            (&mut self.initials, &batch.initials),
+            (&mut self.pinyin, &batch.pinyin),
+        ] {
+            col.make_room(rows, from.buf.len(), later);
+        }
+    }
+
+    /// Gives back what growing over-allocated in the small parts, once every row is in (the
+    /// key buffers were sized ahead, and copying them now would double them for a moment).
+    pub fn finish_loading(&mut self) {
+        self.sieve.shrink();
+        self.heads.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.stamps.shrink_to_fit();
+        self.alive.shrink_to_fit();
+        self.by_stamp.shrink_to_fit();
+    }
+
     /// Appends the rows of `batch` whose id `keep` accepts. Rows are expected newest first
     /// and older than those already held (the order [`crate::db::keys`] reads them in); rows
     /// that arrive otherwise are still ordered right, at the cost of one sort.
     pub fn append(&mut self, batch: &Batch, keep: impl Fn(i64) -> bool) {
         let first = self.slots();
+        self.make_room(batch);
         for (i, &id) in batch.ids.iter().enumerate() {
             if !keep(id) {
                 continue;

@@ -84,6 +84,8 @@ pub struct Index {
     sieve: sieve::Sieve,
     /// Per slot, what bounds its score for an ASCII query.
     heads: Vec<bound::Head>,
+    /// Rows the whole list holds, when known ([`Index::expect`]): buffers grow to it at once.
+    planned: usize,
     /// Every slot, most recently updated first (then lowest id first), dead ones included.
     by_stamp: Vec<u32>,
     threads: usize,
@@ -93,6 +95,27 @@ impl Index {
     /// An index of `entries`; of entries sharing an id the last one counts.
     pub fn from_entries(entries: Vec<Entry>) -> Index {
         let mut idx = Index::empty();
+        let n = entries.len();
+        for (col, len) in [
+            (
+                &mut idx.fold,
+                entries.iter().map(|e| e.keys.fold.len() + 1).sum(),
+            ),
+            (
+                &mut idx.initials,
+                entries.iter().map(|e| e.keys.initials.len() + 1).sum(),
+            ),
+            (
+                &mut idx.pinyin,
+                entries.iter().map(|e| e.keys.pinyin.len() + 1).sum(),
+            ),
+        ] {
+            col.make_room(n, len, 0);
+        }
+        idx.ids.reserve_exact(n);
+        idx.stamps.reserve_exact(n);
+        idx.alive.reserve_exact(n);
+        idx.heads.reserve_exact(n);
         for e in entries {
             let k = &e.keys;
             idx.push_slot(e.id, stamp(&e.updated_at), &k.fold, &k.initials, &k.pinyin);
@@ -214,6 +237,7 @@ impl Index {
     /// Completes what bulk additions defer: the sieve's last block and the update order.
     fn finish_bulk(&mut self) {
         self.sieve.flush();
+        self.sieve.shrink();
         let mut order: Vec<u32> = (0..self.slots()).collect();
         order.sort_unstable_by_key(|&s| Reverse(self.recency(s)));
         self.by_stamp = order;

@@ -197,6 +197,15 @@ impl Sieve {
         cols + self.cols.capacity() * size_of::<Col>() + self.block.capacity() * 8
     }
 
+    /// Gives back what the lists of sparse runs over-allocated.
+    pub fn shrink(&mut self) {
+        for col in &mut self.cols {
+            if let Some(Run::Few(v)) = col.runs.last_mut() {
+                v.shrink_to_fit();
+            }
+        }
+    }
+
     /// Moves the block being added into the columns; queries read the columns only.
     pub fn flush(&mut self) {
         let w = self.block_at;

@@ -236,9 +236,13 @@ impl Searcher {
                 self.index
                     .append(&batch, |id| edited.is_none_or(|e| !e.contains(&id)));
             }
-            Request::Expect(n) => self.coverage.expected = Some(n),
+            Request::Expect(n) => {
+                self.coverage.expected = Some(n);
+                self.index.expect(n);
+            }
             Request::Done(failed) => {
                 self.edited = None;
+                self.index.finish_loading();
                 self.coverage.complete = failed.is_none();
                 self.coverage.failed = failed;
                 if self.coverage.complete {
