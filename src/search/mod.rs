@@ -229,6 +229,19 @@ impl Index {
         }
     }
 
+    /// The newest `k` live slots, in slot order.
+    fn newest_slots(&self, k: usize) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .by_stamp
+            .iter()
+            .copied()
+            .filter(|&s| self.alive[s as usize])
+            .take(k)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
     /// (update time, reversed id) of slot `s`, which orders `by_stamp` (descending).
     fn recency(&self, s: u32) -> (u64, Reverse<i64>) {
         (self.stamps[s as usize], Reverse(self.ids[s as usize]))

@@ -161,3 +161,26 @@ fn equal_update_times_list_the_lowest_id_first() {
     let ids: Vec<i64> = idx.search("").iter().map(|h| h.id).collect();
     assert!(ids.is_sorted(), "{ids:?}");
 }
+
+#[test]
+fn a_large_list_answers_its_newest_rows_first_then_every_row() {
+    let all = newest_first(varied(3000));
+    let whole = Index::from_entries(all.clone());
+    let newest = Index::from_entries(all[..600].to_vec());
+    let w = SearchWorker::spawn_quick(whole.clone(), 40, 600);
+    for (seq, q) in ["x", "xi", "xian", "电", "电子", "", "5g"]
+        .into_iter()
+        .enumerate()
+    {
+        let seq = seq as u64;
+        w.query(seq, q);
+        let quick = w.recv().expect("a quick answer");
+        assert_eq!((quick.seq, quick.coverage.loaded), (seq, 600));
+        assert!(!quick.coverage.complete);
+        assert_eq!(quick.hits, top(&newest, q, 40), "query {q:?}, newest rows");
+        let full = w.recv().expect("the full answer");
+        assert_eq!(full.seq, seq);
+        assert!(full.coverage.complete);
+        assert_eq!(full.hits, top(&whole, q, 40), "query {q:?}, every row");
+    }
+}

@@ -29,6 +29,11 @@ pub const DEFAULT_LIMIT: usize = 1000;
 /// Recent queries whose hits are remembered (backspace then retyping also reuses them).
 const REMEMBERED: usize = 8;
 
+/// A list larger than twice this is answered twice per query: first over its newest this
+/// many rows (a fifth of the work at a million), marked partial in [`Answer::coverage`], then
+/// over every row unless a newer query came meanwhile. Smaller lists are answered once.
+pub const QUICK_ROWS: usize = 200_000;
+
 /// Batches a loader may send before the worker has taken them in: it waits beyond that, so
 /// a fast reader never queues a whole list in memory.
 const BATCHES_AHEAD: usize = 2;
@@ -152,6 +157,10 @@ struct Searcher {
     coverage: Coverage,
     /// While loading, the ids edited so far: rows read before the edit must not undo it.
     edited: Option<HashSet<i64>>,
+    /// The newest `quick_rows` live slots, in slot order, once a quick answer needs them.
+    newest: Option<Vec<u32>>,
+    /// Lists above twice this many rows get a quick answer first ([`QUICK_ROWS`]).
+    quick_rows: usize,
 }
 
 /// The rows one recent query matched.
@@ -161,20 +170,35 @@ struct Memo {
     rows: Vec<u32>,
     /// Tier 3 was scanned too, so `rows` holds every match (else tiers 1–2 only).
     complete: bool,
+    /// Found over the newest rows only (a first, quick answer).
+    quick: bool,
 }
 
 impl Searcher {
-    fn answer(&mut self, seq: u64, query: String, every: bool) -> Answer {
+    /// Answers `query`, over the newest [`QUICK_ROWS`] rows when `quick`, else every row.
+    fn answer(&mut self, seq: u64, query: String, every: bool, quick: bool) -> Answer {
         let limit = if every { usize::MAX } else { self.limit };
         let q = Query::new(&query);
-        let all = Scope::Range(0, self.index.slots());
+        if quick && self.newest.is_none() {
+            self.newest = Some(self.index.newest_slots(self.quick_rows));
+        }
+        let newest = if quick {
+            self.newest.take().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let all = if quick {
+            Scope::Rows(&newest)
+        } else {
+            Scope::Range(0, self.index.slots())
+        };
         // Tiers 1–2 of a longer query lie within any earlier match set of its prefixes;
         // tier 3 only within a complete one. Scans cost per row looked at, so even a large
         // earlier set (kept in slot order, as memory lies) beats scanning every row.
         let base = |complete: bool| {
             self.recent
                 .iter()
-                .filter(|m| (m.complete || !complete) && q.narrows(&m.q))
+                .filter(|m| m.quick == quick && (m.complete || !complete) && q.narrows(&m.q))
                 .min_by_key(|m| m.rows.len())
                 .map_or(all, |m| Scope::Rows(&m.rows))
         };
@@ -189,7 +213,8 @@ impl Searcher {
         let hits = self.index.top(&m, limit);
         let total = m.len();
         if !q.is_empty() {
-            self.recent.retain(|prev| prev.q != q);
+            self.recent
+                .retain(|prev| prev.q != q || prev.quick != quick);
             if self.recent.len() == REMEMBERED {
                 self.recent.pop_back();
             }
@@ -199,7 +224,28 @@ impl Searcher {
                 rows.sort_unstable();
                 rows
             });
-            self.recent.push_front(Memo { q, rows, complete });
+            self.recent.push_front(Memo {
+                q,
+                rows,
+                complete,
+                quick,
+            });
+        }
+        let coverage = if quick {
+            Coverage {
+                complete: false,
+                loaded: newest.len(),
+                expected: self.coverage.expected.or(Some(self.index.len())),
+                failed: self.coverage.failed.clone(),
+            }
+        } else {
+            Coverage {
+                loaded: self.index.len(),
+                ..self.coverage.clone()
+            }
+        };
+        if quick {
+            self.newest = Some(newest);
         }
         Answer {
             seq,
@@ -207,10 +253,7 @@ impl Searcher {
             hits,
             total,
             complete,
-            coverage: Coverage {
-                loaded: self.index.len(),
-                ..self.coverage.clone()
-            },
+            coverage,
         }
     }
 
@@ -218,6 +261,7 @@ impl Searcher {
     fn edit(&mut self, req: Request) {
         // Row positions and matches change: remembered hits no longer hold.
         self.recent.clear();
+        self.newest = None;
         match req {
             Request::Upsert(e) => {
                 if let Some(ids) = &mut self.edited {
@@ -268,6 +312,8 @@ struct Asked {
     owed: bool,
     /// Rows held when it was last answered.
     answered_over: usize,
+    /// A quick answer over the newest rows was sent; the full one is owed next.
+    quick_sent: bool,
 }
 
 /// The worker's loop: applies edits and rows in order, keeps only the newest query, and
@@ -301,6 +347,7 @@ fn run(
                     every,
                     owed: true,
                     answered_over: 0,
+                    quick_sent: false,
                 });
                 continue;
             }
@@ -327,10 +374,14 @@ fn run(
             && a.owed
             && s.can_answer()
         {
-            a.owed = false;
+            // A large list gets a quick answer first; the full one follows once nothing
+            // newer waits (the loop drains the queue before coming back here).
+            let quick = !a.quick_sent && s.index.len() > 2 * s.quick_rows;
+            a.quick_sent |= quick;
+            a.owed = quick;
             a.answered_over = s.index.len();
             if ans_tx
-                .send(s.answer(a.seq, a.query.clone(), a.every))
+                .send(s.answer(a.seq, a.query.clone(), a.every, quick))
                 .is_err()
             {
                 return;
@@ -374,10 +425,27 @@ impl SearchWorker {
         (worker, feed)
     }
 
+    /// [`SearchWorker::spawn_with_limit`] with quick answers over the newest `quick_rows`
+    /// rows once the list holds more than twice that (tests use small lists).
+    #[cfg(test)]
+    pub(super) fn spawn_quick(index: Index, limit: usize, quick_rows: usize) -> SearchWorker {
+        let coverage = Coverage::whole(index.len());
+        SearchWorker::start_with(index, limit, coverage, quick_rows).0
+    }
+
     fn start(
         index: Index,
         limit: usize,
         coverage: Coverage,
+    ) -> (SearchWorker, (SyncSender<()>, Receiver<()>)) {
+        SearchWorker::start_with(index, limit, coverage, QUICK_ROWS)
+    }
+
+    fn start_with(
+        index: Index,
+        limit: usize,
+        coverage: Coverage,
+        quick_rows: usize,
     ) -> (SearchWorker, (SyncSender<()>, Receiver<()>)) {
         let (tx, req_rx) = mpsc::channel::<Request>();
         let (ans_tx, rx) = mpsc::channel::<Answer>();
@@ -389,6 +457,8 @@ impl SearchWorker {
             recent: VecDeque::new(),
             coverage,
             edited,
+            newest: None,
+            quick_rows,
         };
         let room = room_tx.clone();
         thread::Builder::new()
