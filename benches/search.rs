@@ -7,7 +7,9 @@
 //!
 //! Environment: `DUIJIE_BENCH_ROWS` (default 100000) sets the number of records, e.g.
 //! 1000000; `DUIJIE_BENCH_REPEATS` (default 15) how often each query is typed;
-//! `DUIJIE_BENCH_QUICK=1` skips the one-thread pass and the full-scan reference.
+//! `DUIJIE_BENCH_QUICK=1` skips the one-thread pass and the full-scan reference;
+//! `DUIJIE_BENCH_DB=/path/file.db` also times loading from SQLite through `db::keys` (the file
+//! is filled with the records first when it does not exist).
 
 use std::time::{Duration, Instant};
 
@@ -333,6 +335,71 @@ fn progressive(batches: Vec<Batch>) {
     println!("RSS after the progressive load: {:.0} MB", rss_mb());
 }
 
+/// Time to the first batch and to the last one read from SQLite, and a worker filled from it.
+fn from_sqlite(path: &std::path::Path, recs: &[Record]) {
+    use duijie::db::{Db, keys, records};
+    if !path.exists() {
+        let t = Instant::now();
+        let mut db = Db::open(path).expect("creating the bench database");
+        db.write(|tx| {
+            for r in recs {
+                records::insert(tx, &mut r.clone())?;
+            }
+            duijie::db::DbResult::Ok(())
+        })
+        .expect("writing the records");
+        println!(
+            "database: {} records written in {:.0} ms",
+            recs.len(),
+            ms(t.elapsed())
+        );
+    }
+    for kind in [Kind::Achievement] {
+        let conn = keys::open_read_only(path).expect("opening read-only");
+        let t = Instant::now();
+        let mut first = None;
+        let mut rows = 0;
+        keys::read_batches(
+            &conn,
+            kind,
+            |_| {},
+            |b| {
+                first.get_or_insert_with(|| ms(t.elapsed()));
+                rows += b.len();
+                true
+            },
+        )
+        .expect("reading keys");
+        println!(
+            "db::keys::read_batches, {} rows of {}: first batch after {:.0} ms, all after {:.0} ms \
+             (load average {})",
+            rows,
+            kind.as_str(),
+            first.unwrap_or_default(),
+            ms(t.elapsed()),
+            loadavg()
+        );
+        let t = Instant::now();
+        let p = path.to_path_buf();
+        let w = keys::spawn_search(kind, move || keys::open_read_only(&p));
+        let spawned = ms(t.elapsed());
+        w.query(1, "");
+        let a = w.recv().expect("an answer");
+        let t_first = ms(t.elapsed());
+        let mut last = a;
+        while !last.coverage.complete {
+            last = w.recv().expect("an answer");
+        }
+        println!(
+            "db::keys::spawn_search: returned after {spawned:.2} ms, first answer after \
+             {t_first:.0} ms, complete ({} rows) after {:.0} ms; RSS {:.0} MB",
+            last.coverage.loaded,
+            ms(t.elapsed()),
+            rss_mb()
+        );
+    }
+}
+
 fn main() {
     let target = env_num("DUIJIE_BENCH_ROWS", 100_000);
     let repeats = env_num("DUIJIE_BENCH_REPEATS", 15);
@@ -340,6 +407,9 @@ fn main() {
     println!("{target} records, load average {}", loadavg());
     let rss0 = rss_mb();
     let recs = records(target);
+    if let Some(path) = std::env::var_os("DUIJIE_BENCH_DB") {
+        from_sqlite(std::path::Path::new(&path), &recs);
+    }
     let t = Instant::now();
     let keys: Vec<SearchKeys> = recs.iter().map(SearchKeys::for_record).collect();
     let build = t.elapsed();

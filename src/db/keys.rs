@@ -17,9 +17,11 @@ use crate::search::{Batch, Index};
 
 /// Rows in the first batch: few, so the first answer comes at once.
 pub const FIRST_BATCH: usize = 512;
-/// Rows in a batch at most; batches double up to it. A batch costs the worker a few
-/// milliseconds to take in, which a keystroke may wait behind.
-pub const MAX_BATCH: usize = 8192;
+/// Rows in a batch at most; batches double up to it. The worker takes a batch in at a few
+/// microseconds a row, and a keystroke may wait behind one: 2048 rows keep that wait to a few
+/// milliseconds (8192 cost ~30 ms idle, ~110 ms on a loaded machine, in `cargo bench --bench
+/// search` at a million rows).
+pub const MAX_BATCH: usize = 2048;
 
 /// Reads the stored keys of every record of `kind`, newest first, in batches of
 /// [`FIRST_BATCH`] rows doubling up to [`MAX_BATCH`] (an empty list sends none). `counted`
