@@ -33,6 +33,11 @@ impl Batch {
         self.ids.is_empty()
     }
 
+    /// The ids held, in the order pushed.
+    pub fn ids(&self) -> &[i64] {
+        &self.ids
+    }
+
     /// Heap bytes held (a loader sizes its batches by this).
     pub fn bytes(&self) -> usize {
         [&self.fold, &self.initials, &self.pinyin]
@@ -83,9 +88,8 @@ impl Index {
         self.by_stamp.shrink_to_fit();
     }
 
-    /// Appends the rows of `batch` whose id `keep` accepts. Rows are expected newest first
-    /// and older than those already held (the order [`crate::db::keys`] reads them in); rows
-    /// that arrive otherwise are still ordered right, at the cost of one sort.
+    /// Appends the rows of `batch` whose id `keep` accepts, in any order; cheapest when they
+    /// are older than those already held (rows read newest first).
     pub fn append(&mut self, batch: &Batch, keep: impl Fn(i64) -> bool) {
         let first = self.slots();
         self.make_room(batch);
@@ -105,19 +109,25 @@ impl Index {
         self.sieve.flush();
         // Appended rows are not in the id order edits look up: that is rebuilt when needed.
         self.by_id = None;
-        let ordered = self
-            .by_stamp
-            .last()
-            .into_iter()
-            .copied()
-            .chain(first..self.slots())
-            .map(|s| self.recency(s))
-            .is_sorted_by(|a, b| a >= b);
-        self.by_stamp.extend(first..self.slots());
-        if !ordered {
-            let mut order = std::mem::take(&mut self.by_stamp);
-            order.sort_by_key(|&s| std::cmp::Reverse(self.recency(s)));
-            self.by_stamp = order;
+        // Merge the new slots into the update order: one step per new slot when they are older
+        // than every row held (rows read newest first), else one pass over the order.
+        let mut new: Vec<u32> = (first..self.slots()).collect();
+        new.sort_by_key(|&s| std::cmp::Reverse(self.recency(s)));
+        let mut order = std::mem::take(&mut self.by_stamp);
+        let held = order.len();
+        order.extend_from_slice(&new);
+        let (mut i, mut j, mut k) = (held, new.len(), held + new.len());
+        // Merging from the back: each step places the oldest slot left.
+        while j > 0 {
+            if i > 0 && self.recency(order[i - 1]) < self.recency(new[j - 1]) {
+                order[k - 1] = order[i - 1];
+                i -= 1;
+            } else {
+                order[k - 1] = new[j - 1];
+                j -= 1;
+            }
+            k -= 1;
         }
+        self.by_stamp = order;
     }
 }
