@@ -7,6 +7,10 @@
 //! ASCII queries (pinyin, initials, codes) first pass a letter-pair sieve (`sieve.rs`), and
 //! the worker scores a common one's candidates best bound first (`bound.rs`), stopping once
 //! the hits it sends are settled.
+//!
+//! This module never reads the database: `crate::db::keys` reads the stored keys and feeds an
+//! index ([`Index::load`] at once, or a worker from a loader thread in [`Batch`]es, see
+//! [`worker::SearchWorker::spawn_fed`]). [`Index::footprint`] says what an index holds.
 
 mod bound;
 mod buffer;
