@@ -69,6 +69,7 @@ fn search(m: &mut Model, q: &str) {
                 seq,
                 hits,
                 capped: false,
+                partial: false,
             },
         );
     }

@@ -6,6 +6,7 @@
 
 mod error;
 pub mod followups;
+pub mod keys;
 pub mod live;
 pub mod pairs;
 pub mod records;

@@ -8,6 +8,8 @@
 //! full scan ranks first (equal scores still order by update time); only their count becomes a
 //! lower bound.
 
+use std::cmp::Reverse;
+
 use super::keys::{FIELD_SEP, FIELDS};
 use super::score::{
     FILLS_FIELD, Query, STARTS_FIELD, TIER_FUZZY, TIER_PINYIN, TIER_TEXT, WEIGHT, WHOLE_SYLLABLES,
@@ -19,10 +21,10 @@ const BOUND_FROM: usize = 4;
 
 /// What the bound of one row needs: the first byte and the length (up to 255) of each field,
 /// in the folded text and in the initials, and the letters and digits of each field's pinyin
-/// (which holds those of its text and initials too).
+/// (which holds those of its text and initials too), folded into 32 bits (64 bytes a row).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Head {
-    letters: [u64; FIELDS.len()],
+    letters: [u32; FIELDS.len()],
     text_first: [u8; FIELDS.len()],
     text_len: [u8; FIELDS.len()],
     ini_first: [u8; FIELDS.len()],
@@ -33,7 +35,7 @@ impl Head {
     pub fn of(fold: &str, initials: &str, pinyin: &str) -> Head {
         let mut h = Head::default();
         for (i, f) in pinyin.split(FIELD_SEP).take(FIELDS.len()).enumerate() {
-            h.letters[i] = sieve::letters(f.as_bytes());
+            h.letters[i] = fold32(sieve::letters(f.as_bytes()));
         }
         starts(fold, &mut h.text_first, &mut h.text_len);
         starts(initials, &mut h.ini_first, &mut h.ini_len);
@@ -42,7 +44,7 @@ impl Head {
 
     /// The highest score `q` (ASCII) can earn in this row's tiers 1–2; None when it cannot
     /// match them. `may_text`: the folded text may contain the query (tier 1).
-    fn bound(&self, q: &Query, qletters: u64, may_text: bool) -> Option<i64> {
+    fn bound(&self, q: &Query, qletters: u32, may_text: bool) -> Option<i64> {
         let q0 = q.compact.as_bytes()[0];
         let best = |first: &[u8; FIELDS.len()], len: &[u8; FIELDS.len()], qlen: usize, extra| {
             (0..FIELDS.len())
@@ -58,6 +60,13 @@ impl Head {
         let whole = if q.fuzzy { WHOLE_SYLLABLES } else { 0 };
         best(&self.ini_first, &self.ini_len, q.compact.len(), whole).map(|b| TIER_PINYIN + b)
     }
+}
+
+/// A set of the 36 letters and digits in 32 bits: the last four digits share the bits of
+/// `a`–`d`. A field holding every letter of a query still does once folded, so a bound that
+/// checks folded sets stays a bound (at worst a little higher for a query with those digits).
+fn fold32(letters: u64) -> u32 {
+    letters as u32 | (letters >> 32) as u32
 }
 
 fn starts(key: &str, first: &mut [u8; FIELDS.len()], len: &mut [u8; FIELDS.len()]) {
@@ -84,12 +93,9 @@ fn field_bound(f: usize, first: u8, len: u8, q0: u8, qlen: usize, extra: i64) ->
     Some(s.min(TIER_FUZZY - 1))
 }
 
-/// The k-th best (score, stamp, id) of `m` (k ≤ m.len()), as [`Index::top`] orders them.
-fn kth_key(idx: &Index, m: &[(u32, i64)], k: usize) -> (i64, u64, i64) {
-    let mut keys: Vec<(i64, u64, i64)> = m
-        .iter()
-        .map(|&(s, score)| (score, idx.stamps[s as usize], idx.ids[s as usize]))
-        .collect();
+/// The k-th best rank of `m` (k ≤ m.len()), as [`Index::top`] orders them.
+fn kth_key(idx: &Index, m: &[(u32, i64)], k: usize) -> (i64, u64, Reverse<i64>) {
+    let mut keys: Vec<_> = m.iter().map(|&x| idx.rank(x)).collect();
     *keys.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
 }
 
@@ -126,7 +132,7 @@ impl Index {
         // TIER_PINYIN..TIER_TEXT + TIER_FUZZY) over the slots in update order.
         let top = TIER_TEXT + TIER_FUZZY - 1;
         let span = (top - TIER_PINYIN + 1) as usize;
-        let qletters = sieve::letters(q.compact.as_bytes());
+        let qletters = fold32(sieve::letters(q.compact.as_bytes()));
         let bounds = self.par(Scope::Rows(&rows), |part| {
             let Scope::Rows(part) = part else {
                 unreachable!("bounds are taken over rows")
@@ -175,11 +181,7 @@ impl Index {
         while from < order.len() {
             if found.len() >= k {
                 let (s, r) = order[from];
-                let next = (
-                    top - i64::from(r),
-                    self.stamps[s as usize],
-                    self.ids[s as usize],
-                );
+                let next = self.rank((s, top - i64::from(r)));
                 if kth_key(self, &found, k) > next {
                     return (found, Some(rows));
                 }

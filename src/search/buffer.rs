@@ -14,6 +14,22 @@ pub(super) struct Column {
 }
 
 impl Column {
+    /// Makes room for `rows` more keys of `bytes` bytes in all, and, when more come after
+    /// them, for `later` more rows at the average length so far: grown once to the size a
+    /// list will reach, a buffer of hundreds of megabytes is neither doubled past it nor
+    /// copied again and again.
+    pub(super) fn make_room(&mut self, rows: usize, bytes: usize, later: usize) {
+        let held = self.start.len().saturating_sub(1);
+        if self.buf.capacity() - self.buf.len() < bytes {
+            let per_row = (self.buf.len() + bytes) as f64 / (held + rows).max(1) as f64;
+            let more = bytes + (per_row * later as f64 * 1.03) as usize;
+            self.buf.reserve_exact(more);
+        }
+        if self.start.capacity() - self.start.len() < rows + 1 {
+            self.start.reserve_exact(rows + later + 1);
+        }
+    }
+
     pub(super) fn push(&mut self, key: &str) {
         if self.start.is_empty() {
             self.start.push(0);

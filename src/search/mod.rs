@@ -7,27 +7,31 @@
 //! ASCII queries (pinyin, initials, codes) first pass a letter-pair sieve (`sieve.rs`), and
 //! the worker scores a common one's candidates best bound first (`bound.rs`), stopping once
 //! the hits it sends are settled.
+//!
+//! This module never reads the database: `crate::db::keys` reads the stored keys and feeds an
+//! index ([`Index::load`] at once, or a worker from a loader thread in [`Batch`]es, see
+//! [`worker::SearchWorker::spawn_fed`]). [`Index::footprint`] says what an index holds.
 
 mod bound;
 mod buffer;
+mod footprint;
 mod highlight;
 pub mod keys;
+mod load;
 mod polyphone;
 mod scan;
 pub mod score;
 mod sieve;
 pub mod worker;
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
 use std::thread;
 
-use rusqlite::{Connection, params};
-
-use crate::db::DbResult;
-use crate::domain::Kind;
 use buffer::{Column, Scope};
+pub use footprint::Footprint;
 pub use highlight::highlight;
 use keys::SearchKeys;
+pub use load::Batch;
 use score::Query;
 
 /// One searchable record.
@@ -64,6 +68,10 @@ const PARALLEL_MIN_PICKED: usize = 1024;
 
 /// The search keys of one list, in memory. Rows live in slots; an edit appends a slot and
 /// retires the old one, and retired slots are dropped once they outnumber the live ones.
+///
+/// Equal scores order by update time, newest first, then by id, lowest first: the order in
+/// which [`crate::db::keys`] reads a list, so rows loaded first are those an empty query
+/// shows first.
 #[derive(Debug, Default, Clone)]
 pub struct Index {
     ids: Vec<i64>,
@@ -72,50 +80,69 @@ pub struct Index {
     fold: Column,
     initials: Column,
     pinyin: Column,
-    /// Slot of each live id.
-    at: HashMap<i64, u32>,
+    /// Live slots.
+    live: usize,
+    /// The live slots by id, built when an edit first needs it (a bulk load never does).
+    by_id: Option<Vec<u32>>,
     /// Letter and letter-pair sets that narrow ASCII queries before scoring.
     sieve: sieve::Sieve,
     /// Per slot, what bounds its score for an ASCII query.
     heads: Vec<bound::Head>,
-    /// Every slot, most recently updated first (then higher id first), dead ones included.
+    /// Rows the whole list holds, when known ([`Index::expect`]): buffers grow to it at once.
+    planned: usize,
+    /// Every slot, most recently updated first (then lowest id first), dead ones included.
     by_stamp: Vec<u32>,
     threads: usize,
 }
 
 impl Index {
-    /// Loads the stored keys of every record of `kind`.
-    pub fn load(conn: &Connection, kind: Kind) -> DbResult<Index> {
-        let mut st = conn.prepare(
-            "SELECT id, updated_at, key_fold, key_pinyin, key_initials \
-             FROM record WHERE kind = ?1 ORDER BY id",
-        )?;
-        let mut idx = Index::empty();
-        let mut rows = st.query(params![kind.as_str()])?;
-        // Bulk additions leave the sieve's last block to flush once, at the end.
-        while let Some(r) = rows.next()? {
-            let fold: String = r.get(2)?;
-            let pinyin: String = r.get(3)?;
-            let initials: String = r.get(4)?;
-            let updated_at: String = r.get(1)?;
-            idx.push(r.get(0)?, &updated_at, &fold, &initials, &pinyin);
-        }
-        idx.finish_bulk();
-        Ok(idx)
-    }
-
+    /// An index of `entries`; of entries sharing an id the last one counts.
     pub fn from_entries(entries: Vec<Entry>) -> Index {
         let mut idx = Index::empty();
+        let n = entries.len();
+        for (col, len) in [
+            (
+                &mut idx.fold,
+                entries.iter().map(|e| e.keys.fold.len() + 1).sum(),
+            ),
+            (
+                &mut idx.initials,
+                entries.iter().map(|e| e.keys.initials.len() + 1).sum(),
+            ),
+            (
+                &mut idx.pinyin,
+                entries.iter().map(|e| e.keys.pinyin.len() + 1).sum(),
+            ),
+        ] {
+            col.make_room(n, len, 0);
+        }
+        idx.ids.reserve_exact(n);
+        idx.stamps.reserve_exact(n);
+        idx.alive.reserve_exact(n);
+        idx.heads.reserve_exact(n);
         for e in entries {
             let k = &e.keys;
-            idx.push(e.id, &e.updated_at, &k.fold, &k.initials, &k.pinyin);
+            idx.push_slot(e.id, stamp(&e.updated_at), &k.fold, &k.initials, &k.pinyin);
+        }
+        // Retire all but the last slot of each id.
+        idx.by_id();
+        let by_id = idx.by_id.take().expect("just built");
+        let dups: Vec<u32> = by_id
+            .windows(2)
+            .filter(|w| idx.ids[w[0] as usize] == idx.ids[w[1] as usize])
+            .map(|w| w[0])
+            .collect();
+        for s in dups {
+            idx.alive[s as usize] = false;
+            idx.live -= 1;
         }
         idx.compact_if_sparse();
         idx.finish_bulk();
         idx
     }
 
-    fn empty() -> Index {
+    /// An index holding nothing yet, filled by [`Index::append`].
+    pub fn empty() -> Index {
         let threads = thread::available_parallelism().map_or(1, |n| n.get().min(4));
         Index {
             threads,
@@ -129,32 +156,50 @@ impl Index {
         self
     }
 
+    /// Live records.
     pub fn len(&self) -> usize {
-        self.at.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
-        self.at.is_empty()
+        self.live == 0
     }
 
     fn slots(&self) -> u32 {
         self.ids.len() as u32
     }
 
-    fn push(&mut self, id: i64, updated_at: &str, fold: &str, initials: &str, pinyin: &str) {
-        if let Some(old) = self.at.insert(id, self.slots()) {
-            self.alive[old as usize] = false;
-        }
-        self.push_slot(id, stamp(updated_at), fold, initials, pinyin);
+    /// The live slots by id (then slot), built when first needed.
+    fn by_id(&mut self) -> &mut Vec<u32> {
+        let ids = &self.ids;
+        let alive = &self.alive;
+        self.by_id.get_or_insert_with(|| {
+            let mut v: Vec<u32> = (0..ids.len() as u32)
+                .filter(|&s| alive[s as usize])
+                .collect();
+            v.sort_unstable_by_key(|&s| (ids[s as usize], s));
+            v
+        })
     }
 
-    /// Appends one live slot (the caller keeps `at` up to date).
+    /// Where `id` is or would go in [`Index::by_id`].
+    fn find(&mut self, id: i64) -> Result<usize, usize> {
+        self.by_id();
+        let ids = &self.ids;
+        self.by_id
+            .as_ref()
+            .expect("just built")
+            .binary_search_by_key(&id, |&s| ids[s as usize])
+    }
+
+    /// Appends one live slot (the caller keeps `by_id` up to date or drops it).
     fn push_slot(&mut self, id: i64, stamp: u64, fold: &str, initials: &str, pinyin: &str) {
         self.sieve.add(self.slots(), fold, initials, pinyin);
         self.heads.push(bound::Head::of(fold, initials, pinyin));
         self.ids.push(id);
         self.stamps.push(stamp);
         self.alive.push(true);
+        self.live += 1;
         self.fold.push(fold);
         self.initials.push(initials);
         self.pinyin.push(pinyin);
@@ -167,7 +212,16 @@ impl Index {
     )]
     pub fn upsert(&mut self, e: Entry) {
         let k = &e.keys;
-        self.push(e.id, &e.updated_at, &k.fold, &k.initials, &k.pinyin);
+        let s = self.slots();
+        match self.find(e.id) {
+            Ok(i) => {
+                let old = std::mem::replace(&mut self.by_id()[i], s);
+                self.alive[old as usize] = false;
+                self.live -= 1;
+            }
+            Err(i) => self.by_id().insert(i, s),
+        }
+        self.push_slot(e.id, stamp(&e.updated_at), &k.fold, &k.initials, &k.pinyin);
         self.compact_if_sparse();
         self.sieve.flush();
         if self.by_stamp.len() < self.ids.len() {
@@ -179,30 +233,46 @@ impl Index {
         }
     }
 
-    /// (update time, id) of slot `s`, which orders `by_stamp` (descending).
-    fn recency(&self, s: u32) -> (u64, i64) {
-        (self.stamps[s as usize], self.ids[s as usize])
+    /// The newest `k` live slots, in slot order.
+    fn newest_slots(&self, k: usize) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .by_stamp
+            .iter()
+            .copied()
+            .filter(|&s| self.alive[s as usize])
+            .take(k)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// (update time, reversed id) of slot `s`, which orders `by_stamp` (descending).
+    fn recency(&self, s: u32) -> (u64, Reverse<i64>) {
+        (self.stamps[s as usize], Reverse(self.ids[s as usize]))
     }
 
     /// Completes what bulk additions defer: the sieve's last block and the update order.
     fn finish_bulk(&mut self) {
         self.sieve.flush();
+        self.sieve.shrink();
         let mut order: Vec<u32> = (0..self.slots()).collect();
-        order.sort_unstable_by_key(|&s| std::cmp::Reverse(self.recency(s)));
+        order.sort_unstable_by_key(|&s| Reverse(self.recency(s)));
         self.by_stamp = order;
     }
 
     pub fn remove(&mut self, id: i64) {
-        if let Some(s) = self.at.remove(&id) {
+        if let Ok(i) = self.find(id) {
+            let s = self.by_id().remove(i);
             self.alive[s as usize] = false;
+            self.live -= 1;
             self.compact_if_sparse();
         }
     }
 
     /// Rebuilds the buffers without retired slots once they outnumber the live ones.
     fn compact_if_sparse(&mut self) {
-        let dead = self.ids.len() - self.at.len();
-        if dead < 1024 || dead < self.at.len() {
+        let dead = self.ids.len() - self.live;
+        if dead < 1024 || dead < self.live {
             return;
         }
         let old = std::mem::take(self);
@@ -217,13 +287,6 @@ impl Index {
             );
         }
         self.finish_bulk();
-        // Slots were renumbered densely.
-        self.at = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, &id)| (id, i as u32))
-            .collect();
     }
 
     /// Every record matching `query`, best score first, then most recently updated.
@@ -320,14 +383,21 @@ impl Index {
         self.par(scope, |part| scan::far(self, q, part, skip))
     }
 
-    /// The best `k` of `m` as hits: score, then update time, then id, all descending. Selects
-    /// before sorting, so a common query's many hits cost little.
+    /// The rank of match `(s, score)`: higher is better (score, then update time, then the
+    /// lower id).
+    fn rank(&self, (s, score): (u32, i64)) -> (i64, u64, Reverse<i64>) {
+        (
+            score,
+            self.stamps[s as usize],
+            Reverse(self.ids[s as usize]),
+        )
+    }
+
+    /// The best `k` of `m` as hits, by [`Index::rank`]. Selects before sorting, so a common
+    /// query's many hits cost little.
     fn top(&self, m: &[(u32, i64)], k: usize) -> Vec<Hit> {
-        let mut keyed: Vec<(i64, u64, i64)> = m
-            .iter()
-            .map(|&(s, score)| (score, self.stamps[s as usize], self.ids[s as usize]))
-            .collect();
-        let desc = |a: &(i64, u64, i64), b: &(i64, u64, i64)| b.cmp(a);
+        let mut keyed: Vec<_> = m.iter().map(|&x| self.rank(x)).collect();
+        let desc = |a: &(i64, u64, Reverse<i64>), b: &(i64, u64, Reverse<i64>)| b.cmp(a);
         if keyed.len() > k && k > 0 {
             keyed.select_nth_unstable_by(k - 1, desc);
         }
@@ -335,12 +405,14 @@ impl Index {
         keyed.sort_unstable_by(desc);
         keyed
             .into_iter()
-            .map(|(score, _, id)| Hit { id, score })
+            .map(|(score, _, Reverse(id))| Hit { id, score })
             .collect()
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_load;
 #[cfg(test)]
 mod tests_sieve;

@@ -35,17 +35,120 @@ pub fn letters(bytes: &[u8]) -> u64 {
 /// A set of slots, one bit each.
 pub type Bits = Vec<u64>;
 
-/// `a &= b`, where `b` may be shorter (missing words are empty).
-fn and(a: &mut Bits, b: &Bits) {
-    for (i, w) in a.iter_mut().enumerate() {
-        *w &= b.get(i).copied().unwrap_or(0);
-    }
+/// Slots per run of a column: a run's slots are kept as a list of their low 16 bits while
+/// few, as a bit set once many.
+const RUN_WORDS: usize = 1024;
+/// A run turns into a bit set once its list would be as large (4096 slots, 8 KB).
+const MANY_FROM: usize = RUN_WORDS * 4;
+
+/// The slots of one column within one run of `RUN_WORDS * 64` slots.
+#[derive(Debug, Clone)]
+enum Run {
+    /// The low 16 bits of each slot, ascending.
+    Few(Vec<u16>),
+    /// One bit per slot of the run.
+    Many(Box<[u64; RUN_WORDS]>),
 }
 
-/// `a |= b`, where `b` may be shorter.
-fn or(a: &mut Bits, b: &Bits) {
-    for (w, x) in a.iter_mut().zip(b) {
-        *w |= x;
+/// The slots holding one letter or pair: a run per `RUN_WORDS * 64` slots, so a rare pair
+/// costs two bytes per row holding it and a common one a bit per row (a plain bit set for
+/// every column took 166 bytes per row).
+#[derive(Debug, Clone, Default)]
+struct Col {
+    runs: Vec<Run>,
+}
+
+impl Col {
+    /// Adds the slots of `word`, word `w` of the whole set; slots only grow, so a list run
+    /// stays sorted by appending (a word flushed twice only adds higher bits).
+    fn add(&mut self, w: usize, word: u64) {
+        let at = w / RUN_WORDS;
+        if self.runs.len() <= at {
+            // A run left behind is final: give back what its list over-allocated.
+            if let Some(Run::Few(v)) = self.runs.last_mut() {
+                v.shrink_to_fit();
+            }
+            self.runs.resize_with(at + 1, || Run::Few(Vec::new()));
+        }
+        let run = &mut self.runs[at];
+        match run {
+            Run::Many(b) => b[w % RUN_WORDS] |= word,
+            Run::Few(list) => {
+                let base = (w % RUN_WORDS) * 64;
+                let mut rest = word;
+                while rest != 0 {
+                    let x = (base + rest.trailing_zeros() as usize) as u16;
+                    rest &= rest - 1;
+                    if list.last().is_none_or(|&l| l < x) {
+                        list.push(x);
+                    } else if let Err(i) = list.binary_search(&x) {
+                        list.insert(i, x);
+                    }
+                }
+                if list.len() >= MANY_FROM {
+                    let mut bits = Box::new([0u64; RUN_WORDS]);
+                    for &x in list.iter() {
+                        bits[usize::from(x) / 64] |= 1 << (x % 64);
+                    }
+                    *run = Run::Many(bits);
+                }
+            }
+        }
+    }
+
+    /// `out |= self`.
+    fn or_into(&self, out: &mut [u64]) {
+        for (run, part) in self.runs.iter().zip(out.chunks_mut(RUN_WORDS)) {
+            match run {
+                Run::Many(b) => {
+                    for (o, x) in part.iter_mut().zip(b.iter()) {
+                        *o |= x;
+                    }
+                }
+                Run::Few(v) => {
+                    for &x in v {
+                        if let Some(o) = part.get_mut(usize::from(x) / 64) {
+                            *o |= 1 << (x % 64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `out &= self`.
+    fn and_into(&self, out: &mut [u64]) {
+        for (r, part) in out.chunks_mut(RUN_WORDS).enumerate() {
+            match self.runs.get(r) {
+                None => part.fill(0),
+                Some(Run::Many(b)) => {
+                    for (o, x) in part.iter_mut().zip(b.iter()) {
+                        *o &= x;
+                    }
+                }
+                Some(Run::Few(v)) => {
+                    let mut keep = [0u64; RUN_WORDS];
+                    for &x in v {
+                        keep[usize::from(x) / 64] |= 1 << (x % 64);
+                    }
+                    for (o, k) in part.iter_mut().zip(keep) {
+                        *o &= k;
+                    }
+                }
+            }
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.runs.capacity() * size_of::<Run>()
+            + self
+                .runs
+                .iter()
+                .map(|r| match r {
+                    Run::Few(v) => v.capacity() * 2,
+                    Run::Many(_) => RUN_WORDS * 8,
+                })
+                .sum::<usize>()
     }
 }
 
@@ -68,9 +171,8 @@ const COLUMNS: usize = PAIRS + SYMBOLS * SYMBOLS;
 /// Per-row letter and letter-pair sets of one index.
 #[derive(Debug, Clone)]
 pub struct Sieve {
-    /// One set of slots per column (see [`TEXT`], [`INITIALS`], [`STARTS`], [`PAIRS`]);
-    /// empty until some row sets it.
-    cols: Vec<Bits>,
+    /// One set of slots per column (see [`TEXT`], [`INITIALS`], [`STARTS`], [`PAIRS`]).
+    cols: Vec<Col>,
     /// The 64 slots being added, one word per column: rows set bits here, in cache, and
     /// [`Sieve::flush`] moves the words to `cols`.
     block: Vec<u64>,
@@ -81,7 +183,7 @@ pub struct Sieve {
 impl Default for Sieve {
     fn default() -> Sieve {
         Sieve {
-            cols: vec![Bits::new(); COLUMNS],
+            cols: vec![Col::default(); COLUMNS],
             block: vec![0; COLUMNS],
             block_at: 0,
         }
@@ -89,15 +191,27 @@ impl Default for Sieve {
 }
 
 impl Sieve {
+    /// Heap bytes held.
+    pub fn bytes(&self) -> usize {
+        let cols: usize = self.cols.iter().map(Col::bytes).sum();
+        cols + self.cols.capacity() * size_of::<Col>() + self.block.capacity() * 8
+    }
+
+    /// Gives back what the lists of sparse runs over-allocated.
+    pub fn shrink(&mut self) {
+        for col in &mut self.cols {
+            if let Some(Run::Few(v)) = col.runs.last_mut() {
+                v.shrink_to_fit();
+            }
+        }
+    }
+
     /// Moves the block being added into the columns; queries read the columns only.
     pub fn flush(&mut self) {
         let w = self.block_at;
         for (col, b) in self.cols.iter_mut().zip(&mut self.block) {
             if *b != 0 {
-                if col.len() <= w {
-                    col.resize(w + 1, 0);
-                }
-                col[w] |= *b;
+                col.add(w, *b);
                 *b = 0;
             }
         }
@@ -197,13 +311,13 @@ impl Sieve {
         let words = (slots as usize).div_ceil(64);
         let mut out = vec![0u64; words];
         if let [c] = syms[..] {
-            or(&mut out, &self.cols[TEXT + c]);
-            or(&mut out, &self.cols[INITIALS + c]);
+            self.cols[TEXT + c].or_into(&mut out);
+            self.cols[INITIALS + c].or_into(&mut out);
             return Some(out);
         }
         out.fill(u64::MAX);
         for p in syms.windows(2) {
-            and(&mut out, &self.cols[PAIRS + p[0] * SYMBOLS + p[1]]);
+            self.cols[PAIRS + p[0] * SYMBOLS + p[1]].and_into(&mut out);
         }
         Some(out)
     }
@@ -215,11 +329,13 @@ impl Sieve {
         let words = (slots as usize).div_ceil(64);
         let mut text = self.text_may(&syms, words);
         let mut ini = vec![u64::MAX; words];
-        and(&mut ini, &self.cols[STARTS + syms[0]]);
+        self.cols[STARTS + syms[0]].and_into(&mut ini);
         for &c in &syms {
-            and(&mut ini, &self.cols[INITIALS + c]);
+            self.cols[INITIALS + c].and_into(&mut ini);
         }
-        or(&mut text, &ini);
+        for (t, i) in text.iter_mut().zip(&ini) {
+            *t |= i;
+        }
         Some(text)
     }
 
@@ -233,7 +349,7 @@ impl Sieve {
     fn text_may(&self, syms: &[usize], words: usize) -> Bits {
         let mut text = vec![u64::MAX; words];
         for &c in syms {
-            and(&mut text, &self.cols[TEXT + c]);
+            self.cols[TEXT + c].and_into(&mut text);
         }
         text
     }

@@ -2,7 +2,7 @@
 
 use super::worker::SearchWorker;
 use super::*;
-use crate::domain::Record;
+use crate::domain::{Kind, Record};
 
 /// (title, org, region, keywords) of each record; ids are 1-based positions, and later
 /// records were updated more recently.
@@ -233,7 +233,7 @@ fn brute_force(q: &str) -> Vec<Hit> {
 pub(super) fn brute_force_over(entries: Vec<Entry>, q: &str) -> Vec<Hit> {
     let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
     let query = score::Query::new(q);
-    let mut hits: Vec<(i64, String, i64)> = entries
+    let mut hits: Vec<(i64, String, std::cmp::Reverse<i64>)> = entries
         .into_iter()
         .filter_map(|e| {
             let k = score::Keys {
@@ -241,12 +241,13 @@ pub(super) fn brute_force_over(entries: Vec<Entry>, q: &str) -> Vec<Hit> {
                 initials: &e.keys.initials,
                 pinyin: &e.keys.pinyin,
             };
-            score::score(&k, &query, &matcher).map(|s| (s, e.updated_at.clone(), e.id))
+            score::score(&k, &query, &matcher)
+                .map(|s| (s, e.updated_at.clone(), std::cmp::Reverse(e.id)))
         })
         .collect();
     hits.sort_by(|a, b| b.cmp(a));
     hits.into_iter()
-        .map(|(score, _, id)| Hit { id, score })
+        .map(|(score, _, std::cmp::Reverse(id))| Hit { id, score })
         .collect()
 }
 

@@ -4,11 +4,11 @@
 use super::tests::brute_force_over;
 use super::worker::SearchWorker;
 use super::*;
-use crate::domain::Record;
+use crate::domain::{Kind, Record};
 
 /// `n` records drawn (deterministically) from words that share pinyin letters, in every field,
 /// with many equal update times: common ASCII queries then have thousands of candidates.
-fn varied(n: usize) -> Vec<Entry> {
+pub(super) fn varied(n: usize) -> Vec<Entry> {
     const WORDS: &[&str] = &[
         "西安",
         "交通",

@@ -7,13 +7,20 @@
 //! (fuzzy) ranks below them and costs an order of magnitude more, so it runs only when tiers
 //! 1–2 found fewer rows than the worker sends: above that the hits sent are the same, and
 //! [`Answer::total`] counts tiers 1–2 only (the list shows it as "N+").
+//!
+//! A worker may also start empty and fill while it answers ([`SearchWorker::spawn_fed`]): a
+//! loader sends [`Batch`]es through a [`Feed`], newest rows first; each answer says how much
+//! of the list it covered ([`Coverage`]), and the worker answers the latest query again by
+//! itself as the index grows (each time it has doubled, and once complete), so the screen
+//! refines without a key press. A query asked before any row has arrived is answered when the
+//! first rows do.
 
-use std::collections::VecDeque;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::collections::{HashSet, VecDeque};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TryRecvError};
 use std::thread;
 
 use super::score::Query;
-use super::{Entry, Hit, Index, Scope};
+use super::{Batch, Entry, Hit, Index, Scope};
 
 /// Hits sent per answer by [`SearchWorker::spawn`]: more than a list can show or anyone
 /// scrolls; [`Answer::total`] says how many matched.
@@ -21,6 +28,15 @@ pub const DEFAULT_LIMIT: usize = 1000;
 
 /// Recent queries whose hits are remembered (backspace then retyping also reuses them).
 const REMEMBERED: usize = 8;
+
+/// A list larger than twice this is answered twice per query: first over its newest this
+/// many rows (a fifth of the work at a million), marked partial in [`Answer::coverage`], then
+/// over every row unless a newer query came meanwhile. Smaller lists are answered once.
+pub const QUICK_ROWS: usize = 200_000;
+
+/// Batches a loader may send before the worker has taken them in: it waits beyond that, so
+/// a fast reader never queues a whole list in memory.
+const BATCHES_AHEAD: usize = 2;
 
 /// A message to the worker.
 enum Request {
@@ -32,6 +48,36 @@ enum Request {
     },
     Upsert(Entry),
     Remove(i64),
+    /// Rows read by the loader.
+    Rows(Batch),
+    /// How many rows the loader expects to send in all.
+    Expect(usize),
+    /// The loader has sent every row (`None`), or stopped for the reason given.
+    Done(Option<String>),
+}
+
+/// How much of its list the worker's index held when it answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// Every stored row had been taken in: the hits are those of the whole list.
+    pub complete: bool,
+    /// Rows held.
+    pub loaded: usize,
+    /// Rows the list holds, once the loader has counted them.
+    pub expected: Option<usize>,
+    /// Why loading stopped before the end, if it did: the index then stays partial.
+    pub failed: Option<String>,
+}
+
+impl Coverage {
+    fn whole(loaded: usize) -> Coverage {
+        Coverage {
+            complete: true,
+            loaded,
+            expected: Some(loaded),
+            failed: None,
+        }
+    }
 }
 
 /// Results of one query.
@@ -47,7 +93,10 @@ pub struct Answer {
     /// enter `hits` (a lower bound either way, see `complete`).
     pub total: usize,
     /// `total` counts every match (tier 3 included); false when it counts tiers 1–2 only.
+    /// (Whether the index held the whole list is [`Answer::coverage`].)
     pub complete: bool,
+    /// How much of the list the hits were found among.
+    pub coverage: Coverage,
 }
 
 /// Owns an [`Index`] on its own thread.
@@ -56,11 +105,62 @@ pub struct SearchWorker {
     rx: Receiver<Answer>,
 }
 
+/// Sends rows to a worker started by [`SearchWorker::spawn_fed`], from a loader thread.
+/// Dropping it without [`Feed::done`] leaves the index partial, as a failure.
+pub struct Feed {
+    tx: Sender<Request>,
+    /// One token per batch the worker will take without the loader waiting.
+    room: Receiver<()>,
+    done: bool,
+}
+
+impl Feed {
+    /// Hands the worker some rows (newest first, older than those sent before), waiting while
+    /// it is [`BATCHES_AHEAD`] batches behind; false once the worker is gone (stop loading).
+    pub fn send(&self, batch: Batch) -> bool {
+        self.room.recv().is_ok() && self.tx.send(Request::Rows(batch)).is_ok()
+    }
+
+    /// Tells the worker how many rows to expect in all (answers report it).
+    pub fn expect(&self, rows: usize) {
+        let _ = self.tx.send(Request::Expect(rows));
+    }
+
+    /// Every row has been sent: the index is complete.
+    pub fn done(mut self) {
+        self.done = true;
+        let _ = self.tx.send(Request::Done(None));
+    }
+
+    /// Loading stopped early for `reason`: the index stays partial, and answers say why.
+    pub fn fail(mut self, reason: String) {
+        self.done = true;
+        let _ = self.tx.send(Request::Done(Some(reason)));
+    }
+}
+
+impl Drop for Feed {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = self
+                .tx
+                .send(Request::Done(Some("loading stopped".to_string())));
+        }
+    }
+}
+
 /// The worker's state: the index and the rows recent queries matched.
 struct Searcher {
     index: Index,
     limit: usize,
     recent: VecDeque<Memo>,
+    coverage: Coverage,
+    /// While loading, the ids edited so far: rows read before the edit must not undo it.
+    edited: Option<HashSet<i64>>,
+    /// The newest `quick_rows` live slots, in slot order, once a quick answer needs them.
+    newest: Option<Vec<u32>>,
+    /// Lists above twice this many rows get a quick answer first ([`QUICK_ROWS`]).
+    quick_rows: usize,
 }
 
 /// The rows one recent query matched.
@@ -70,20 +170,35 @@ struct Memo {
     rows: Vec<u32>,
     /// Tier 3 was scanned too, so `rows` holds every match (else tiers 1–2 only).
     complete: bool,
+    /// Found over the newest rows only (a first, quick answer).
+    quick: bool,
 }
 
 impl Searcher {
-    fn answer(&mut self, seq: u64, query: String, every: bool) -> Answer {
+    /// Answers `query`, over the newest [`QUICK_ROWS`] rows when `quick`, else every row.
+    fn answer(&mut self, seq: u64, query: String, every: bool, quick: bool) -> Answer {
         let limit = if every { usize::MAX } else { self.limit };
         let q = Query::new(&query);
-        let all = Scope::Range(0, self.index.slots());
+        if quick && self.newest.is_none() {
+            self.newest = Some(self.index.newest_slots(self.quick_rows));
+        }
+        let newest = if quick {
+            self.newest.take().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let all = if quick {
+            Scope::Rows(&newest)
+        } else {
+            Scope::Range(0, self.index.slots())
+        };
         // Tiers 1–2 of a longer query lie within any earlier match set of its prefixes;
         // tier 3 only within a complete one. Scans cost per row looked at, so even a large
         // earlier set (kept in slot order, as memory lies) beats scanning every row.
         let base = |complete: bool| {
             self.recent
                 .iter()
-                .filter(|m| (m.complete || !complete) && q.narrows(&m.q))
+                .filter(|m| m.quick == quick && (m.complete || !complete) && q.narrows(&m.q))
                 .min_by_key(|m| m.rows.len())
                 .map_or(all, |m| Scope::Rows(&m.rows))
         };
@@ -98,7 +213,8 @@ impl Searcher {
         let hits = self.index.top(&m, limit);
         let total = m.len();
         if !q.is_empty() {
-            self.recent.retain(|prev| prev.q != q);
+            self.recent
+                .retain(|prev| prev.q != q || prev.quick != quick);
             if self.recent.len() == REMEMBERED {
                 self.recent.pop_back();
             }
@@ -108,7 +224,28 @@ impl Searcher {
                 rows.sort_unstable();
                 rows
             });
-            self.recent.push_front(Memo { q, rows, complete });
+            self.recent.push_front(Memo {
+                q,
+                rows,
+                complete,
+                quick,
+            });
+        }
+        let coverage = if quick {
+            Coverage {
+                complete: false,
+                loaded: newest.len(),
+                expected: self.coverage.expected.or(Some(self.index.len())),
+                failed: self.coverage.failed.clone(),
+            }
+        } else {
+            Coverage {
+                loaded: self.index.len(),
+                ..self.coverage.clone()
+            }
+        };
+        if quick {
+            self.newest = Some(newest);
         }
         Answer {
             seq,
@@ -116,16 +253,139 @@ impl Searcher {
             hits,
             total,
             complete,
+            coverage,
         }
     }
 
+    /// Applies an edit or a loader message.
     fn edit(&mut self, req: Request) {
         // Row positions and matches change: remembered hits no longer hold.
         self.recent.clear();
+        self.newest = None;
         match req {
-            Request::Upsert(e) => self.index.upsert(e),
-            Request::Remove(id) => self.index.remove(id),
+            Request::Upsert(e) => {
+                if let Some(ids) = &mut self.edited {
+                    ids.insert(e.id);
+                }
+                self.index.upsert(e);
+            }
+            Request::Remove(id) => {
+                if let Some(ids) = &mut self.edited {
+                    ids.insert(id);
+                }
+                self.index.remove(id);
+            }
+            Request::Rows(batch) => {
+                let edited = self.edited.as_ref();
+                self.index
+                    .append(&batch, |id| edited.is_none_or(|e| !e.contains(&id)));
+            }
+            Request::Expect(n) => {
+                self.coverage.expected = Some(n);
+                self.index.expect(n);
+            }
+            Request::Done(failed) => {
+                self.edited = None;
+                self.index.finish_loading();
+                self.coverage.complete = failed.is_none();
+                self.coverage.failed = failed;
+                if self.coverage.complete {
+                    self.coverage.expected = Some(self.index.len());
+                }
+            }
             Request::Query { .. } => {}
+        }
+    }
+
+    /// Whether a query can be answered now: not before the first rows of a list still loading.
+    fn can_answer(&self) -> bool {
+        self.coverage.complete || self.coverage.failed.is_some() || !self.index.is_empty()
+    }
+}
+
+/// The latest query asked.
+struct Asked {
+    seq: u64,
+    query: String,
+    every: bool,
+    /// Its answer is still owed (asked since, or the index grew enough since).
+    owed: bool,
+    /// Rows held when it was last answered.
+    answered_over: usize,
+    /// A quick answer over the newest rows was sent; the full one is owed next.
+    quick_sent: bool,
+}
+
+/// The worker's loop: applies edits and rows in order, keeps only the newest query, and
+/// answers it once nothing else waits, or between two batches of a load.
+fn run(
+    mut s: Searcher,
+    req_rx: &Receiver<Request>,
+    ans_tx: &Sender<Answer>,
+    room: &SyncSender<()>,
+) {
+    let mut asked: Option<Asked> = None;
+    loop {
+        let owed = asked.as_ref().is_some_and(|a| a.owed) && s.can_answer();
+        let req = if owed {
+            match req_rx.try_recv() {
+                Ok(r) => Some(r),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        } else {
+            match req_rx.recv() {
+                Ok(r) => Some(r),
+                Err(_) => return,
+            }
+        };
+        match req {
+            Some(Request::Query { seq, query, every }) => {
+                asked = Some(Asked {
+                    seq,
+                    query,
+                    every,
+                    owed: true,
+                    answered_over: 0,
+                    quick_sent: false,
+                });
+                continue;
+            }
+            Some(req) => {
+                let rows = matches!(req, Request::Rows(_));
+                let done = matches!(req, Request::Done(_));
+                s.edit(req);
+                if rows {
+                    let _ = room.try_send(());
+                }
+                if let Some(a) = &mut asked
+                    && ((rows && s.index.len() >= 2 * a.answered_over.max(1)) || done)
+                {
+                    a.owed = true;
+                }
+                // Between batches an owed answer goes first; other messages drain before it.
+                if !rows {
+                    continue;
+                }
+            }
+            None => {}
+        }
+        if let Some(a) = &mut asked
+            && a.owed
+            && s.can_answer()
+        {
+            // A large list gets a quick answer first; the full one follows once nothing
+            // newer waits (the loop drains the queue before coming back here).
+            let quick = !a.quick_sent && s.index.len() > 2 * s.quick_rows;
+            a.quick_sent |= quick;
+            a.owed = quick;
+            a.answered_over = s.index.len();
+            if ans_tx
+                .send(s.answer(a.seq, a.query.clone(), a.every, quick))
+                .is_err()
+            {
+                return;
+            }
         }
     }
 }
@@ -138,38 +398,74 @@ impl SearchWorker {
 
     /// A worker answering with at most `limit` hits (`usize::MAX` for all).
     pub fn spawn_with_limit(index: Index, limit: usize) -> SearchWorker {
+        let coverage = Coverage::whole(index.len());
+        SearchWorker::start(index, limit, coverage).0
+    }
+
+    /// A worker that starts empty and fills from the [`Feed`] returned beside it, answering
+    /// over what it holds meanwhile (see the module notes). The caller hands the feed to a
+    /// loader thread, e.g. [`crate::db::keys::spawn_loader`]; nothing here blocks the caller.
+    pub fn spawn_fed(limit: usize) -> (SearchWorker, Feed) {
+        let coverage = Coverage {
+            complete: false,
+            loaded: 0,
+            expected: None,
+            failed: None,
+        };
+        let (worker, room) = SearchWorker::start(Index::empty(), limit, coverage);
+        let (room_tx, room_rx) = room;
+        for _ in 0..BATCHES_AHEAD {
+            let _ = room_tx.try_send(());
+        }
+        let feed = Feed {
+            tx: worker.tx.clone(),
+            room: room_rx,
+            done: false,
+        };
+        (worker, feed)
+    }
+
+    /// [`SearchWorker::spawn_with_limit`] with quick answers over the newest `quick_rows`
+    /// rows once the list holds more than twice that (tests use small lists).
+    #[cfg(test)]
+    pub(super) fn spawn_quick(index: Index, limit: usize, quick_rows: usize) -> SearchWorker {
+        let coverage = Coverage::whole(index.len());
+        SearchWorker::start_with(index, limit, coverage, quick_rows).0
+    }
+
+    fn start(
+        index: Index,
+        limit: usize,
+        coverage: Coverage,
+    ) -> (SearchWorker, (SyncSender<()>, Receiver<()>)) {
+        SearchWorker::start_with(index, limit, coverage, QUICK_ROWS)
+    }
+
+    fn start_with(
+        index: Index,
+        limit: usize,
+        coverage: Coverage,
+        quick_rows: usize,
+    ) -> (SearchWorker, (SyncSender<()>, Receiver<()>)) {
         let (tx, req_rx) = mpsc::channel::<Request>();
         let (ans_tx, rx) = mpsc::channel::<Answer>();
-        let mut s = Searcher {
+        let (room_tx, room_rx) = mpsc::sync_channel::<()>(BATCHES_AHEAD);
+        let edited = (!coverage.complete).then(HashSet::new);
+        let s = Searcher {
             index,
             limit,
             recent: VecDeque::new(),
+            coverage,
+            edited,
+            newest: None,
+            quick_rows,
         };
+        let room = room_tx.clone();
         thread::Builder::new()
             .name("duijie-search".into())
-            .spawn(move || {
-                while let Ok(first) = req_rx.recv() {
-                    // Drain what is queued: apply every edit, keep only the newest query.
-                    let mut latest = None;
-                    let mut next = Some(first);
-                    while let Some(req) = next {
-                        match req {
-                            Request::Query { seq, query, every } => {
-                                latest = Some((seq, query, every));
-                            }
-                            edit => s.edit(edit),
-                        }
-                        next = req_rx.try_recv().ok();
-                    }
-                    if let Some((seq, query, every)) = latest
-                        && ans_tx.send(s.answer(seq, query, every)).is_err()
-                    {
-                        return;
-                    }
-                }
-            })
+            .spawn(move || run(s, &req_rx, &ans_tx, &room))
             .expect("spawning the search thread");
-        SearchWorker { tx, rx }
+        (SearchWorker { tx, rx }, (room_tx, room_rx))
     }
 
     /// Asks for `query`; the answer arrives later through [`SearchWorker::try_recv`].

@@ -51,6 +51,9 @@ pub enum Action {
         hits: Vec<Hit>,
         /// More records matched than `hits` holds (the worker sends the best ones).
         capped: bool,
+        /// The index did not hold every row yet (it loads in the background, or a very large
+        /// list was answered over its newest rows first): a fuller answer follows.
+        partial: bool,
     },
 
     // — filters —

@@ -187,7 +187,8 @@ impl Model {
 
     /// Whether a list still waits for the answer to the latest query.
     pub fn searching(&self, kind: Kind) -> bool {
-        self.list(kind).answered < self.search_seq
+        let list = self.list(kind);
+        list.answered < self.search_seq || (list.partial && !self.query.is_empty())
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

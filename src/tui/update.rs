@@ -95,6 +95,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             seq,
             hits,
             capped,
+            partial,
         } => {
             let filters = m.filters.clone();
             let m_stages = m.pipe.stages_by_record();
@@ -104,6 +105,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 return vec![];
             }
             list.answered = seq;
+            list.partial = partial;
             list.hits = hits;
             list.capped = capped;
             let stages = |id| m_stages.get(&id).cloned().unwrap_or_default();
@@ -587,6 +589,7 @@ pub(crate) fn search(m: &mut Model) -> Vec<Effect> {
             let list = m.list_mut(kind);
             list.hits = list.all_hits();
             list.capped = false;
+            list.partial = false;
             list.answered = seq;
         }
         refilter(m);

@@ -114,11 +114,6 @@ impl Runner {
         }
     }
 
-    /// Whether both lists search a full index yet.
-    pub fn search_ready(&self) -> bool {
-        self.demands.is_ready() && self.results.is_ready()
-    }
-
     /// Answers that arrived since the last call: search answers, loaded rows, other
     /// processes' changes, suggestions.
     pub fn answers(&mut self) -> Vec<Action> {
@@ -183,6 +178,7 @@ impl Runner {
                     kind,
                     seq: answer.seq,
                     capped: answer.total > answer.hits.len(),
+                    partial: !answer.coverage.complete,
                     hits: answer.hits,
                 }),
                 Ok(None) => {}

@@ -3,7 +3,7 @@
 //! waits here and goes out the moment it is; edits made meanwhile are replayed into it.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
@@ -63,132 +63,59 @@ pub fn load_rows(path: PathBuf) -> Receiver<Action> {
     rx
 }
 
-/// A query waiting for its index.
-#[derive(Debug, Clone)]
-pub struct Waiting {
-    seq: u64,
-    query: String,
-    every: bool,
-}
-
-/// One list's search: its worker, or the index still being built.
-pub enum Search {
-    Ready(SearchWorker),
-    Building {
-        index: Receiver<anyhow::Result<Index>>,
-        waiting: Option<Waiting>,
-        /// Edits made while the index was built from the rows as they were.
-        upserts: Vec<Entry>,
-        removes: Vec<i64>,
-    },
-}
+/// One list's search worker. It answers at once over the rows its index holds and refines the
+/// answer by itself as the index fills (`Answer::coverage`).
+pub struct Search(SearchWorker);
 
 impl Search {
     /// A worker over an index loaded here and now (in-memory databases, tests).
     pub fn now(db: &Db, kind: Kind) -> anyhow::Result<Search> {
-        Ok(Search::Ready(SearchWorker::spawn(Index::load(
-            db.conn(),
-            kind,
-        )?)))
+        Ok(Search(SearchWorker::spawn(Index::load(db.conn(), kind)?)))
     }
 
-    /// Builds the index of `kind` on a thread of its own, with its own connection.
+    /// A worker that answers at once over the rows loaded so far, newest first, while a
+    /// loader thread with its own connection fills its index; it refines its answer as the
+    /// index grows.
     pub fn build(path: PathBuf, kind: Kind) -> Search {
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let index = open_reader(&path).and_then(|c| Ok(Index::load(&c, kind)?));
-            let _ = tx.send(index);
-        });
-        Search::Building {
-            index: rx,
-            waiting: None,
-            upserts: Vec::new(),
-            removes: Vec::new(),
-        }
+        Search(crate::db::keys::spawn_search(kind, move || {
+            crate::db::keys::open_read_only(&path)
+        }))
     }
 
-    /// Sends `query`, or keeps it (only the latest) until the index is ready.
+    fn worker(&self) -> &SearchWorker {
+        &self.0
+    }
+
+    /// Sends `query`; `every`: all hits, not only the best.
     pub fn query(&mut self, seq: u64, query: &str, every: bool) {
-        match self {
-            Search::Ready(w) if every => w.query_every(seq, query),
-            Search::Ready(w) => w.query(seq, query),
-            Search::Building { waiting, .. } => {
-                *waiting = Some(Waiting {
-                    seq,
-                    query: query.to_string(),
-                    every,
-                });
-            }
+        if every {
+            self.worker().query_every(seq, query);
+        } else {
+            self.worker().query(seq, query);
         }
     }
 
     pub fn upsert(&mut self, entry: Entry) {
-        match self {
-            Search::Ready(w) => w.upsert(entry),
-            Search::Building { upserts, .. } => upserts.push(entry),
-        }
+        self.worker().upsert(entry);
     }
 
     pub fn remove(&mut self, id: i64) {
-        match self {
-            Search::Ready(w) => w.remove(id),
-            Search::Building { removes, .. } => removes.push(id),
-        }
+        self.worker().remove(id);
     }
 
-    /// Whether queries are answered from a full index yet.
-    pub fn is_ready(&self) -> bool {
-        matches!(self, Search::Ready(_))
-    }
-
-    /// The next answer; starts the worker when its index has just been built. An error while
-    /// building comes back as the message to show.
+    /// The next answer, if one arrived; a loader that failed comes back as the message.
     pub fn poll(&mut self) -> Result<Option<Answer>, String> {
-        if let Search::Building {
-            index,
-            waiting,
-            upserts,
-            removes,
-        } = self
-        {
-            let built = match index.try_recv() {
-                Err(TryRecvError::Empty) => return Ok(None),
-                Err(TryRecvError::Disconnected) => Err("the search index thread stopped".into()),
-                Ok(r) => r.map_err(|e| format!("{e:#}")),
-            };
-            let worker = SearchWorker::spawn(built?);
-            for e in upserts.drain(..) {
-                worker.upsert(e);
-            }
-            for id in removes.drain(..) {
-                worker.remove(id);
-            }
-            if let Some(w) = waiting.take() {
-                if w.every {
-                    worker.query_every(w.seq, &w.query);
-                } else {
-                    worker.query(w.seq, &w.query);
-                }
-            }
-            *self = Search::Ready(worker);
-        }
-        match self {
-            Search::Ready(w) => Ok(w.try_recv()),
-            Search::Building { .. } => Ok(None),
+        match self.worker().try_recv() {
+            Some(a) => match &a.coverage.failed {
+                Some(why) => Err(why.clone()),
+                None => Ok(Some(a)),
+            },
+            None => Ok(None),
         }
     }
 
     /// Waits for the next answer (tests).
     pub fn recv(&mut self) -> Option<Answer> {
-        loop {
-            if let Search::Ready(w) = self {
-                return w.recv();
-            }
-            match self.poll() {
-                Ok(Some(a)) => return Some(a),
-                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-                Err(_) => return None,
-            }
-        }
+        self.worker().recv()
     }
 }

@@ -32,6 +32,8 @@ pub struct ListModel {
     pub answered: u64,
     /// More records matched the query than `hits` holds: counts show "1000+".
     pub capped: bool,
+    /// The hits answer the query over part of the list only; a fuller answer follows.
+    pub partial: bool,
 }
 
 impl ListModel {

@@ -108,6 +108,7 @@ fn answer(m: &mut Model) {
                 seq,
                 hits,
                 capped: false,
+                partial: false,
             },
         );
     }
@@ -201,6 +202,7 @@ fn stale_answers_are_ignored() {
             seq: 0,
             hits: vec![],
             capped: false,
+            partial: false,
         },
     );
     assert_eq!(m.demands.shown, fresh);
@@ -417,6 +419,7 @@ fn a_capped_answer_counts_with_a_plus_and_clearing_brings_back_every_record() {
                 score: 10,
             }],
             capped: true,
+            partial: false,
         },
     );
     assert_eq!(m.demands.count_label(), format!("1+/{all}"));
@@ -448,6 +451,7 @@ fn with_filters_on_a_capped_answer_is_followed_by_every_hit() {
             seq,
             hits: vec![crate::search::Hit { id: best, score: 9 }],
             capped: true,
+            partial: false,
         },
     );
     let mut f = Filters::default();
@@ -471,6 +475,7 @@ fn with_filters_on_a_capped_answer_is_followed_by_every_hit() {
             seq,
             hits: vec![crate::search::Hit { id: best, score: 9 }],
             capped: true,
+            partial: false,
         },
     );
     // ... then, being capped under filters, every hit.

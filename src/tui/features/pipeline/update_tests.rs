@@ -373,6 +373,7 @@ fn slash_on_the_board_searches_and_keeps_the_cards_whose_sides_match() {
                 seq,
                 hits,
                 capped: false,
+                partial: false,
             },
         );
     }

@@ -1,0 +1,395 @@
+//! The search keys stored with each record, read back for the search index: newest first
+//! (`rev DESC, id ASC`, the order an empty query shows), in batches, so a list's index
+//! fills on a loader thread while the desk is already drawn and answering.
+//!
+//! Reading in that order streams only with an index on `(kind, rev DESC, id)` (migration 003
+//! has it); without
+//! one SQLite sorts every row before returning the first (7.5 s for 500k rows on a loaded
+//! machine), so rows then come by descending id instead, at once (a scan of the table: 2048
+//! of 500k rows in 22 ms, where the sort took 4–6 s before the first): nearly newest first, since
+//! ids grow with time. The index puts every batch in its place either way; only which rows
+//! an answer given while loading has seen differs.
+//!
+//! The search module never reads the database; this module feeds it ([`Batch`], [`Feed`]).
+
+use std::path::Path;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Row, params};
+
+use super::DbResult;
+use crate::domain::Kind;
+use crate::search::worker::{DEFAULT_LIMIT, Feed, SearchWorker};
+use crate::search::{Batch, Index};
+
+/// Rows in the first batch: few, so the first answer comes at once.
+pub const FIRST_BATCH: usize = 512;
+/// Rows in a batch at most; batches double up to it. The worker takes a batch in at a few
+/// microseconds a row, and a keystroke may wait behind one: 2048 rows keep that wait to a few
+/// milliseconds (8192 cost ~30 ms idle, ~110 ms on a loaded machine, in `cargo bench --bench
+/// search` at a million rows).
+pub const MAX_BATCH: usize = 2048;
+
+/// Reads the stored keys of every record of `kind`, newest first, in batches of
+/// [`FIRST_BATCH`] rows doubling up to [`MAX_BATCH`] (an empty list sends none). `counted`
+/// gets the number of records once the first batch is out; `each` gets each batch and
+/// returns false to stop. One read
+/// transaction covers both, so the count is that of the rows read.
+pub fn read_batches(
+    conn: &Connection,
+    kind: Kind,
+    counted: impl FnOnce(usize),
+    mut each: impl FnMut(Batch) -> bool,
+) -> DbResult<()> {
+    let tx = conn.unchecked_transaction()?;
+    let sql = if streams_newest_first(&tx, kind)? {
+        NEWEST_FIRST
+    } else {
+        HIGHEST_ID_FIRST
+    };
+    let mut st = tx.prepare(sql)?;
+    let mut rows = st.query(params![kind.as_str()])?;
+    let mut counted = Some(counted);
+    let mut size = FIRST_BATCH;
+    let mut batch = Batch::default();
+    loop {
+        let row = rows.next()?;
+        let last = row.is_none();
+        if let Some(r) = row {
+            batch.push(
+                r.get(0)?,
+                text(r, 1)?,
+                text(r, 2)?,
+                text(r, 3)?,
+                text(r, 4)?,
+            );
+            if batch.len() < size {
+                continue;
+            }
+        }
+        if !batch.is_empty() {
+            if !each(std::mem::take(&mut batch)) {
+                break;
+            }
+            size = (size * 2).min(MAX_BATCH);
+        }
+        if let Some(f) = counted.take() {
+            f(count(&tx, kind)?);
+        }
+        if last {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The statement reading stored keys, with its `FROM`/`WHERE`/`ORDER BY` tail.
+macro_rules! keys_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, updated_at, key_fold, key_initials, key_pinyin FROM record ",
+            $tail
+        )
+    };
+}
+
+/// The stored keys, newest first.
+const NEWEST_FIRST: &str = keys_sql!("WHERE kind = ?1 ORDER BY rev DESC, id ASC");
+/// Its query plan.
+const NEWEST_FIRST_PLAN: &str = concat!(
+    "EXPLAIN QUERY PLAN ",
+    keys_sql!("WHERE kind = ?1 ORDER BY rev DESC, id ASC")
+);
+/// The stored keys by descending id, straight through the table (through the `(kind, seq)`
+/// index SQLite would sort them all first).
+const HIGHEST_ID_FIRST: &str = keys_sql!("NOT INDEXED WHERE kind = ?1 ORDER BY id DESC");
+#[cfg(test)]
+const HIGHEST_ID_FIRST_PLAN: &str = concat!(
+    "EXPLAIN QUERY PLAN ",
+    keys_sql!("NOT INDEXED WHERE kind = ?1 ORDER BY id DESC")
+);
+
+/// Whether SQLite reads [`NEWEST_FIRST`] in order from an index rather than sorting it all
+/// before the first row.
+fn streams_newest_first(conn: &Connection, kind: Kind) -> DbResult<bool> {
+    streams(conn, NEWEST_FIRST_PLAN, kind)
+}
+
+/// Whether the plan `plan` (an `EXPLAIN QUERY PLAN`) returns rows without sorting them first.
+fn streams(conn: &Connection, plan: &str, kind: Kind) -> DbResult<bool> {
+    let mut st = conn.prepare(plan)?;
+    let steps = st.query_map(params![kind.as_str()], |r| r.get::<_, String>(3))?;
+    for step in steps {
+        if step?.contains("TEMP B-TREE") {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Column `i` of `r` as text, borrowed (no allocation per row).
+fn text<'r>(r: &'r Row, i: usize) -> DbResult<&'r str> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+/// How many records of `kind` there are.
+pub fn count(conn: &Connection, kind: Kind) -> DbResult<usize> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM record WHERE kind = ?1",
+        params![kind.as_str()],
+        |r| r.get(0),
+    )?;
+    Ok(n as usize)
+}
+
+/// A read-only connection to the database at `path`, for a loader thread.
+pub fn open_read_only(path: &Path) -> DbResult<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+/// Sends every record of `kind` to `feed` from `conn`, on the calling thread, and closes it
+/// (complete, or failed with the error, which is also returned).
+pub fn feed(conn: &Connection, kind: Kind, feed: Feed) -> DbResult<()> {
+    let mut stopped = false;
+    let read = read_batches(
+        conn,
+        kind,
+        |n| feed.expect(n),
+        |b| {
+            stopped = !feed.send(b);
+            !stopped
+        },
+    );
+    match &read {
+        Ok(()) if !stopped => feed.done(),
+        Ok(()) => {}
+        Err(e) => feed.fail(e.to_string()),
+    }
+    read
+}
+
+/// Starts a thread that opens its own connection with `open` (e.g. [`open_read_only`]) and
+/// feeds every record of `kind` to `feed`. Failures reach the worker's answers
+/// ([`crate::search::worker::Coverage::failed`]).
+pub fn spawn_loader(
+    kind: Kind,
+    open: impl FnOnce() -> DbResult<Connection> + Send + 'static,
+    to: Feed,
+) -> JoinHandle<()> {
+    std::thread::Builder::new()
+        .name("duijie-keys".into())
+        .spawn(move || match open() {
+            Ok(conn) => {
+                let _ = feed(&conn, kind, to);
+            }
+            Err(e) => to.fail(e.to_string()),
+        })
+        .expect("spawning the key loader")
+}
+
+/// A search worker for the records of `kind` that fills in the background from its own
+/// connection (`open`), answering with at most [`DEFAULT_LIMIT`] hits. Returns at once.
+pub fn spawn_search(
+    kind: Kind,
+    open: impl FnOnce() -> DbResult<Connection> + Send + 'static,
+) -> SearchWorker {
+    let (worker, to) = SearchWorker::spawn_fed(DEFAULT_LIMIT);
+    spawn_loader(kind, open, to);
+    worker
+}
+
+impl Index {
+    /// Loads the stored keys of every record of `kind` at once, on the calling thread (tests,
+    /// an in-memory database, the command line). It lives here, beside the SQL, so that the
+    /// search module needs nothing from the database.
+    pub fn load(conn: &Connection, kind: Kind) -> DbResult<Index> {
+        let idx = std::cell::RefCell::new(Index::empty());
+        read_batches(
+            conn,
+            kind,
+            |n| idx.borrow_mut().expect(n),
+            |b| {
+                idx.borrow_mut().append(&b, |_| true);
+                true
+            },
+        )?;
+        let mut idx = idx.into_inner();
+        idx.finish_loading();
+        Ok(idx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{Db, records};
+    use crate::domain::Record;
+
+    /// A database with `n` results (titles 成果0, 成果1, …) and one demand; results were
+    /// updated at times that repeat every 7 rows.
+    fn db_with(n: usize) -> Db {
+        let mut db = Db::open_in_memory().unwrap();
+        db.write(|tx| {
+            for i in 0..n {
+                let mut r = Record::new(Kind::Achievement, format!("成果{i}"));
+                records::insert(tx, &mut r)?;
+                tx.execute(
+                    "UPDATE record SET updated_at = ?1 WHERE id = ?2",
+                    params![format!("2026-11-{:02}T08:00:00Z", 1 + i % 7), r.id],
+                )?;
+            }
+            records::insert(tx, &mut Record::new(Kind::Demand, "需求"))
+        })
+        .unwrap();
+        db
+    }
+
+    #[test]
+    fn batches_come_newest_first_then_lowest_id_and_grow() {
+        let db = db_with(1500);
+        let mut sizes = Vec::new();
+        let mut counted = None;
+        let mut all = Index::empty();
+        read_batches(
+            db.conn(),
+            Kind::Achievement,
+            |n| counted = Some(n),
+            |b| {
+                sizes.push(b.len());
+                all.append(&b, |_| true);
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!(counted, Some(1500));
+        assert_eq!(sizes, vec![512, 988]);
+        let order: Vec<(String, i64)> = db
+            .conn()
+            .prepare(
+                "SELECT updated_at, id FROM record WHERE kind = 'result'                  ORDER BY updated_at DESC, id ASC",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let shown: Vec<i64> = all.search("").iter().map(|h| h.id).collect();
+        assert_eq!(shown, order.iter().map(|o| o.1).collect::<Vec<_>>());
+        assert!(
+            order.windows(2).any(|w| w[0].0 == w[1].0),
+            "ties are tested"
+        );
+    }
+
+    /// The ids of each batch read.
+    fn batch_ids(db: &Db) -> Vec<Vec<i64>> {
+        let mut out = Vec::new();
+        read_batches(
+            db.conn(),
+            Kind::Achievement,
+            |_| {},
+            |b| {
+                out.push(b.ids().to_vec());
+                true
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn batches_stream_in_the_order_the_desk_shows_along_the_revision_index() {
+        let db = db_with(700);
+        assert!(streams_newest_first(db.conn(), Kind::Achievement).unwrap());
+        let shown: Vec<i64> = db
+            .conn()
+            .prepare("SELECT id FROM record WHERE kind = 'result' ORDER BY rev DESC, id ASC")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(batch_ids(&db).concat(), shown);
+    }
+
+    #[test]
+    fn without_the_revision_index_rows_stream_by_descending_id() {
+        let db = db_with(700);
+        db.conn()
+            .execute_batch("DROP INDEX record_kind_rev")
+            .unwrap();
+        assert!(!streams_newest_first(db.conn(), Kind::Achievement).unwrap());
+        assert!(streams(db.conn(), HIGHEST_ID_FIRST_PLAN, Kind::Achievement).unwrap());
+        let ids: Vec<i64> = batch_ids(&db).concat();
+        assert_eq!(ids.len(), 700);
+        assert!(ids.is_sorted_by(|a, b| a > b));
+    }
+
+    #[test]
+    fn an_empty_list_still_counts_and_ends() {
+        let db = Db::open_in_memory().unwrap();
+        let mut calls = 0;
+        let mut counted = None;
+        read_batches(
+            db.conn(),
+            Kind::Demand,
+            |n| counted = Some(n),
+            |b| {
+                calls += 1;
+                drop(b);
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!((calls, counted), (0, Some(0)));
+    }
+
+    #[test]
+    fn a_loader_fills_a_worker_that_then_answers_over_the_whole_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        {
+            let mut db = Db::open(&path).unwrap();
+            db.write(|tx| {
+                for i in 0..3000 {
+                    let mut r = Record::new(Kind::Achievement, format!("锂电池{i}"));
+                    records::insert(tx, &mut r)?;
+                }
+                DbResult::Ok(())
+            })
+            .unwrap();
+        }
+        let w = spawn_search(Kind::Achievement, move || open_read_only(&path));
+        w.query_every(1, "锂电");
+        // Answers come as the index grows; the last one covers the whole list.
+        let last = loop {
+            let a = w.recv().unwrap();
+            assert_eq!(a.seq, 1);
+            assert!(a.coverage.loaded > 0);
+            if a.coverage.complete {
+                break a;
+            }
+        };
+        assert_eq!(last.coverage.loaded, 3000);
+        assert_eq!(last.coverage.expected, Some(3000));
+        assert_eq!(last.hits.len(), 3000);
+    }
+
+    #[test]
+    fn a_loader_that_cannot_open_says_so_in_the_answers() {
+        let w = spawn_search(Kind::Demand, || {
+            open_read_only(Path::new("/nonexistent/duijie/none.db"))
+        });
+        w.query(7, "x");
+        let a = w.recv().unwrap();
+        assert!(!a.coverage.complete);
+        assert!(a.coverage.failed.is_some());
+        assert!(a.hits.is_empty());
+    }
+}
