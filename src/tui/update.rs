@@ -267,14 +267,17 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::RowsLoaded { kind, rows, done } => {
+            let by_record = m.pipe.stages_by_record();
+            let stages = |id| by_record.get(&id).cloned().unwrap_or_default();
+            let (filters, browsing) = (m.filters.clone(), m.query.is_empty());
             let list = m.list_mut(kind);
-            list.append(rows);
+            let added = list.append(rows);
             list.loaded |= done;
-            if m.query.is_empty() {
-                let list = m.list_mut(kind);
-                list.hits = list.all_hits();
+            if browsing {
+                // The chunk is older than every row held: it goes at the end, and only its own
+                // rows are filtered (a million rows arrive in hundreds of chunks).
+                list.extend_shown(&added, &filters, &stages);
             }
-            refilter(m);
             vec![]
         }
         Action::Changed(changes) => crate::tui::features::desk::live::apply(m, *changes),

@@ -63,14 +63,46 @@ impl ListModel {
     /// Takes the next chunk of the initial load (newest first, after those already held).
     /// Rows already held (the first screenful, or a row a change brought in) are kept as
     /// they are: a change is never older than the load.
-    pub fn append(&mut self, rows: Vec<RecordRow>) {
+    /// Returns the ids it added, in order.
+    pub fn append(&mut self, rows: Vec<RecordRow>) -> Vec<i64> {
+        let mut added = Vec::with_capacity(rows.len());
         for r in rows {
             if !self.records.contains_key(&r.id) {
                 self.order.push(r.id);
                 self.records.insert(r.id, DeskRow::of(&r));
+                added.push(r.id);
             }
         }
         self.total = self.total.max(self.records.len());
+        added
+    }
+
+    /// Rows just appended, under an empty query: they join the hits and, when they pass the
+    /// filters, the shown rows, at the end (they are older than every row held).
+    pub fn extend_shown(
+        &mut self,
+        added: &[i64],
+        filters: &Filters,
+        stages_of: &dyn Fn(i64) -> Vec<Stage>,
+    ) {
+        self.hits
+            .extend(added.iter().map(|&id| Hit { id, score: 0 }));
+        let by_stage = !filters.stage.is_empty();
+        for &id in added {
+            let Some(r) = self.records.get(&id) else {
+                continue;
+            };
+            let pass = if filters.is_empty() {
+                true
+            } else if by_stage {
+                filters.matches(r, &stages_of(id))
+            } else {
+                filters.admits(r)
+            };
+            if pass {
+                self.shown.push(id);
+            }
+        }
     }
 
     /// Puts a new or changed row first (it is now the newest).
@@ -230,6 +262,25 @@ mod tests {
         // A chunk that repeats a row held already (the first screenful) adds nothing.
         list.append(vec![row(1, 5)]);
         assert_eq!(ids(&list), vec![7, 2, 1, 4]);
+    }
+
+    #[test]
+    fn a_loaded_chunk_joins_the_end_of_the_shown_rows_through_the_filters() {
+        let mut list = ListModel::loading(4);
+        let mut f = Filters::default();
+        f.region.insert("陕西".into());
+        let in_shaanxi = |id: i64, rev: i64, region: &str| RecordRow {
+            region: region.into(),
+            ..row(id, rev)
+        };
+        let added = list.append(vec![in_shaanxi(1, 9, "陕西"), in_shaanxi(2, 8, "河南")]);
+        list.extend_shown(&added, &f, &|_| Vec::new());
+        assert_eq!(list.shown, vec![1]);
+        let added = list.append(vec![in_shaanxi(2, 8, "河南"), in_shaanxi(3, 7, "陕西")]);
+        assert_eq!(added, vec![3], "a row held already is not added twice");
+        list.extend_shown(&added, &f, &|_| Vec::new());
+        assert_eq!(list.shown, vec![1, 3]);
+        assert_eq!(list.hits.len(), 3);
     }
 
     fn ids(list: &ListModel) -> Vec<i64> {
