@@ -166,6 +166,160 @@ catalogue! {
     ),
     /// Fields only the other side changed, kept as stored.
     ConflictKeptTheirs => ("另有 {} 项只在别处修改，保留现存值", "{} other fields changed only elsewhere are kept"),
+
+    // — command line: confirmations and hints —
+    /// `edit` changed the record: its code.
+    CliUpdated => ("{} 已更新", "{} updated"),
+    /// `edit` found nothing to change: the record's code.
+    CliUnchanged => ("{} 未改动（所给字段与现值相同）", "{} unchanged (no field given differs)"),
+    /// `move` done: the pair, the stage it left, the stage it is in now.
+    CliMoved => ("{}：{} → {}，已移动", "{}: {} → {}"),
+    /// `log` done: the pair, the channel, what is next.
+    CliLogged => ("{}：已记录{}；{}", "{}: logged {}; {}"),
+    /// The pair's next action and its due date, after `log`.
+    CliNextDue => ("下一步：{}（{} 到期）", "next: {} (due {})"),
+    /// The pair's next action without a due date, after `log`.
+    CliNext => ("下一步：{}", "next: {}"),
+    /// The pair has no next action, after `log`.
+    CliNoNext => ("暂无下一步", "no next action"),
+    /// `undo` found nothing.
+    CliNothingToUndo => ("没有可撤销的操作", "nothing to undo"),
+    /// `undo` took back one change: what it was.
+    CliUndone => ("已撤销：{}", "undone: {}"),
+    /// Changes left to undo: how many.
+    CliMoreUndo => ("（还可撤销 {} 步）", "({} more can be undone)"),
+    /// `list demands` on an empty database.
+    CliNoDemands => (
+        "还没有需求：用 `duijie import demands FILE` 导入",
+        "no demands yet: add some with `duijie import demands FILE`"
+    ),
+    /// `list results` on an empty database.
+    CliNoResults => (
+        "还没有成果：用 `duijie import results FILE` 导入",
+        "no results yet: add some with `duijie import results FILE`"
+    ),
+    /// The import summary: file, added, updated, unchanged, rejected, the dry-run note.
+    CliImportSummary => (
+        "{}：新增 {}，更新 {}，未变 {}，拒绝 {}{}",
+        "{}: {} added, {} updated, {} unchanged, {} rejected{}"
+    ),
+    /// Appended to the import summary of a dry run.
+    CliDryRun => ("（试运行：未写入）", " (dry run: nothing written)"),
+    /// A rejected row: its line number and why.
+    CliRejectedLine => ("第 {} 行：{}", "line {}: {}"),
+    /// Where the rejected rows were saved.
+    CliRejectsSaved => ("被拒绝的行已存至 {}", "rejects saved to {}"),
+    /// Import progress on a terminal: rows done, rows in all.
+    CliImporting => ("正在导入… {}/{}", "importing… {}/{}"),
+    /// `export -o`: how many rows, of what, to which file.
+    CliExported => ("已导出 {} 条{}到 {}", "exported {} {} to {}"),
+    /// `config` when the file does not exist.
+    CliConfigAbsent => ("（文件不存在：使用默认值）", " (not present: defaults)"),
+    /// Suggestions heading for a demand: its code and title.
+    CliSuggestForDemand => ("需求 {} {} 的推荐成果", "results for demand {} {}"),
+    /// Suggestions heading for a result: its code and title.
+    CliSuggestForResult => ("成果 {} {} 的推荐需求", "demands for result {} {}"),
+    /// No suggestion found.
+    CliNoSuggestions => (
+        "没有推荐：另一类记录中没有与它共享词语的",
+        "no suggestions: nothing of the other kind shares a term with it"
+    ),
+    /// The mark of a suggestion that is paired already.
+    CliAlreadyPaired => ("* 已配对", "* already paired"),
+
+    // — command line: words —
+    NounDemands => ("需求", "demands"),
+    NounResults => ("成果", "results"),
+    NounPairs => ("配对", "pairs"),
+    NounFollowUps => ("跟进记录", "followups"),
+
+    // — command line: table headers —
+    ColCode => ("编号", "code"),
+    ColTitle => ("标题", "title"),
+    ColOrg => ("单位", "org"),
+    ColField => ("领域", "field"),
+    ColRegion => ("地区", "region"),
+    ColAmount => ("金额(万)", "amount(万)"),
+    ColScore => ("得分", "score"),
+    ColReasons => ("理由", "reasons"),
+
+    // — command line: errors —
+    /// Before every error line.
+    ErrPrefix => ("duijie: 错误: {}", "duijie: error: {}"),
+    /// An empty --title.
+    ErrTitleEmpty => ("--title 不能为空", "--title must not be empty"),
+    /// `edit` given a pair: its code.
+    ErrEditPair => (
+        "{} 是配对；edit 只改需求 (D…) 或成果 (R…)",
+        "{} is a pair; edit takes a demand (D…) or a result (R…)"
+    ),
+    /// Result flags given to a demand: the flags.
+    ErrFlagsOfResult => ("{} 属于成果，不能用于需求", "{} belong(s) to a result, not a demand"),
+    /// Demand flags given to a result: the flags.
+    ErrFlagsOfDemand => ("{} 属于需求，不能用于成果", "{} belong(s) to a demand, not a result"),
+    /// `demo-db` to a path that exists: the path.
+    ErrPathExists => ("{}：已存在；请换一个新路径", "{}: already exists; choose a new path"),
+    /// `export --format xlsx` without -o: the export's name.
+    ErrXlsxNeedsFile => ("xlsx 需要写入文件：加上 -o {}.xlsx", "xlsx needs a file: add -o {}.xlsx"),
+    /// A file that cannot be written: the path, the cause.
+    ErrCannotWrite => ("{}：无法写入：{}", "{}: cannot write: {}"),
+    /// An unknown stage: what was typed, the accepted words.
+    ErrUnknownStage => ("未知阶段 `{}`：可用 {}", "unknown stage `{}`: use {}"),
+    /// An unknown contract type: what was typed, the accepted words.
+    ErrUnknownContractType => ("未知合同类型 `{}`：可用 {}", "unknown contract type `{}`: use {}"),
+    /// An unknown shelving reason: what was typed, the accepted words.
+    ErrUnknownReason => ("未知原因 `{}`：可用 {}", "unknown reason `{}`: use {}"),
+    /// An unknown follow-up channel: what was typed, the accepted words.
+    ErrUnknownChannel => ("未知方式 `{}`：可用 {}", "unknown channel `{}`: use {}"),
+    /// `undo --steps 0`.
+    ErrStepsZero => ("--steps 至少为 1", "--steps must be at least 1"),
+    /// No such record or pair: its code.
+    ErrNotFound => ("未找到 {}", "{} not found"),
+    /// Two records paired already: demand, result, their pair.
+    ErrAlreadyPaired => ("{} 与 {} 已配对为 {}", "{} and {} are already paired as {}"),
+    /// A pair of two demands or two results.
+    ErrNeedDemandAndResult => (
+        "配对需要一个需求 (D…) 和一个成果 (R…)",
+        "pair needs a demand (D…) and a result (R…)"
+    ),
+    /// The pair is in that stage already: the pair, the stage.
+    ErrSameStage => ("{} 已在{}阶段", "{} is already in {}"),
+    /// A move missing fields: the pair, the stage, the options to give.
+    ErrMissing => ("把 {} 移到{}需要 {}", "moving {} to {} needs {}"),
+    /// Someone moved the pair meanwhile: the pair, its stage now, the stage seen.
+    ErrMovedMeanwhile => (
+        "{} 已被他人移动：现在在{}，不是{}；未作改动 — 请重新查看",
+        "{} was moved meanwhile: it is in {} now, not {}; nothing changed — look again"
+    ),
+    /// Someone changed the row meanwhile: its code.
+    ErrChangedMeanwhile => (
+        "{} 已被他人修改；未作改动 — 请重新查看",
+        "{} was changed meanwhile; nothing changed — look again"
+    ),
+    /// The row was deleted meanwhile: its code.
+    ErrGone => ("{} 已被删除；未保存", "{} was deleted meanwhile; nothing saved"),
+    /// Another writer holds the lock.
+    ErrBusy => (
+        "数据库正忙（另一个 duijie 正在写入）；请重试",
+        "the database is busy (another duijie is writing); try again"
+    ),
+    /// Text that is not a code: the text.
+    ErrNotACode => (
+        "`{}` 不是编号：应为 D12（需求）、R34（成果）或 P3（配对）",
+        "`{}` is not a code: expected D12 (demand), R34 (result) or P3 (pair)"
+    ),
+    /// No date given.
+    ErrNoDate => (
+        "没有给出日期：可写 2026-12-01、12-01、+3d、明天、下周一 或 next mon",
+        "no date given: try 2026-12-01, 12-01, +3d, 明天, 下周一 or next mon"
+    ),
+    /// Text that is not a date: the text.
+    ErrNotADate => (
+        "`{}` 不是日期：可写 2026-12-01、12-01、+3d、明天、下周一 或 next mon",
+        "`{}` is not a date: try 2026-12-01, 12-01, +3d, 明天, 下周一 or next mon"
+    ),
+    /// A date that does not exist: the text.
+    ErrBadCalendarDate => ("`{}` 不是有效的日历日期", "`{}` is not a valid calendar date"),
 }
 
 impl Msg {

@@ -28,6 +28,11 @@ impl Env {
             .arg(self.db())
             .args(args)
             .env_remove("DUIJIE_DB")
+            // English messages, whatever the shell's locale or the user's config.
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("DUIJIE_CONFIG", self.dir.path().join("no-config.toml"))
             .output()
             .unwrap()
     }

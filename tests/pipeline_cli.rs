@@ -17,6 +17,11 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("DUIJIE_DB")
+        // English messages, whatever the shell's locale or the user's config.
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("DUIJIE_CONFIG", db.with_file_name("no-config.toml"))
         .output()
         .unwrap()
 }

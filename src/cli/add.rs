@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use super::Ctx;
 use crate::db::records;
 use crate::domain::{Code, CodeKind, Kind, Record, parse_wan};
+use crate::i18n::{Lang, Msg};
 
 /// Which list `add` writes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -120,17 +121,14 @@ impl FieldFlags {
     }
 
     /// Writes the given flags into `rec`, refusing flags of the other kind and bad amounts.
-    pub fn apply(&self, rec: &mut Record) -> anyhow::Result<()> {
+    pub fn apply(&self, rec: &mut Record, lang: Lang) -> anyhow::Result<()> {
         let foreign = self.foreign(rec.kind);
         if !foreign.is_empty() {
-            let (this, other) = match rec.kind {
-                Kind::Demand => ("demand", "result"),
-                Kind::Achievement => ("result", "demand"),
+            let msg = match rec.kind {
+                Kind::Demand => Msg::ErrFlagsOfResult,
+                Kind::Achievement => Msg::ErrFlagsOfDemand,
             };
-            bail!(
-                "{} belong(s) to a {other}, not a {this}",
-                foreign.join(", ")
-            );
+            bail!(msg.fill(lang, &[&foreign.join(", ")]));
         }
         let set = |slot: &mut String, v: &Option<String>| {
             if let Some(v) = v {
@@ -173,24 +171,24 @@ pub fn run_add(args: &AddArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         KindArg::Result => Kind::Achievement,
     };
     if args.title.trim().is_empty() {
-        bail!("--title must not be empty");
+        bail!(Msg::ErrTitleEmpty.text(ctx.lang));
     }
     let mut rec = Record::new(kind, args.title.trim());
     rec.source = "manual".into();
-    args.fields.apply(&mut rec)?;
+    args.fields.apply(&mut rec, ctx.lang)?;
     let mut db = ctx.open_db()?;
     db.write(|tx| records::insert(tx, &mut rec))?;
-    println!("{}", rec.code());
+    outln!("{}", rec.code())?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let code: Code = args.code.parse()?;
     if code.kind == CodeKind::Pair {
-        bail!("{code} is a pair; edit takes a demand (D…) or a result (R…)");
+        bail!(Msg::ErrEditPair.fill(ctx.lang, &[&code]));
     }
     if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        bail!("--title must not be empty");
+        bail!(Msg::ErrTitleEmpty.text(ctx.lang));
     }
     let mut db = ctx.open_db()?;
     let changed = db.write(|tx| -> anyhow::Result<bool> {
@@ -200,7 +198,7 @@ pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             rec.title = t.trim().to_string();
         }
         args.fields
-            .apply(&mut rec)
+            .apply(&mut rec, ctx.lang)
             .with_context(|| code.to_string())?;
         if records::same_content(&before, &rec) {
             return Ok(false);
@@ -210,10 +208,11 @@ pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         records::update(tx, &mut rec)?;
         Ok(true)
     })?;
-    if changed {
-        println!("{code} updated");
+    let msg = if changed {
+        Msg::CliUpdated
     } else {
-        println!("{code} unchanged (no field given differs)");
-    }
+        Msg::CliUnchanged
+    };
+    outln!("{}", msg.fill(ctx.lang, &[&code]))?;
     Ok(ExitCode::SUCCESS)
 }

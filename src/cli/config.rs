@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+use crate::i18n::{Lang, Msg};
+
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
     /// Print a commented default config listing every action and its keys.
@@ -10,9 +12,9 @@ pub struct ConfigArgs {
     pub default: bool,
 }
 
-pub fn run(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ConfigArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.default {
-        print!("{}", crate::config::default_text());
+        out!("{}", crate::config::default_text())?;
         return Ok(ExitCode::SUCCESS);
     }
     let path = crate::config::path();
@@ -20,12 +22,12 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
     let state = if path.exists() {
         ""
     } else {
-        " (not present: defaults)"
+        Msg::CliConfigAbsent.text(lang)
     };
-    println!(
+    outln!(
         "# {}{state}",
         crate::sanitize::one_line(&path.display().to_string())
-    );
-    print!("{}", crate::config::effective_text(&cfg));
+    )?;
+    out!("{}", crate::config::effective_text(&cfg))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::Ctx;
 use crate::domain::Kind;
 use crate::export::{self, Target, table};
+use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum What {
@@ -63,36 +64,47 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let sheet = export::sheet(db.conn(), target)?;
     match (format, &args.output) {
         (Format::Xlsx, None) => {
-            anyhow::bail!("xlsx needs a file: add -o {}.xlsx", target.name())
+            anyhow::bail!(Msg::ErrXlsxNeedsFile.fill(ctx.lang, &[&target.name()]))
         }
         (Format::Xlsx, Some(path)) => table::write_xlsx(&sheet, target.name(), path)?,
         (Format::Csv, None) => table::write_csv(&sheet, std::io::stdout().lock(), false)?,
         (Format::Csv, Some(path)) => {
             let mut buf = Vec::new();
             table::write_csv(&sheet, &mut buf, true)?;
-            write_file(path, &buf)?;
+            write_file(path, &buf, ctx.lang)?;
         }
         (Format::Json, out) => {
             let mut text = serde_json::to_string_pretty(&table::to_json(&sheet))?;
             text.push('\n');
             match out {
-                None => print!("{text}"),
-                Some(path) => write_file(path, text.as_bytes())?,
+                None => out!("{text}")?,
+                Some(path) => write_file(path, text.as_bytes(), ctx.lang)?,
             }
         }
     }
     if let Some(path) = &args.output {
+        let noun = match target {
+            Target::Records(Kind::Demand) => Msg::NounDemands,
+            Target::Records(Kind::Achievement) => Msg::NounResults,
+            Target::Pairs => Msg::NounPairs,
+            Target::FollowUps => Msg::NounFollowUps,
+        };
         eprintln!(
-            "exported {} {} to {}",
-            sheet.rows.len(),
-            target.name(),
-            crate::sanitize::one_line(&path.display().to_string())
+            "{}",
+            Msg::CliExported.fill(
+                ctx.lang,
+                &[
+                    &sheet.rows.len(),
+                    &noun.text(ctx.lang),
+                    &crate::sanitize::one_line(&path.display().to_string()),
+                ]
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_file(path: &std::path::Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
     std::fs::write(path, bytes)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))
+        .map_err(|e| anyhow::anyhow!(Msg::ErrCannotWrite.fill(lang, &[&path.display(), &e])))
 }

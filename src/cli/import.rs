@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use super::Ctx;
 use crate::domain::Kind;
+use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_file};
 use crate::sanitize::one_line;
 
@@ -38,10 +39,18 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
-fn show_progress(done: usize, total: usize) {
-    eprint!("\rimporting… {done}/{total}");
+fn show_progress(lang: Lang, done: usize, total: usize) {
+    eprint!("\r{}", Msg::CliImporting.fill(lang, &[&done, &total]));
     if done + crate::import::PROGRESS_EVERY > total {
         eprintln!();
+    }
+}
+
+/// The progress callback takes no context, so one per language.
+fn progress_for(lang: Lang) -> fn(usize, usize) {
+    match lang {
+        Lang::Zh => |done, total| show_progress(Lang::Zh, done, total),
+        Lang::En => |done, total| show_progress(Lang::En, done, total),
     }
 }
 
@@ -52,8 +61,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         sheet: args.sheet.clone(),
         dry_run: args.dry_run,
         rejects_dir: None,
-        progress: (!args.json && std::io::stderr().is_terminal())
-            .then_some(show_progress as fn(usize, usize)),
+        progress: (!args.json && std::io::stderr().is_terminal()).then(|| progress_for(ctx.lang)),
     };
     let report = import_file(&mut db, args.kind, &args.file, &opts)?;
     if args.json {
@@ -63,25 +71,33 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             || args.file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        println!(
-            "{}: {} added, {} updated, {} unchanged, {} rejected{}",
-            one_line(&name),
-            report.added,
-            report.updated,
-            report.unchanged,
-            report.rejected.len(),
-            if args.dry_run {
-                " (dry run: nothing written)"
-            } else {
-                ""
-            }
+        let lang = ctx.lang;
+        let dry = if args.dry_run {
+            Msg::CliDryRun.text(lang)
+        } else {
+            ""
+        };
+        let mut text = Msg::CliImportSummary.fill(
+            lang,
+            &[
+                &one_line(&name),
+                &report.added,
+                &report.updated,
+                &report.unchanged,
+                &report.rejected.len(),
+                &dry,
+            ],
         );
+        text.push('\n');
         for r in &report.rejected {
-            println!("line {}: {}", r.line, one_line(&r.reason));
+            text += &Msg::CliRejectedLine.fill(lang, &[&r.line, &one_line(&r.reason)]);
+            text.push('\n');
         }
         if let Some(path) = &report.rejects_file {
-            println!("rejects saved to {}", one_line(path));
+            text += &Msg::CliRejectsSaved.fill(lang, &[&one_line(path)]);
+            text.push('\n');
         }
+        out!("{text}")?;
     }
     Ok(if report.rejected.is_empty() {
         ExitCode::SUCCESS

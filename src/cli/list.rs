@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::db::{RecordFilter, records};
 use crate::domain::{Code, CodeKind, Kind, Record};
 use crate::export::record_columns;
+use crate::i18n::{Lang, Msg};
 use crate::import::values::format_amount;
 use crate::sanitize::one_line;
 
@@ -76,19 +77,18 @@ fn right(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
 }
 
-/// The list table, one line per record, widths in display columns.
-pub fn table_lines(recs: &[Record]) -> Vec<String> {
+/// The list table, one line per record, widths in display columns, headers in `lang`.
+pub fn table_lines(recs: &[Record], lang: Lang) -> Vec<String> {
     const W: [usize; 5] = [7, 40, 26, 16, 10];
-    let amount_head = "amount(万)";
     let mut lines = vec![
         format!(
             "{} {} {} {} {} {}",
-            fit("code", W[0]),
-            fit("title", W[1]),
-            fit("org", W[2]),
-            fit("field", W[3]),
-            fit("region", W[4]),
-            right(amount_head, 10),
+            fit(Msg::ColCode.text(lang), W[0]),
+            fit(Msg::ColTitle.text(lang), W[1]),
+            fit(Msg::ColOrg.text(lang), W[2]),
+            fit(Msg::ColField.text(lang), W[3]),
+            fit(Msg::ColRegion.text(lang), W[4]),
+            right(Msg::ColAmount.text(lang), 10),
         )
         .trim_end()
         .to_string(),
@@ -123,20 +123,20 @@ pub fn run_list(args: &ListArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if recs.is_empty() {
-        let word = if args.kind == Kind::Demand {
-            "demands"
+        let msg = if args.kind == Kind::Demand {
+            Msg::CliNoDemands
         } else {
-            "results"
+            Msg::CliNoResults
         };
-        eprintln!("no {word} yet: add some with `duijie import {word} FILE`");
+        eprintln!("{}", msg.text(ctx.lang));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = String::new();
-    for l in table_lines(&recs) {
-        out.push_str(&l);
-        out.push('\n');
+    let mut text = String::new();
+    for l in table_lines(&recs, ctx.lang) {
+        text.push_str(&l);
+        text.push('\n');
     }
-    print!("{out}");
+    out!("{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -172,13 +172,13 @@ pub fn run_show(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .map(|(l, _)| one_line(l).width())
         .max()
         .unwrap_or(0);
-    let mut out = String::new();
+    let mut text = String::new();
     for (label, value) in &fields {
         let label = one_line(label);
         let pad = width - label.width();
-        let _ = writeln!(out, "{label}{}: {}", " ".repeat(pad), one_line(value));
+        let _ = writeln!(text, "{label}{}: {}", " ".repeat(pad), one_line(value));
     }
-    print!("{out}");
+    out!("{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -204,10 +204,14 @@ mod tests {
         r.seq = 3;
         r.org = "江西\n铜业".into();
         r.budget_wan = Some(50.0);
-        let lines = table_lines(&[r]);
-        assert!(!lines[1].contains('\u{1b}'));
-        assert!(lines[1].contains("江西 铜业"));
-        assert!(lines[1].ends_with("50"));
-        assert_eq!(lines[0].width(), lines[1].width());
+        for lang in [Lang::Zh, Lang::En] {
+            let lines = table_lines(std::slice::from_ref(&r), lang);
+            assert!(!lines[1].contains('\u{1b}'));
+            assert!(lines[1].contains("江西 铜业"));
+            assert!(lines[1].ends_with("50"));
+            assert_eq!(lines[0].width(), lines[1].width(), "{lang:?}");
+        }
+        assert!(table_lines(&[], Lang::Zh)[0].starts_with("编号"));
+        assert!(table_lines(&[], Lang::En)[0].starts_with("code "));
     }
 }

@@ -1,9 +1,29 @@
 //! The command line: one file per subcommand. `run` returns the process exit status:
 //! 0 success, 1 failure (one-line cause on stderr), 2 usage error (clap), 3 partial import.
+//! Every message for a person comes from the catalogue ([`crate::i18n::Msg`]) in the
+//! interface language; data and `--json` output are never translated.
+
+/// `println!` that returns the write's error instead of panicking, so a closed stdout
+/// (`duijie list demands | head`) ends the command quietly: `outln!(…)?`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `print!` that returns the write's error instead of panicking: `out!(…)?`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
 
 mod add;
 mod completions;
 mod config;
+pub mod errors;
 mod export;
 mod import;
 mod list;
@@ -16,6 +36,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::db::Db;
+use crate::i18n::{Lang, Msg};
 
 /// 对接 duijie — a terminal desk for technology brokers: match enterprise demands (需求) with
 /// research results (成果) and walk each pair to a signed, registered, landed contract.
@@ -76,10 +97,11 @@ pub struct DemoDbArgs {
     pub path: PathBuf,
 }
 
-/// What every subcommand gets: where the database is.
+/// What every subcommand gets: where the database is and the interface language.
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub db_path: PathBuf,
+    pub lang: Lang,
 }
 
 impl Ctx {
@@ -88,8 +110,14 @@ impl Ctx {
     }
 }
 
-/// Runs a parsed command line. `None` as the command means "open the desk".
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// The interface language of the command line: the config's `lang`, else from `LANG`. A
+/// config that does not load falls back to `LANG` here; the desk reports it when opened.
+pub fn lang() -> Lang {
+    crate::config::load(&crate::config::path()).map_or_else(|_| Lang::from_env(), |c| c.lang())
+}
+
+/// Runs a parsed command line in `lang`. `None` as the command means "open the desk".
+pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     // The demo directory lives as long as this call.
     let mut _demo_dir = None;
     let db_path = if cli.demo {
@@ -101,7 +129,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     } else {
         cli.db.clone().unwrap_or_else(crate::paths::default_db)
     };
-    let ctx = Ctx { db_path };
+    let ctx = Ctx { db_path, lang };
     match cli.command {
         None => {
             let config = crate::config::load(&crate::config::path())?;
@@ -124,23 +152,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
         Some(Command::DemoDb(a)) => {
             if a.path.exists() {
-                anyhow::bail!("{}: already exists; choose a new path", a.path.display());
+                anyhow::bail!(Msg::ErrPathExists.fill(lang, &[&a.path.display()]));
             }
             let summary = crate::demo::build(&a.path)?;
-            println!("{summary}");
+            outln!("{summary}")?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions(a)) => Ok(completions::run(&a)),
-        Some(Command::Config(a)) => config::run(&a),
+        Some(Command::Config(a)) => config::run(&a, lang),
     }
 }
 
 /// Prints a value as pretty JSON on stdout.
-#[allow(
-    dead_code,
-    reason = "used by the JSON-printing subcommands as they land"
-)]
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?)?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use super::{Ctx, print_json};
 use crate::domain::undo::CLI;
 use crate::domain::{Channel, Code, ContractType, ShelveReason, Stage};
+use crate::i18n::{Lang, Msg};
 use crate::pipeline::{
     self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
 };
@@ -99,22 +100,31 @@ fn keys(all: impl IntoIterator<Item = &'static str>) -> String {
     all.into_iter().collect::<Vec<_>>().join(", ")
 }
 
+/// A stage or channel as a confirmation names it: the Chinese word, and in English the key
+/// one types as well ("签约 signed").
+fn label(zh: &str, key: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => format!("{zh} {key}"),
+    }
+}
+
 pub fn run_pair(a: &PairArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (first, second) = (code(&a.first)?, code(&a.second)?);
     let mut db = ctx.open_db()?;
     let row = pipeline::create(&mut db, &Clock::system(), first, second, &a.note, CLI)?;
-    println!("{}", row.pair.code());
+    outln!("{}", row.pair.code())?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let clock = Clock::system();
     let pair = code(&a.pair)?;
+    let lang = ctx.lang;
     let to = Stage::parse(&a.stage).with_context(|| {
-        format!(
-            "unknown stage `{}`: use {}",
-            one_line(&a.stage),
-            keys(Stage::ALL.map(Stage::key))
+        Msg::ErrUnknownStage.fill(
+            lang,
+            &[&one_line(&a.stage), &keys(Stage::ALL.map(Stage::key))],
         )
     })?;
     let mut req = MoveRequest::new(pair, to);
@@ -127,20 +137,24 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .context("--date")?;
     req.contract_type = match &a.contract_type {
         Some(t) => Some(ContractType::parse(t).with_context(|| {
-            format!(
-                "unknown contract type `{}`: use {}",
-                one_line(t),
-                keys(ContractType::ALL.iter().map(|c| c.key()))
+            Msg::ErrUnknownContractType.fill(
+                lang,
+                &[
+                    &one_line(t),
+                    &keys(ContractType::ALL.iter().map(|c| c.key())),
+                ],
             )
         })?),
         None => None,
     };
     req.reason = match &a.reason {
         Some(r) => Some(ShelveReason::parse(r).with_context(|| {
-            format!(
-                "unknown reason `{}`: use {}",
-                one_line(r),
-                keys(ShelveReason::ALL.iter().map(|c| c.key()))
+            Msg::ErrUnknownReason.fill(
+                lang,
+                &[
+                    &one_line(r),
+                    &keys(ShelveReason::ALL.iter().map(|c| c.key())),
+                ],
             )
         })?),
         None => None,
@@ -152,24 +166,25 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     // The line printed says "from → to": refuse if someone moves it in between.
     req.expect = Some(before);
     let after = pipeline::move_to(&mut db, &clock, &req, CLI)?.pair;
-    println!(
-        "{pair}: {} {} → {} {}",
-        before.zh(),
-        before.key(),
-        after.stage.zh(),
-        after.stage.key()
+    let (from, to) = (
+        label(before.zh(), before.key(), lang),
+        label(after.stage.zh(), after.stage.key(), lang),
     );
+    outln!("{}", Msg::CliMoved.fill(lang, &[&pair, &from, &to]))?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let clock = Clock::system();
+    let lang = ctx.lang;
     let pair = code(&a.pair)?;
     let channel = Channel::parse(&a.channel).with_context(|| {
-        format!(
-            "unknown channel `{}`: use {}",
-            one_line(&a.channel),
-            keys(Channel::ALL.iter().map(|c| c.key()))
+        Msg::ErrUnknownChannel.fill(
+            lang,
+            &[
+                &one_line(&a.channel),
+                &keys(Channel::ALL.iter().map(|c| c.key())),
+            ],
         )
     })?;
     let next_due = a
@@ -189,11 +204,12 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut db = ctx.open_db()?;
     let after = pipeline::log(&mut db, &clock, &req, CLI)?.1.pair;
     let next = match (&after.next_action, &after.next_due) {
-        (Some(n), Some(d)) => format!("next: {} (due {d})", one_line(n)),
-        (Some(n), None) => format!("next: {}", one_line(n)),
-        (None, _) => "no next action".into(),
+        (Some(n), Some(d)) => Msg::CliNextDue.fill(lang, &[&one_line(n), d]),
+        (Some(n), None) => Msg::CliNext.fill(lang, &[&one_line(n)]),
+        (None, _) => Msg::CliNoNext.text(lang).to_string(),
     };
-    println!("{pair}: logged {} {}; {next}", channel.zh(), channel.key());
+    let channel = label(channel.zh(), channel.key(), lang);
+    outln!("{}", Msg::CliLogged.fill(lang, &[&pair, &channel, &next]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -203,7 +219,7 @@ pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.json {
         print_json(&agenda)?;
     } else {
-        print!("{}", render::agenda(&agenda));
+        out!("{}", render::agenda(&agenda))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -214,26 +230,27 @@ pub fn run_board(a: &BoardArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.json {
         print_json(&columns)?;
     } else {
-        print!("{}", render::board(&columns));
+        out!("{}", render::board(&columns))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.steps == 0 {
-        bail!("--steps must be at least 1");
+        bail!(Msg::ErrStepsZero.text(ctx.lang));
     }
+    let lang = ctx.lang;
     let mut db = ctx.open_db()?;
     for _ in 0..a.steps {
-        let Some(label) = pipeline::undo(&mut db)? else {
-            println!("nothing to undo");
+        let Some(what) = pipeline::undo(&mut db)? else {
+            outln!("{}", Msg::CliNothingToUndo.text(lang))?;
             break;
         };
-        println!("undone: {}", one_line(&label));
+        outln!("{}", Msg::CliUndone.fill(lang, &[&one_line(&what)]))?;
     }
     let left = depth(db.conn())?;
     if left > 0 {
-        println!("({left} more can be undone)");
+        outln!("{}", Msg::CliMoreUndo.fill(lang, &[&left]))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -246,7 +263,7 @@ pub fn run_show_pair(pair: Code, json: bool, ctx: &Ctx) -> anyhow::Result<ExitCo
     if json {
         print_json(&detail)?;
     } else {
-        print!("{}", render::pair_detail(&detail, &clock));
+        out!("{}", render::pair_detail(&detail, &clock))?;
     }
     Ok(ExitCode::SUCCESS)
 }

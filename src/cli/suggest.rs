@@ -4,11 +4,13 @@
 use std::process::ExitCode;
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Ctx;
 use crate::db::{RecordFilter, records};
+use crate::domain::Record;
 use crate::domain::{Code, Kind};
+use crate::i18n::{Lang, Msg};
 use crate::matching::{SuggestIndex, Suggestion, mark_paired};
 use crate::sanitize::one_line;
 
@@ -60,7 +62,9 @@ pub fn run(args: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let out: Vec<JsonSuggestion<'_>> = suggestions.iter().map(to_json).collect();
         super::print_json(&out)?;
     } else {
-        print_table(&query.code(), query.kind, &query.title, &suggestions);
+        let mut text = String::new();
+        table(&mut text, &query, &suggestions, ctx.lang);
+        out!("{text}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -81,28 +85,40 @@ fn to_json(s: &Suggestion) -> JsonSuggestion<'_> {
     }
 }
 
-fn print_table(code: &Code, kind: Kind, title: &str, suggestions: &[Suggestion]) {
-    let what = match kind {
-        Kind::Demand => "results for demand",
-        Kind::Achievement => "demands for result",
+/// The suggestions table of `query`, headings in `lang`, into `out`.
+fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lang) {
+    use std::fmt::Write as _;
+    let what = match query.kind {
+        Kind::Demand => Msg::CliSuggestForDemand,
+        Kind::Achievement => Msg::CliSuggestForResult,
     };
-    println!("{what} {code} {}", one_line(title));
+    let code: Code = query.code();
+    let _ = writeln!(
+        out,
+        "{}",
+        what.fill(lang, &[&code, &one_line(&query.title)])
+    );
     if suggestions.is_empty() {
-        println!("no suggestions: nothing of the other kind shares a term with it");
+        let _ = writeln!(out, "{}", Msg::CliNoSuggestions.text(lang));
         return;
     }
-    println!(
-        "{:>3}  {:<6} {:>5}  {}  {}  reasons",
+    // Padded by display width: the Chinese headings are double-width.
+    let score = Msg::ColScore.text(lang);
+    let _ = writeln!(
+        out,
+        "{:>3}  {} {}{score}  {}  {}  {}",
         "#",
-        "code",
-        "score",
-        pad("title", TITLE_WIDTH),
-        pad("org", ORG_WIDTH)
+        pad(Msg::ColCode.text(lang), 6),
+        " ".repeat(5usize.saturating_sub(score.width())),
+        pad(Msg::ColTitle.text(lang), TITLE_WIDTH),
+        pad(Msg::ColOrg.text(lang), ORG_WIDTH),
+        Msg::ColReasons.text(lang),
     );
     for (i, s) in suggestions.iter().enumerate() {
         let mark = if s.paired { "*" } else { "" };
         let reasons: Vec<String> = s.reasons.iter().map(|r| one_line(&r.zh())).collect();
-        println!(
+        let _ = writeln!(
+            out,
             "{:>3}  {:<6} {:>5.1}  {}  {}  {}",
             i + 1,
             format!("{}{mark}", s.code),
@@ -113,7 +129,7 @@ fn print_table(code: &Code, kind: Kind, title: &str, suggestions: &[Suggestion])
         );
     }
     if suggestions.iter().any(|s| s.paired) {
-        println!("* already paired");
+        let _ = writeln!(out, "{}", Msg::CliAlreadyPaired.text(lang));
     }
 }
 

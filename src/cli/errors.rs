@@ -1,0 +1,126 @@
+//! How a failed command reads on stderr: one line, framed and, where the cause is one of our
+//! typed errors, worded in the interface language. A closed stdout is not a failure.
+
+use std::error::Error as StdError;
+
+use crate::db::DbError;
+use crate::domain::CodeError;
+use crate::i18n::{Lang, Msg};
+use crate::pipeline::{DateError, PipelineError};
+use crate::sanitize::one_line;
+
+/// The one error line for `err` (without the newline). English is anyhow's `{:#}` chain,
+/// unchanged; Chinese words each typed cause it knows and keeps the rest as written.
+pub fn line(err: &anyhow::Error, lang: Lang) -> String {
+    let text = match lang {
+        Lang::En => format!("{err:#}"),
+        Lang::Zh => err
+            .chain()
+            .map(|e| zh_cause(e).unwrap_or_else(|| e.to_string()))
+            .collect::<Vec<_>>()
+            .join(": "),
+    };
+    Msg::ErrPrefix.fill(lang, &[&one_line(&text)])
+}
+
+/// Whether `err` is only stdout closed under us (`… | head`): the reader has what it wanted.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<csv::Error>().is_some_and(|c| {
+                matches!(c.kind(), csv::ErrorKind::Io(io)
+                    if io.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
+}
+
+/// One cause in Chinese, when it is a typed error this knows.
+fn zh_cause(e: &(dyn StdError + 'static)) -> Option<String> {
+    if let Some(p) = e.downcast_ref::<PipelineError>() {
+        return pipeline_zh(p);
+    }
+    if let Some(d) = e.downcast_ref::<DbError>() {
+        return db_zh(d);
+    }
+    if let Some(d) = e.downcast_ref::<DateError>() {
+        return Some(date_zh(d));
+    }
+    if let Some(CodeError(text)) = e.downcast_ref::<CodeError>() {
+        return Some(Msg::ErrNotACode.fill(Lang::Zh, &[text]));
+    }
+    None
+}
+
+fn pipeline_zh(e: &PipelineError) -> Option<String> {
+    let zh = Lang::Zh;
+    Some(match e {
+        PipelineError::NotFound(code) => Msg::ErrNotFound.fill(zh, &[code]),
+        PipelineError::AlreadyPaired {
+            demand,
+            result,
+            pair,
+        } => Msg::ErrAlreadyPaired.fill(zh, &[demand, result, pair]),
+        PipelineError::NeedDemandAndResult => Msg::ErrNeedDemandAndResult.text(zh).to_string(),
+        PipelineError::SameStage { pair, stage } => {
+            Msg::ErrSameStage.fill(zh, &[pair, &stage.zh()])
+        }
+        PipelineError::Missing { pair, to, what } => {
+            Msg::ErrMissing.fill(zh, &[pair, &to.zh(), what])
+        }
+        PipelineError::Conflict {
+            pair,
+            expected,
+            current,
+        } => Msg::ErrMovedMeanwhile.fill(zh, &[pair, &current.zh(), &expected.zh()]),
+        PipelineError::Changed { pair } => Msg::ErrChangedMeanwhile.fill(zh, &[pair]),
+        PipelineError::Date(d) => date_zh(d),
+        PipelineError::Db(d) => return db_zh(d),
+        _ => return None,
+    })
+}
+
+fn db_zh(e: &DbError) -> Option<String> {
+    let zh = Lang::Zh;
+    Some(match e {
+        DbError::NotFound(code) => Msg::ErrNotFound.fill(zh, &[code]),
+        DbError::Gone(code) => Msg::ErrGone.fill(zh, &[code]),
+        DbError::Changed(code) => Msg::ErrChangedMeanwhile.fill(zh, &[code]),
+        DbError::Busy(_) => Msg::ErrBusy.text(zh).to_string(),
+        _ => return None,
+    })
+}
+
+fn date_zh(e: &DateError) -> String {
+    match e {
+        DateError::Empty => Msg::ErrNoDate.text(Lang::Zh).to_string(),
+        DateError::Unknown(text) => Msg::ErrNotADate.fill(Lang::Zh, &[text]),
+        DateError::Invalid(text) => Msg::ErrBadCalendarDate.fill(Lang::Zh, &[text]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Code;
+
+    #[test]
+    fn english_is_the_anyhow_chain_and_chinese_words_typed_causes() {
+        let err = anyhow::Error::new(DbError::NotFound("D99".into()));
+        assert_eq!(line(&err, Lang::En), "duijie: error: D99 not found");
+        assert_eq!(line(&err, Lang::Zh), "duijie: 错误: 未找到 D99");
+        let code: Code = "P1".parse().unwrap();
+        let err = anyhow::Error::new(PipelineError::Db(DbError::NotFound(code.to_string())))
+            .context("--x");
+        assert_eq!(line(&err, Lang::Zh), "duijie: 错误: --x: 未找到 P1");
+        let err = anyhow::anyhow!("plain\nwords");
+        assert_eq!(line(&err, Lang::Zh), "duijie: 错误: plain words");
+    }
+
+    #[test]
+    fn a_broken_pipe_is_told_apart() {
+        let io = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::new(io).context("writing")));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("Broken pipe")));
+    }
+}
