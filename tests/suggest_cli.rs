@@ -43,6 +43,11 @@ fn duijie(db: &std::path::Path, args: &[&str]) -> std::process::Output {
         .arg(db)
         .args(args)
         .env("NO_COLOR", "1")
+        // The assertions read the English messages, whatever the shell's locale or config.
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("DUIJIE_CONFIG", "/nonexistent/duijie-config.toml")
         .output()
         .unwrap()
 }
