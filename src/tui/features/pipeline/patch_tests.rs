@@ -1,0 +1,81 @@
+//! A patch leaves what a full reload shows: a case table of desk writes, each followed by
+//! the board, the agenda and the pair markers compared with a fresh model read in full.
+
+use crate::db::Db;
+use crate::tui::app::runner::Effect;
+use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::features::pipeline::test_support::{drive, run, setup, type_text};
+use crate::tui::model::{Model, View};
+
+/// A model that reads everything now, with the same desk lists, on the same view.
+fn reloaded(db: &mut Db, m: &Model) -> Model {
+    let (_, mut fresh) = setup();
+    fresh.demands.shown.clone_from(&m.demands.shown);
+    fresh.results.shown.clone_from(&m.results.shown);
+    fresh.filters = m.filters.clone();
+    fresh.view = m.view;
+    run(
+        db,
+        &mut fresh,
+        vec![Effect::Pipe(PipeEffect::Refresh {
+            board: true,
+            agenda: true,
+            detail: None,
+        })],
+    );
+    fresh
+}
+
+fn agenda_items(m: &Model) -> Vec<Vec<(i64, Option<String>, i64)>> {
+    m.pipe
+        .agenda
+        .sections
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|i| (i.pair_id, i.due.clone(), i.days))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn each_desk_write_patches_the_views_to_what_a_full_reload_shows() {
+    // Each row: keys on the desk (pairing both couples), then keys on the board, then on the
+    // agenda. The agenda is opened once first so both views are loaded and patched.
+    for keys in [
+        "L",
+        "L L",
+        "L H",
+        "z enter enter",
+        "z enter enter L",
+        "n enter =电话 enter =寄样品 enter =明天 enter",
+        "n enter =电话 enter =寄样品 enter =昨天 enter",
+        "D y",
+        "D y u",
+        "L u",
+        "L L u u",
+        "n enter =电话 enter =寄样品 enter =明天 enter u",
+        "j L",
+        "j z enter enter j L",
+    ] {
+        let (mut db, mut m) = setup();
+        drive(&mut db, &mut m, "p j tab j p a a b");
+        for k in keys.split_whitespace() {
+            match k.strip_prefix('=') {
+                Some(text) => type_text(&mut m, text),
+                None => drive(&mut db, &mut m, k),
+            }
+        }
+        assert_eq!(m.view, View::Board, "{keys}");
+        let fresh = reloaded(&mut db, &m);
+        assert_eq!(m.pipe.pairs, fresh.pipe.pairs, "{keys}");
+        assert_eq!(m.pipe.by_record, fresh.pipe.by_record, "{keys}");
+        assert_eq!(m.pipe.board_data, fresh.pipe.board_data, "{keys}");
+        assert_eq!(m.pipe.board.columns, fresh.pipe.board.columns, "{keys}");
+        assert_eq!(agenda_items(&m), agenda_items(&fresh), "{keys}");
+        if keys.contains("昨天") {
+            assert_eq!(m.pipe.agenda.sections[0].len(), 1, "overdue: {keys}");
+        }
+    }
+}
