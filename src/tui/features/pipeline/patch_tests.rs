@@ -79,3 +79,46 @@ fn each_desk_write_patches_the_views_to_what_a_full_reload_shows() {
         }
     }
 }
+
+#[test]
+fn another_process_s_pair_changes_patch_the_views_too() {
+    use crate::domain::{Code, CodeKind, Stage};
+    use crate::pipeline::{self, MoveRequest};
+    let p1 = Code {
+        kind: CodeKind::Pair,
+        num: 1,
+    };
+    for what in ["move", "delete"] {
+        let (mut db, mut m) = setup();
+        drive(&mut db, &mut m, "p j tab j p a a b");
+        let since = crate::db::live::current_rev(db.conn()).unwrap();
+        let clock = crate::tui::features::pipeline::test_support::clock();
+        if what == "move" {
+            pipeline::move_to(
+                &mut db,
+                &clock,
+                &MoveRequest::new(p1, Stage::Contacted),
+                "cli",
+            )
+            .unwrap();
+        } else {
+            pipeline::delete(&mut db, &clock, p1, None, "cli").unwrap();
+        }
+        let changes = crate::db::live::changes_since(db.conn(), since).unwrap();
+        let fx = crate::tui::update::update(
+            &mut m,
+            crate::tui::action::Action::Changed(Box::new(changes)),
+        );
+        assert!(
+            fx.iter()
+                .all(|e| !matches!(e, Effect::Pipe(PipeEffect::Refresh { .. }))),
+            "{what}: no full read"
+        );
+        run(&mut db, &mut m, fx);
+        let fresh = reloaded(&mut db, &m);
+        assert_eq!(m.pipe.pairs, fresh.pipe.pairs, "{what}");
+        assert_eq!(m.pipe.board_data, fresh.pipe.board_data, "{what}");
+        assert_eq!(m.pipe.board.columns, fresh.pipe.board.columns, "{what}");
+        assert_eq!(agenda_items(&m), agenda_items(&fresh), "{what}");
+    }
+}
