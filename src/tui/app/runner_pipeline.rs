@@ -50,6 +50,8 @@ pub enum PipeEffect {
         board: bool,
         loaded_on: Option<jiff::civil::Date>,
     },
+    /// The pairs of record `id` read again (the record was edited: they show its title).
+    PairsOfRecord(i64),
     /// Pairs other processes wrote or deleted, patched in; very many are read in full
     /// instead, with the board, the agenda or the detail when asked.
     Patch {
@@ -367,6 +369,10 @@ impl PipeRunner {
                 }
                 Ok(out)
             }
+            PipeEffect::PairsOfRecord(id) => pipeline::pairs_of_record(db.conn(), id)?
+                .iter()
+                .map(|p| Self::reread(db, &clock, p.pair.id))
+                .collect(),
             PipeEffect::OpenView { board, loaded_on } => {
                 if loaded_on == Some(clock.today()) {
                     return Ok(vec![]);

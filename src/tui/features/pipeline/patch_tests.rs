@@ -122,3 +122,25 @@ fn another_process_s_pair_changes_patch_the_views_too() {
         assert_eq!(agenda_items(&m), agenda_items(&fresh), "{what}");
     }
 }
+
+#[test]
+fn a_record_saved_or_deleted_on_the_desk_patches_its_pairs() {
+    use crate::tui::features::pipeline::update::{record_deleted, record_saved};
+    let (mut db, mut m) = setup();
+    drive(&mut db, &mut m, "p a a b");
+    let id = m.pipe.pairs[0].demand_id;
+    let mut rec = crate::db::records::get(db.conn(), id).unwrap().unwrap();
+    rec.title = "改名的需求".into();
+    db.write(|tx| crate::db::records::update(tx, &mut rec))
+        .unwrap();
+    let fx = record_saved(&m, id);
+    run(&mut db, &mut m, fx);
+    assert_eq!(m.pipe.board.selected().unwrap().demand_title, "改名的需求");
+    assert_eq!(
+        m.pipe.board.columns,
+        reloaded(&mut db, &m).pipe.board.columns
+    );
+    let fx = record_deleted(&mut m, id);
+    assert!(fx.is_empty());
+    assert!(m.pipe.pairs.is_empty() && m.pipe.board.selected().is_none());
+}

@@ -41,6 +41,21 @@ pub fn refresh(m: &Model) -> Vec<Effect> {
     })
 }
 
+/// A record was saved from the desk: its pairs show its title, so they are read again.
+pub fn record_saved(m: &Model, record_id: i64) -> Vec<Effect> {
+    if m.pipe.is_paired(record_id) {
+        fx(PipeEffect::PairsOfRecord(record_id))
+    } else {
+        vec![]
+    }
+}
+
+/// A record was deleted from the desk: its pairs went with it.
+pub fn record_deleted(m: &mut Model, record_id: i64) -> Vec<Effect> {
+    let ids: Vec<i64> = m.pipe.pairs_of(record_id).map(|p| p.pair_id).collect();
+    ids.into_iter().flat_map(|id| patch::gone(m, id)).collect()
+}
+
 pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
     match action {
         PipeAction::Pair => pair_selections(m),
