@@ -241,10 +241,21 @@ pub enum PipeAction {
         today: jiff::civil::Date,
         pairs: Vec<crate::tui::features::pipeline::PairLine>,
     },
-    /// The board's columns, unfiltered.
-    BoardLoaded(Vec<crate::pipeline::BoardColumn>),
-    /// The agenda.
-    AgendaLoaded(Box<crate::pipeline::Agenda>),
+    /// The board's columns, unfiltered, read on `today`.
+    BoardLoaded {
+        today: jiff::civil::Date,
+        columns: Vec<crate::pipeline::BoardColumn>,
+    },
+    /// The agenda, read on `today`.
+    AgendaLoaded {
+        today: jiff::civil::Date,
+        agenda: Box<crate::pipeline::Agenda>,
+    },
+    /// A pair as a write (the desk's or another process's) left it: patched into the pair
+    /// markers, the board and the agenda without reading the others again.
+    PairChanged(Box<crate::tui::features::pipeline::patch::PairPatch>),
+    /// A pair was deleted (by the desk, an undo or another process): taken out of the views.
+    PairGone(i64),
     /// One pair in full, for the detail overlay.
     PairShown(Box<crate::pipeline::PairDetail>),
     /// Suggestions for record `subject`.

@@ -8,11 +8,12 @@
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::db::{Db, RecordFilter, records};
-use crate::domain::{Code, CodeKind};
+use crate::domain::undo::desk;
+use crate::domain::{Code, CodeKind, PairRow};
 use crate::matching::SuggestIndex;
 use crate::pipeline::{self, Clock, LogRequest, MoveRequest};
 use crate::tui::action::{Action, PipeAction};
-use crate::tui::features::pipeline::vm;
+use crate::tui::features::pipeline::{patch, vm};
 
 /// How many suggestions the list shows.
 const SUGGESTIONS: usize = 20;
@@ -43,7 +44,27 @@ pub enum PipeEffect {
     UndoConfirmed { at: String },
     /// Load one pair in full.
     ShowPair(Code),
+    /// Show the board (else the agenda): read it unless it was read on `loaded_on` and that
+    /// is still today.
+    OpenView {
+        board: bool,
+        loaded_on: Option<jiff::civil::Date>,
+    },
+    /// The pairs of record `id` read again (the record was edited: they show its title).
+    PairsOfRecord(i64),
+    /// Pairs other processes wrote or deleted, patched in; very many are read in full
+    /// instead, with the board, the agenda or the detail when asked.
+    Patch {
+        rows: Vec<PairRow>,
+        gone: Vec<i64>,
+        board: bool,
+        agenda: bool,
+        detail: Option<i64>,
+    },
 }
+
+/// Beyond this many changed pairs a full read is cheaper than patching one by one.
+pub const PATCH_LIMIT: usize = 1_000;
 
 /// The suggestion index and its rebuilds.
 #[derive(Default)]
@@ -132,6 +153,26 @@ impl PipeRunner {
         }
     }
 
+    /// The board and/or the agenda read in full.
+    fn refresh_views(&self, db: &Db, board: bool, agenda: bool) -> anyhow::Result<Vec<Action>> {
+        let clock = self.clock();
+        let conn = db.conn();
+        let mut out = Vec::new();
+        if board {
+            out.push(Action::Pipe(PipeAction::BoardLoaded {
+                today: clock.today(),
+                columns: pipeline::board(conn, &clock)?,
+            }));
+        }
+        if agenda {
+            out.push(Action::Pipe(PipeAction::AgendaLoaded {
+                today: clock.today(),
+                agenda: Box::new(pipeline::agenda(conn, &clock)?),
+            }));
+        }
+        Ok(out)
+    }
+
     /// The actions that reload the pairs and what is open.
     pub fn refresh(
         &self,
@@ -150,16 +191,7 @@ impl PipeRunner {
             today: clock.today(),
             pairs,
         })];
-        if board {
-            out.push(Action::Pipe(PipeAction::BoardLoaded(pipeline::board(
-                conn, &clock,
-            )?)));
-        }
-        if agenda {
-            out.push(Action::Pipe(PipeAction::AgendaLoaded(Box::new(
-                pipeline::agenda(conn, &clock)?,
-            ))));
-        }
+        out.extend(self.refresh_views(db, board, agenda)?);
         if let Some(id) = detail {
             let code = Code {
                 kind: CodeKind::Pair,
@@ -171,6 +203,29 @@ impl PipeRunner {
             }
         }
         Ok(out)
+    }
+
+    /// The answer that patches `row` in: the pair with its card and agenda place.
+    fn changed(db: &Db, clock: &Clock, row: PairRow) -> anyhow::Result<Action> {
+        let conn = db.conn();
+        let id = row.pair.id;
+        // The agenda's staleness counts from the newest stage change or follow-up.
+        let last = pipeline::history_of(conn, id)?
+            .into_iter()
+            .map(|h| h.at)
+            .chain(pipeline::followups_of(conn, id)?.into_iter().map(|f| f.at))
+            .max();
+        Ok(Action::Pipe(PipeAction::PairChanged(Box::new(
+            patch::build(clock, row, last.as_deref()),
+        ))))
+    }
+
+    /// The answer for pair `id` as it is now: changed, or gone.
+    fn reread(db: &Db, clock: &Clock, id: i64) -> anyhow::Result<Action> {
+        match pipeline::row(db.conn(), id)? {
+            Some(row) => Self::changed(db, clock, row),
+            None => Ok(Action::Pipe(PipeAction::PairGone(id))),
+        }
     }
 
     fn suggest(
@@ -227,43 +282,57 @@ impl PipeRunner {
                 detail,
             } => self.refresh(db, board, agenda, detail),
             PipeEffect::CreatePair { demand, result } => {
-                let pair = pipeline::create_pair(db, &clock, demand, result, "")?;
-                Ok(vec![Action::Pipe(PipeAction::PairCreated {
-                    code: pair.code().to_string(),
-                    demand: demand.to_string(),
-                    result: result.to_string(),
-                    demand_id: pair.demand_id,
-                    result_id: pair.result_id,
-                })])
+                let row = pipeline::create(db, &clock, demand, result, "", &desk())?;
+                Ok(vec![
+                    Action::Pipe(PipeAction::PairCreated {
+                        code: row.pair.code().to_string(),
+                        demand: demand.to_string(),
+                        result: result.to_string(),
+                        demand_id: row.pair.demand_id,
+                        result_id: row.pair.result_id,
+                    }),
+                    Self::changed(db, &clock, row)?,
+                ])
             }
             PipeEffect::Suggest { id, zh } => self.suggest(db, id, zh, false),
             PipeEffect::Move(req) => {
-                let pair = pipeline::move_pair(db, &clock, &req)?;
-                Ok(vec![Action::Pipe(PipeAction::Moved {
-                    code: pair.code().to_string(),
-                    to: pair.stage,
-                })])
+                let row = pipeline::move_to(db, &clock, &req, &desk())?;
+                Ok(vec![
+                    Action::Pipe(PipeAction::Moved {
+                        code: row.pair.code().to_string(),
+                        to: row.pair.stage,
+                    }),
+                    Self::changed(db, &clock, row)?,
+                ])
             }
             PipeEffect::Reactivate(code) => {
-                let to = pipeline::shelved_from(db.conn(), code)?;
-                let pair = pipeline::move_pair(db, &clock, &MoveRequest::new(code, to))?;
-                Ok(vec![Action::Pipe(PipeAction::Moved {
-                    code: pair.code().to_string(),
-                    to: pair.stage,
-                })])
+                let row = pipeline::reactivate(db, &clock, code, &desk())?;
+                Ok(vec![
+                    Action::Pipe(PipeAction::Moved {
+                        code: row.pair.code().to_string(),
+                        to: row.pair.stage,
+                    }),
+                    Self::changed(db, &clock, row)?,
+                ])
             }
             PipeEffect::DeletePair(code) => {
                 let pair = pipeline::delete_pair(db, &clock, code)?;
-                Ok(vec![Action::Pipe(PipeAction::PairDeleted {
-                    code: pair.code().to_string(),
-                    id: pair.id,
-                })])
+                Ok(vec![
+                    Action::Pipe(PipeAction::PairDeleted {
+                        code: pair.code().to_string(),
+                        id: pair.id,
+                    }),
+                    Action::Pipe(PipeAction::PairGone(pair.id)),
+                ])
             }
             PipeEffect::Log(req) => {
-                let (_, pair) = pipeline::log_followup(db, &clock, &req)?;
-                Ok(vec![Action::Pipe(PipeAction::Logged {
-                    code: pair.code().to_string(),
-                })])
+                let (_, row) = pipeline::log(db, &clock, &req, &desk())?;
+                Ok(vec![
+                    Action::Pipe(PipeAction::Logged {
+                        code: row.pair.code().to_string(),
+                    }),
+                    Self::changed(db, &clock, row)?,
+                ])
             }
             PipeEffect::Undo | PipeEffect::UndoConfirmed { .. } => {
                 let top = pipeline::undo::peek(db.conn())?;
@@ -278,20 +347,56 @@ impl PipeRunner {
                     // Not this desk's step: say what it is before taking it back.
                     return Ok(vec![Action::Pipe(PipeAction::ConfirmUndo(Box::new(step)))]);
                 }
-                let label = pipeline::undo(db)?;
+                let undone = pipeline::undo_step(db)?;
                 let mut out = Vec::new();
-                // A record edit undone: the lists (and the search) take the restored record.
-                if let Some(code) = label
-                    .as_deref()
-                    .and_then(|l| l.strip_prefix("edit "))
-                    .and_then(|c| c.split_whitespace().next())
-                    .and_then(|c| c.parse::<Code>().ok())
-                    && code.kind != CodeKind::Pair
-                    && let Ok(rec) = records::get_by_code(db.conn(), code)
+                let mut pairs = Vec::new();
+                // A record edit undone: the lists (and the search) take the restored record,
+                // and its pairs show its restored title.
+                if let Some(id) = undone.as_ref().and_then(|u| u.record)
+                    && let Ok(Some(rec)) = records::get(db.conn(), id)
                 {
+                    pairs.extend(
+                        pipeline::pairs_of_record(db.conn(), rec.id)?
+                            .iter()
+                            .map(|p| p.pair.id),
+                    );
                     out.push(Action::RecordSaved(rec));
                 }
-                out.push(Action::Pipe(PipeAction::Undone(label)));
+                pairs.extend(undone.as_ref().and_then(|u| u.pair));
+                out.push(Action::Pipe(PipeAction::Undone(undone.map(|u| u.label))));
+                for id in pairs {
+                    out.push(Self::reread(db, &clock, id)?);
+                }
+                Ok(out)
+            }
+            PipeEffect::PairsOfRecord(id) => pipeline::pairs_of_record(db.conn(), id)?
+                .iter()
+                .map(|p| Self::reread(db, &clock, p.pair.id))
+                .collect(),
+            PipeEffect::OpenView { board, loaded_on } => {
+                if loaded_on == Some(clock.today()) {
+                    return Ok(vec![]);
+                }
+                self.refresh_views(db, board, !board)
+            }
+            PipeEffect::Patch {
+                rows,
+                gone,
+                board,
+                agenda,
+                detail,
+            } => {
+                if rows.len() + gone.len() > PATCH_LIMIT {
+                    return self.refresh(db, board, agenda, detail);
+                }
+                let mut out = Vec::with_capacity(rows.len() + gone.len());
+                for row in rows {
+                    out.push(Self::changed(db, &clock, row)?);
+                }
+                out.extend(
+                    gone.into_iter()
+                        .map(|id| Action::Pipe(PipeAction::PairGone(id))),
+                );
                 Ok(out)
             }
             PipeEffect::ShowPair(code) => Ok(vec![Action::Pipe(PipeAction::PairShown(Box::new(

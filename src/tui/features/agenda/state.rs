@@ -56,7 +56,7 @@ pub enum AgendaOutcome {
 
 #[derive(Debug, Clone, Default)]
 pub struct AgendaView {
-    pub(super) sections: [Vec<AgendaItemVm>; 4],
+    pub(crate) sections: [Vec<AgendaItemVm>; 4],
     pub(super) cursor: usize,
 }
 
@@ -71,6 +71,52 @@ impl AgendaView {
             sections: [overdue, today, this_week, stale],
             cursor: 0,
         }
+    }
+
+    /// Takes pair `pair_id` out of every section, then puts `item` in its section and
+    /// `stale` among the stale pairs, each in the agenda's order. The cursor stays on the
+    /// item it was on (following the pair when it was on it).
+    pub fn patch(
+        &mut self,
+        pair_id: i64,
+        item: Option<(AgendaSection, AgendaItemVm)>,
+        stale: Option<AgendaItemVm>,
+    ) {
+        let keep = self.selected().map(|(s, it)| (s, it.pair_id));
+        for items in &mut self.sections {
+            items.retain(|it| it.pair_id != pair_id);
+        }
+        if let Some((section, it)) = item {
+            let idx = AgendaSection::ALL
+                .iter()
+                .position(|s| *s == section)
+                .unwrap_or(0);
+            let key = |a: &AgendaItemVm| (a.due.is_none(), a.due.clone(), a.pair_id);
+            let items = &mut self.sections[idx];
+            let at = items.partition_point(|a| key(a) < key(&it));
+            items.insert(at, it);
+        }
+        if let Some(it) = stale {
+            let key = |a: &AgendaItemVm| (std::cmp::Reverse(a.days), a.pair_id);
+            let items = &mut self.sections[3];
+            let at = items.partition_point(|a| key(a) < key(&it));
+            items.insert(at, it);
+        }
+        let mut found = None;
+        let mut start = 0;
+        for (s, items) in AgendaSection::ALL.iter().zip(&self.sections) {
+            let hit = items.iter().position(|it| match keep {
+                Some((_, id)) if id == pair_id => it.pair_id == id,
+                Some((ks, id)) => ks == *s && it.pair_id == id,
+                None => false,
+            });
+            if let Some(i) = hit {
+                found = Some(start + i);
+                break;
+            }
+            start += items.len();
+        }
+        self.cursor = found.unwrap_or(self.cursor.min(self.len().saturating_sub(1)));
     }
 
     pub(super) fn len(&self) -> usize {

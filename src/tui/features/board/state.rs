@@ -31,6 +31,16 @@ pub struct BoardColumnVm {
     pub cards: Vec<CardVm>,
 }
 
+/// A column's count and sum from its cards, as the pipeline computes them.
+fn recount(col: &mut BoardColumnVm) {
+    col.count = col.cards.len();
+    col.sum_wan = col
+        .cards
+        .iter()
+        .filter_map(|c| c.amount_wan)
+        .fold(0.0, |a, b| a + b);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BoardOutcome {
     /// Nothing for the caller (the cursor may have moved).
@@ -41,7 +51,7 @@ pub enum BoardOutcome {
 
 #[derive(Debug, Clone)]
 pub struct BoardView {
-    pub(super) columns: Vec<BoardColumnVm>,
+    pub(crate) columns: Vec<BoardColumnVm>,
     /// The column under the cursor.
     pub(super) col: usize,
     /// The selected row of each column.
@@ -67,6 +77,46 @@ impl BoardView {
         self.col = self.col.min(self.columns.len().saturating_sub(1));
         if let Some(id) = keep {
             self.select_pair(id);
+        }
+    }
+
+    /// Takes pair `pair_id` off the board and shows `card` (if any) in the column of its
+    /// stage, in the board's order; the two columns' counts and sums are computed again. Each
+    /// column keeps its selected card, and the cursor follows the patched pair when it was
+    /// on it.
+    pub fn patch(&mut self, pair_id: i64, card: Option<(Stage, CardVm)>) {
+        let follow = self.selected().map(|c| c.pair_id) == Some(pair_id);
+        let marks: Vec<Option<i64>> = self
+            .columns
+            .iter()
+            .zip(&self.rows)
+            .map(|(c, &r)| c.cards.get(r).map(|k| k.pair_id))
+            .collect();
+        for col in &mut self.columns {
+            if let Some(i) = col.cards.iter().position(|k| k.pair_id == pair_id) {
+                col.cards.remove(i);
+                recount(col);
+            }
+        }
+        if let Some((stage, card)) = card
+            && let Some(col) = self.columns.iter_mut().find(|c| c.stage == stage)
+        {
+            fn key(c: &CardVm) -> (bool, Option<&String>, i64) {
+                (c.overdue, c.next_due.as_ref(), c.pair_id)
+            }
+            let at = col.cards.partition_point(|c| {
+                crate::tui::features::pipeline::patch::card_order(key(c), key(&card)).is_lt()
+            });
+            col.cards.insert(at, card);
+            recount(col);
+        }
+        for (c, mark) in marks.into_iter().enumerate() {
+            let cards = &self.columns[c].cards;
+            let found = mark.and_then(|id| cards.iter().position(|k| k.pair_id == id));
+            self.rows[c] = found.unwrap_or(self.rows[c].min(cards.len().saturating_sub(1)));
+        }
+        if follow {
+            self.select_pair(pair_id);
         }
     }
 

@@ -1,6 +1,6 @@
 //! Other processes' changes (the CLI, a second desk, an import) patched into the open views:
-//! the rows they wrote replace or join the lists, deleted ones leave, and whatever shows pairs
-//! is read again. The runner notices them (`PRAGMA data_version`) and reads only what changed.
+//! the rows they wrote replace or join the lists, deleted ones leave, and the pairs they
+//! changed are patched into whatever shows pairs. The runner notices them (`PRAGMA data_version`) and reads only what changed.
 
 use crate::db::live::Changes;
 use crate::domain::Kind;
@@ -59,9 +59,26 @@ pub fn apply(m: &mut Model, changes: Changes) -> Vec<Effect> {
             fx.extend(search(m));
         }
     }
-    if pairs || records > 0 {
-        // Markers, the board, the agenda and an open pair detail show pairs with their sides.
-        fx.extend(crate::tui::features::pipeline::update::refresh(m));
+    if records > 0 && m.pipe.board_on.is_some() {
+        // The board shows the cards whose sides the lists show.
+        crate::tui::features::board::update::refilter(m);
+    }
+    if pairs {
+        // The pairs written (or whose demand or result was) and those deleted, patched into
+        // the markers, the board, the agenda and an open detail; very many are read in full.
+        let detail = m.overlays.iter().rev().find_map(|p| match p {
+            Overlay::PairDetail { detail, .. } => Some(detail.pair_id),
+            _ => None,
+        });
+        fx.push(Effect::Pipe(
+            crate::tui::app::runner_pipeline::PipeEffect::Patch {
+                rows: changes.pairs,
+                gone: changes.gone_pairs,
+                board: m.view == crate::tui::model::View::Board,
+                agenda: m.view == crate::tui::model::View::Agenda,
+                detail,
+            },
+        ));
     }
     fx
 }

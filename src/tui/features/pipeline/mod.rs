@@ -5,6 +5,7 @@
 
 pub mod keys;
 pub mod pair_ops;
+pub mod patch;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod update;
@@ -50,6 +51,11 @@ pub struct PipeModel {
     pub by_record: HashMap<i64, Vec<usize>>,
     /// The board as loaded, before the desk's search and filters.
     pub board_data: Vec<BoardColumn>,
+    /// The day the board was read (its days in stage and overdue marks are that day's);
+    /// `None` until it is first shown. Writes patch it from then on.
+    pub board_on: Option<Date>,
+    /// The day the agenda was read; `None` until it is first shown.
+    pub agenda_on: Option<Date>,
     pub board: BoardView,
     pub agenda: AgendaView,
 }
@@ -61,6 +67,8 @@ impl Default for PipeModel {
             pairs: Vec::new(),
             by_record: HashMap::new(),
             board_data: Vec::new(),
+            board_on: None,
+            agenda_on: None,
             board: BoardView::new(Vec::new()),
             agenda: AgendaView::default(),
         }
@@ -69,13 +77,49 @@ impl Default for PipeModel {
 
 impl PipeModel {
     /// Replaces the pair list and its index.
-    pub fn set_pairs(&mut self, pairs: Vec<PairLine>) {
+    pub fn set_pairs(&mut self, mut pairs: Vec<PairLine>) {
+        pairs.sort_by_key(|p| p.pair_id);
+        self.pairs = pairs;
+        self.reindex();
+    }
+
+    /// Puts one pair in the list (in code order), replacing the one with its id.
+    pub fn upsert(&mut self, line: PairLine) {
+        match self
+            .pairs
+            .binary_search_by_key(&line.pair_id, |p| p.pair_id)
+        {
+            Ok(i)
+                if self.pairs[i].demand_id == line.demand_id
+                    && self.pairs[i].result_id == line.result_id =>
+            {
+                self.pairs[i] = line;
+            }
+            Ok(i) => {
+                self.pairs[i] = line;
+                self.reindex();
+            }
+            Err(i) => {
+                self.pairs.insert(i, line);
+                self.reindex();
+            }
+        }
+    }
+
+    /// Takes a pair out of the list.
+    pub fn remove(&mut self, pair_id: i64) {
+        if let Ok(i) = self.pairs.binary_search_by_key(&pair_id, |p| p.pair_id) {
+            self.pairs.remove(i);
+            self.reindex();
+        }
+    }
+
+    fn reindex(&mut self) {
         self.by_record.clear();
-        for (i, p) in pairs.iter().enumerate() {
+        for (i, p) in self.pairs.iter().enumerate() {
             self.by_record.entry(p.demand_id).or_default().push(i);
             self.by_record.entry(p.result_id).or_default().push(i);
         }
-        self.pairs = pairs;
     }
 
     /// Record id → the stages of its pairs (for the desk's stage filter).

@@ -1,11 +1,13 @@
 //! The pipeline part of `update`: pairing from the desk, switching to the board or the
 //! agenda, routing the pipeline intents to the feature on screen (the pair detail on top,
 //! else the board or the agenda), and taking the effects' answers. Pure: writes go out as
-//! [`PipeEffect`]s, and every answered write asks for a refresh of what is on screen.
+//! [`PipeEffect`]s, and every answered write comes back with the pairs it changed, patched
+//! into the markers, the board and the agenda ([`patch`]).
 
 use crate::tui::action::PipeAction;
 use crate::tui::app::runner::Effect;
 use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::features::pipeline::patch;
 use crate::tui::features::{agenda, board, pair_detail, suggestions};
 use crate::tui::model::{Model, View};
 use crate::tui::overlay::Overlay;
@@ -14,7 +16,19 @@ fn fx(e: PipeEffect) -> Vec<Effect> {
     vec![Effect::Pipe(e)]
 }
 
-/// Reloads the pairs, and whatever view or detail is open.
+/// Shows the board or the agenda: read in full the first time, or when it was read on
+/// another day (days in stage, overdue marks and sections move with the date); otherwise
+/// what writes have patched since is shown as it is.
+fn open_view(m: &Model, target: View) -> Vec<Effect> {
+    let (board, loaded_on) = match target {
+        View::Board => (true, m.pipe.board_on),
+        _ => (false, m.pipe.agenda_on),
+    };
+    fx(PipeEffect::OpenView { board, loaded_on })
+}
+
+/// Reloads the pairs, and whatever view or detail is open (after a refused write: the
+/// pair changed elsewhere).
 pub fn refresh(m: &Model) -> Vec<Effect> {
     let detail = m.overlays.iter().rev().find_map(|p| match p {
         Overlay::PairDetail { detail, .. } => Some(detail.pair_id),
@@ -25,6 +39,21 @@ pub fn refresh(m: &Model) -> Vec<Effect> {
         agenda: m.view == View::Agenda,
         detail,
     })
+}
+
+/// A record was saved from the desk: its pairs show its title, so they are read again.
+pub fn record_saved(m: &Model, record_id: i64) -> Vec<Effect> {
+    if m.pipe.is_paired(record_id) {
+        fx(PipeEffect::PairsOfRecord(record_id))
+    } else {
+        vec![]
+    }
+}
+
+/// A record was deleted from the desk: its pairs went with it.
+pub fn record_deleted(m: &mut Model, record_id: i64) -> Vec<Effect> {
+    let ids: Vec<i64> = m.pipe.pairs_of(record_id).map(|p| p.pair_id).collect();
+    ids.into_iter().flat_map(|id| patch::gone(m, id)).collect()
 }
 
 pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
@@ -58,13 +87,27 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::Loaded { today, pairs } => {
             m.pipe.today = today;
             m.pipe.set_pairs(pairs);
+            // A board or agenda read before no longer matches the pairs: read again on
+            // opening (the one on screen follows in the same answer).
+            m.pipe.board_on = None;
+            m.pipe.agenda_on = None;
             if !m.filters.stage.is_empty() {
                 refilter_lists(m);
             }
             vec![]
         }
-        PipeAction::BoardLoaded(cols) => board::update::loaded(m, cols),
-        PipeAction::AgendaLoaded(a) => agenda::update::loaded(m, &a),
+        PipeAction::BoardLoaded { today, columns } => {
+            m.pipe.today = today;
+            m.pipe.board_on = Some(today);
+            board::update::loaded(m, columns)
+        }
+        PipeAction::AgendaLoaded { today, agenda } => {
+            m.pipe.today = today;
+            m.pipe.agenda_on = Some(today);
+            agenda::update::loaded(m, &agenda)
+        }
+        PipeAction::PairChanged(p) => patch::changed(m, *p),
+        PipeAction::PairGone(id) => patch::gone(m, id),
         PipeAction::PairShown(detail) => pair_detail::update::shown(m, detail),
         PipeAction::Suggested {
             subject,
@@ -86,25 +129,25 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
                 m.lang.pick("已创建", "created"),
                 m.lang.pick("撤销", "undoes"),
             ));
-            refresh(m)
+            vec![]
         }
         PipeAction::Moved { code, to } => {
             m.info(format!("{code} → {}", m.lang.pick(to.zh(), to.en())));
-            refresh(m)
+            vec![]
         }
         PipeAction::PairDeleted { code, id } => {
             m.overlays.retain(
                 |p| !matches!(p, Overlay::PairDetail { detail, .. } if detail.pair_id == id),
             );
             m.info(format!("{code} {}", m.lang.pick("已删除", "deleted")));
-            refresh(m)
+            vec![]
         }
         PipeAction::Logged { code } => {
             m.info(format!(
                 "{code} {}",
                 m.lang.pick("已记录跟进", "follow-up logged")
             ));
-            refresh(m)
+            vec![]
         }
         PipeAction::Undone(label) => {
             match label {
@@ -115,7 +158,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
                 )),
                 None => m.info(m.lang.pick("没有可撤销的操作", "nothing to undo")),
             }
-            refresh(m)
+            vec![]
         }
     }
 }
@@ -156,15 +199,15 @@ fn switch_to(m: &mut Model, target: View) -> Vec<Effect> {
         return vec![];
     }
     m.view = target;
-    if target == View::Board {
+    if target == View::Board && m.pipe.board_on.is_some() {
         board::update::refilter(m);
     }
-    refresh(m)
+    open_view(m, target)
 }
 
 /// The desk's lists again after the pairs' stages changed, for the stage filter. (The same
 /// as `tui::update::refilter`, which this module does not import: that one imports this.)
-fn refilter_lists(m: &mut Model) {
+pub(crate) fn refilter_lists(m: &mut Model) {
     let by_record = m.pipe.stages_by_record();
     let stages = |id| by_record.get(&id).cloned().unwrap_or_default();
     for kind in [

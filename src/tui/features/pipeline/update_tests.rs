@@ -120,7 +120,10 @@ fn b_and_a_switch_views_with_their_own_keys_and_esc_returns() {
     assert_eq!(m.context(), Context::Board);
     assert!(matches!(
         fx.as_slice(),
-        [Effect::Pipe(PipeEffect::Refresh { board: true, .. })]
+        [Effect::Pipe(PipeEffect::OpenView {
+            board: true,
+            loaded_on: None
+        })]
     ));
     key(&mut m, 'a');
     assert_eq!(m.view, View::Agenda);
