@@ -254,7 +254,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             refilter(m);
             select_id(m, kind, id);
-            search(m)
+            // Its pairs' cards and agenda items show its title: read those pairs again.
+            let mut fx = crate::tui::features::pipeline::update::record_saved(m, id);
+            fx.extend(search(m));
+            fx
         }
         Action::Fetched(rec) => {
             let id = rec.id;
@@ -293,7 +296,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.lang.pick("已删除", "deleted"),
                 code.unwrap_or_default()
             ));
-            vec![]
+            // Its pairs went with it.
+            crate::tui::features::pipeline::update::record_deleted(m, id)
         }
 
         Action::SaveViewBegin => {
