@@ -37,6 +37,7 @@ pub fn run(
     keys: &std::collections::BTreeMap<String, Vec<String>>,
 ) -> anyhow::Result<()> {
     let keymap = Keymap::new(keys).map_err(anyhow::Error::msg)?;
+    db.set_cache_kib(2048)?;
     let db_name = db
         .path()
         .file_name()
