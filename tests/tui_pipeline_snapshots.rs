@@ -8,8 +8,8 @@ use duijie::db::{Db, RecordFilter, records};
 use duijie::domain::{Channel, Code, Stage};
 use duijie::pipeline::{self, Clock, LogRequest, MoveRequest};
 use duijie::tui::action::{Action, PipeAction};
-use duijie::tui::app::runner::Effect;
 use duijie::tui::app::runner_pipeline::PipeRunner;
+use duijie::tui::effect::Effect;
 use duijie::tui::keys::Keymap;
 use duijie::tui::model::Model;
 use duijie::tui::update::update;
@@ -190,7 +190,7 @@ fn desk_marks_paired_records_and_lists_their_pairs_80x24() {
         },
     );
     let mut runner = PipeRunner::fixed(clock());
-    let refresh = duijie::tui::app::runner_pipeline::PipeEffect::Refresh {
+    let refresh = duijie::tui::effect::PipeEffect::Refresh {
         board: false,
         agenda: false,
         detail: None,

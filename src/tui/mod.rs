@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod draw;
+pub mod effect;
 pub mod features;
 pub mod keys;
 pub mod model;

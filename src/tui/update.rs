@@ -4,7 +4,7 @@
 use crate::domain::Kind;
 use crate::tui::action::Action;
 use crate::tui::action::{Input, PipeAction};
-use crate::tui::app::runner::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::features::record_form::update as update_records;
 use crate::tui::model::{Line, Model};
 use crate::tui::overlay::{Overlay, Pending};
@@ -493,16 +493,16 @@ fn confirm_yes(m: &mut Model) -> Vec<Effect> {
         }],
         Pending::Delete { kind, id } => vec![Effect::Delete { kind, id }],
         Pending::Undo { at } => vec![Effect::Pipe(
-            crate::tui::app::runner_pipeline::PipeEffect::UndoConfirmed { at },
+            crate::tui::effect::PipeEffect::UndoConfirmed { at },
         )],
         Pending::DeletePair { pair_id } => {
             let code = crate::domain::Code {
                 kind: crate::domain::CodeKind::Pair,
                 num: pair_id,
             };
-            vec![Effect::Pipe(
-                crate::tui::app::runner_pipeline::PipeEffect::DeletePair(code),
-            )]
+            vec![Effect::Pipe(crate::tui::effect::PipeEffect::DeletePair(
+                code,
+            ))]
         }
     }
 }

@@ -76,8 +76,8 @@ pub fn run(
     let mut runner = runner::Runner::new(db)?;
     runner.load_rows();
     // Pair markers and the detail pane's pairs come from the pipeline.
-    for a in runner.run(crate::tui::app::runner::Effect::Pipe(
-        crate::tui::app::runner_pipeline::PipeEffect::Refresh {
+    for a in runner.run(crate::tui::effect::Effect::Pipe(
+        crate::tui::effect::PipeEffect::Refresh {
             board: false,
             agenda: false,
             detail: None,

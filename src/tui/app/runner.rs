@@ -10,42 +10,8 @@ use crate::search::{Entry, keys::SearchKeys};
 use crate::tui::action::Action;
 use crate::tui::app::live::Watch;
 use crate::tui::app::workers::{Search, has_file, load_rows};
+pub use crate::tui::effect::Effect;
 use crate::tui::features::filters::Filters;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Search both lists for `query` (one query filters both sides).
-    /// `every`: all hits, not only the worker's best (filters will narrow them).
-    Search {
-        seq: u64,
-        query: String,
-        every: bool,
-    },
-    /// Store the search and filters in a numbered slot.
-    SaveView {
-        slot: u8,
-        query: String,
-        filters: Filters,
-    },
-    /// Read a numbered slot back.
-    LoadView { slot: u8 },
-    /// Change a record's status (closing it).
-    SetStatus { id: i64, status: String },
-    /// Insert (id 0) or update a record.
-    Save(Box<Record>),
-    /// Delete a record.
-    Delete { kind: Kind, id: i64 },
-    /// Read one record in full (the lists hold compact rows).
-    Fetch { id: i64 },
-    /// Save an edit: only the fields that differ between `base` (the record the form opened
-    /// on) and `after`, and only if nobody changed those fields meanwhile.
-    SaveEdit {
-        base: Box<Record>,
-        after: Box<Record>,
-    },
-    /// A pipeline read or write (effects_pipeline.rs).
-    Pipe(crate::tui::app::runner_pipeline::PipeEffect),
-}
 
 /// How long a write waits for another process's lock before the loop takes over.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);

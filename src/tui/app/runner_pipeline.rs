@@ -11,57 +11,13 @@ use crate::db::{Db, RecordFilter, records};
 use crate::domain::undo::desk;
 use crate::domain::{Code, CodeKind, PairRow};
 use crate::matching::SuggestIndex;
-use crate::pipeline::{self, Clock, LogRequest, MoveRequest};
+use crate::pipeline::{self, Clock};
 use crate::tui::action::{Action, PipeAction};
+pub use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::{patch, vm};
 
 /// How many suggestions the list shows.
 const SUGGESTIONS: usize = 20;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum PipeEffect {
-    /// Reload the pairs; and the board, the agenda, one pair's detail when asked.
-    Refresh {
-        board: bool,
-        agenda: bool,
-        detail: Option<i64>,
-    },
-    /// Pair a demand with a result.
-    CreatePair { demand: Code, result: Code },
-    /// Suggest partners for a record; reasons in Chinese when `zh`.
-    Suggest { id: i64, zh: bool },
-    /// Move a pair.
-    Move(MoveRequest),
-    /// Take a shelved pair up again, at the stage it was shelved from.
-    Reactivate(Code),
-    /// Delete a pair (journalled: undo restores it with its history and log).
-    DeletePair(Code),
-    /// Log a follow-up.
-    Log(LogRequest),
-    /// Undo the last journalled change; a step another process made is announced first.
-    Undo,
-    /// Undo the step announced (made at `at`), if it is still the newest.
-    UndoConfirmed { at: String },
-    /// Load one pair in full.
-    ShowPair(Code),
-    /// Show the board (else the agenda): read it unless it was read on `loaded_on` and that
-    /// is still today.
-    OpenView {
-        board: bool,
-        loaded_on: Option<jiff::civil::Date>,
-    },
-    /// The pairs of record `id` read again (the record was edited: they show its title).
-    PairsOfRecord(i64),
-    /// Pairs other processes wrote or deleted, patched in; very many are read in full
-    /// instead, with the board, the agenda or the detail when asked.
-    Patch {
-        rows: Vec<PairRow>,
-        gone: Vec<i64>,
-        board: bool,
-        agenda: bool,
-        detail: Option<i64>,
-    },
-}
 
 /// Beyond this many changed pairs a full read is cheaper than patching one by one.
 pub const PATCH_LIMIT: usize = 1_000;

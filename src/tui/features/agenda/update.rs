@@ -3,7 +3,7 @@
 
 use crate::pipeline::Agenda;
 use crate::tui::action::PipeAction;
-use crate::tui::app::runner::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::features::agenda::AgendaOutcome;
 use crate::tui::features::pipeline::{pair_ops, vm};
 use crate::tui::model::Model;

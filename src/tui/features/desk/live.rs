@@ -4,7 +4,7 @@
 
 use crate::db::live::Changes;
 use crate::domain::Kind;
-use crate::tui::app::runner::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::model::Model;
 use crate::tui::overlay::Overlay;
 use crate::tui::update::{refilter, search};
@@ -70,15 +70,13 @@ pub fn apply(m: &mut Model, changes: Changes) -> Vec<Effect> {
             Overlay::PairDetail { detail, .. } => Some(detail.pair_id),
             _ => None,
         });
-        fx.push(Effect::Pipe(
-            crate::tui::app::runner_pipeline::PipeEffect::Patch {
-                rows: changes.pairs,
-                gone: changes.gone_pairs,
-                board: m.view == crate::tui::model::View::Board,
-                agenda: m.view == crate::tui::model::View::Agenda,
-                detail,
-            },
-        ));
+        fx.push(Effect::Pipe(crate::tui::effect::PipeEffect::Patch {
+            rows: changes.pairs,
+            gone: changes.gone_pairs,
+            board: m.view == crate::tui::model::View::Board,
+            agenda: m.view == crate::tui::model::View::Agenda,
+            detail,
+        }));
     }
     fx
 }

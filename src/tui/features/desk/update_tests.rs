@@ -7,7 +7,7 @@ use crate::domain::{Kind, Record};
 use crate::search::{Entry, Index, keys::SearchKeys};
 use crate::tui::Lang;
 use crate::tui::action::Action;
-use crate::tui::app::runner::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::features::filters::Filters;
 use crate::tui::keys::{Context, Keymap};
 use crate::tui::model::{Line, Model};

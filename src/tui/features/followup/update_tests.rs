@@ -5,8 +5,8 @@ use jiff::civil::date;
 
 use crate::domain::Channel;
 use crate::tui::action::{Action, Input};
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::test_support::{drive, press, setup, top, type_text};
 use crate::tui::keys::Context;
 use crate::tui::update::update;

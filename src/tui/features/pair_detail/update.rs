@@ -3,7 +3,7 @@
 
 use crate::pipeline::PairDetail;
 use crate::tui::action::{Nav, PipeAction};
-use crate::tui::app::runner::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::features::pipeline::pair_ops;
 use crate::tui::model::Model;
 use crate::tui::overlay::Overlay;

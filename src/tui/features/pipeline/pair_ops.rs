@@ -5,8 +5,8 @@
 
 use crate::domain::Stage;
 use crate::tui::action::PipeAction;
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::pair_code;
 use crate::tui::features::{followup, stage_prompt};
 use crate::tui::model::Model;

@@ -2,8 +2,8 @@
 //! the board, the agenda and the pair markers compared with a fresh model read in full.
 
 use crate::db::Db;
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::test_support::{drive, run, setup, type_text};
 use crate::tui::model::{Model, View};
 

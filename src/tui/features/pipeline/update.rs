@@ -5,8 +5,8 @@
 //! into the markers, the board and the agenda ([`patch`]).
 
 use crate::tui::action::PipeAction;
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::patch;
 use crate::tui::features::{agenda, board, pair_detail, suggestions};
 use crate::tui::model::{Model, View};

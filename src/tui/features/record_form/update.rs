@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::domain::{Record, Stage};
 use crate::i18n::Msg;
 use crate::tui::action::{Action, Input};
-use crate::tui::app::runner::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::features::conflict::{Conflict, ConflictKeys, ConflictOutcome};
 use crate::tui::features::desk::row::DeskRow;
 use crate::tui::features::filters::picker::{

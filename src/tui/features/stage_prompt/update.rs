@@ -4,8 +4,8 @@
 use crate::domain::Stage;
 use crate::pipeline::MoveRequest;
 use crate::tui::action::Input;
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::keys::hint;
 use crate::tui::features::pipeline::pair_code;
 use crate::tui::features::stage_prompt::{PromptOutcome, StagePrompt};

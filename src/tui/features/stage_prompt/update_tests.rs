@@ -4,8 +4,8 @@
 use jiff::civil::date;
 
 use crate::domain::{ContractType, ShelveReason, Stage};
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::test_support::{drive, press, setup, top, type_text};
 use crate::tui::keys::Context;
 

@@ -2,8 +2,8 @@
 //! gives it.
 
 use crate::tui::action::{Action, PipeAction};
-use crate::tui::app::runner::Effect;
-use crate::tui::app::runner_pipeline::PipeEffect;
+use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::test_support::{drive, press, run, setup, top};
 use crate::tui::features::suggestions::SuggestionVm;
 use crate::tui::keys::Context;
