@@ -513,57 +513,12 @@ fn edit_query(m: &mut Model, input: &Input) -> Vec<Effect> {
         // The query was set elsewhere (a saved view, Esc): the line starts from it.
         m.search_line.set_value(&m.query);
     }
-    for k in keys_of(input) {
-        m.search_line.handle_key(k);
-    }
+    m.search_line.handle(input);
     if m.search_line.value() == m.query {
         return vec![];
     }
     m.query = m.search_line.value().to_string();
     search(m)
-}
-
-/// The key an overlay's own handler reads for an intent. Overlays still read keys; the key
-/// table has already decided what the user's key means, so a rebound key arrives here as the
-/// canonical one.
-fn keys_of(input: &Input) -> Vec<crossterm::event::KeyEvent> {
-    use crossterm::event::{KeyCode as C, KeyEvent, KeyModifiers as M};
-    let k = |code| KeyEvent::new(code, M::NONE);
-    let ctrl = |c| KeyEvent::new(C::Char(c), M::CONTROL);
-    vec![match input {
-        Input::Up => k(C::Up),
-        Input::Down => k(C::Down),
-        Input::Left => k(C::Left),
-        Input::Right => k(C::Right),
-        Input::NextField => k(C::Tab),
-        Input::PrevField => KeyEvent::new(C::BackTab, M::SHIFT),
-        Input::Submit => k(C::Enter),
-        Input::Save => ctrl('s'),
-        Input::Cancel => k(C::Esc),
-        Input::Yes => k(C::Char('y')),
-        Input::No => k(C::Char('n')),
-        Input::Toggle => k(C::Char(' ')),
-        Input::ChoiceNext => ctrl('n'),
-        Input::ChoicePrev => ctrl('p'),
-        Input::Pair => k(C::Char('p')),
-        Input::Type(c) => k(C::Char(*c)),
-        Input::Backspace => k(C::Backspace),
-        Input::Delete => k(C::Delete),
-        Input::DeleteWord => ctrl('w'),
-        Input::ClearLine => ctrl('u'),
-        Input::Home => k(C::Home),
-        Input::End => k(C::End),
-        // Intents of overlays that read intents only: no key stands for them.
-        Input::ClearChoices | Input::AllMine | Input::AllTheirs => return vec![],
-        Input::Paste(text) => {
-            // One-line fields: a pasted line break becomes a space.
-            return text
-                .chars()
-                .filter(|c| *c != '\r')
-                .map(|c| k(C::Char(if c == '\n' { ' ' } else { c })))
-                .collect();
-        }
-    }]
 }
 
 /// Moves the focused list's selection, or scrolls the top popup.
