@@ -176,6 +176,49 @@ pub struct Def {
     pub en: &'static str,
 }
 
+impl Def {
+    /// One row of the table.
+    pub fn new(
+        name: &'static str,
+        action: Action,
+        section: Section,
+        contexts: &'static [Context],
+        keys: &'static [&'static str],
+        zh: &'static str,
+        en: &'static str,
+    ) -> Def {
+        Def {
+            name,
+            action,
+            section,
+            contexts,
+            keys,
+            zh,
+            en,
+        }
+    }
+
+    /// A row whose key means an intent for the overlay on top ([`Input`]).
+    pub fn input(
+        name: &'static str,
+        input: Input,
+        contexts: &'static [Context],
+        keys: &'static [&'static str],
+        zh: &'static str,
+        en: &'static str,
+    ) -> Def {
+        Def::new(
+            name,
+            Action::Input(input),
+            Section::Overlays,
+            contexts,
+            keys,
+            zh,
+            en,
+        )
+    }
+}
+
 const LISTS: &[Context] = &[
     Context::Desk,
     Context::Search,
@@ -225,25 +268,7 @@ pub fn defaults() -> Vec<Def> {
     use crate::tui::features as f;
     use Action as A;
     use Section as S;
-    fn d(
-        name: &'static str,
-        action: Action,
-        section: Section,
-        contexts: &'static [Context],
-        keys: &'static [&'static str],
-        zh: &'static str,
-        en: &'static str,
-    ) -> Def {
-        Def {
-            name,
-            action,
-            section,
-            contexts,
-            keys,
-            zh,
-            en,
-        }
-    }
+    let d = Def::new;
     let mut v = vec![
         d(
             "move_down",

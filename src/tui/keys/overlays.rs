@@ -5,8 +5,8 @@
 //! overlay's in `features/conflict/keys.rs`, the text-editing rows in `ui/input/keys.rs`. Each
 //! row names an intent ([`Input`]) that the overlay on top reads.
 
-use crate::tui::action::{Action, Input};
-use crate::tui::keys::{Context, Def, Section};
+use crate::tui::action::Input;
+use crate::tui::keys::{Context, Def};
 
 const FORMS: &[Context] = &[
     Context::Form,
@@ -29,28 +29,10 @@ const UP_DOWN: &[Context] = &[
     Context::Suggestions,
 ];
 
-fn d(
-    name: &'static str,
-    input: Input,
-    contexts: &'static [Context],
-    keys: &'static [&'static str],
-    zh: &'static str,
-    en: &'static str,
-) -> Def {
-    Def {
-        name,
-        action: Action::Input(input),
-        section: Section::Overlays,
-        contexts,
-        keys,
-        zh,
-        en,
-    }
-}
-
 /// The overlay rows, in help order.
 pub fn defaults() -> Vec<Def> {
     use Input as I;
+    let d = Def::input;
     vec![
         d(
             "field_next",

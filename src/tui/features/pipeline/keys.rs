@@ -20,27 +20,6 @@ const LISTS: &[Context] = &[Context::Board, Context::Agenda];
 /// The pipeline views and the pair detail: where a pair is under the cursor.
 pub const ON_PAIR: &[Context] = &[Context::Board, Context::Agenda, Context::PairDetail];
 
-/// One row of the table.
-pub fn def(
-    name: &'static str,
-    action: Action,
-    section: Section,
-    contexts: &'static [Context],
-    keys: &'static [&'static str],
-    zh: &'static str,
-    en: &'static str,
-) -> Def {
-    Def {
-        name,
-        action,
-        section,
-        contexts,
-        keys,
-        zh,
-        en,
-    }
-}
-
 /// A row of the pipeline section.
 pub fn pipe(
     name: &'static str,
@@ -50,7 +29,7 @@ pub fn pipe(
     zh: &'static str,
     en: &'static str,
 ) -> Def {
-    def(
+    Def::new(
         name,
         Action::Pipe(action),
         Section::Pipeline,
@@ -122,7 +101,7 @@ pub fn shared() -> Vec<Def> {
             "到最后一项",
             "last item",
         ),
-        def(
+        Def::new(
             "pipe_help",
             Action::Help,
             Section::Pipeline,
@@ -131,7 +110,7 @@ pub fn shared() -> Vec<Def> {
             "按键帮助",
             "key help",
         ),
-        def(
+        Def::new(
             "pipe_quit",
             Action::Quit,
             Section::Pipeline,

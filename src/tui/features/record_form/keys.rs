@@ -1,34 +1,16 @@
 //! The record form's own rows of the key table (Tab, Enter, ↑/↓ and Esc are shared with the
 //! other forms: `keys/overlays.rs`).
 
-use crate::tui::action::{Action, Input};
-use crate::tui::keys::{Context, Def, Section};
+use crate::tui::action::Input;
+use crate::tui::keys::{Context, Def};
 
 const FORM: &[Context] = &[Context::Form];
 const CHOICE: &[Context] = &[Context::FormChoice];
 
-fn d(
-    name: &'static str,
-    input: Input,
-    contexts: &'static [Context],
-    keys: &'static [&'static str],
-    zh: &'static str,
-    en: &'static str,
-) -> Def {
-    Def {
-        name,
-        action: Action::Input(input),
-        section: Section::Overlays,
-        contexts,
-        keys,
-        zh,
-        en,
-    }
-}
-
 /// The form's rows, in help order.
 pub fn defaults() -> Vec<Def> {
     use Input as I;
+    let d = Def::input;
     vec![
         d("form_save", I::Save, FORM, &["ctrl-s"], "保存", "save"),
         d(

@@ -3,7 +3,7 @@
 //! the entry with that number. Tab, Enter and Esc are the forms' own (keys/overlays.rs).
 
 use crate::tui::action::{Action, Input};
-use crate::tui::features::pipeline::keys::def;
+
 use crate::tui::keys::{Context, Def, Section};
 
 const CHOICE: &[Context] = &[Context::Choice];
@@ -11,7 +11,7 @@ const CHOICE: &[Context] = &[Context::Choice];
 /// The choice rows, in help order.
 pub fn defaults() -> Vec<Def> {
     let row = |name, input, keys, zh, en| {
-        def(
+        Def::new(
             name,
             Action::Input(input),
             Section::Overlays,

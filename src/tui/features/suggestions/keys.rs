@@ -2,7 +2,7 @@
 //! the list, pairing with one, closing it (Esc closes it as it closes every overlay).
 
 use crate::tui::action::{Action, Input, PipeAction as P};
-use crate::tui::features::pipeline::keys::{def, pipe};
+use crate::tui::features::pipeline::keys::pipe;
 use crate::tui::keys::{Context, Def, Section};
 
 const DESK: &[Context] = &[Context::Desk];
@@ -11,7 +11,7 @@ const SUGGESTIONS: &[Context] = &[Context::Suggestions];
 /// The suggestion rows, in help order.
 pub fn defaults() -> Vec<Def> {
     let row = |name, input, keys, zh, en| {
-        def(
+        Def::new(
             name,
             Action::Input(input),
             Section::Overlays,
