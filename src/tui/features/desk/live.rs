@@ -5,9 +5,9 @@
 use crate::db::live::Changes;
 use crate::domain::Kind;
 use crate::tui::effect::Effect;
+use crate::tui::features::desk::update::{refilter, search};
 use crate::tui::model::Model;
 use crate::tui::overlay::Overlay;
-use crate::tui::update::{refilter, search};
 
 /// Applies `changes` to the model; returns the reads it needs (search, pairs, the record
 /// shown in full).
@@ -58,10 +58,6 @@ pub fn apply(m: &mut Model, changes: Changes) -> Vec<Effect> {
             // meanwhile.
             fx.extend(search(m));
         }
-    }
-    if records > 0 && m.pipe.board_on.is_some() {
-        // The board shows the cards whose sides the lists show.
-        crate::tui::features::board::update::refilter(m);
     }
     if pairs {
         // The pairs written (or whose demand or result was) and those deleted, patched into

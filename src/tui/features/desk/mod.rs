@@ -10,3 +10,5 @@ pub mod row;
 pub mod search_bar;
 pub mod state;
 pub mod status;
+pub mod update;
+pub mod views;

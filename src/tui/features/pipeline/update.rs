@@ -205,21 +205,9 @@ fn switch_to(m: &mut Model, target: View) -> Vec<Effect> {
     open_view(m, target)
 }
 
-/// The desk's lists again after the pairs' stages changed, for the stage filter. (The same
-/// as `tui::update::refilter`, which this module does not import: that one imports this.)
+/// The desk's lists again after the pairs' stages changed, for the stage filter.
 pub(crate) fn refilter_lists(m: &mut Model) {
-    let by_record = m.pipe.stages_by_record();
-    let stages = |id| by_record.get(&id).cloned().unwrap_or_default();
-    for kind in [
-        crate::domain::Kind::Demand,
-        crate::domain::Kind::Achievement,
-    ] {
-        let rows = m.visible_rows(kind);
-        let filters = m.filters.clone();
-        let list = m.list_mut(kind);
-        list.refilter(&filters, &stages);
-        list.scroll_into_view(rows);
-    }
+    crate::tui::features::desk::update::refilter(m);
 }
 
 #[cfg(test)]

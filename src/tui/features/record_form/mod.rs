@@ -1,6 +1,7 @@
 //! Adding and editing a record in a form: its fields and patch (fields.rs), state and intents
-//! (form.rs), drawing (view.rs), key rows (keys.rs), and the desk's side (update.rs).
+//! (form.rs), drawing (view.rs), key rows (keys.rs), and the desk's side (update.rs, answers.rs).
 
+pub mod answers;
 pub mod fields;
 pub mod form;
 pub mod keys;

@@ -17,7 +17,6 @@ use crate::tui::features::filters::picker::{
 use crate::tui::features::record_form::{FormKeys, FormOutcome, FormSuggestions, RecordForm};
 use crate::tui::model::Model;
 use crate::tui::overlay::Overlay;
-use crate::tui::update::update;
 
 /// `+`: a blank form for the focused list's kind.
 pub fn open_add(m: &mut Model) -> Vec<Effect> {
@@ -64,7 +63,7 @@ pub fn popup_input(m: &mut Model, input: &Input) -> Vec<Effect> {
                 // The form stays open, saying it saves, until the saved answer closes it; an
                 // error or a conflict leaves what was typed where it was.
                 form_saving(m);
-                update(m, Action::SubmitRecord(rec))
+                crate::tui::features::record_form::answers::submit(m, rec)
             }
         },
         Some(Overlay::Picker(picker)) => match picker.handle(input) {
@@ -75,7 +74,7 @@ pub fn popup_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             }
             FilterPickerOutcome::Apply(filters) => {
                 m.overlays.pop();
-                update(m, Action::FiltersApplied(filters))
+                crate::tui::features::desk::update::update(m, Action::FiltersApplied(filters))
             }
         },
         Some(Overlay::Conflict(conflict)) => match conflict.handle(input) {
@@ -98,7 +97,7 @@ pub fn popup_input(m: &mut Model, input: &Input) -> Vec<Effect> {
                 if let Some(Overlay::Form(form)) = m.overlays.last_mut() {
                     form.set_saving(true);
                 }
-                update(m, Action::SubmitRecord(rec))
+                crate::tui::features::record_form::answers::submit(m, rec)
             }
         },
         _ => vec![],
@@ -151,7 +150,7 @@ pub fn form_conflict(m: &mut Model, mine: &Record, theirs: Record) -> Vec<Effect
         .with_keys(ConflictKeys::from_keymap(&m.keymap));
     if conflict.is_empty() {
         let rec = conflict.resolved().apply_to(conflict.theirs());
-        return update(m, Action::SubmitRecord(rec));
+        return crate::tui::features::record_form::answers::submit(m, rec);
     }
     m.overlays.push(Overlay::Conflict(Box::new(conflict)));
     vec![]
