@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::i18n::Lang;
-use crate::tui::keys::{self, KeySpec};
+use crate::tui::keys::KeySpec;
 
 /// The effective configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             }
         }),
     };
-    let names = keys::action_names();
+    let names = crate::tui::bindings::action_names();
     let mut keys = BTreeMap::new();
     for (name, list) in raw.keys {
         if !names.contains(&name.get_ref().as_str()) {
@@ -148,7 +148,7 @@ pub fn default_text() -> String {
          [keys]\n",
     );
     let mut last_section = None;
-    for def in keys::defaults() {
+    for def in crate::tui::bindings::defaults() {
         if last_section != Some(def.section) {
             let _ = writeln!(out, "\n# — {} —", def.section.label(Lang::En));
             last_section = Some(def.section);
@@ -184,7 +184,7 @@ pub fn effective_text(cfg: &Config) -> String {
         }
     );
     out.push_str("\n[keys]\n");
-    for def in keys::defaults() {
+    for def in crate::tui::bindings::defaults() {
         let (keys, mark) = match cfg.keys.get(def.name) {
             Some(k) => (k.clone(), "  # configured"),
             None => (def.keys.iter().map(|s| (*s).to_string()).collect(), ""),
@@ -242,7 +242,7 @@ mod tests {
     fn the_default_text_parses_and_lists_every_action() {
         let text = default_text();
         assert_eq!(p(&text).unwrap(), Config::default());
-        for name in keys::action_names() {
+        for name in crate::tui::bindings::action_names() {
             assert!(text.contains(&format!("# {name} = [")), "{name} missing");
         }
         // Uncommenting every key line gives a valid config equal to the defaults.
@@ -253,7 +253,7 @@ mod tests {
                     .filter(|r| {
                         r.split(" = [")
                             .next()
-                            .is_some_and(|n| keys::action_names().contains(&n))
+                            .is_some_and(|n| crate::tui::bindings::action_names().contains(&n))
                     })
                     .unwrap_or(l)
             })
@@ -263,6 +263,6 @@ mod tests {
                 acc
             });
         let c = p(&uncommented).unwrap();
-        assert_eq!(c.keys.len(), keys::action_names().len());
+        assert_eq!(c.keys.len(), crate::tui::bindings::action_names().len());
     }
 }

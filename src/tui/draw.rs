@@ -12,7 +12,7 @@ use crate::tui::ui::too_small;
 pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
     let area = frame.area();
     if layout::too_small((area.width, area.height)) {
-        too_small::render(frame, area, m, theme);
+        too_small::render(frame, area, m.lang, theme);
         return;
     }
     let d = Desk::new((area.width, area.height));

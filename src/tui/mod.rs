@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bindings;
 pub mod draw;
 pub mod effect;
 pub mod features;

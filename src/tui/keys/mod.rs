@@ -1,7 +1,7 @@
 //! The one key → action table: defaults per context, config overrides, and the rows the `?`
 //! help overlay is generated from.
 
-mod overlays;
+pub mod overlays;
 mod spec;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -219,336 +219,6 @@ impl Def {
     }
 }
 
-const LISTS: &[Context] = &[
-    Context::Desk,
-    Context::Search,
-    Context::Record,
-    Context::Help,
-];
-/// Where j/k move: not in the search line, where letters are text.
-const NAV: &[Context] = &[Context::Desk, Context::Record, Context::Help];
-const DESK: &[Context] = &[Context::Desk];
-const DESK_SEARCH: &[Context] = &[Context::Desk, Context::Search];
-const SEARCH: &[Context] = &[Context::Search];
-/// The search line opens on the desk and on the board, which shows the pairs it keeps.
-const DESK_BOARD: &[Context] = &[Context::Desk, Context::Board];
-const CONFIRM: &[Context] = &[Context::Confirm];
-const SLOTS: &[Context] = &[Context::Desk, Context::SaveSlot];
-const ALL: &[Context] = &[
-    Context::Desk,
-    Context::Search,
-    Context::SaveSlot,
-    Context::Record,
-    Context::Help,
-    Context::Board,
-    Context::Agenda,
-    Context::PairDetail,
-];
-/// Ctrl-C quits wherever the context does not bind it (forms and prompts ask instead).
-const EVERYWHERE: &[Context] = &[Context::Global];
-const NOT_TYPING: &[Context] = &[Context::Desk, Context::Record, Context::Help];
-
-const SLOT_KEYS: [&[&str]; 9] = [
-    &["1"],
-    &["2"],
-    &["3"],
-    &["4"],
-    &["5"],
-    &["6"],
-    &["7"],
-    &["8"],
-    &["9"],
-];
-const SLOT_NAMES: [&str; 9] = [
-    "view_1", "view_2", "view_3", "view_4", "view_5", "view_6", "view_7", "view_8", "view_9",
-];
-
-/// The default table. Order is the order of the help overlay and the default config.
-pub fn defaults() -> Vec<Def> {
-    use crate::tui::features as f;
-    use Action as A;
-    use Section as S;
-    let d = Def::new;
-    let mut v = vec![
-        d(
-            "move_down",
-            A::Down,
-            S::Navigation,
-            NAV,
-            &["j", "down"],
-            "下移",
-            "move down",
-        ),
-        d(
-            "move_up",
-            A::Up,
-            S::Navigation,
-            NAV,
-            &["k", "up"],
-            "上移",
-            "move up",
-        ),
-        d(
-            "search_down",
-            A::Down,
-            S::Navigation,
-            SEARCH,
-            &["down"],
-            "下移",
-            "move down",
-        ),
-        d(
-            "search_up",
-            A::Up,
-            S::Navigation,
-            SEARCH,
-            &["up"],
-            "上移",
-            "move up",
-        ),
-        d(
-            "page_down",
-            A::PageDown,
-            S::Navigation,
-            LISTS,
-            &["pgdn"],
-            "下一页",
-            "page down",
-        ),
-        d(
-            "page_up",
-            A::PageUp,
-            S::Navigation,
-            LISTS,
-            &["pgup"],
-            "上一页",
-            "page up",
-        ),
-        d(
-            "top",
-            A::Top,
-            S::Navigation,
-            NOT_TYPING,
-            &["g", "home"],
-            "到顶",
-            "first row",
-        ),
-        d(
-            "bottom",
-            A::Bottom,
-            S::Navigation,
-            NOT_TYPING,
-            &["G", "end"],
-            "到底",
-            "last row",
-        ),
-        d(
-            "focus_next",
-            A::FocusNext,
-            S::Navigation,
-            DESK_SEARCH,
-            &["tab"],
-            "切换列表",
-            "other list",
-        ),
-        d(
-            "focus_prev",
-            A::FocusPrev,
-            S::Navigation,
-            DESK_SEARCH,
-            &["shift-tab"],
-            "切换列表",
-            "other list",
-        ),
-        d(
-            "focus_left",
-            A::FocusLeft,
-            S::Navigation,
-            DESK,
-            &["h", "left"],
-            "需求列表",
-            "demands list",
-        ),
-        d(
-            "focus_right",
-            A::FocusRight,
-            S::Navigation,
-            DESK,
-            &["l", "right"],
-            "成果列表",
-            "results list",
-        ),
-        d(
-            "open",
-            A::Open,
-            S::Navigation,
-            DESK,
-            &["enter"],
-            "全屏查看记录",
-            "open record full-screen",
-        ),
-        d(
-            "search",
-            A::SearchOpen,
-            S::Search,
-            DESK_BOARD,
-            &["/"],
-            "搜索（两个列表同时）",
-            "search (both lists)",
-        ),
-        d(
-            "search_accept",
-            A::SearchAccept,
-            S::Search,
-            SEARCH,
-            &["enter"],
-            "结束输入，保留结果",
-            "leave the search line, keep results",
-        ),
-        d(
-            "filter",
-            A::FilterOpen,
-            S::Filters,
-            DESK,
-            &["f"],
-            "筛选：领域、地区、状态",
-            "filter by field, region, status",
-        ),
-        d(
-            "clear_filters",
-            A::FiltersClear,
-            S::Filters,
-            DESK,
-            &["F"],
-            "清除筛选",
-            "clear filters",
-        ),
-        d(
-            "add",
-            A::Add,
-            S::Records,
-            DESK,
-            &["+"],
-            "新建记录（当前列表的类型）",
-            "add a record to the focused list",
-        ),
-        d(
-            "edit",
-            A::Edit,
-            S::Records,
-            DESK,
-            &["e"],
-            "编辑记录",
-            "edit the record",
-        ),
-        d(
-            "close_record",
-            A::CloseRecord,
-            S::Records,
-            DESK,
-            &["x"],
-            "关闭记录（状态 closed）",
-            "close the record (status closed)",
-        ),
-        d(
-            "delete_record",
-            A::DeleteRecord,
-            S::Records,
-            DESK,
-            &["D"],
-            "删除记录",
-            "delete the record",
-        ),
-        d(
-            "confirm_yes",
-            A::Input(Input::Yes),
-            S::Records,
-            CONFIRM,
-            &["y", "enter"],
-            "确认",
-            "confirm",
-        ),
-        d(
-            "confirm_no",
-            A::Input(Input::No),
-            S::Records,
-            CONFIRM,
-            &["n", "esc", "ctrl-c"],
-            "取消",
-            "cancel",
-        ),
-        d(
-            "save_view",
-            A::SaveViewBegin,
-            S::Views,
-            DESK,
-            &["S"],
-            "保存搜索和筛选：再按 1–9",
-            "save search + filters: then 1–9",
-        ),
-    ];
-    for (i, (name, keys)) in SLOT_NAMES.iter().zip(SLOT_KEYS).enumerate() {
-        v.push(d(
-            name,
-            A::Slot(i as u8 + 1),
-            S::Views,
-            SLOTS,
-            keys,
-            "调出保存的视图",
-            "recall the saved view",
-        ));
-    }
-    v.extend([
-        d(
-            "help",
-            A::Help,
-            S::App,
-            NOT_TYPING,
-            &["?"],
-            "按键帮助",
-            "key help",
-        ),
-        d(
-            "back",
-            A::Back,
-            S::App,
-            ALL,
-            &["esc"],
-            "关闭弹窗 / 清除搜索",
-            "close popup / clear search",
-        ),
-        d("quit", A::Quit, S::App, NOT_TYPING, &["q"], "退出", "quit"),
-        d(
-            "force_quit",
-            A::Quit,
-            S::App,
-            EVERYWHERE,
-            &["ctrl-c"],
-            "退出",
-            "quit",
-        ),
-    ]);
-    v.extend(f::pipeline::keys::entries());
-    v.extend(f::suggestions::keys::defaults());
-    v.extend(f::board::keys::defaults());
-    v.extend(f::agenda::keys::defaults());
-    v.extend(f::followup::keys::defaults());
-    v.extend(f::pair_detail::keys::defaults());
-    v.extend(f::pipeline::keys::shared());
-    v.extend(overlays::defaults());
-    v.extend(crate::tui::features::record_form::keys::defaults());
-    v.extend(crate::tui::features::filters::keys::defaults());
-    v.extend(crate::tui::features::conflict::keys::defaults());
-    v.extend(crate::tui::ui::input::keys::defaults());
-    v.extend(f::stage_prompt::keys::defaults());
-    v
-}
-
-/// Names accepted in the `[keys]` table of the config.
-pub fn action_names() -> Vec<&'static str> {
-    defaults().into_iter().map(|d| d.name).collect()
-}
-
 /// One row of the effective table.
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -562,18 +232,16 @@ pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-impl Default for Keymap {
-    fn default() -> Keymap {
-        Keymap::new(&BTreeMap::new()).expect("the default keys parse")
-    }
-}
-
 impl Keymap {
     /// Applies `overrides` (action name → keys, the config's `[keys]` table) over the
-    /// defaults. The config reads the file; the key table does not know where it came from.
-    pub fn new(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
+    /// `defaults`; an override naming no action of the table is an error.
+    pub fn from_table(
+        defaults: Vec<Def>,
+        overrides: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, String> {
+        let names: Vec<&'static str> = defaults.iter().map(|d| d.name).collect();
         let mut bindings = Vec::new();
-        for def in defaults() {
+        for def in defaults {
             let specs: Vec<String> = match overrides.get(def.name) {
                 Some(k) => k.clone(),
                 None => def.keys.iter().map(|s| (*s).to_string()).collect(),
@@ -587,10 +255,7 @@ impl Keymap {
                 .collect::<Result<Vec<_>, _>>()?;
             bindings.push(Binding { def, keys });
         }
-        if let Some(name) = overrides
-            .keys()
-            .find(|n| !action_names().contains(&n.as_str()))
-        {
+        if let Some(name) = overrides.keys().find(|n| !names.contains(&n.as_str())) {
             return Err(format!("{name}: unknown action"));
         }
         Ok(Keymap { bindings })

@@ -70,3 +70,31 @@ pub fn defaults() -> Vec<Def> {
         ),
     ]
 }
+
+/// The rows of a yes/no question: `y` or Enter says yes, `n`, Esc or Ctrl-C says no.
+pub fn confirm() -> Vec<Def> {
+    use crate::tui::action::Action as A;
+    use crate::tui::keys::Section as S;
+    const CONFIRM: &[Context] = &[Context::Confirm];
+    let d = Def::new;
+    vec![
+        d(
+            "confirm_yes",
+            A::Input(Input::Yes),
+            S::Records,
+            CONFIRM,
+            &["y", "enter"],
+            "确认",
+            "confirm",
+        ),
+        d(
+            "confirm_no",
+            A::Input(Input::No),
+            S::Records,
+            CONFIRM,
+            &["n", "esc", "ctrl-c"],
+            "取消",
+            "cancel",
+        ),
+    ]
+}

@@ -5,24 +5,20 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::Theme;
-use crate::tui::model::Model;
 use crate::tui::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::{Lang, Theme};
 
-pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
     let lines = vec![
-        Line::styled(
-            m.lang.pick("终端太小", "terminal too small"),
-            theme.warning(),
-        ),
+        Line::styled(lang.pick("终端太小", "terminal too small"), theme.warning()),
         Line::raw(format!(
             "{} {MIN_WIDTH}×{MIN_HEIGHT}, {} {}×{}",
-            m.lang.pick("至少", "need"),
-            m.lang.pick("当前", "have"),
+            lang.pick("至少", "need"),
+            lang.pick("当前", "have"),
             area.width,
             area.height
         )),
-        Line::styled(m.lang.pick("q 退出", "q quits"), theme.muted()),
+        Line::styled(lang.pick("q 退出", "q quits"), theme.muted()),
     ];
     let top = area.height.saturating_sub(3) / 2;
     let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);

@@ -4,6 +4,7 @@
 pub mod chips;
 pub mod confirm;
 pub mod detail;
+pub mod keys;
 pub mod list;
 pub mod live;
 pub mod row;
