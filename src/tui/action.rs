@@ -253,7 +253,7 @@ pub enum PipeAction {
     },
     /// A pair as a write (the desk's or another process's) left it: patched into the pair
     /// markers, the board and the agenda without reading the others again.
-    PairChanged(Box<crate::tui::features::pipeline::patch::PairPatch>),
+    PairChanged(Box<PairChange>),
     /// A pair was deleted (by the desk, an undo or another process): taken out of the views.
     PairGone(i64),
     /// One pair in full, for the detail overlay.
@@ -292,4 +292,13 @@ pub enum PipeAction {
     Stale(String),
     /// The next undo would take back a step another process made: ask first.
     ConfirmUndo(Box<crate::domain::undo::UndoStep>),
+}
+
+/// A pair as a write left it, with what placing it needs: its newest stage change or
+/// follow-up (the agenda's staleness) and the clock the runner read it on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairChange {
+    pub row: crate::domain::PairRow,
+    pub last_activity: Option<String>,
+    pub clock: crate::pipeline::Clock,
 }

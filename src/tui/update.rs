@@ -108,6 +108,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Pipe(p) => pipeline::update(m, p),
+        Action::SaveViewBegin
+        | Action::Slot(_)
+        | Action::ViewSaved { .. }
+        | Action::ViewEmpty { .. }
+        | Action::ViewLoaded { .. } => crate::tui::features::desk::views::update(m, action),
         other => desk::update(m, other),
     }
 }

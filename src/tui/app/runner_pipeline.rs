@@ -14,7 +14,7 @@ use crate::matching::SuggestIndex;
 use crate::pipeline::{self, Clock};
 use crate::tui::action::{Action, PipeAction};
 pub use crate::tui::effect::PipeEffect;
-use crate::tui::features::pipeline::{patch, vm};
+use crate::tui::features::pipeline::vm;
 
 /// How many suggestions the list shows.
 const SUGGESTIONS: usize = 20;
@@ -172,7 +172,11 @@ impl PipeRunner {
             .chain(pipeline::followups_of(conn, id)?.into_iter().map(|f| f.at))
             .max();
         Ok(Action::Pipe(PipeAction::PairChanged(Box::new(
-            patch::build(clock, row, last.as_deref()),
+            crate::tui::action::PairChange {
+                row,
+                last_activity: last,
+                clock: clock.clone(),
+            },
         ))))
     }
 

@@ -13,7 +13,8 @@ use crate::tui::ui::layout;
 /// Rows the mouse wheel moves.
 const WHEEL_ROWS: i32 = 3;
 
-/// The desk's actions; any other action is not the desk's and changes nothing here.
+/// The desk's actions; any other action is not the desk's and changes nothing here (the
+/// router sends the saved-view actions to `views`).
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Down => move_selection(m, 1),
@@ -128,7 +129,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             ));
             vec![]
         }
-        other => crate::tui::features::desk::views::update(m, other),
+        _ => vec![],
     }
 }
 

@@ -106,7 +106,10 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             m.pipe.agenda_on = Some(today);
             agenda::update::loaded(m, &agenda)
         }
-        PipeAction::PairChanged(p) => patch::changed(m, *p),
+        PipeAction::PairChanged(c) => {
+            let c = *c;
+            patch::changed(m, patch::build(&c.clock, c.row, c.last_activity.as_deref()))
+        }
         PipeAction::PairGone(id) => patch::gone(m, id),
         PipeAction::PairShown(detail) => pair_detail::update::shown(m, detail),
         PipeAction::Suggested {

@@ -6,7 +6,7 @@ use crate::domain::Record;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::features::desk::update::{refilter, search, select_id};
-use crate::tui::features::record_form::update::{form_conflict, form_saved, open_edit};
+use crate::tui::features::record_form::update::{form_conflict, form_saved, open_edit, submit};
 use crate::tui::model::Model;
 use crate::tui::overlay::Overlay;
 
@@ -84,20 +84,6 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         _ => vec![],
-    }
-}
-
-/// A submitted form: an edit writes only what the user changed since the form opened.
-pub fn submit(m: &mut Model, rec: Record) -> Vec<Effect> {
-    match m.editing.take() {
-        Some(base) if base.id == rec.id && rec.id != 0 => {
-            m.editing = Some(base.clone());
-            vec![Effect::SaveEdit {
-                base,
-                after: Box::new(rec),
-            }]
-        }
-        _ => vec![Effect::Save(Box::new(rec))],
     }
 }
 

@@ -63,7 +63,7 @@ pub fn popup_input(m: &mut Model, input: &Input) -> Vec<Effect> {
                 // The form stays open, saying it saves, until the saved answer closes it; an
                 // error or a conflict leaves what was typed where it was.
                 form_saving(m);
-                crate::tui::features::record_form::answers::submit(m, rec)
+                submit(m, rec)
             }
         },
         Some(Overlay::Picker(picker)) => match picker.handle(input) {
@@ -97,10 +97,24 @@ pub fn popup_input(m: &mut Model, input: &Input) -> Vec<Effect> {
                 if let Some(Overlay::Form(form)) = m.overlays.last_mut() {
                     form.set_saving(true);
                 }
-                crate::tui::features::record_form::answers::submit(m, rec)
+                submit(m, rec)
             }
         },
         _ => vec![],
+    }
+}
+
+/// A submitted form: an edit writes only what the user changed since the form opened.
+pub fn submit(m: &mut Model, rec: Record) -> Vec<Effect> {
+    match m.editing.take() {
+        Some(base) if base.id == rec.id && rec.id != 0 => {
+            m.editing = Some(base.clone());
+            vec![Effect::SaveEdit {
+                base,
+                after: Box::new(rec),
+            }]
+        }
+        _ => vec![Effect::Save(Box::new(rec))],
     }
 }
 
@@ -150,7 +164,7 @@ pub fn form_conflict(m: &mut Model, mine: &Record, theirs: Record) -> Vec<Effect
         .with_keys(ConflictKeys::from_keymap(&m.keymap));
     if conflict.is_empty() {
         let rec = conflict.resolved().apply_to(conflict.theirs());
-        return crate::tui::features::record_form::answers::submit(m, rec);
+        return submit(m, rec);
     }
     m.overlays.push(Overlay::Conflict(Box::new(conflict)));
     vec![]
