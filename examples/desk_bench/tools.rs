@@ -104,10 +104,13 @@ pub fn has_code(row: &str) -> bool {
     false
 }
 
-/// The environment of every child: a fresh HOME and XDG dirs, no user config.
+/// The environment of every child: a fresh HOME and XDG dirs, no user config. The caller's
+/// `MIMALLOC_*` settings pass through (to try the allocator's options on the desk).
 pub fn base_env(home: &Path) -> Vec<(String, String)> {
     let h = |sub: &str| home.join(sub).to_string_lossy().into_owned();
-    vec![
+    let allocator = std::env::vars().filter(|(k, _)| k.starts_with("MIMALLOC_"));
+    let mut env: Vec<(String, String)> = allocator.collect();
+    env.extend([
         ("HOME".into(), h("")),
         ("XDG_CONFIG_HOME".into(), h("config")),
         ("XDG_DATA_HOME".into(), h("data")),
@@ -118,7 +121,8 @@ pub fn base_env(home: &Path) -> Vec<(String, String)> {
             "PATH".into(),
             std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into()),
         ),
-    ]
+    ]);
+    env
 }
 
 /// The desk's environment: Chinese interface (LANG; DUIJIE_LANG for a desk that reads it),

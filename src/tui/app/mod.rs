@@ -36,6 +36,7 @@ pub fn run(
     lang: crate::i18n::Lang,
     keys: &std::collections::BTreeMap<String, Vec<String>>,
 ) -> anyhow::Result<()> {
+    crate::purge_freed_memory_at_once();
     let keymap = Keymap::new(keys).map_err(anyhow::Error::msg)?;
     db.set_cache_kib(2048)?;
     let db_name = db

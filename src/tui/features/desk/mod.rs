@@ -8,6 +8,7 @@ pub mod keys;
 pub mod list;
 pub mod live;
 pub mod row;
+pub mod rows;
 pub mod search_bar;
 pub mod state;
 pub mod status;

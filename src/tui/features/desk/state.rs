@@ -2,11 +2,10 @@
 //! full record is fetched when it is shown or edited), kept newest first, patched from the
 //! rows that changed instead of reloaded.
 
-use std::collections::HashMap;
-
 use crate::domain::{RecordRow, Stage};
 use crate::search::Hit;
 use crate::tui::features::desk::row::DeskRow;
+use crate::tui::features::desk::rows::Rows;
 use crate::tui::features::filters::Filters;
 
 /// One list: its rows by id in the order an empty query shows them, the current hits and the
@@ -14,7 +13,7 @@ use crate::tui::features::filters::Filters;
 #[derive(Debug, Clone, Default)]
 pub struct ListModel {
     /// Every row held, by id.
-    pub records: HashMap<i64, DeskRow>,
+    pub records: Rows,
     /// Ids newest first (rev descending, then id): the order of an empty query.
     order: Vec<i64>,
     /// How many rows the database holds (known before they are all loaded).
@@ -56,10 +55,8 @@ impl ListModel {
     /// The tables are sized for `total` at once: grown row by row, a million-row map holds
     /// its old and its new table together at each doubling (a quarter of the desk's peak).
     pub fn loading(total: usize) -> ListModel {
-        let mut records = HashMap::new();
-        records.reserve(total);
         ListModel {
-            records,
+            records: Rows::with_capacity(total),
             order: Vec::with_capacity(total),
             total,
             ..ListModel::default()
