@@ -161,6 +161,17 @@ struct Searcher {
     newest: Option<Vec<u32>>,
     /// Lists above twice this many rows get a quick answer first ([`QUICK_ROWS`]).
     quick_rows: usize,
+    /// What the last quick answer found, for the full answer to the same query.
+    quick_part: Option<QuickPart>,
+}
+
+/// A quick answer's matches over the newest rows. The full answer that follows looks only at
+/// the older rows and adds these: the best `k` of the whole list are among the best `k` of
+/// its two parts, so nothing is lost, and the newest rows are not scanned twice.
+struct QuickPart {
+    q: Query,
+    m: Vec<(u32, i64)>,
+    candidates: Option<Vec<u32>>,
 }
 
 /// The rows one recent query matched.
@@ -204,7 +215,25 @@ impl Searcher {
         };
         // A common ASCII query may come back with only its best matches (all the list can
         // show) and the candidates they were found among.
-        let (mut m, candidates) = self.index.near_best(&q, base(false), limit);
+        let part = match self.quick_part.take() {
+            Some(p) if !quick && p.q == q => Some(p),
+            _ => None,
+        };
+        let (mut m, candidates) = match (part, self.newest.as_deref()) {
+            (Some(part), Some(newest)) => {
+                let older = outside(base(false), newest, self.index.slots());
+                let older = self.index.near_best(&q, Scope::Rows(&older), limit);
+                merge((part.m, part.candidates), older)
+            }
+            _ => self.index.near_best(&q, base(false), limit),
+        };
+        if quick {
+            self.quick_part = Some(QuickPart {
+                q: q.clone(),
+                m: m.clone(),
+                candidates: candidates.clone(),
+            });
+        }
         let complete = candidates.is_none() && (!q.fuzzy || m.len() < limit);
         if complete {
             let far = self.index.far(&q, base(true), &m);
@@ -262,6 +291,7 @@ impl Searcher {
         // Row positions and matches change: remembered hits no longer hold.
         self.recent.clear();
         self.newest = None;
+        self.quick_part = None;
         match req {
             Request::Upsert(e) => {
                 if let Some(ids) = &mut self.edited {
@@ -301,6 +331,41 @@ impl Searcher {
     fn can_answer(&self) -> bool {
         self.coverage.complete || self.coverage.failed.is_some() || !self.index.is_empty()
     }
+}
+
+/// The rows of `scope` not in `newest` (sorted): those a full answer still has to look at
+/// after the quick one.
+fn outside(scope: Scope, newest: &[u32], slots: u32) -> Vec<u32> {
+    let mut seen = vec![0u64; (slots as usize).div_ceil(64)];
+    for &s in newest {
+        seen[s as usize / 64] |= 1 << (s % 64);
+    }
+    let old = |s: &u32| seen[*s as usize / 64] & (1 << (s % 64)) == 0;
+    match scope {
+        Scope::Range(lo, hi) => (lo..hi).filter(old).collect(),
+        Scope::Rows(rows) => rows.iter().copied().filter(old).collect(),
+    }
+}
+
+/// The matches of two disjoint parts of a list as one answer: the matches together, and the
+/// candidates together (in slot order) when either part kept only its best.
+type Found = (Vec<(u32, i64)>, Option<Vec<u32>>);
+fn merge(a: Found, b: Found) -> Found {
+    let (mut m, ca) = a;
+    let (mb, cb) = b;
+    let candidates = if ca.is_none() && cb.is_none() {
+        None
+    } else {
+        let rows = |m: &[(u32, i64)], c: Option<Vec<u32>>| {
+            c.unwrap_or_else(|| m.iter().map(|&(r, _)| r).collect())
+        };
+        let mut all = rows(&m, ca);
+        all.extend(rows(&mb, cb));
+        all.sort_unstable();
+        Some(all)
+    };
+    m.extend(mb);
+    (m, candidates)
 }
 
 /// The latest query asked.
@@ -459,6 +524,7 @@ impl SearchWorker {
             edited,
             newest: None,
             quick_rows,
+            quick_part: None,
         };
         let room = room_tx.clone();
         thread::Builder::new()
