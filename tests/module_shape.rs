@@ -72,6 +72,39 @@ fn code_of(text: &str) -> String {
     out
 }
 
+/// `code` with the relative paths of `module` (`super::`, `self::`) written from the crate
+/// root, so that they count as imports too.
+fn absolute(code: &str, module: &str) -> String {
+    let parts: Vec<&str> = module.split("::").filter(|p| !p.is_empty()).collect();
+    let from = |depth: usize| -> String {
+        let keep = parts.len().saturating_sub(depth);
+        let mut p = String::from("crate::");
+        for part in &parts[..keep] {
+            p.push_str(part);
+            p.push_str("::");
+        }
+        p
+    };
+    let mut out = code.replace("super::super::", &from(2));
+    out = replace_word(&out, "super::", &from(1));
+    replace_word(&out, "self::", &from(0))
+}
+
+/// Replaces `word` where it does not continue an identifier or a path (`x::super::` is left).
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let joined = before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':');
+        out.push_str(&rest[..at]);
+        out.push_str(if joined { word } else { with });
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Every `crate::…` path in `code`, with `use` groups (`crate::a::{b, c::D}`) expanded.
 fn crate_paths(code: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -166,7 +199,7 @@ fn graph() -> Graph {
             continue;
         }
         let text = std::fs::read_to_string(file).unwrap();
-        let code = code_of(&text);
+        let code = absolute(&code_of(&text), module);
         lines.insert(module.clone(), code.lines().count());
         for path in crate_paths(&code) {
             if let Some(target) = resolve(&path)
@@ -275,6 +308,18 @@ fn the_checker_sees_a_loop_when_there_is_one() {
     assert_eq!(loops(&edges), vec![vec!["a", "b", "c"]]);
     let paths = crate_paths("use crate::tui::{action::Input, keys::{Context, Def}, Lang};");
     assert_eq!(paths, ["tui::action::Input", "tui::keys", "tui::Lang"]);
+    let code = absolute(
+        "use super::{Batch, feed::Feed};\nuse self::x::Y;",
+        "search::worker",
+    );
+    assert_eq!(
+        crate_paths(&code),
+        [
+            "search::Batch",
+            "search::feed::Feed",
+            "search::worker::x::Y"
+        ]
+    );
 }
 
 #[test]

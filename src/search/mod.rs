@@ -14,11 +14,14 @@
 
 mod bound;
 mod buffer;
+mod feed;
 mod footprint;
 mod highlight;
 pub mod keys;
 mod load;
 mod polyphone;
+mod quick;
+mod request;
 mod scan;
 pub mod score;
 mod sieve;

@@ -19,8 +19,11 @@ use std::collections::{HashSet, VecDeque};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TryRecvError};
 use std::thread;
 
+pub use super::feed::Feed;
+use super::quick::{QuickPart, merge, outside};
+use super::request::Request;
 use super::score::Query;
-use super::{Batch, Entry, Hit, Index, Scope};
+use super::{Entry, Hit, Index, Scope};
 
 /// Hits sent per answer by [`SearchWorker::spawn`]: more than a list can show or anyone
 /// scrolls; [`Answer::total`] says how many matched.
@@ -37,24 +40,6 @@ pub const QUICK_ROWS: usize = 200_000;
 /// Batches a loader may send before the worker has taken them in: it waits beyond that, so
 /// a fast reader never queues a whole list in memory.
 const BATCHES_AHEAD: usize = 2;
-
-/// A message to the worker.
-enum Request {
-    /// `every`: all hits, not only the worker's limit.
-    Query {
-        seq: u64,
-        query: String,
-        every: bool,
-    },
-    Upsert(Entry),
-    Remove(i64),
-    /// Rows read by the loader.
-    Rows(Batch),
-    /// How many rows the loader expects to send in all.
-    Expect(usize),
-    /// The loader has sent every row (`None`), or stopped for the reason given.
-    Done(Option<String>),
-}
 
 /// How much of its list the worker's index held when it answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,50 +90,6 @@ pub struct SearchWorker {
     rx: Receiver<Answer>,
 }
 
-/// Sends rows to a worker started by [`SearchWorker::spawn_fed`], from a loader thread.
-/// Dropping it without [`Feed::done`] leaves the index partial, as a failure.
-pub struct Feed {
-    tx: Sender<Request>,
-    /// One token per batch the worker will take without the loader waiting.
-    room: Receiver<()>,
-    done: bool,
-}
-
-impl Feed {
-    /// Hands the worker some rows (newest first, older than those sent before), waiting while
-    /// it is [`BATCHES_AHEAD`] batches behind; false once the worker is gone (stop loading).
-    pub fn send(&self, batch: Batch) -> bool {
-        self.room.recv().is_ok() && self.tx.send(Request::Rows(batch)).is_ok()
-    }
-
-    /// Tells the worker how many rows to expect in all (answers report it).
-    pub fn expect(&self, rows: usize) {
-        let _ = self.tx.send(Request::Expect(rows));
-    }
-
-    /// Every row has been sent: the index is complete.
-    pub fn done(mut self) {
-        self.done = true;
-        let _ = self.tx.send(Request::Done(None));
-    }
-
-    /// Loading stopped early for `reason`: the index stays partial, and answers say why.
-    pub fn fail(mut self, reason: String) {
-        self.done = true;
-        let _ = self.tx.send(Request::Done(Some(reason)));
-    }
-}
-
-impl Drop for Feed {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = self
-                .tx
-                .send(Request::Done(Some("loading stopped".to_string())));
-        }
-    }
-}
-
 /// The worker's state: the index and the rows recent queries matched.
 struct Searcher {
     index: Index,
@@ -163,15 +104,6 @@ struct Searcher {
     quick_rows: usize,
     /// What the last quick answer found, for the full answer to the same query.
     quick_part: Option<QuickPart>,
-}
-
-/// A quick answer's matches over the newest rows. The full answer that follows looks only at
-/// the older rows and adds these: the best `k` of the whole list are among the best `k` of
-/// its two parts, so nothing is lost, and the newest rows are not scanned twice.
-struct QuickPart {
-    q: Query,
-    m: Vec<(u32, i64)>,
-    candidates: Option<Vec<u32>>,
 }
 
 /// The rows one recent query matched.
@@ -331,41 +263,6 @@ impl Searcher {
     fn can_answer(&self) -> bool {
         self.coverage.complete || self.coverage.failed.is_some() || !self.index.is_empty()
     }
-}
-
-/// The rows of `scope` not in `newest` (sorted): those a full answer still has to look at
-/// after the quick one.
-fn outside(scope: Scope, newest: &[u32], slots: u32) -> Vec<u32> {
-    let mut seen = vec![0u64; (slots as usize).div_ceil(64)];
-    for &s in newest {
-        seen[s as usize / 64] |= 1 << (s % 64);
-    }
-    let old = |s: &u32| seen[*s as usize / 64] & (1 << (s % 64)) == 0;
-    match scope {
-        Scope::Range(lo, hi) => (lo..hi).filter(old).collect(),
-        Scope::Rows(rows) => rows.iter().copied().filter(old).collect(),
-    }
-}
-
-/// The matches of two disjoint parts of a list as one answer: the matches together, and the
-/// candidates together (in slot order) when either part kept only its best.
-type Found = (Vec<(u32, i64)>, Option<Vec<u32>>);
-fn merge(a: Found, b: Found) -> Found {
-    let (mut m, ca) = a;
-    let (mb, cb) = b;
-    let candidates = if ca.is_none() && cb.is_none() {
-        None
-    } else {
-        let rows = |m: &[(u32, i64)], c: Option<Vec<u32>>| {
-            c.unwrap_or_else(|| m.iter().map(|&(r, _)| r).collect())
-        };
-        let mut all = rows(&m, ca);
-        all.extend(rows(&mb, cb));
-        all.sort_unstable();
-        Some(all)
-    };
-    m.extend(mb);
-    (m, candidates)
 }
 
 /// The latest query asked.

@@ -181,7 +181,7 @@ pub fn gone(m: &mut Model, id: i64) -> Vec<Effect> {
 /// The desk's lists follow the pairs' stages when the stage filter is set.
 fn after_pairs_changed(m: &mut Model) {
     if !m.filters.stage.is_empty() {
-        super::update::refilter_lists(m);
+        crate::tui::features::desk::update::refilter(m);
     }
 }
 

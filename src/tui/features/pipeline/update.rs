@@ -92,7 +92,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             m.pipe.board_on = None;
             m.pipe.agenda_on = None;
             if !m.filters.stage.is_empty() {
-                refilter_lists(m);
+                crate::tui::features::desk::update::refilter(m);
             }
             vec![]
         }
@@ -206,11 +206,6 @@ fn switch_to(m: &mut Model, target: View) -> Vec<Effect> {
         board::update::refilter(m);
     }
     open_view(m, target)
-}
-
-/// The desk's lists again after the pairs' stages changed, for the stage filter.
-pub(crate) fn refilter_lists(m: &mut Model) {
-    crate::tui::features::desk::update::refilter(m);
 }
 
 #[cfg(test)]
