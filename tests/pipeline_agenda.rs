@@ -18,7 +18,7 @@ fn walk(db: &mut Db, p: &str, to: Stage, d: i64) {
     let mut r = MoveRequest::new(code(p), to);
     match to {
         Stage::Signed => {
-            r.amount_wan = Some(if p == "P3" { 120.0 } else { 80.5 });
+            r.amount = Some(if p == "P3" { 120.0 } else { 80.5 });
             r.signed_on = Some(date(2026, 10, 1));
         }
         Stage::Shelved => r.reason = Some(ShelveReason::NoReply),

@@ -17,7 +17,7 @@ fn mv(to: Stage) -> MoveRequest {
 
 fn signed(amount: f64) -> MoveRequest {
     let mut r = mv(Stage::Signed);
-    r.amount_wan = Some(amount);
+    r.amount = Some(amount);
     r.signed_on = Some(date(2026, 11, 17));
     r
 }
@@ -83,7 +83,7 @@ fn moves_refuse_missing_or_foreign_fields_with_the_option_names() {
         "moving P1 to signed needs --amount (万元) and --date"
     );
     let mut only_amount = mv(Stage::Signed);
-    only_amount.amount_wan = Some(50.0);
+    only_amount.amount = duijie::domain::Money::parse("50.0").unwrap();
     assert_eq!(
         msg(&mut db, &only_amount),
         "moving P1 to signed needs --date"
@@ -99,7 +99,7 @@ fn moves_refuse_missing_or_foreign_fields_with_the_option_names() {
         "moving P1 to shelved needs --reason"
     );
     let mut foreign = mv(Stage::Contacted);
-    foreign.amount_wan = Some(10.0);
+    foreign.amount = duijie::domain::Money::parse("10.0").unwrap();
     assert_eq!(
         msg(&mut db, &foreign),
         "moving P1 to contacted takes no --amount"
@@ -125,7 +125,7 @@ fn the_main_line_with_contract_data_and_its_history() {
     move_pair(&mut db, &day(1), &mv(Stage::Contacted)).unwrap();
     move_pair(&mut db, &day(3), &mv(Stage::Negotiating)).unwrap();
     let s = move_pair(&mut db, &day(10), &signed(120.5)).unwrap();
-    assert_eq!(s.amount_wan, Some(120.5));
+    assert_eq!(s.amount, duijie::domain::Money::parse("120.5").unwrap());
     assert_eq!(s.signed_on.as_deref(), Some("2026-11-17"));
     let mut reg = mv(Stage::Registered);
     reg.contract_type = Some(ContractType::Development);
@@ -137,7 +137,7 @@ fn the_main_line_with_contract_data_and_its_history() {
     assert_eq!(l.stage_since, day(40).stamp());
     // Moving left keeps the contract data.
     let back = move_pair(&mut db, &day(41), &mv(Stage::Registered)).unwrap();
-    assert_eq!(back.amount_wan, Some(120.5));
+    assert_eq!(back.amount, duijie::domain::Money::parse("120.5").unwrap());
     assert_eq!(back.reg_no.as_deref(), Some("2026440100001234"));
 
     let h = pipeline::history_of(db.conn(), l.id).unwrap();
@@ -265,7 +265,7 @@ fn undo_walks_back_several_steps_each_a_whole_change() {
     );
     let p = pair_by_code(db.conn(), code("P1")).unwrap();
     assert_eq!(
-        (p.stage, p.amount_wan, p.signed_on),
+        (p.stage, p.amount, p.signed_on),
         (Stage::Contacted, None, None)
     );
     assert_eq!(p.stage_since, day(2).stamp());

@@ -39,8 +39,8 @@ fn insert(db: &mut Db, s: &Spec) -> Record {
     r.maturity = s.maturity.into();
     r.status = s.status.into();
     match s.kind {
-        Kind::Demand => r.budget_wan = s.amount,
-        Kind::Achievement => r.price_wan = s.amount,
+        Kind::Demand => r.budget = s.amount,
+        Kind::Achievement => r.price = s.amount,
     }
     db.write(|tx| records::insert(tx, &mut r)).unwrap();
     r
@@ -175,7 +175,7 @@ fn a_result_gets_the_demand_back_with_the_budget_reason() {
 #[test]
 fn price_over_budget_is_a_reason_too() {
     let (db, mut demand, target) = copper_foil_db();
-    demand.budget_wan = Some(60.0);
+    demand.budget = duijie::domain::Money::parse("60.0").unwrap();
     let index = SuggestIndex::build(&all(&db));
     let s = index.suggest(&demand, 10);
     let hit = s.iter().find(|x| x.code == target.code()).unwrap();
