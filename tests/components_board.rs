@@ -81,7 +81,7 @@ fn board() -> Vec<BoardColumnVm> {
             BoardColumnVm {
                 stage: *s,
                 count: cards.len(),
-                sum_wan: cards.iter().filter_map(|c| c.amount).sum(),
+                sum: duijie::domain::Money::total(cards.iter().filter_map(|c| c.amount)),
                 cards,
             }
         })

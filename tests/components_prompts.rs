@@ -186,7 +186,7 @@ fn signing_needs_a_positive_amount_and_a_valid_date_defaulting_to_today() {
     };
     assert_eq!(
         (got.amount, got.date.as_deref()),
-        (Some(80.0), Some("2026-03-01"))
+        (duijie::domain::Money::from_wan(80), Some("2026-03-01"))
     );
 }
 

@@ -137,7 +137,7 @@ fn english_and_chinese_alias_families_fill_the_same_fields() {
     );
     assert_eq!(
         (d.budget, d.deadline.as_str(), d.open_call),
-        (Some(30.0), "2027-03-31", true)
+        (duijie::domain::Money::from_wan(30), "2027-03-31", true)
     );
     assert_eq!(
         (d.contact.as_str(), d.phone.as_str(), d.email.as_str()),
@@ -157,7 +157,7 @@ fn english_and_chinese_alias_families_fill_the_same_fields() {
     );
     assert_eq!(
         (r.modes.as_str(), r.price, r.description.as_str()),
-        ("转让;许可", Some(80.0), "长文")
+        ("转让;许可", duijie::domain::Money::from_wan(80), "长文")
     );
 }
 
@@ -259,7 +259,10 @@ fn json_arrays_import_with_object_lines() {
     assert_eq!(rep.added, 1);
     assert_eq!(rep.rejected[0].line, 3);
     let d = all(&db, Kind::Demand).remove(0);
-    assert_eq!((d.phone.as_str(), d.budget), ("13800138000", Some(50.0)));
+    assert_eq!(
+        (d.phone.as_str(), d.budget),
+        ("13800138000", duijie::domain::Money::from_wan(50))
+    );
 }
 
 #[test]

@@ -304,7 +304,7 @@ mod tests {
             assert!(
                 matches!(
                     err,
-                    Err(AmountError::TooLarge(_)) | Err(AmountError::NotAnAmount(_))
+                    Err(AmountError::TooLarge(_) | AmountError::NotAnAmount(_))
                 ),
                 "{big}: {err:?}"
             );
