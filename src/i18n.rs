@@ -82,6 +82,12 @@ catalogue! {
     FormSaving => ("正在保存…", "saving…"),
     /// A field that must be filled.
     FormRequired => ("必填", "required"),
+    /// A budget or price that does not parse.
+    FormBadAmount => ("不是金额 (如 50、50万、1,200)", "not an amount (e.g. 50, 50万, 1,200)"),
+    /// A negative budget or price.
+    FormNegativeAmount => ("金额不能为负", "amounts are 0 or more"),
+    /// A budget or price over the maximum.
+    FormAmountTooLarge => ("太大：最多 10,000,000 万元", "too large: at most 10,000,000 万元"),
     /// Title of the discard question.
     FormDiscardTitle => ("放弃", "Discard"),
     /// The discard question.

@@ -187,7 +187,7 @@ fn json_shapes_of_board_agenda_and_pair() {
     assert_eq!(signed["sum_wan"], 200.5);
     let text = serde_json::to_string(&b[4]).unwrap();
     assert!(
-        text.contains(r#""sum_wan":0,"#),
+        text.contains(r#""sum_wan":0}"#),
         "a number, never null: {text}"
     );
     let card = &signed["pairs"][0];

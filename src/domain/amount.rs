@@ -52,6 +52,15 @@ impl AmountError {
         };
         msg.fill(lang, &[given])
     }
+
+    /// The reason alone, without the text, for a message beside a form field.
+    pub fn short_text(&self, lang: Lang) -> &'static str {
+        match self {
+            AmountError::NotAnAmount(_) => Msg::FormBadAmount.text(lang),
+            AmountError::Negative(_) => Msg::FormNegativeAmount.text(lang),
+            AmountError::TooLarge(_) => Msg::FormAmountTooLarge.text(lang),
+        }
+    }
 }
 
 impl Money {

@@ -48,7 +48,7 @@ impl FieldError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             FieldError::Required => Msg::FormRequired.text(lang).to_string(),
-            FieldError::Amount(e) => e.text(lang),
+            FieldError::Amount(e) => e.short_text(lang).to_string(),
             FieldError::Deadline => Msg::FormBadDeadline.text(lang).to_string(),
         }
     }

@@ -39,7 +39,7 @@ impl PromptError {
     pub(super) fn message(&self, lang: Lang) -> String {
         match self {
             PromptError::AmountRequired => lang.pick("请填写金额", "amount required").into(),
-            PromptError::AmountInvalid(e) => e.text(lang),
+            PromptError::AmountInvalid(e) => e.short_text(lang).to_string(),
             PromptError::AmountNotPositive => {
                 lang.pick("金额须大于 0", "amount must be above 0").into()
             }
