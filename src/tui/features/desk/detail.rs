@@ -178,3 +178,34 @@ pub fn from_row(row: &crate::tui::features::desk::row::DeskRow) -> crate::domain
     rec.rev = row.rev;
     rec
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_kept_as_text_is_shown_as_a_warning_and_money_in_wan() {
+        let mut rec = Record::new(Kind::Demand, "铜箔");
+        rec.deadline_text = "明年\u{1b}[2J".into();
+        rec.budget = Money::parse("0.5亿").unwrap();
+        let theme = Theme::new(true);
+        let lines = record_lines(&rec, Lang::En, &theme);
+        let flagged = lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .find(|s| s.content.contains("is not a date"))
+            .expect("the deadline is flagged");
+        assert_eq!(flagged.style, theme.warning());
+        assert!(flagged.content.contains("明年") && !flagged.content.contains('\u{1b}'));
+        let fields = record_fields(&rec, Lang::Zh);
+        assert!(
+            fields.contains(&("预算", "5000 万元".to_string())),
+            "{fields:?}"
+        );
+        // A stored date shows as it is, unflagged.
+        rec.deadline = "2027-03-31".into();
+        rec.deadline_text.clear();
+        assert!(deadline_flag(&rec, Lang::Zh).is_none());
+        assert!(record_fields(&rec, Lang::Zh).contains(&("截止", "2027-03-31".to_string())));
+    }
+}
