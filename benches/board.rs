@@ -72,7 +72,9 @@ fn build(db: &mut Db) {
                 stage_since: at.clone(),
                 created_at: at.clone(),
                 updated_at: at.clone(),
-                amount_wan: (stage == Stage::Signed).then_some((i % 500) as f64),
+                amount: (stage == Stage::Signed)
+                    .then(|| duijie::domain::Money::from_wan((i % 500) as i64))
+                    .flatten(),
                 signed_on: (stage == Stage::Signed).then(|| today.to_string()),
                 next_action: due.as_ref().map(|_| "回访".to_string()),
                 next_due: due,

@@ -127,11 +127,11 @@ fn generate(rows: &[Row], n: usize) -> Vec<Record> {
                 .collect::<Vec<_>>()
                 .join("。");
             r.keywords = format!("{topic}、{}", rng.pick(TOPICS));
-            let amount = Some((rng.next() % 500) as f64 + 10.0);
+            let amount = duijie::domain::Money::from_wan((rng.next() % 500) as i64 + 10);
             match kind {
-                Kind::Demand => r.budget_wan = amount,
+                Kind::Demand => r.budget = amount,
                 Kind::Achievement => {
-                    r.price_wan = amount;
+                    r.price = amount;
                     r.maturity = rng.pick(MATURITY).to_string();
                 }
             }

@@ -38,14 +38,15 @@ fn main() -> anyhow::Result<()> {
             let stage = Stage::ALL[(i % 7) as usize];
             tx.execute(
                 "INSERT INTO pair (demand_id, result_id, stage, stage_since, next_action, next_due, \
-                 amount_wan, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, '回电', ?5, ?6, ?4, ?4)",
+                 amount_fen, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, '回电', ?5, ?6, ?4, ?4)",
                 params![
                     (i % 2000) * 2 + 1,
                     ((i / 2000 + i) % 2000) * 2 + 2,
                     stage.key(),
                     at,
                     format!("2026-11-{:02}", 1 + i % 28),
-                    (stage >= Stage::Signed).then_some(50.0),
+                    // 50 万元 in 分.
+                    (stage >= Stage::Signed).then_some(50_000_000_i64),
                 ],
             )?;
             let p = tx.last_insert_rowid();

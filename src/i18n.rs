@@ -84,6 +84,10 @@ catalogue! {
     FormRequired => ("必填", "required"),
     /// A budget or price that does not parse.
     FormBadAmount => ("不是金额 (如 50、50万、1,200)", "not an amount (e.g. 50, 50万, 1,200)"),
+    /// A negative budget or price.
+    FormNegativeAmount => ("金额不能为负", "amounts are 0 or more"),
+    /// A budget or price over the maximum.
+    FormAmountTooLarge => ("太大：最多 10,000,000 万元", "too large: at most 10,000,000 万元"),
     /// Title of the discard question.
     FormDiscardTitle => ("放弃", "Discard"),
     /// The discard question.
@@ -320,6 +324,34 @@ catalogue! {
     ),
     /// A date that does not exist: the text.
     ErrBadCalendarDate => ("`{}` 不是有效的日历日期", "`{}` is not a valid calendar date"),
+    /// A date before 1900 or after 2200: the text.
+    ErrDateOutOfRange => (
+        "`{}` 超出日期范围：应在 1900 年到 2200 年之间",
+        "`{}` is out of range: dates run from 1900 to 2200"
+    ),
+    // — money —
+    /// Text that is not an amount: the text.
+    ErrNotAnAmount => (
+        "`{}` 不是金额（万元）：可写 50、50万、1,200、0.5亿 或 300000元",
+        "`{}` is not an amount in 万元 (e.g. 50, 50万, 1,200, 0.5亿, 300000元)"
+    ),
+    /// A negative amount: the text.
+    ErrNegativeAmount => ("`{}` 是负数；金额不能为负", "`{}` is a negative amount; amounts are 0 or more"),
+    /// An amount over the maximum: the text.
+    ErrAmountTooLarge => (
+        "`{}` 太大：金额最多 10,000,000 万元（1,000 亿元）",
+        "`{}` is too large: at most 10,000,000 万元 (1,000 亿元)"
+    ),
+    /// The record form's deadline is not a date.
+    FormBadDeadline => (
+        "截止日期应为日期，如 2027-03-31（1900–2200）",
+        "the deadline must be a date such as 2027-03-31 (1900–2200)"
+    ),
+    /// A deadline kept as text because it is not a date: the text.
+    WarnDeadlineNotADate => (
+        "截止日期“{}”不是日期，按原文保留",
+        "deadline “{}” is not a date; kept as written"
+    ),
 }
 
 impl Msg {

@@ -89,11 +89,14 @@ fn add_prints_the_new_code_and_edit_changes_only_the_given_fields() {
     assert_eq!(d1.field, "新材料");
     assert_eq!(d1.org, "宁德某电池公司", "untouched");
     assert_eq!(d1.region, "福建宁德", "untouched");
-    assert_eq!(d1.budget_wan, Some(1200.0));
+    assert_eq!(d1.budget, duijie::domain::Money::parse("1200.0").unwrap());
     assert!(d1.open_call);
     assert_eq!(d1.deadline, "2026-12-31");
     let r1 = records::get_by_code(conn.conn(), "R1".parse().unwrap()).unwrap();
-    assert_eq!((r1.price_wan, r1.lead.as_str()), (Some(50.0), "王教授"));
+    assert_eq!(
+        (r1.price, r1.lead.as_str()),
+        (duijie::domain::Money::parse("50.0").unwrap(), "王教授")
+    );
     drop(conn);
 
     // Nothing given that differs: said so, nothing written.

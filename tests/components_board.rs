@@ -51,7 +51,7 @@ fn card(id: i64, d: &str, r: &str, days: i64, overdue: bool) -> CardVm {
         next_action: Some("电话回访陈工".into()),
         next_due: Some("2026-11-20".into()),
         overdue,
-        amount_wan: None,
+        amount: None,
     }
 }
 
@@ -66,14 +66,14 @@ fn board() -> Vec<BoardColumnVm> {
                 ],
                 Stage::Negotiating => {
                     let mut c = card(3, "光伏背板回收", "退役组件物理法回收", 12, false);
-                    c.amount_wan = Some(180.0);
+                    c.amount = duijie::domain::Money::parse("180.0").unwrap();
                     c.next_action = None;
                     c.next_due = None;
                     vec![c]
                 }
                 Stage::Signed => {
                     let mut c = card(4, "智能传感器标定", "MEMS 传感器在线标定", 30, false);
-                    c.amount_wan = Some(200.0);
+                    c.amount = duijie::domain::Money::parse("200.0").unwrap();
                     vec![c]
                 }
                 _ => vec![],
@@ -81,7 +81,7 @@ fn board() -> Vec<BoardColumnVm> {
             BoardColumnVm {
                 stage: *s,
                 count: cards.len(),
-                sum_wan: cards.iter().filter_map(|c| c.amount_wan).sum(),
+                sum: duijie::domain::Money::total(cards.iter().filter_map(|c| c.amount)),
                 cards,
             }
         })

@@ -80,7 +80,7 @@ fn typing_into_fields_builds_a_new_demand() {
     assert_eq!(rec.kind, Kind::Demand);
     assert_eq!(rec.title, "4.5μm 铜箔");
     assert_eq!(rec.org, "宁德某电池公司");
-    assert_eq!(rec.budget_wan, Some(1200.0));
+    assert_eq!(rec.budget, duijie::domain::Money::parse("1200.0").unwrap());
     assert!(rec.open_call);
     assert_eq!(rec.status, "open");
 }
@@ -104,7 +104,9 @@ fn missing_title_and_bad_amount_are_shown_and_focus_goes_to_the_first() {
     type_str(&mut f, "面议");
     assert_eq!(f.handle_key(ctrl('s')), FormOutcome::Pending);
     assert_eq!(f.error(FieldId::Title), Some(&FieldError::Required));
-    assert!(matches!(f.error(FieldId::Price), Some(FieldError::Amount(m)) if m.contains("面议")));
+    assert!(
+        matches!(f.error(FieldId::Price), Some(FieldError::Amount(m)) if m.to_string().contains("面议"))
+    );
     assert_eq!(f.focused(), FieldId::Title);
     type_str(&mut f, "钙钛矿");
     assert_eq!(
@@ -119,7 +121,7 @@ fn missing_title_and_bad_amount_are_shown_and_focus_goes_to_the_first() {
     let FormOutcome::Submit(rec) = f.handle_key(ctrl('s')) else {
         panic!()
     };
-    assert_eq!(rec.price_wan, Some(50.0));
+    assert_eq!(rec.price, duijie::domain::Money::parse("50.0").unwrap());
 }
 
 #[test]
@@ -162,7 +164,7 @@ fn edit_preserves_id_seq_and_untouched_fields_exactly() {
     rec.id = 41;
     rec.seq = 12;
     rec.description = "第一行\n第二行\t含制表符".into();
-    rec.budget_wan = Some(12.345_678);
+    rec.budget = duijie::domain::Money::parse("12.345678").unwrap();
     rec.ext_id = "XQ-2026-007".into();
     rec.extra.insert("备注".into(), "导入时的列".into());
     let mut f = RecordForm::edit(&rec, suggestions());
@@ -227,7 +229,7 @@ fn snapshot_edit_form_80x24_with_cjk() {
     rec.field = "锂电".into();
     rec.region = "福建宁德".into();
     rec.description = "需要稳定量产 4.5μm 双面光铜箔，抗拉强度 ≥ 400MPa，当前良率偏低".into();
-    rec.budget_wan = Some(300.0);
+    rec.budget = duijie::domain::Money::parse("300.0").unwrap();
     rec.deadline = "2026-12-31".into();
     rec.contact = "陈工".into();
     let mut f = RecordForm::edit(&rec, suggestions());

@@ -167,7 +167,7 @@ fn signing_needs_a_positive_amount_and_a_valid_date_defaulting_to_today() {
     let PromptOutcome::Done(got) = prompt(&mut p, "tab enter") else {
         panic!()
     };
-    assert_eq!(got.amount_wan, Some(1200.0));
+    assert_eq!(got.amount, duijie::domain::Money::parse("1200.0").unwrap());
     assert_eq!(got.date.as_deref(), Some("2026-11-22"));
 
     let mut p = StagePrompt::new("P4", Stage::Signed, today());
@@ -185,8 +185,8 @@ fn signing_needs_a_positive_amount_and_a_valid_date_defaulting_to_today() {
         panic!()
     };
     assert_eq!(
-        (got.amount_wan, got.date.as_deref()),
-        (Some(80.0), Some("2026-03-01"))
+        (got.amount, got.date.as_deref()),
+        (duijie::domain::Money::from_wan(80), Some("2026-03-01"))
     );
 }
 

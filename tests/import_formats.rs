@@ -69,9 +69,13 @@ fn every_encoding_gives_the_same_records() {
             .unwrap();
         assert_eq!(recs[0].title, first_title, "{name}");
         assert_eq!(recs[0].org, "鄭州大學", "{name}");
-        assert_eq!(recs[0].price_wan, Some(50.0), "{name}");
+        assert_eq!(
+            recs[0].price,
+            duijie::domain::Money::parse("50.0").unwrap(),
+            "{name}"
+        );
         assert_eq!(recs[1].title, "多行\n简介的成果", "{name}");
-        assert_eq!(recs[1].price_wan, None, "{name}");
+        assert_eq!(recs[1].price, None, "{name}");
         assert_eq!(recs[1].phone, "029-88888888", "{name}");
     }
 }
@@ -96,7 +100,7 @@ fn gbk_is_detected_without_help_and_encoding_can_be_forced() {
     assert_eq!(rep.added, 1);
     let d = &all(&db, Kind::Demand)[0];
     assert_eq!(d.org, "江西铜业集团有限公司");
-    assert_eq!(d.budget_wan, Some(1200.0));
+    assert_eq!(d.budget, duijie::domain::Money::parse("1200.0").unwrap());
 }
 
 #[test]
@@ -132,8 +136,8 @@ fn english_and_chinese_alias_families_fill_the_same_fields() {
         ("描述", "铜;箔")
     );
     assert_eq!(
-        (d.budget_wan, d.deadline.as_str(), d.open_call),
-        (Some(30.0), "2027-03-31", true)
+        (d.budget, d.deadline.as_str(), d.open_call),
+        (duijie::domain::Money::from_wan(30), "2027-03-31", true)
     );
     assert_eq!(
         (d.contact.as_str(), d.phone.as_str(), d.email.as_str()),
@@ -152,8 +156,8 @@ fn english_and_chinese_alias_families_fill_the_same_fields() {
         ("李教授", "中试", "ZL2020")
     );
     assert_eq!(
-        (r.modes.as_str(), r.price_wan, r.description.as_str()),
-        ("转让;许可", Some(80.0), "长文")
+        (r.modes.as_str(), r.price, r.description.as_str()),
+        ("转让;许可", duijie::domain::Money::from_wan(80), "长文")
     );
 }
 
@@ -164,7 +168,7 @@ fn other_kind_and_unknown_columns_are_kept_in_extra() {
     import(&mut db, Kind::Demand, "d.csv", text.as_bytes());
     let d = all(&db, Kind::Demand).remove(0);
     assert_eq!(d.lead, "");
-    assert_eq!(d.price_wan, None);
+    assert_eq!(d.price, None);
     assert_eq!(d.extra["负责人"], "张三");
     assert_eq!(d.extra["价格"], "20");
     assert_eq!(d.extra["备注"], "加急");
@@ -235,7 +239,7 @@ fn a_workbook_with_a_title_row_numeric_phones_and_date_cells() {
     assert_eq!(d[0].ext_id, "1001");
     assert_eq!(d[0].phone, "13800138000");
     assert_eq!(d[0].deadline, "2027-03-31");
-    assert_eq!(d[0].budget_wan, Some(50.0));
+    assert_eq!(d[0].budget, duijie::domain::Money::parse("50.0").unwrap());
     assert_eq!(d[1].title, "第二批");
 
     let dir = tempfile::tempdir().unwrap();
@@ -256,8 +260,8 @@ fn json_arrays_import_with_object_lines() {
     assert_eq!(rep.rejected[0].line, 3);
     let d = all(&db, Kind::Demand).remove(0);
     assert_eq!(
-        (d.phone.as_str(), d.budget_wan),
-        ("13800138000", Some(50.0))
+        (d.phone.as_str(), d.budget),
+        ("13800138000", duijie::domain::Money::from_wan(50))
     );
 }
 
@@ -274,7 +278,7 @@ fn reimport_adds_nothing_updates_changes_and_is_one_transaction() {
     assert_eq!((r3.added, r3.updated, r3.unchanged), (1, 1, 1));
     let recs = all(&db, Kind::Achievement);
     assert_eq!(recs.len(), 3);
-    assert_eq!(recs[1].price_wan, Some(25.0));
+    assert_eq!(recs[1].price, duijie::domain::Money::parse("25.0").unwrap());
     assert_eq!(
         recs[1].code().to_string(),
         "R2",

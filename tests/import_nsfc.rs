@@ -59,7 +59,7 @@ fn the_nsfc_file_imports_every_row_and_reimports_as_unchanged() {
     assert_eq!((r.org.as_str(), r.region.as_str()), ("安徽大学", "安徽省"));
     assert_eq!((r.ext_id.as_str(), r.lead.as_str()), ("71701001", "陶志富"));
     // A grant is not an asking price: it stays in extra, with the other source columns.
-    assert_eq!(r.price_wan, None);
+    assert_eq!(r.price, None);
     assert_eq!(r.extra["amount_wan_cny"], "18");
     assert_eq!(r.extra["city"], "合肥市");
     assert_eq!(r.extra["grant_type"], "青年科学基金项目");

@@ -123,3 +123,53 @@ fn leap_day_without_a_year_finds_the_leap_year_ahead() {
     assert!(parse_due("02-29", WED).is_err());
     assert_eq!(parse_due("02-29", date(2027, 12, 1)), Ok(date(2028, 2, 29)));
 }
+
+#[test]
+fn dates_past_1900_to_2200_are_out_of_range_not_a_panic() {
+    for far in [
+        "+9999999999d",
+        "-9999999999d",
+        "+99999999999999999w",
+        "+100000d",
+        "2201-01-01",
+        "1899-12-31",
+    ] {
+        for parse in [parse_due, parse_past] {
+            let err = parse(far, WED).unwrap_err();
+            assert!(matches!(err, DateError::OutOfRange(_)), "{far}: {err:?}");
+            assert!(err.to_string().contains("1900 to 2200"), "{err}");
+        }
+    }
+    assert_eq!(parse_due("2200-12-31", WED), Ok(date(2200, 12, 31)));
+    assert_eq!(parse_past("1900-01-01", WED), Ok(date(1900, 1, 1)));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Any text, any day in range: a date within 1900–2200 or an error, never a panic.
+    #[test]
+    fn any_text_gives_a_date_in_range_or_an_error(
+        text in "\\PC{0,20}",
+        day in 0_i32..=109_572,
+    ) {
+        let today = date(1900, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap();
+        for parse in [parse_due, parse_past] {
+            if let Ok(d) = parse(&text, today) {
+                proptest::prop_assert!(duijie::domain::date::in_range(d), "{text} → {d}");
+            }
+        }
+    }
+
+    /// The shapes the grammar knows, with numbers of any size.
+    #[test]
+    fn relative_and_calendar_forms_with_any_numbers_never_panic(
+        text in "[+-]?[0-9]{1,20}(d|w|天|周|天后|周前)|[0-9]{1,6}[-/.年][0-9]{1,4}([-/.月][0-9]{1,4}日?)?",
+    ) {
+        for parse in [parse_due, parse_past] {
+            if let Ok(d) = parse(&text, WED) {
+                proptest::prop_assert!(duijie::domain::date::in_range(d), "{text} → {d}");
+            }
+        }
+    }
+}

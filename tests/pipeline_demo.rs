@@ -59,7 +59,7 @@ fn demo_pairs_fill_every_stage_with_dated_history() {
         "signed on signed_days_ago"
     );
     assert_eq!(reg.signed_on.as_deref(), Some("2026-10-24"));
-    assert_eq!(reg.amount_wan, Some(230.5));
+    assert_eq!(reg.amount, duijie::domain::Money::parse("230.5").unwrap());
     assert_eq!(reg.reg_no.as_deref(), Some("2026510100000077"));
 
     let shelved = pipeline::show_pair(db.conn(), &clock, code("P7")).unwrap();

@@ -15,9 +15,9 @@ fn mv(to: Stage) -> MoveRequest {
     MoveRequest::new(code("P1"), to)
 }
 
-fn signed(amount: f64) -> MoveRequest {
+fn signed(amount: &str) -> MoveRequest {
     let mut r = mv(Stage::Signed);
-    r.amount_wan = Some(amount);
+    r.amount = Some(amount.parse().unwrap());
     r.signed_on = Some(date(2026, 11, 17));
     r
 }
@@ -62,7 +62,7 @@ fn every_stage_states_what_it_needs() {
     assert!(reg.amount_date && reg.contract && !reg.reason);
     assert!(needs(Stage::Shelved, &p).reason);
     assert!(!needs(Stage::Landed, &p).any());
-    let s = move_pair(&mut db, &day(1), &signed(120.0)).unwrap();
+    let s = move_pair(&mut db, &day(1), &signed("120")).unwrap();
     // Signed data is kept, so moving on only needs the registration.
     assert!(!needs(Stage::Signed, &s).amount_date);
     let reg = needs(Stage::Registered, &s);
@@ -83,13 +83,12 @@ fn moves_refuse_missing_or_foreign_fields_with_the_option_names() {
         "moving P1 to signed needs --amount (万元) and --date"
     );
     let mut only_amount = mv(Stage::Signed);
-    only_amount.amount_wan = Some(50.0);
+    only_amount.amount = duijie::domain::Money::parse("50.0").unwrap();
     assert_eq!(
         msg(&mut db, &only_amount),
         "moving P1 to signed needs --date"
     );
-    assert!(msg(&mut db, &signed(0.0)).contains("more than 0 万元"));
-    assert!(msg(&mut db, &signed(f64::NAN)).contains("more than 0 万元"));
+    assert!(msg(&mut db, &signed("0")).contains("more than 0 万元"));
     assert_eq!(
         msg(&mut db, &mv(Stage::Registered)),
         "moving P1 to registered needs --amount (万元), --date, --contract-type and --reg-no"
@@ -99,12 +98,12 @@ fn moves_refuse_missing_or_foreign_fields_with_the_option_names() {
         "moving P1 to shelved needs --reason"
     );
     let mut foreign = mv(Stage::Contacted);
-    foreign.amount_wan = Some(10.0);
+    foreign.amount = duijie::domain::Money::parse("10.0").unwrap();
     assert_eq!(
         msg(&mut db, &foreign),
         "moving P1 to contacted takes no --amount"
     );
-    let mut blank = signed(10.0);
+    let mut blank = signed("10");
     blank.to = Stage::Registered;
     blank.contract_type = Some(ContractType::Transfer);
     blank.reg_no = Some("  ".into());
@@ -124,8 +123,8 @@ fn the_main_line_with_contract_data_and_its_history() {
     create_pair(&mut db, &day(0), code("D1"), code("R1"), "").unwrap();
     move_pair(&mut db, &day(1), &mv(Stage::Contacted)).unwrap();
     move_pair(&mut db, &day(3), &mv(Stage::Negotiating)).unwrap();
-    let s = move_pair(&mut db, &day(10), &signed(120.5)).unwrap();
-    assert_eq!(s.amount_wan, Some(120.5));
+    let s = move_pair(&mut db, &day(10), &signed("120.5")).unwrap();
+    assert_eq!(s.amount, duijie::domain::Money::parse("120.5").unwrap());
     assert_eq!(s.signed_on.as_deref(), Some("2026-11-17"));
     let mut reg = mv(Stage::Registered);
     reg.contract_type = Some(ContractType::Development);
@@ -137,7 +136,7 @@ fn the_main_line_with_contract_data_and_its_history() {
     assert_eq!(l.stage_since, day(40).stamp());
     // Moving left keeps the contract data.
     let back = move_pair(&mut db, &day(41), &mv(Stage::Registered)).unwrap();
-    assert_eq!(back.amount_wan, Some(120.5));
+    assert_eq!(back.amount, duijie::domain::Money::parse("120.5").unwrap());
     assert_eq!(back.reg_no.as_deref(), Some("2026440100001234"));
 
     let h = pipeline::history_of(db.conn(), l.id).unwrap();
@@ -252,7 +251,7 @@ fn undo_walks_back_several_steps_each_a_whole_change() {
     )
     .unwrap();
     move_pair(&mut db, &day(2), &mv(Stage::Contacted)).unwrap();
-    move_pair(&mut db, &day(3), &signed(88.0)).unwrap();
+    move_pair(&mut db, &day(3), &signed("88")).unwrap();
     log_followup(&mut db, &day(4), &log(Some("准备登记材料"), None, false)).unwrap();
 
     assert_eq!(undo(&mut db).unwrap().as_deref(), Some("log on P1 (phone)"));
@@ -265,7 +264,7 @@ fn undo_walks_back_several_steps_each_a_whole_change() {
     );
     let p = pair_by_code(db.conn(), code("P1")).unwrap();
     assert_eq!(
-        (p.stage, p.amount_wan, p.signed_on),
+        (p.stage, p.amount, p.signed_on),
         (Stage::Contacted, None, None)
     );
     assert_eq!(p.stage_since, day(2).stamp());

@@ -13,7 +13,7 @@ fn db_with_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
     demand.org = "云南某铜业有限公司".into();
     demand.field = "新材料".into();
     demand.region = "云南省昆明市".into();
-    demand.budget_wan = Some(120.0);
+    demand.budget = duijie::domain::Money::parse("120.0").unwrap();
     let mut fit = Record::new(
         Kind::Achievement,
         "高性能电解铜箔表面处理工艺及其在动力电池中的产业化示范",
@@ -21,7 +21,7 @@ fn db_with_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
     fit.org = "昆明理工大学材料科学与工程学院".into();
     fit.field = "新材料".into();
     fit.region = "云南昆明".into();
-    fit.price_wan = Some(80.0);
+    fit.price = duijie::domain::Money::parse("80.0").unwrap();
     // Data may carry terminal escapes: they must not reach the terminal.
     let mut other = Record::new(Kind::Achievement, "锂电池隔膜\u{1b}[31m涂覆");
     other.org = "某大学".into();

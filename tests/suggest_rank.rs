@@ -12,7 +12,7 @@ struct Spec {
     region: &'static str,
     keywords: &'static str,
     description: &'static str,
-    amount: Option<f64>,
+    amount: Option<duijie::domain::Money>,
     maturity: &'static str,
     status: &'static str,
 }
@@ -39,8 +39,8 @@ fn insert(db: &mut Db, s: &Spec) -> Record {
     r.maturity = s.maturity.into();
     r.status = s.status.into();
     match s.kind {
-        Kind::Demand => r.budget_wan = s.amount,
-        Kind::Achievement => r.price_wan = s.amount,
+        Kind::Demand => r.budget = s.amount,
+        Kind::Achievement => r.price = s.amount,
     }
     db.write(|tx| records::insert(tx, &mut r)).unwrap();
     r
@@ -76,7 +76,7 @@ fn copper_foil_db() -> (Db, Record, Record) {
             region: "云南省昆明市",
             keywords: "电解铜箔、表面处理",
             description: "我公司生产锂电铜箔，现有表面处理工艺抗氧化性能不足，寻求新的表面处理方案。",
-            amount: Some(120.0),
+            amount: duijie::domain::Money::parse("120.0").unwrap(),
             ..BASE
         },
     );
@@ -93,7 +93,7 @@ fn copper_foil_db() -> (Db, Record, Record) {
                 title: t,
                 field: "新材料",
                 region: "云南省昆明市",
-                amount: Some(50.0),
+                amount: duijie::domain::Money::parse("50.0").unwrap(),
                 ..BASE
             },
         );
@@ -106,7 +106,7 @@ fn copper_foil_db() -> (Db, Record, Record) {
             region: "云南昆明",
             keywords: "铜箔，表面处理",
             description: "采用复合镀层对电解铜箔进行表面处理，抗氧化，已在铜箔企业中试。",
-            amount: Some(80.0),
+            amount: duijie::domain::Money::parse("80.0").unwrap(),
             maturity: "中试",
             ..BASE
         },
@@ -175,7 +175,7 @@ fn a_result_gets_the_demand_back_with_the_budget_reason() {
 #[test]
 fn price_over_budget_is_a_reason_too() {
     let (db, mut demand, target) = copper_foil_db();
-    demand.budget_wan = Some(60.0);
+    demand.budget = duijie::domain::Money::parse("60.0").unwrap();
     let index = SuggestIndex::build(&all(&db));
     let s = index.suggest(&demand, 10);
     let hit = s.iter().find(|x| x.code == target.code()).unwrap();

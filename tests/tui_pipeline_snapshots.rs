@@ -48,7 +48,7 @@ fn setup() -> (Db, Model) {
         }
     }
     let mut sign = MoveRequest::new(code("P1"), Stage::Signed);
-    sign.amount_wan = Some(120.0);
+    sign.amount = duijie::domain::Money::parse("120.0").unwrap();
     sign.signed_on = Some(date(2026, 3, 5));
     pipeline::move_pair(&mut db, &Clock::fixed(date(2026, 3, 5)), &sign).unwrap();
     let log = |pair: &str, action: &str, due| LogRequest {

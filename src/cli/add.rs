@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 
 use super::Ctx;
 use crate::db::records;
-use crate::domain::{Code, CodeKind, Kind, Record, parse_wan};
+use crate::domain::{Code, CodeKind, Kind, Money, Record};
 use crate::i18n::{Lang, Msg};
 
 /// Which list `add` writes to.
@@ -42,11 +42,11 @@ pub struct FieldFlags {
     /// open / closed (or your own word).
     #[arg(long)]
     pub status: Option<String>,
-    /// Demand: budget in 万元 ("50", "50万", "1,200").
-    #[arg(long, value_name = "万元")]
+    /// Demand: budget in 万元 ("50", "50万", "1,200", "0.5亿", "300000元"); "" clears it.
+    #[arg(long, value_name = "万元", allow_hyphen_values = true)]
     pub budget: Option<String>,
-    /// Demand: deadline, YYYY-MM-DD.
-    #[arg(long)]
+    /// Demand: deadline (2026-12-01, 12-01, +30d, 下周五…; 1900–2200). "" clears it.
+    #[arg(long, allow_hyphen_values = true)]
     pub deadline: Option<String>,
     /// Demand: an open call (揭榜挂帅).
     #[arg(long, conflicts_with = "no_open_call")]
@@ -66,8 +66,8 @@ pub struct FieldFlags {
     /// Result: cooperation modes (transfer, licence, equity, joint development, service).
     #[arg(long)]
     pub modes: Option<String>,
-    /// Result: asking price in 万元.
-    #[arg(long, value_name = "万元")]
+    /// Result: asking price in 万元 (as --budget).
+    #[arg(long, value_name = "万元", allow_hyphen_values = true)]
     pub price: Option<String>,
 }
 
@@ -144,16 +144,26 @@ impl FieldFlags {
         set(&mut rec.phone, &self.phone);
         set(&mut rec.email, &self.email);
         set(&mut rec.status, &self.status);
-        set(&mut rec.deadline, &self.deadline);
         set(&mut rec.lead, &self.lead);
         set(&mut rec.maturity, &self.maturity);
         set(&mut rec.ip, &self.ip);
         set(&mut rec.modes, &self.modes);
+        if let Some(d) = &self.deadline {
+            // Refused when it is not a date: only an import keeps such text (flagged).
+            rec.deadline = if d.trim().is_empty() {
+                String::new()
+            } else {
+                crate::pipeline::parse_due(d, crate::pipeline::Clock::system().today())
+                    .context("--deadline")?
+                    .to_string()
+            };
+            rec.deadline_text.clear();
+        }
         if let Some(b) = &self.budget {
-            rec.budget_wan = parse_wan(b).map_err(|e| anyhow::anyhow!("--budget: {e}"))?;
+            rec.budget = Money::parse(b).context("--budget")?;
         }
         if let Some(p) = &self.price {
-            rec.price_wan = parse_wan(p).map_err(|e| anyhow::anyhow!("--price: {e}"))?;
+            rec.price = Money::parse(p).context("--price")?;
         }
         if self.open_call {
             rec.open_call = true;

@@ -4,7 +4,7 @@
 use std::error::Error as StdError;
 
 use crate::db::DbError;
-use crate::domain::CodeError;
+use crate::domain::{AmountError, CodeError};
 use crate::i18n::{Lang, Msg};
 use crate::pipeline::{DateError, PipelineError};
 use crate::sanitize::one_line;
@@ -45,6 +45,9 @@ fn zh_cause(e: &(dyn StdError + 'static)) -> Option<String> {
     }
     if let Some(d) = e.downcast_ref::<DateError>() {
         return Some(date_zh(d));
+    }
+    if let Some(a) = e.downcast_ref::<AmountError>() {
+        return Some(a.text(Lang::Zh));
     }
     if let Some(CodeError(text)) = e.downcast_ref::<CodeError>() {
         return Some(Msg::ErrNotACode.fill(Lang::Zh, &[text]));
@@ -96,6 +99,7 @@ fn date_zh(e: &DateError) -> String {
         DateError::Empty => Msg::ErrNoDate.text(Lang::Zh).to_string(),
         DateError::Unknown(text) => Msg::ErrNotADate.fill(Lang::Zh, &[text]),
         DateError::Invalid(text) => Msg::ErrBadCalendarDate.fill(Lang::Zh, &[text]),
+        DateError::OutOfRange(text) => Msg::ErrDateOutOfRange.fill(Lang::Zh, &[text]),
     }
 }
 

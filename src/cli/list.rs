@@ -11,7 +11,6 @@ use crate::db::{RecordFilter, records};
 use crate::domain::{Code, CodeKind, Kind, Record};
 use crate::export::record_columns;
 use crate::i18n::{Lang, Msg};
-use crate::import::values::format_amount;
 use crate::sanitize::one_line;
 
 /// Parses "demands" / "results" (and the singular, d, r) for clap.
@@ -94,7 +93,7 @@ pub fn table_lines(recs: &[Record], lang: Lang) -> Vec<String> {
         .to_string(),
     ];
     for r in recs {
-        let amount = r.amount_wan().map(format_amount).unwrap_or_default();
+        let amount = r.amount().map(|m| m.to_string()).unwrap_or_default();
         let line = format!(
             "{} {} {} {} {} {}",
             fit(&r.code().to_string(), W[0]),
@@ -178,6 +177,10 @@ pub fn run_show(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let pad = width - label.width();
         let _ = writeln!(text, "{label}{}: {}", " ".repeat(pad), one_line(value));
     }
+    if rec.deadline.is_empty() && !rec.deadline_text.is_empty() {
+        let warn = Msg::WarnDeadlineNotADate.fill(ctx.lang, &[&rec.deadline_text]);
+        let _ = writeln!(text, "⚠ {}", one_line(&warn));
+    }
     out!("{text}")?;
     Ok(ExitCode::SUCCESS)
 }
@@ -203,7 +206,7 @@ mod tests {
         let mut r = Record::new(Kind::Demand, "铜箔\u{1b}[31m红");
         r.seq = 3;
         r.org = "江西\n铜业".into();
-        r.budget_wan = Some(50.0);
+        r.budget = crate::domain::Money::parse("50.0").unwrap();
         for lang in [Lang::Zh, Lang::En] {
             let lines = table_lines(std::slice::from_ref(&r), lang);
             assert!(!lines[1].contains('\u{1b}'));

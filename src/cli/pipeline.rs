@@ -6,7 +6,7 @@ use anyhow::{Context as _, bail};
 
 use super::{Ctx, print_json};
 use crate::domain::undo::CLI;
-use crate::domain::{Channel, Code, ContractType, ShelveReason, Stage};
+use crate::domain::{Channel, Code, ContractType, Money, ShelveReason, Stage};
 use crate::i18n::{Lang, Msg};
 use crate::pipeline::{
     self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
@@ -36,11 +36,12 @@ pub struct MoveArgs {
     /// Shelved: an optional note on the reason.
     #[arg(long)]
     pub note: Option<String>,
-    /// Signed / Registered: the contract amount in 万元.
-    #[arg(long)]
-    pub amount: Option<f64>,
+    /// Signed / Registered: the contract amount in 万元 ("120", "120万", "1,200", "0.5亿",
+    /// "300000元"). A leading `-` is read as an amount, so `-5` gets "negative amount".
+    #[arg(long, value_name = "万元", allow_hyphen_values = true)]
+    pub amount: Option<String>,
     /// Signed / Registered: the signing date (2026-11-02, 11-02, 今天, yesterday…).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Registered: development, transfer, licence, consulting or service (or 技术开发…).
     #[arg(long)]
@@ -64,7 +65,7 @@ pub struct LogArgs {
     #[arg(long)]
     pub next: Option<String>,
     /// Due date of --next: 2026-12-01, 12-01, +3d, 明天, tomorrow, 下周一, next mon, 周五…
-    #[arg(long, requires = "next")]
+    #[arg(long, requires = "next", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// The pair's current next action is done: clear it.
     #[arg(long, conflicts_with = "next")]
@@ -128,7 +129,13 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         )
     })?;
     let mut req = MoveRequest::new(pair, to);
-    req.amount_wan = a.amount;
+    req.amount = a
+        .amount
+        .as_deref()
+        .map(Money::parse)
+        .transpose()
+        .context("--amount")?
+        .flatten();
     req.signed_on = a
         .date
         .as_deref()

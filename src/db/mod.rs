@@ -8,6 +8,7 @@ mod error;
 pub mod followups;
 pub mod keys;
 pub mod live;
+mod money;
 pub mod pairs;
 pub mod records;
 pub mod rev;
@@ -31,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_drop_key_text.sql"),
     include_str!("migrations/003_revisions.sql"),
+    include_str!("migrations/004_exact_money_checks.sql"),
 ];
 
 /// The schema version this build writes.
@@ -112,11 +114,34 @@ impl Db {
     }
 
     fn migrate(&mut self, from: i64) -> DbResult<()> {
+        if from >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        // A migration that rebuilds a table (004) drops the old one: with foreign keys on,
+        // that would cascade into the pairs and follow-ups. Off for the migrations (the pragma
+        // is a no-op inside a transaction), checked before each commit, on again after.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let out = self.run_migrations(from);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        out
+    }
+
+    fn run_migrations(&mut self, from: i64) -> DbResult<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(DbError::Invalid(format!(
+                    "migration {} left {broken} rows pointing at rows that do not exist",
+                    i + 1
+                )));
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;

@@ -11,7 +11,7 @@ use crate::domain::{ContractType, Kind, Pair, PairRow, Record, ShelveReason, Sid
 
 /// The pair columns [`pair_from_row`] reads, prefixed `p.`.
 const PAIR_COLUMNS: &str = "p.id, p.demand_id, p.result_id, p.note, p.stage, \
-     p.stage_since, p.amount_wan, p.signed_on, p.contract_type, p.reg_no, p.shelve_reason, \
+     p.stage_since, p.amount_fen, p.signed_on, p.contract_type, p.reg_no, p.shelve_reason, \
      p.shelve_note, p.next_action, p.next_due, p.created_at, p.updated_at, p.rev";
 
 /// How many columns [`pair_from_row`] reads.
@@ -34,7 +34,7 @@ fn pair_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Pair> {
         note: r.get(at + 3)?,
         stage: Stage::parse(&stage).unwrap_or_default(),
         stage_since: r.get(at + 5)?,
-        amount_wan: r.get(at + 6)?,
+        amount: r.get(at + 6)?,
         signed_on: r.get(at + 7)?,
         contract_type: contract.as_deref().and_then(ContractType::parse),
         reg_no: r.get(at + 9)?,
@@ -164,7 +164,7 @@ pub fn insert(conn: &Connection, pair: &mut Pair) -> DbResult<()> {
     pair.rev = rev::stamp(conn)?;
     let id = (pair.id != 0).then_some(pair.id);
     conn.prepare_cached(
-        "INSERT INTO pair (id, demand_id, result_id, note, stage, stage_since, amount_wan, \
+        "INSERT INTO pair (id, demand_id, result_id, note, stage, stage_since, amount_fen, \
          signed_on, contract_type, reg_no, shelve_reason, shelve_note, next_action, next_due, \
          created_at, updated_at, rev) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
@@ -176,7 +176,7 @@ pub fn insert(conn: &Connection, pair: &mut Pair) -> DbResult<()> {
         pair.note,
         pair.stage.key(),
         pair.stage_since,
-        pair.amount_wan,
+        pair.amount,
         pair.signed_on,
         pair.contract_type.map(ContractType::key),
         pair.reg_no,
@@ -198,7 +198,7 @@ pub fn write_state(conn: &Connection, p: &mut Pair) -> DbResult<bool> {
     p.rev = rev::stamp(conn)?;
     let n = conn
         .prepare_cached(
-            "UPDATE pair SET note = ?2, stage = ?3, stage_since = ?4, amount_wan = ?5, \
+            "UPDATE pair SET note = ?2, stage = ?3, stage_since = ?4, amount_fen = ?5, \
              signed_on = ?6, contract_type = ?7, reg_no = ?8, shelve_reason = ?9, \
              shelve_note = ?10, next_action = ?11, next_due = ?12, updated_at = ?13, rev = ?14 \
              WHERE id = ?1",
@@ -208,7 +208,7 @@ pub fn write_state(conn: &Connection, p: &mut Pair) -> DbResult<bool> {
             p.note,
             p.stage.key(),
             p.stage_since,
-            p.amount_wan,
+            p.amount,
             p.signed_on,
             p.contract_type.map(ContractType::key),
             p.reg_no,

@@ -4,13 +4,14 @@
 
 mod amount;
 mod code;
+pub mod date;
 mod pair;
 mod patch;
 mod record;
 mod row;
 pub mod undo;
 
-pub use amount::parse_wan;
+pub use amount::{AmountError, Money};
 pub use code::{Code, CodeError, CodeKind};
 pub use pair::{Channel, ContractType, FollowUp, Pair, ShelveReason, Stage, StageChange};
 pub use patch::RecordPatch;

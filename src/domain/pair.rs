@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Code, CodeKind};
+use super::{Code, CodeKind, Money};
 
 /// A pipeline stage. The order of the main line is the order of the variants; `Shelved` sits
 /// apart from it.
@@ -171,7 +171,9 @@ pub struct Pair {
     pub stage: Stage,
     /// When the pair entered its current stage (RFC 3339).
     pub stage_since: String,
-    pub amount_wan: Option<f64>,
+    /// Contract amount (JSON: a number in 万元, as undo entries have always held it).
+    #[serde(rename = "amount_wan")]
+    pub amount: Option<Money>,
     /// Contract date, YYYY-MM-DD.
     pub signed_on: Option<String>,
     pub contract_type: Option<ContractType>,

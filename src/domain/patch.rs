@@ -1,7 +1,7 @@
 //! A record patch: only the fields a user changed, so a save can tell a colleague's change
 //! to another field (kept) from one to the same field (a conflict).
 
-use super::Record;
+use super::{Money, Record};
 
 macro_rules! patchable {
     ($($name:ident: $ty:ty,)*) => {
@@ -86,14 +86,15 @@ patchable! {
     email: String,
     source: String,
     status: String,
-    budget_wan: Option<f64>,
+    budget: Option<Money>,
     deadline: String,
+    deadline_text: String,
     open_call: bool,
     lead: String,
     maturity: String,
     ip: String,
     modes: String,
-    price_wan: Option<f64>,
+    price: Option<Money>,
     extra: serde_json::Map<String, serde_json::Value>,
 }
 

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Code, CodeKind};
+use super::{Code, CodeKind, Money};
 
 /// Which list a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -75,10 +75,15 @@ pub struct Record {
     pub source: String,
     /// `open` / `closed` (free text from imports is kept as given).
     pub status: String,
-    /// Demand only: budget in 万元.
-    pub budget_wan: Option<f64>,
-    /// Demand only: deadline as YYYY-MM-DD (or the text given when it was not a date).
+    /// Demand only: budget (JSON: a number in 万元, as always).
+    #[serde(rename = "budget_wan")]
+    pub budget: Option<Money>,
+    /// Demand only: deadline as YYYY-MM-DD (1900–2200), or empty.
     pub deadline: String,
+    /// Demand only: what was given as the deadline when it was not a date ("明年",
+    /// "2024-02-30"), kept as written and flagged wherever the record is shown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deadline_text: String,
     /// Demand only: an open call (揭榜挂帅).
     pub open_call: bool,
     /// Result only: team lead (负责人).
@@ -89,8 +94,9 @@ pub struct Record {
     pub ip: String,
     /// Result only: cooperation modes (transfer, licence, equity, joint development, service).
     pub modes: String,
-    /// Result only: asking price in 万元.
-    pub price_wan: Option<f64>,
+    /// Result only: asking price (JSON: a number in 万元).
+    #[serde(rename = "price_wan")]
+    pub price: Option<Money>,
     /// Columns the import did not recognise, kept so nothing the user had is lost.
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub created_at: String,
@@ -119,10 +125,10 @@ impl Record {
     }
 
     /// The amount that matters for this kind: budget for a demand, price for a result.
-    pub fn amount_wan(&self) -> Option<f64> {
+    pub fn amount(&self) -> Option<Money> {
         match self.kind {
-            Kind::Demand => self.budget_wan,
-            Kind::Achievement => self.price_wan,
+            Kind::Demand => self.budget,
+            Kind::Achievement => self.price,
         }
     }
 }

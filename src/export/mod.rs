@@ -70,10 +70,16 @@ pub fn record_columns(kind: Kind) -> Vec<RecordColumn> {
                 Cell::text(&r.keywords)
             }),
             (Col::new("预算（万元）", "budget_wan"), |r| {
-                Cell::number(r.budget_wan)
+                Cell::money(r.budget)
             }),
+            // A deadline kept as text (not a date) is exported as written, so an import
+            // of the file keeps it, flagged, as before.
             (Col::new("截止日期", "deadline"), |r| {
-                Cell::text(&r.deadline)
+                Cell::text(if r.deadline.is_empty() {
+                    &r.deadline_text
+                } else {
+                    &r.deadline
+                })
             }),
             (Col::new("揭榜挂帅", "open_call"), |r| {
                 Cell::Bool(r.open_call)
@@ -100,7 +106,7 @@ pub fn record_columns(kind: Kind) -> Vec<RecordColumn> {
             (Col::new("知识产权", "ip"), |r| Cell::text(&r.ip)),
             (Col::new("合作方式", "modes"), |r| Cell::text(&r.modes)),
             (Col::new("价格（万元）", "price_wan"), |r| {
-                Cell::number(r.price_wan)
+                Cell::money(r.price)
             }),
         ]),
     }
@@ -202,7 +208,7 @@ pub fn pairs_sheet(conn: &Connection) -> DbResult<Sheet> {
                     Cell::Text(r.code),
                     Cell::text(&r.title),
                     Cell::text(&r.org),
-                    Cell::number(p.amount_wan),
+                    Cell::money(p.amount),
                     t(p.signed_on.as_deref()),
                     t(p.contract_type.map(ContractType::key)),
                     t(p.reg_no.as_deref()),

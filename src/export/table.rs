@@ -8,13 +8,14 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::import::values::format_amount;
+use crate::domain::Money;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    Number(f64),
+    /// An amount: a number in 万元 in every format.
+    Money(Money),
     Bool(bool),
     Empty,
 }
@@ -30,15 +31,15 @@ impl Cell {
     pub fn opt_text(s: Option<&str>) -> Cell {
         s.map_or(Cell::Empty, Cell::text)
     }
-    pub fn number(v: Option<f64>) -> Cell {
-        v.map_or(Cell::Empty, Cell::Number)
+    pub fn money(v: Option<Money>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Money)
     }
 
     /// The value as plain text for a terminal (callers sanitise it).
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Number(v) => format_amount(*v),
+            Cell::Money(v) => v.to_string(),
             Cell::Bool(b) => if *b { "是" } else { "否" }.to_string(),
             Cell::Empty => String::new(),
         }
@@ -49,7 +50,7 @@ impl Cell {
     fn sheet_text(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(s) => neutralise(s),
-            Cell::Number(v) => Cow::Owned(format_amount(*v)),
+            Cell::Money(v) => Cow::Owned(v.to_string()),
             Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
             Cell::Empty => Cow::Borrowed(""),
         }
@@ -58,7 +59,7 @@ impl Cell {
     fn json(&self) -> Value {
         match self {
             Cell::Text(s) => Value::String(s.clone()),
-            Cell::Number(v) => serde_json::Number::from_f64(*v).map_or(Value::Null, Value::Number),
+            Cell::Money(v) => serde_json::to_value(v).unwrap_or(Value::Null),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Empty => Value::Null,
         }
@@ -151,8 +152,8 @@ pub fn write_xlsx(sheet: &Sheet, name: &str, path: &Path) -> anyhow::Result<()> 
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
             match cell {
-                Cell::Number(v) => {
-                    ws.write_number(r, c, *v)?;
+                Cell::Money(v) => {
+                    ws.write_number(r, c, v.wan_f64())?;
                 }
                 Cell::Empty => {}
                 other => {
@@ -176,14 +177,17 @@ mod tests {
         let sheet = Sheet {
             cols: vec![Col::new("名称", "title"), Col::new("价格", "price")],
             rows: vec![
-                vec![Cell::text("=HYPERLINK(\"x\")"), Cell::Number(-3.0)],
+                vec![
+                    Cell::text("=HYPERLINK(\"x\")"),
+                    Cell::money(Money::parse("12.5").unwrap()),
+                ],
                 vec![Cell::text("@SUM"), Cell::Empty],
             ],
         };
         let mut out = Vec::new();
         write_csv(&sheet, &mut out, false).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, "名称,价格\n\"'=HYPERLINK(\"\"x\"\")\",-3\n'@SUM,\n");
+        assert_eq!(text, "名称,价格\n\"'=HYPERLINK(\"\"x\"\")\",12.5\n'@SUM,\n");
         assert_eq!(to_json(&sheet)[0]["title"], "=HYPERLINK(\"x\")");
         assert_eq!(to_json(&sheet)[1]["price"], Value::Null);
         for s in ["+1", "-1", "\tx", "\rx"] {

@@ -80,9 +80,12 @@ fn set_field(rec: &mut Record, f: Field, text: &str, head: &str) -> Result<(), S
         Field::Email => rec.email = s(),
         Field::Source => rec.source = s(),
         Field::Status => rec.status = parse_status(text),
-        Field::Budget => rec.budget_wan = parse_amount(text).map_err(|e| format!("{head}: {e}"))?,
-        Field::Price => rec.price_wan = parse_amount(text).map_err(|e| format!("{head}: {e}"))?,
-        Field::Deadline => rec.deadline = parse_date(text),
+        Field::Budget => rec.budget = parse_amount(text).map_err(|e| format!("{head}: {e}"))?,
+        Field::Price => rec.price = parse_amount(text).map_err(|e| format!("{head}: {e}"))?,
+        Field::Deadline => {
+            rec.deadline = parse_date(text);
+            rec.settle_deadline();
+        }
         Field::OpenCall => {
             rec.open_call = parse_bool(text)
                 .ok_or_else(|| format!("{head}: cannot read {text:?} as yes or no (是/否)"))?;
@@ -141,7 +144,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.title, "高精度铜箔");
-        assert_eq!(r.budget_wan, Some(50.0));
+        assert_eq!(r.budget, crate::domain::Money::from_wan(50));
         assert_eq!(r.deadline, "2027-03-31");
         assert!(r.open_call);
         assert_eq!(r.phone, "13800138000");
@@ -161,7 +164,7 @@ mod tests {
             "no title"
         );
         let r = to_record(&row(&["x", "面议"]), &h, &cols, Kind::Achievement).unwrap();
-        assert_eq!(r.price_wan, None);
+        assert_eq!(r.price, None);
         // Short rows are fine; long rows with data beyond the header are not.
         assert!(to_record(&row(&["x"]), &h, &cols, Kind::Achievement).is_ok());
         assert!(to_record(&row(&["x", "1", "", ""]), &h, &cols, Kind::Achievement).is_ok());

@@ -4,9 +4,12 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// An amount in 万元. Empty, "面议", "待定" and the like mean "not given" (`Ok(None)`);
-/// text that is not an amount is an error the caller reports with the column name.
-pub fn parse_amount(raw: &str) -> Result<Option<f64>, String> {
+use crate::domain::{AmountError, Money};
+
+/// An amount ([`Money::parse`], 万元 by default). Empty, "面议", "待定" and the like mean
+/// "not given" (`Ok(None)`); text that is not an amount, a negative one or one over the
+/// maximum is an error the caller reports with the column name.
+pub fn parse_amount(raw: &str) -> Result<Option<Money>, String> {
     let s: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
     if s.is_empty()
         || matches!(
@@ -26,19 +29,18 @@ pub fn parse_amount(raw: &str) -> Result<Option<f64>, String> {
     let t = t
         .strip_suffix(['w', 'W'])
         .map_or_else(|| t.to_string(), |n| format!("{n}万"));
-    match crate::domain::parse_wan(&t) {
-        Ok(v) => Ok(v.map(round_wan)),
-        Err(_) => Err(format!("cannot read {:?} as an amount in 万元", raw.trim())),
+    match Money::parse(&t) {
+        Ok(v) => Ok(v),
+        Err(AmountError::NotAnAmount(_)) => {
+            Err(format!("cannot read {:?} as an amount in 万元", raw.trim()))
+        }
+        Err(e) => Err(e.to_string()),
     }
 }
 
-/// Keeps amounts free of binary noise from unit scaling (1200 元 → 0.12 万, not 0.12000000001).
-fn round_wan(v: f64) -> f64 {
-    (v * 1_000_000.0).round() / 1_000_000.0
-}
-
 /// A date as YYYY-MM-DD when it reads as one (ISO, slashes, dots, 年月日, an Excel serial,
-/// a date-time); any other text is kept as given.
+/// a date-time); any other text is kept as given (a record keeps it in `deadline_text`,
+/// flagged: [`crate::domain::Record::settle_deadline`]).
 pub fn parse_date(raw: &str) -> String {
     let s: String = raw.nfkc().collect::<String>().trim().to_string();
     if s.is_empty() {
@@ -152,14 +154,23 @@ mod tests {
 
     #[test]
     fn amounts_in_the_forms_people_write_them() {
-        assert_eq!(parse_amount("50"), Ok(Some(50.0)));
-        assert_eq!(parse_amount("50万"), Ok(Some(50.0)));
-        assert_eq!(parse_amount("50万元"), Ok(Some(50.0)));
-        assert_eq!(parse_amount(" 1,200 "), Ok(Some(1200.0)));
-        assert_eq!(parse_amount("１２.５万"), Ok(Some(12.5)));
-        assert_eq!(parse_amount("￥300万元"), Ok(Some(300.0)));
-        assert_eq!(parse_amount("1.2亿"), Ok(Some(12_000.0)));
-        assert_eq!(parse_amount("120000元"), Ok(Some(12.0)));
+        let wan = |s: &str| parse_amount(s).map(|m| m.map(|m| m.to_string()));
+        assert_eq!(wan("50"), Ok(Some("50".into())));
+        assert_eq!(wan("50万"), Ok(Some("50".into())));
+        assert_eq!(wan("50万元"), Ok(Some("50".into())));
+        assert_eq!(wan(" 1,200 "), Ok(Some("1200".into())));
+        assert_eq!(wan("１２.５万"), Ok(Some("12.5".into())));
+        assert_eq!(wan("￥300万元"), Ok(Some("300".into())));
+        assert_eq!(wan("1.2亿"), Ok(Some("12000".into())));
+        assert_eq!(wan("120000元"), Ok(Some("12".into())));
+        assert_eq!(wan("1200元"), Ok(Some("0.12".into())));
+        assert!(parse_amount("-5").unwrap_err().contains("negative"));
+        assert!(parse_amount("1e20").is_err());
+        assert!(
+            parse_amount("100000000000")
+                .unwrap_err()
+                .contains("too large")
+        );
         assert_eq!(parse_amount("面议"), Ok(None));
         assert_eq!(parse_amount("待定"), Ok(None));
         assert_eq!(parse_amount(""), Ok(None));

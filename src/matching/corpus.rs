@@ -148,7 +148,7 @@ fn prepare(rec: &Record) -> Prepared {
             field: rec.field.trim().to_string(),
             field_key: crate::search::keys::fold(rec.field.trim()),
             region: Region::parse(&rec.region),
-            amount: rec.amount_wan(),
+            amount: rec.amount().map(crate::domain::Money::wan_f64),
             maturity: rec.maturity.trim().to_string(),
             maturity_level,
             closed: is_closed(&rec.status),

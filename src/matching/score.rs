@@ -252,8 +252,8 @@ fn same_field(a: &str, b: &str) -> bool {
 /// (result's price, demand's budget) when both are known, whichever side the query is.
 fn price_and_budget(query: &Record, doc: &Doc) -> Option<(f64, f64)> {
     let (price, budget) = match query.kind {
-        Kind::Demand => (doc.amount?, query.budget_wan?),
-        Kind::Achievement => (query.price_wan?, doc.amount?),
+        Kind::Demand => (doc.amount?, query.budget?.wan_f64()),
+        Kind::Achievement => (query.price?.wan_f64(), doc.amount?),
     };
     (price.is_finite() && budget.is_finite() && budget > 0.0).then_some((price, budget))
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::pairs::{Side, list_with_sides};
 use super::{Clock, PipelineResult};
-use crate::domain::{Pair, Stage};
+use crate::domain::{Money, Pair, Stage};
 
 /// One pair on the board.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,7 +24,9 @@ pub struct Card {
     pub next_due: Option<String>,
     /// The next action's due date has passed (never set on shelved pairs).
     pub overdue: bool,
-    pub amount_wan: Option<f64>,
+    /// Contract amount (JSON: a number in 万元).
+    #[serde(rename = "amount_wan")]
+    pub amount: Option<Money>,
 }
 
 /// One stage column: its header figures and its cards.
@@ -33,8 +35,9 @@ pub struct BoardColumn {
     pub stage: Stage,
     pub stage_zh: &'static str,
     pub count: usize,
-    /// Sum of the cards' contract amounts in 万元.
-    pub sum_wan: f64,
+    /// Exact sum of the cards' contract amounts (JSON: a number in 万元, never null).
+    #[serde(rename = "sum_wan")]
+    pub sum: Money,
     #[serde(rename = "pairs")]
     pub cards: Vec<Card>,
 }
@@ -45,11 +48,7 @@ impl BoardColumn {
             stage,
             stage_zh: stage.zh(),
             count: cards.len(),
-            // A fold from +0.0: an empty f64 `sum()` is -0.0, which prints as "-0".
-            sum_wan: cards
-                .iter()
-                .filter_map(|c| c.amount_wan)
-                .fold(0.0, |a, b| a + b),
+            sum: Money::total(cards.iter().filter_map(|c| c.amount)),
             cards,
         }
     }
@@ -85,7 +84,7 @@ pub fn card(clock: &Clock, pair: Pair, demand: Side, result: Side) -> Card {
         stage: pair.stage,
         next_action: pair.next_action,
         next_due: pair.next_due,
-        amount_wan: pair.amount_wan,
+        amount: pair.amount,
     }
 }
 

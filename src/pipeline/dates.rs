@@ -10,10 +10,14 @@
 //! - `下周五` / `next fri`: that day in the next calendar week (weeks start on Monday), so on
 //!   a Sunday `下周一` is tomorrow.
 //! - `本周五` / `这周五` / `this fri`: that day in the current calendar week, even if past.
+//!
+//! Every date is bounded to 1900–2200 ([`crate::domain::date`]): `+9999999999d` is an
+//! "out of range" message, never a panic in date arithmetic.
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
 
+use crate::domain::date::in_range;
 use crate::search::keys::fold;
 
 const HINT: &str = "try 2026-12-01, 12-01, +3d, 明天, 下周一 or next mon";
@@ -26,6 +30,8 @@ pub enum DateError {
     Unknown(String),
     #[error("`{0}` is not a valid calendar date")]
     Invalid(String),
+    #[error("`{0}` is out of range: dates run from 1900 to 2200")]
+    OutOfRange(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +51,15 @@ pub fn parse_past(text: &str, today: Date) -> Result<Date, DateError> {
 }
 
 fn parse(text: &str, today: Date, lean: Lean) -> Result<Date, DateError> {
+    let d = parse_unbounded(text, today, lean)?;
+    if in_range(d) {
+        Ok(d)
+    } else {
+        Err(DateError::OutOfRange(text.trim().to_string()))
+    }
+}
+
+fn parse_unbounded(text: &str, today: Date, lean: Lean) -> Result<Date, DateError> {
     // NFKC folds full-width digits and signs (＋３ｄ) and Traditional forms (後天).
     let folded = fold(text);
     let t = folded.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -52,7 +67,14 @@ fn parse(text: &str, today: Date, lean: Lean) -> Result<Date, DateError> {
         return Err(DateError::Empty);
     }
     let unknown = || DateError::Unknown(text.trim().to_string());
-    let add = |days: i64| today.checked_add(days.days()).map_err(|_| unknown());
+    let too_far = || DateError::OutOfRange(text.trim().to_string());
+    // `try_days`: `days()` panics past jiff's span limits (±7.3 million days).
+    let add = |days: i64| {
+        Span::new()
+            .try_days(days)
+            .and_then(|span| today.checked_add(span))
+            .map_err(|_| too_far())
+    };
     match t.as_str() {
         "today" | "今天" | "今日" => return Ok(today),
         "tomorrow" | "明天" | "明日" => return add(1),

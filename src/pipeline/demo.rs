@@ -26,7 +26,7 @@ struct DemoPair {
     days_in_stage: i64,
     #[serde(default)]
     created_days_ago: i64,
-    amount_wan: Option<f64>,
+    amount_wan: Option<crate::domain::Money>,
     signed_days_ago: Option<i64>,
     contract_type: Option<String>,
     reg_no: Option<String>,
@@ -140,7 +140,7 @@ fn seed_one(conn: &Connection, now: &Clock, e: &DemoPair) -> PipelineResult<()> 
         let mut req = MoveRequest::new(pair.code(), *to);
         match to {
             Stage::Signed => {
-                req.amount_wan = e.amount_wan;
+                req.amount = e.amount_wan;
                 req.signed_on = Some(at.today());
             }
             Stage::Registered => {

@@ -50,18 +50,6 @@ fn title(s: &str) -> String {
     clip(&one_line(s), TITLE_WIDTH)
 }
 
-/// An amount in 万元 without a pointless `.0`.
-pub fn wan(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
-    }
-}
-
 fn stage_label(s: Stage) -> String {
     format!("{} {}", s.zh(), s.en())
 }
@@ -115,13 +103,13 @@ pub fn pair_detail(d: &PairDetail, clock: &Clock) -> String {
     if !d.note.is_empty() {
         rows.push(("note", one_line(&d.note)));
     }
-    if let Some(a) = d.amount_wan {
+    if let Some(a) = d.amount {
         let on = d
             .signed_on
             .as_deref()
             .map(|s| format!(" · signed {}", one_line(s)))
             .unwrap_or_default();
-        rows.push(("amount", format!("{} 万元{on}", wan(a))));
+        rows.push(("amount", format!("{a} 万元{on}")));
     }
     if let Some(t) = d.contract_type {
         let no = d.reg_no.as_deref().map(one_line).unwrap_or_default();
@@ -199,8 +187,8 @@ fn card_line(c: &Card) -> String {
         pad(&pair_line(&c.code, &c.demand, &c.result), PAIR_LINE_WIDTH),
         c.days_in_stage
     );
-    if let Some(a) = c.amount_wan {
-        let _ = write!(line, "  {} 万元", wan(a));
+    if let Some(a) = c.amount {
+        let _ = write!(line, "  {a} 万元");
     }
     if let Some(n) = &c.next_action {
         let _ = write!(
@@ -222,7 +210,7 @@ pub fn board(columns: &[BoardColumn]) -> String {
             "{} · {} · {} 万元",
             stage_label(col.stage),
             col.count,
-            wan(col.sum_wan)
+            col.sum
         );
         for c in &col.cards {
             out.push_str(&card_line(c));

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::board::is_overdue;
 use super::pairs::{Side, followups_of, history_of, pair_by_code, sides_of};
 use super::{Clock, PipelineResult};
-use crate::domain::{Channel, Code, ContractType, ShelveReason, Stage};
+use crate::domain::{Channel, Code, ContractType, Money, ShelveReason, Stage};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryEntry {
@@ -36,7 +36,9 @@ pub struct PairDetail {
     pub stage: Stage,
     pub stage_zh: &'static str,
     pub note: String,
-    pub amount_wan: Option<f64>,
+    /// Contract amount (JSON: a number in 万元).
+    #[serde(rename = "amount_wan")]
+    pub amount: Option<Money>,
     pub signed_on: Option<String>,
     pub contract_type: Option<ContractType>,
     pub reg_no: Option<String>,
@@ -84,7 +86,7 @@ pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult
         overdue: is_overdue(&pair, clock.today()),
         days_in_stage: clock.days_since(&pair.stage_since),
         note: pair.note,
-        amount_wan: pair.amount_wan,
+        amount: pair.amount,
         signed_on: pair.signed_on,
         contract_type: pair.contract_type,
         reg_no: pair.reg_no,

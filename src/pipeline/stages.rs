@@ -16,7 +16,7 @@ use super::pairs::{pair_by_code, row_by_code};
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db};
 use crate::domain::undo::{Inverse, desk};
-use crate::domain::{Code, ContractType, Pair, PairRow, ShelveReason, Stage, StageChange};
+use crate::domain::{Code, ContractType, Money, Pair, PairRow, ShelveReason, Stage, StageChange};
 
 /// A requested stage move and the fields the target stage may need.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +28,8 @@ pub struct MoveRequest {
     /// The stage the user saw the pair in: when it is elsewhere now (someone moved it
     /// meanwhile), the move is refused with [`PipelineError::Conflict`].
     pub expect: Option<Stage>,
-    /// Contract amount in 万元 (Signed, Registered).
-    pub amount_wan: Option<f64>,
+    /// Contract amount (Signed, Registered).
+    pub amount: Option<Money>,
     /// Signing date (Signed, Registered).
     pub signed_on: Option<Date>,
     pub contract_type: Option<ContractType>,
@@ -46,7 +46,7 @@ impl MoveRequest {
             pair,
             to,
             expect: None,
-            amount_wan: None,
+            amount: None,
             signed_on: None,
             contract_type: None,
             reg_no: None,
@@ -76,7 +76,7 @@ impl Needs {
 
 /// What moving `pair` to `to` requires that the pair does not already carry.
 pub fn needs(to: Stage, pair: &Pair) -> Needs {
-    let unsigned = pair.amount_wan.is_none() || pair.signed_on.is_none();
+    let unsigned = pair.amount.is_none() || pair.signed_on.is_none();
     match to {
         Stage::Signed => Needs {
             amount_date: unsigned,
@@ -107,7 +107,7 @@ pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
     }
     let takes_contract_money = matches!(req.to, Stage::Signed | Stage::Registered);
     let given: [(&str, bool, bool); 6] = [
-        ("--amount", req.amount_wan.is_some(), takes_contract_money),
+        ("--amount", req.amount.is_some(), takes_contract_money),
         ("--date", req.signed_on.is_some(), takes_contract_money),
         (
             "--contract-type",
@@ -128,8 +128,8 @@ pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
             req.to.key()
         )));
     }
-    if let Some(a) = req.amount_wan
-        && !(a.is_finite() && a > 0.0)
+    if let Some(a) = req.amount
+        && a == Money::ZERO
     {
         return Err(PipelineError::Invalid(format!(
             "the contract amount must be more than 0 万元 (got {a})"
@@ -148,8 +148,8 @@ pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
     }
 
     let mut next = pair.clone();
-    if req.amount_wan.is_some() {
-        next.amount_wan = req.amount_wan;
+    if req.amount.is_some() {
+        next.amount = req.amount;
     }
     if let Some(d) = req.signed_on {
         next.signed_on = Some(d.to_string());
@@ -162,7 +162,7 @@ pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
     }
     let mut missing = Vec::new();
     if takes_contract_money {
-        if next.amount_wan.is_none() {
+        if next.amount.is_none() {
             missing.push("--amount (万元)");
         }
         if next.signed_on.is_none() {

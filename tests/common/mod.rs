@@ -69,7 +69,7 @@ pub fn sample_records() -> Vec<Record> {
             "北京",
         ),
     ];
-    v[0].budget_wan = Some(300.0);
+    v[0].budget = duijie::domain::Money::parse("300.0").unwrap();
     v[0].contact = "王经理".into();
     v[0].description =
         "需要稳定量产 4.5 微米双面光铜箔，抗拉强度不低于 300 MPa，良率 95% 以上。".into();

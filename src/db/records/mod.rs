@@ -15,8 +15,8 @@ use crate::domain::{Code, CodeKind, Kind, Record};
 use crate::search::keys::{SearchKeys, dedup_key_of};
 
 const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
-     contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, ip, \
-     modes, price_wan, extra, created_at, updated_at, rev";
+     contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, ip, \
+     modes, price_fen, extra, created_at, updated_at, rev, deadline_text";
 
 pub use patch::{Saved, update_fields, update_fields_in};
 pub(crate) use rows::rows_since;
@@ -52,14 +52,15 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
         email: r.get(12)?,
         source: r.get(13)?,
         status: r.get(14)?,
-        budget_wan: r.get(15)?,
+        budget: r.get(15)?,
         deadline: r.get(16)?,
+        deadline_text: r.get(27)?,
         open_call: r.get(17)?,
         lead: r.get(18)?,
         maturity: r.get(19)?,
         ip: r.get(20)?,
         modes: r.get(21)?,
-        price_wan: r.get(22)?,
+        price: r.get(22)?,
         extra: serde_json::from_str(&extra).unwrap_or_default(),
         created_at: r.get(24)?,
         updated_at: r.get(25)?,
@@ -127,6 +128,7 @@ fn insert_derived(
     rev: i64,
 ) -> DbResult<()> {
     // Callers checked the title before taking `seq`.
+    rec.settle_deadline();
     rec.seq = seq;
     rec.rev = rev;
     if rec.created_at.is_empty() {
@@ -136,10 +138,11 @@ fn insert_derived(
     let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
-         contact, phone, email, source, status, budget_wan, deadline, open_call, lead, maturity, \
-         ip, modes, price_wan, extra, dedup_key, key_fold, key_pinyin, key_initials, \
-         created_at, updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
-         ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+         contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, \
+         ip, modes, price_fen, extra, dedup_key, key_fold, key_pinyin, key_initials, \
+         created_at, updated_at, rev, deadline_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+         ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
+         ?27, ?28, ?29, ?30, ?31)",
     )?;
     st.execute(params![
         rec.kind.as_str(),
@@ -156,14 +159,14 @@ fn insert_derived(
         rec.email,
         rec.source,
         rec.status,
-        rec.budget_wan,
+        rec.budget,
         rec.deadline,
         rec.open_call,
         rec.lead,
         rec.maturity,
         rec.ip,
         rec.modes,
-        rec.price_wan,
+        rec.price,
         derived.extra,
         derived.dedup_key,
         keys.fold,
@@ -172,6 +175,7 @@ fn insert_derived(
         rec.created_at,
         rec.updated_at,
         rec.rev,
+        rec.deadline_text,
     ])?;
     rec.id = conn.last_insert_rowid();
     Ok(())
@@ -196,16 +200,17 @@ fn update_derived(
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
+    rec.settle_deadline();
     rec.updated_at = ts.to_string();
     rec.rev = rev;
     let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "UPDATE record SET ext_id = ?2, title = ?3, org = ?4, field = ?5, region = ?6, \
          description = ?7, keywords = ?8, contact = ?9, phone = ?10, email = ?11, source = ?12, \
-         status = ?13, budget_wan = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
-         maturity = ?18, ip = ?19, modes = ?20, price_wan = ?21, extra = ?22, dedup_key = ?23, \
-         key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27, rev = ?28 \
-         WHERE id = ?1",
+         status = ?13, budget_fen = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
+         maturity = ?18, ip = ?19, modes = ?20, price_fen = ?21, extra = ?22, dedup_key = ?23, \
+         key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27, rev = ?28, \
+         deadline_text = ?29 WHERE id = ?1",
     )?;
     let n = st.execute(params![
         rec.id,
@@ -221,14 +226,14 @@ fn update_derived(
         rec.email,
         rec.source,
         rec.status,
-        rec.budget_wan,
+        rec.budget,
         rec.deadline,
         rec.open_call,
         rec.lead,
         rec.maturity,
         rec.ip,
         rec.modes,
-        rec.price_wan,
+        rec.price,
         derived.extra,
         derived.dedup_key,
         keys.fold,
@@ -236,6 +241,7 @@ fn update_derived(
         keys.initials,
         rec.updated_at,
         rec.rev,
+        rec.deadline_text,
     ])?;
     if n == 0 {
         return Err(DbError::NotFound(rec.code().to_string()));

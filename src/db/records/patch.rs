@@ -54,6 +54,7 @@ pub fn update_fields_in(
     let merged = patch.kept(base, &theirs);
     let mut rec = theirs.clone();
     patch.apply(&mut rec);
+    rec.settle_deadline();
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
@@ -91,6 +92,8 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
     let keys = derived.keys.with_code(&rec.code().to_string());
     let text = |on: bool, v: &str| on.then(|| v.to_string());
     let p = patch;
+    // The deadline and the text kept beside it move together (settle_deadline).
+    let deadline = p.deadline.is_some() || p.deadline_text.is_some();
     conn.prepare_cached(
         "UPDATE record SET ext_id = coalesce(?2, ext_id), title = coalesce(?3, title), \
          org = coalesce(?4, org), field = coalesce(?5, field), region = coalesce(?6, region), \
@@ -98,12 +101,13 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
          contact = coalesce(?9, contact), phone = coalesce(?10, phone), \
          email = coalesce(?11, email), source = coalesce(?12, source), \
          status = coalesce(?13, status), \
-         budget_wan = CASE WHEN ?14 THEN ?15 ELSE budget_wan END, \
+         budget_fen = CASE WHEN ?14 THEN ?15 ELSE budget_fen END, \
          deadline = coalesce(?16, deadline), open_call = coalesce(?17, open_call), \
          lead = coalesce(?18, lead), maturity = coalesce(?19, maturity), ip = coalesce(?20, ip), \
-         modes = coalesce(?21, modes), price_wan = CASE WHEN ?22 THEN ?23 ELSE price_wan END, \
+         modes = coalesce(?21, modes), price_fen = CASE WHEN ?22 THEN ?23 ELSE price_fen END, \
          extra = coalesce(?24, extra), dedup_key = ?25, key_fold = ?26, key_pinyin = ?27, \
-         key_initials = ?28, updated_at = ?29, rev = ?30 WHERE id = ?1",
+         key_initials = ?28, updated_at = ?29, rev = ?30, \
+         deadline_text = coalesce(?31, deadline_text) WHERE id = ?1",
     )?
     .execute(params![
         rec.id,
@@ -119,16 +123,16 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         text(p.email.is_some(), &rec.email),
         text(p.source.is_some(), &rec.source),
         text(p.status.is_some(), &rec.status),
-        p.budget_wan.is_some(),
-        rec.budget_wan,
-        text(p.deadline.is_some(), &rec.deadline),
+        p.budget.is_some(),
+        rec.budget,
+        text(deadline, &rec.deadline),
         p.open_call.map(|_| rec.open_call),
         text(p.lead.is_some(), &rec.lead),
         text(p.maturity.is_some(), &rec.maturity),
         text(p.ip.is_some(), &rec.ip),
         text(p.modes.is_some(), &rec.modes),
-        p.price_wan.is_some(),
-        rec.price_wan,
+        p.price.is_some(),
+        rec.price,
         text(p.extra.is_some(), &derived.extra),
         derived.dedup_key,
         keys.fold,
@@ -136,6 +140,7 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         keys.initials,
         rec.updated_at,
         rec.rev,
+        text(deadline, &rec.deadline_text),
     ])?;
     Ok(())
 }

@@ -127,17 +127,6 @@ pub fn clear_popup(frame: &mut Frame<'_>, rect: Rect) {
     frame.render_widget(Clear, rect);
 }
 
-/// Formats an amount in 万元 without a trailing `.0`: 380, 12.5.
-pub fn wan(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        // `+ 0.0` turns the -0.0 an empty f64 sum yields into 0.
-        format!("{:.0}", v.round() + 0.0)
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,13 +173,5 @@ mod tests {
     fn split_widths_adds_up() {
         assert_eq!(split_widths(33, &[4, 3, 2, 1]).iter().sum::<usize>(), 33);
         assert_eq!(split_widths(10, &[1, 1]), vec![5, 5]);
-    }
-
-    #[test]
-    fn amounts_print_without_noise() {
-        assert_eq!(wan(380.0), "380");
-        assert_eq!(wan(12.5), "12.5");
-        assert_eq!(wan(0.126), "0.13");
-        assert_eq!(wan([0.0_f64; 0].iter().sum()), "0");
     }
 }

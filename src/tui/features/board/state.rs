@@ -3,7 +3,7 @@
 //! move the cursor, the others are about the card under it and go back to the caller. It
 //! shows view-models the caller fills from the pipeline, so it depends on no query.
 
-use crate::domain::Stage;
+use crate::domain::{Money, Stage};
 use crate::tui::action::{Nav, PipeAction};
 
 /// One pair on the board.
@@ -19,7 +19,7 @@ pub struct CardVm {
     pub next_action: Option<String>,
     pub next_due: Option<String>,
     pub overdue: bool,
-    pub amount_wan: Option<f64>,
+    pub amount: Option<Money>,
 }
 
 /// One stage column: how many pairs, the sum of their amounts, and the cards.
@@ -27,18 +27,14 @@ pub struct CardVm {
 pub struct BoardColumnVm {
     pub stage: Stage,
     pub count: usize,
-    pub sum_wan: f64,
+    pub sum: Money,
     pub cards: Vec<CardVm>,
 }
 
 /// A column's count and sum from its cards, as the pipeline computes them.
 fn recount(col: &mut BoardColumnVm) {
     col.count = col.cards.len();
-    col.sum_wan = col
-        .cards
-        .iter()
-        .filter_map(|c| c.amount_wan)
-        .fold(0.0, |a, b| a + b);
+    col.sum = Money::total(col.cards.iter().filter_map(|c| c.amount));
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

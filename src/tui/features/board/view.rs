@@ -12,7 +12,7 @@ use crate::sanitize::one_line;
 use crate::tui::features::board::state::{BoardView, CardVm};
 use crate::tui::features::pipeline::keys::hint;
 use crate::tui::model::Model;
-use crate::tui::ui::fit::{cut, fit, wan, width};
+use crate::tui::ui::fit::{cut, fit, width};
 use crate::tui::{Lang, Theme};
 
 /// Narrowest column worth drawing; below this the board shows a window of columns.
@@ -140,12 +140,7 @@ impl BoardView {
         let focused = c == self.col;
         let tw = usize::from(rect.width.saturating_sub(2));
         let label = lang.pick(col.stage.zh(), col.stage.en());
-        let totals = format!(
-            "{} · {}{}",
-            col.count,
-            wan(col.sum_wan),
-            lang.pick("万", " 万")
-        );
+        let totals = format!("{} · {}{}", col.count, col.sum, lang.pick("万", " 万"));
         // Both labels when there is room, then this language's, then the totals move inside.
         let candidates = [
             format!(" {} {} {totals} ", col.stage.zh(), col.stage.en()),
@@ -208,8 +203,8 @@ fn card_lines(
         Lang::En => format!("{}d", card.days_in_stage),
     };
     let amount = card
-        .amount_wan
-        .map(|a| format!(" · {}{}", wan(a), lang.pick("万", " 万")))
+        .amount
+        .map(|a| format!(" · {a}{}", lang.pick("万", " 万")))
         .unwrap_or_default();
     let head = format!("{} · {days}{amount}", one_line(&card.code));
     let titles = format!(

@@ -17,18 +17,18 @@ fn versions() -> (Record, Record, Record) {
     base.id = 9;
     base.seq = 9;
     base.region = "河南".into();
-    base.budget_wan = Some(300.0);
+    base.budget = crate::domain::Money::parse("300.0").unwrap();
     base.contact = "陈工".into();
     let mut mine = base.clone();
     mine.title = "4.5μm 极薄铜箔量产".into(); // both changed: conflict
     mine.region = "河南郑州".into(); // both changed: conflict
     mine.phone = "0371-1234".into(); // only mine
-    mine.budget_wan = Some(500.0); // both changed to the same value
+    mine.budget = crate::domain::Money::parse("500.0").unwrap(); // both changed to the same value
     let mut theirs = base.clone();
     theirs.title = "极薄铜箔（鄭州）".into();
     theirs.region = "郑州".into();
     theirs.contact = "李工".into(); // only theirs
-    theirs.budget_wan = Some(500.0);
+    theirs.budget = crate::domain::Money::parse("500.0").unwrap();
     (base, mine, theirs)
 }
 

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::domain::{Kind, Record};
+use crate::domain::{Kind, Money, Record};
+use crate::i18n::Msg;
 use crate::sanitize::clean;
 use crate::tui::model::Model;
 use crate::tui::{Lang, Theme};
@@ -14,7 +15,7 @@ use crate::tui::{Lang, Theme};
 /// Label and value of every non-empty field, in reading order. Values are raw data.
 pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
     let l = |zh, en| lang.pick(zh, en);
-    let money = |v: Option<f64>| v.map(|x| format!("{x} {}", l("万元", "×10k CNY")));
+    let money = |v: Option<Money>| v.map(|x| format!("{x} {}", l("万元", "×10k CNY")));
     let mut out: Vec<(&'static str, Option<String>)> = vec![
         (l("名称", "Title"), Some(rec.title.clone())),
         (
@@ -30,8 +31,11 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
     ];
     match rec.kind {
         Kind::Demand => out.extend([
-            (l("预算", "Budget"), money(rec.budget_wan)),
-            (l("截止", "Deadline"), Some(rec.deadline.clone())),
+            (l("预算", "Budget"), money(rec.budget)),
+            (
+                l("截止", "Deadline"),
+                deadline_flag(rec, lang).or_else(|| Some(rec.deadline.clone())),
+            ),
             (
                 l("揭榜挂帅", "Open call"),
                 rec.open_call.then(|| l("是", "yes").to_string()),
@@ -42,7 +46,7 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
             (l("成熟度", "Maturity"), Some(rec.maturity.clone())),
             (l("知识产权", "IP"), Some(rec.ip.clone())),
             (l("合作方式", "Modes"), Some(rec.modes.clone())),
-            (l("价格", "Price"), money(rec.price_wan)),
+            (l("价格", "Price"), money(rec.price)),
         ]),
     }
     out.extend([
@@ -74,8 +78,17 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// The fields as styled lines, every value through the sanitiser.
+/// The warning shown for a deadline kept as text because it is not a date (an import's
+/// "明年"), or `None`.
+pub fn deadline_flag(rec: &Record, lang: Lang) -> Option<String> {
+    (rec.deadline.is_empty() && !rec.deadline_text.is_empty())
+        .then(|| Msg::WarnDeadlineNotADate.fill(lang, &[&rec.deadline_text]))
+}
+
+/// The fields as styled lines, every value through the sanitiser; a flagged deadline in the
+/// warning style.
 pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let flag = deadline_flag(rec, lang);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", rec.code()), theme.title()),
         Span::styled(clean(&rec.title).into_owned(), theme.title()),
@@ -85,7 +98,11 @@ pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static
         if !label.is_empty() {
             spans.push(Span::styled(format!("{label}: "), theme.label()));
         }
-        spans.push(Span::raw(clean(&value).into_owned()));
+        if flag.as_ref() == Some(&value) {
+            spans.push(Span::styled(clean(&value).into_owned(), theme.warning()));
+        } else {
+            spans.push(Span::raw(clean(&value).into_owned()));
+        }
         lines.push(Line::from(spans));
     }
     lines
@@ -160,4 +177,35 @@ pub fn from_row(row: &crate::tui::features::desk::row::DeskRow) -> crate::domain
     rec.phone = row.phone().into();
     rec.rev = row.rev;
     rec
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_kept_as_text_is_shown_as_a_warning_and_money_in_wan() {
+        let mut rec = Record::new(Kind::Demand, "铜箔");
+        rec.deadline_text = "明年\u{1b}[2J".into();
+        rec.budget = Money::parse("0.5亿").unwrap();
+        let theme = Theme::new(true);
+        let lines = record_lines(&rec, Lang::En, &theme);
+        let flagged = lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .find(|s| s.content.contains("is not a date"))
+            .expect("the deadline is flagged");
+        assert_eq!(flagged.style, theme.warning());
+        assert!(flagged.content.contains("明年") && !flagged.content.contains('\u{1b}'));
+        let fields = record_fields(&rec, Lang::Zh);
+        assert!(
+            fields.contains(&("预算", "5000 万元".to_string())),
+            "{fields:?}"
+        );
+        // A stored date shows as it is, unflagged.
+        rec.deadline = "2027-03-31".into();
+        rec.deadline_text.clear();
+        assert!(deadline_flag(&rec, Lang::Zh).is_none());
+        assert!(record_fields(&rec, Lang::Zh).contains(&("截止", "2027-03-31".to_string())));
+    }
 }

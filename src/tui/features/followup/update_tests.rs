@@ -23,6 +23,9 @@ fn due_dates_are_read_or_the_form_stays_open_on_the_field() {
         ("2", "寄样品", "", Some((Channel::Visit, None))),
         ("l l", "", "", Some((Channel::Meeting, None))),
         ("", "寄样品", "下辈子", None),
+        // Out of range (1900–2200): the form stays open with the message; no panic.
+        ("", "寄样品", "+9999999999d", None),
+        ("", "寄样品", "2201-01-01", None),
         // A due date without a next action is refused.
         ("", "", "明天", None),
     ] {

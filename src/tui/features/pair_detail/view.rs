@@ -14,10 +14,6 @@ use crate::tui::model::Model;
 use crate::tui::ui::layout::centered;
 use crate::tui::{Lang, Theme};
 
-fn money(v: f64) -> String {
-    crate::tui::ui::fit::wan(v)
-}
-
 /// The detail as lines.
 pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -59,11 +55,11 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     if !d.note.trim().is_empty() {
         out.push(field(l("备注", "Note"), one_line(&d.note)));
     }
-    if let Some(a) = d.amount_wan {
+    if let Some(a) = d.amount {
         let date = d.signed_on.as_deref().map(one_line).unwrap_or_default();
         out.push(field(
             l("合同", "Contract"),
-            format!("{} {} {date}", money(a), l("万元", "×10k CNY")),
+            format!("{a} {} {date}", l("万元", "×10k CNY")),
         ));
     }
     if let (Some(t), Some(n)) = (d.contract_type, &d.reg_no) {

@@ -101,11 +101,7 @@ pub(crate) fn card_order(
 /// Count and sum again, as [`crate::pipeline::board`] computes them.
 fn recount(col: &mut BoardColumn) {
     col.count = col.cards.len();
-    col.sum_wan = col
-        .cards
-        .iter()
-        .filter_map(|c| c.amount_wan)
-        .fold(0.0, |a, b| a + b);
+    col.sum = crate::domain::Money::total(col.cards.iter().filter_map(|c| c.amount));
 }
 
 /// Takes pair `pair_id` out of the loaded board and puts `card` (if any) in its column.

@@ -182,12 +182,12 @@ fn l_to_signed_asks_for_the_amount_then_moves_with_it() {
         panic!("{fx:?}");
     };
     assert_eq!(req.to, Stage::Signed);
-    assert_eq!(req.amount_wan, Some(120.0));
+    assert_eq!(req.amount, crate::domain::Money::parse("120.0").unwrap());
     assert_eq!(req.signed_on, Some(date(2026, 3, 10)));
     run(&mut db, &mut m, fx);
     assert!(m.overlays.is_empty());
     let card = m.pipe.board.selected().unwrap();
-    assert_eq!(card.amount_wan, Some(120.0));
+    assert_eq!(card.amount, crate::domain::Money::parse("120.0").unwrap());
     assert_eq!(m.pipe.board.selected_stage(), Some(Stage::Signed));
     // H goes back without a prompt.
     let fx = key(&mut m, 'H');

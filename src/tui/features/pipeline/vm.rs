@@ -24,7 +24,7 @@ pub fn card(c: &Card) -> CardVm {
         next_action: c.next_action.clone(),
         next_due: c.next_due.clone(),
         overdue: c.overdue,
-        amount_wan: c.amount_wan,
+        amount: c.amount,
     }
 }
 
@@ -50,7 +50,7 @@ pub fn board_columns(m: &Model) -> Vec<BoardColumnVm> {
             BoardColumnVm {
                 stage: col.stage,
                 count: col.count,
-                sum_wan: col.sum_wan,
+                sum: col.sum,
                 cards: col.cards.iter().map(card).collect(),
             }
         })

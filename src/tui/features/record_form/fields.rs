@@ -4,7 +4,6 @@
 
 use crate::domain::{Kind, Record};
 use crate::i18n::{Lang, Msg};
-use crate::tui::ui::fit::wan;
 
 /// One line of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,7 +114,7 @@ impl FieldId {
             F::Region => "region",
             F::Description => "description",
             F::Keywords => "keywords",
-            F::Budget => "budget_wan",
+            F::Budget => "budget_fen",
             F::Deadline => "deadline",
             F::Contact => "contact",
             F::Phone => "phone",
@@ -124,7 +123,7 @@ impl FieldId {
             F::Maturity => "maturity",
             F::Ip => "ip",
             F::Modes => "modes",
-            F::Price => "price_wan",
+            F::Price => "price_fen",
             F::Status => "status",
         }
     }
@@ -140,6 +139,8 @@ impl FieldId {
             F::Region => &r.region,
             F::Description => &r.description,
             F::Keywords => &r.keywords,
+            // A deadline kept as text (not a date) is shown, and edited, as written.
+            F::Deadline if r.deadline.is_empty() => &r.deadline_text,
             F::Deadline => &r.deadline,
             F::Contact => &r.contact,
             F::Phone => &r.phone,
@@ -148,8 +149,8 @@ impl FieldId {
             F::Ip => &r.ip,
             F::Modes => &r.modes,
             F::Status => &r.status,
-            F::Budget => return r.budget_wan.map(wan).unwrap_or_default(),
-            F::Price => return r.price_wan.map(wan).unwrap_or_default(),
+            F::Budget => return r.budget.map(|m| m.to_string()).unwrap_or_default(),
+            F::Price => return r.price.map(|m| m.to_string()).unwrap_or_default(),
             F::OpenCall => {
                 return if r.open_call {
                     "1".into()
@@ -173,8 +174,9 @@ impl FieldId {
     /// Whether two records hold the same value in this field.
     pub fn same(self, a: &Record, b: &Record) -> bool {
         match self {
-            F::Budget => a.budget_wan == b.budget_wan,
-            F::Price => a.price_wan == b.price_wan,
+            F::Budget => a.budget == b.budget,
+            F::Price => a.price == b.price,
+            F::Deadline => a.deadline == b.deadline && a.deadline_text == b.deadline_text,
             F::OpenCall => a.open_call == b.open_call,
             _ => self.text_of(a) == self.text_of(b),
         }
@@ -183,8 +185,12 @@ impl FieldId {
     /// Copies this field from `from` into `to`.
     pub fn copy(self, from: &Record, to: &mut Record) {
         match self {
-            F::Budget => to.budget_wan = from.budget_wan,
-            F::Price => to.price_wan = from.price_wan,
+            F::Budget => to.budget = from.budget,
+            F::Price => to.price = from.price,
+            F::Deadline => {
+                to.deadline.clone_from(&from.deadline);
+                to.deadline_text.clone_from(&from.deadline_text);
+            }
             F::OpenCall => to.open_call = from.open_call,
             _ => {
                 if let Some(slot) = self.text_mut(to) {
@@ -272,7 +278,7 @@ mod tests {
     fn a_patch_holds_only_the_changed_fields_and_applies_onto_another_version() {
         let mut base = Record::new(Kind::Demand, "铜箔");
         base.id = 7;
-        base.budget_wan = Some(300.0);
+        base.budget = crate::domain::Money::from_wan(300);
         let mut mine = base.clone();
         mine.region = "重庆".into();
         mine.open_call = true;
@@ -281,7 +287,7 @@ mod tests {
         assert_eq!(p.columns(), ["region", "open_call"]);
         let mut theirs = base.clone();
         theirs.title = "极薄铜箔".into();
-        theirs.budget_wan = None;
+        theirs.budget = None;
         let merged = p.apply_to(&theirs);
         assert_eq!(
             (
@@ -291,9 +297,6 @@ mod tests {
             ),
             ("极薄铜箔", "重庆", true)
         );
-        assert_eq!(
-            merged.budget_wan, None,
-            "their change to another field stays"
-        );
+        assert_eq!(merged.budget, None, "their change to another field stays");
     }
 }

@@ -3,7 +3,7 @@
 //! the field, a discard question when something was typed, and a saving state: the form stays
 //! open until the store answers. It reads intents only; the key table (keys.rs) names the keys.
 
-use crate::domain::{Kind, Record, parse_wan};
+use crate::domain::{AmountError, Kind, Money, Record};
 use crate::i18n::{Lang, Msg};
 use crate::search::keys::fold;
 use crate::tui::action::Input;
@@ -38,16 +38,18 @@ const MAX_SUGGESTIONS: usize = 5;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     Required,
-    /// The parser's (English) reason; shown in Chinese as the catalogue's text.
-    Amount(String),
+    /// Why the text is not an amount.
+    Amount(AmountError),
+    /// The deadline is not a date in 1900–2200.
+    Deadline,
 }
 
 impl FieldError {
-    pub fn message(&self, lang: Lang) -> &str {
-        match (self, lang) {
-            (FieldError::Required, _) => Msg::FormRequired.text(lang),
-            (FieldError::Amount(_), Lang::Zh) => Msg::FormBadAmount.text(lang),
-            (FieldError::Amount(en), Lang::En) => en,
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FieldError::Required => Msg::FormRequired.text(lang).to_string(),
+            FieldError::Amount(e) => e.short_text(lang).to_string(),
+            FieldError::Deadline => Msg::FormBadDeadline.text(lang).to_string(),
         }
     }
 }
@@ -350,11 +352,26 @@ impl RecordForm {
                 continue;
             }
             match f {
-                F::Budget | F::Price => match parse_wan(typed) {
-                    Ok(v) if *f == F::Budget => rec.budget_wan = v,
-                    Ok(v) => rec.price_wan = v,
+                F::Budget | F::Price => match Money::parse(typed) {
+                    Ok(v) if *f == F::Budget => rec.budget = v,
+                    Ok(v) => rec.price = v,
                     Err(e) => self.errors[i] = Some(FieldError::Amount(e)),
                 },
+                // A typed deadline must be a date (2027-03-31, 2027/3/31, 2027年3月31日);
+                // only an import keeps other text, flagged.
+                F::Deadline if typed.trim().is_empty() => {
+                    rec.deadline.clear();
+                    rec.deadline_text.clear();
+                }
+                F::Deadline => {
+                    let iso = crate::import::values::parse_date(typed);
+                    if crate::domain::date::iso_date(&iso).is_some() {
+                        rec.deadline = iso;
+                        rec.deadline_text.clear();
+                    } else {
+                        self.errors[i] = Some(FieldError::Deadline);
+                    }
+                }
                 _ => {
                     if let Some(slot) = f.text_mut(&mut rec) {
                         *slot = typed.trim().to_string();

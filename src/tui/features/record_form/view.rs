@@ -119,7 +119,7 @@ impl RecordForm {
         // Beside the value: the field's error, else a multi-line value's line count.
         let lines = self.inputs[index].lines();
         let note = match &self.errors[index] {
-            Some(err) => Some((err.message(lang).to_string(), theme.warning())),
+            Some(err) => Some((err.message(lang), theme.warning())),
             None if lines > 1 => Some((Msg::FormMoreLines.fill(lang, &[&lines]), theme.muted())),
             None => None,
         };

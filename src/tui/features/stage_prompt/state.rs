@@ -2,7 +2,7 @@
 //! and date of a signed contract, the type and number of its registration. It reads intents
 //! ([`Input`]); which keys mean them is the key table's business.
 
-use crate::domain::{ContractType, ShelveReason, Stage, parse_wan};
+use crate::domain::{AmountError, ContractType, Money, ShelveReason, Stage};
 use crate::tui::Lang;
 use crate::tui::action::Input;
 use crate::tui::ui::input::{InputOutcome, TextInput};
@@ -12,7 +12,7 @@ use crate::tui::ui::input::{InputOutcome, TextInput};
 pub struct StageInput {
     pub reason: Option<ShelveReason>,
     pub note: Option<String>,
-    pub amount_wan: Option<f64>,
+    pub amount: Option<Money>,
     /// YYYY-MM-DD.
     pub date: Option<String>,
     pub contract_type: Option<ContractType>,
@@ -29,23 +29,29 @@ pub enum PromptOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum PromptError {
     AmountRequired,
-    AmountInvalid(String),
+    AmountInvalid(AmountError),
     AmountNotPositive,
     BadDate,
     RegNoRequired,
 }
 
 impl PromptError {
-    pub(super) fn message(&self, lang: Lang) -> &str {
+    pub(super) fn message(&self, lang: Lang) -> String {
         match self {
-            PromptError::AmountRequired => lang.pick("请填写金额", "amount required"),
-            PromptError::AmountInvalid(en) => match lang {
-                Lang::Zh => "不是金额 (如 50、50万)",
-                Lang::En => en,
-            },
-            PromptError::AmountNotPositive => lang.pick("金额须大于 0", "amount must be above 0"),
-            PromptError::BadDate => lang.pick("日期格式 YYYY-MM-DD", "date must be YYYY-MM-DD"),
-            PromptError::RegNoRequired => lang.pick("请填写登记号", "registration number required"),
+            PromptError::AmountRequired => lang.pick("请填写金额", "amount required").into(),
+            PromptError::AmountInvalid(e) => e.short_text(lang).to_string(),
+            PromptError::AmountNotPositive => {
+                lang.pick("金额须大于 0", "amount must be above 0").into()
+            }
+            PromptError::BadDate => lang
+                .pick(
+                    "日期格式 YYYY-MM-DD（1900–2200）",
+                    "date must be YYYY-MM-DD (1900–2200)",
+                )
+                .into(),
+            PromptError::RegNoRequired => lang
+                .pick("请填写登记号", "registration number required")
+                .into(),
         }
     }
 }
@@ -174,17 +180,15 @@ impl StagePrompt {
                 out.note = text(&self.second);
             }
             Stage::Signed => {
-                match parse_wan(self.first.value()) {
+                match Money::parse(self.first.value()) {
                     Ok(None) => return self.fail(0, PromptError::AmountRequired),
                     Err(e) => return self.fail(0, PromptError::AmountInvalid(e)),
-                    Ok(Some(v)) if v <= 0.0 => return self.fail(0, PromptError::AmountNotPositive),
-                    Ok(Some(v)) => out.amount_wan = Some(v),
+                    Ok(Some(Money::ZERO)) => return self.fail(0, PromptError::AmountNotPositive),
+                    Ok(Some(v)) => out.amount = Some(v),
                 }
-                match self.second.value().trim().parse::<jiff::civil::Date>() {
-                    Ok(d) if self.second.value().trim().len() == 10 => {
-                        out.date = Some(d.to_string());
-                    }
-                    _ => return self.fail(1, PromptError::BadDate),
+                match crate::domain::date::iso_date(self.second.value().trim()) {
+                    Some(d) => out.date = Some(d.to_string()),
+                    None => return self.fail(1, PromptError::BadDate),
                 }
             }
             _ => {

@@ -65,7 +65,7 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
         PromptOutcome::Done(data) => {
             let mut req = MoveRequest::new(pair_code(*pair_id), *to);
             req.expect = Some(*from);
-            req.amount_wan = data.amount_wan;
+            req.amount = data.amount;
             req.signed_on = data.date.as_deref().and_then(|d| d.parse().ok());
             req.contract_type = data.contract_type;
             req.reg_no = data.reg_no;

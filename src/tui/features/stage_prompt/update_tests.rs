@@ -3,7 +3,7 @@
 
 use jiff::civil::date;
 
-use crate::domain::{ContractType, ShelveReason, Stage};
+use crate::domain::{ContractType, Money, ShelveReason, Stage};
 use crate::tui::effect::Effect;
 use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::test_support::{drive, press, setup, top, type_text};
@@ -12,9 +12,12 @@ use crate::tui::keys::Context;
 #[test]
 fn signing_sends_the_amount_or_keeps_asking() {
     for (amount, sent) in [
-        ("120", Some(120.0)),
-        ("1,200万", Some(1200.0)),
+        ("120", Money::from_wan(120)),
+        ("1,200万", Money::from_wan(1200)),
+        ("0.5亿", Money::from_wan(5000)),
         ("0", None),
+        ("-5", None),
+        ("1e308", None),
         ("五十", None),
         ("", None),
     ] {
@@ -27,7 +30,7 @@ fn signing_sends_the_amount_or_keeps_asking() {
         match (sent, fx.as_slice()) {
             (Some(v), [Effect::Pipe(PipeEffect::Move(req))]) => {
                 assert_eq!(req.to, Stage::Signed);
-                assert_eq!(req.amount_wan, Some(v), "{amount}");
+                assert_eq!(req.amount, Some(v), "{amount}");
                 assert_eq!(req.signed_on, Some(date(2026, 3, 10)), "today by default");
             }
             (None, []) => assert_eq!(top(&m), Some(Context::Prompt), "{amount}"),

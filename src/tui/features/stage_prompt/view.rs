@@ -54,7 +54,7 @@ impl StagePrompt {
             self.error
                 .as_ref()
                 .filter(|(x, _)| *x == f)
-                .map(|(_, e)| e.message(lang).to_string())
+                .map(|(_, e)| e.message(lang))
         };
         let label_style = |f: usize| {
             if self.focus == f {
