@@ -305,6 +305,11 @@ catalogue! {
         "{}：数据库已损坏，未写入 — 运行 `duijie check` 查看问题并保存可读取的数据",
         "{}: the database is damaged; nothing was written — run `duijie check` to see what is wrong and save what can be read"
     ),
+    /// SQLite found the file damaged while reading it: SQLite's words.
+    ErrCorrupt => (
+        "数据库已损坏（{}）；运行 `duijie check` 查看问题并保存可读取的数据",
+        "the database is damaged ({}); run `duijie check` to see what is wrong and save what can be read"
+    ),
     /// A write to a read-only database: the path.
     ErrReadOnly => (
         "{}：数据库在此处只读，未写入 — 复制到可写的位置再修改",

@@ -142,6 +142,60 @@ fn export_to_a_pipe_writes_the_exact_bytes() {
     assert_eq!(v[1]["title"], "a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc");
 }
 
+/// What `duijie --db DB ARGS` prints on a terminal (a pty), raw.
+fn on_a_terminal(db: &Path, args: &[&str]) -> Vec<u8> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read as _;
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 50,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duijie"));
+    cmd.arg("--db");
+    cmd.arg(db);
+    cmd.args(args);
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd.env("DUIJIE_CONFIG", db.with_file_name("none.toml"));
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let reading = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        out
+    });
+    assert!(child.wait().unwrap().success());
+    drop(pair.master);
+    reading.join().unwrap()
+}
+
+#[test]
+fn export_to_a_terminal_shows_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = with_demands(dir.path());
+    for format in ["csv", "json"] {
+        let out = on_a_terminal(&db, &["export", "demands", "--format", format]);
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            !out.contains(&0x1b),
+            "{format}: raw ESC on the terminal: {text:?}"
+        );
+        assert!(!out.contains(&0x07), "{format}: raw BEL on the terminal");
+        assert!(text.contains("pwned"), "{format}: {text}");
+        assert!(text.contains("铜箔"), "{format}: {text}");
+    }
+}
+
 #[test]
 fn read_commands_on_a_missing_database_say_so_and_create_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,9 +371,15 @@ fn check_reports_a_sound_file_and_a_damaged_one_and_salvage_writes_json() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("damaged"), "{}", stdout(&o));
     assert!(stdout(&o).contains("--salvage"), "{}", stdout(&o));
-    let o = run(&db, &["add", "demand", "--title", "x"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("duijie check"), "{}", stderr(&o));
+    for args in [&["add", "demand", "--title", "x"][..], &["list", "demands"]] {
+        let o = run(&db, args);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains("duijie check"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
 
     let out = dir.path().join("saved.json");
     let o = run(&db, &["check", "--salvage", out.to_str().unwrap()]);

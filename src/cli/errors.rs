@@ -90,6 +90,7 @@ fn db_zh(e: &DbError) -> Option<String> {
         DbError::Missing { path } => Msg::ErrNoDatabase.fill(zh, &[&path.display()]),
         DbError::Damaged { path } => Msg::ErrDamaged.fill(zh, &[&path.display()]),
         DbError::ReadOnly { path } => Msg::ErrReadOnly.fill(zh, &[&path.display()]),
+        DbError::Corrupt(e) => Msg::ErrCorrupt.fill(zh, &[e]),
         _ => return None,
     })
 }

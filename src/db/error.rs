@@ -73,6 +73,11 @@ pub enum DbError {
     /// A value the database refuses (an empty title…).
     #[error("{0}")]
     Invalid(String),
+    /// SQLite found the file damaged while reading or writing it.
+    #[error(
+        "the database is damaged ({0}); run `duijie check` to see what is wrong and save what can be read"
+    )]
+    Corrupt(rusqlite::Error),
     /// Any other SQLite error.
     #[error(transparent)]
     Sqlite(rusqlite::Error),
@@ -89,6 +94,9 @@ impl From<rusqlite::Error> for DbError {
                 Ok(ours) => *ours,
                 Err(other) => DbError::Sqlite(rusqlite::Error::ToSqlConversionFailure(other)),
             };
+        }
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) {
+            return DbError::Corrupt(e);
         }
         if sqlite_busy(&e) {
             DbError::Busy(e)

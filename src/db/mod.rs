@@ -42,8 +42,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Db {
     conn: Connection,
     path: PathBuf,
-    /// Why writes are refused, if they are: the file is read-only here, or damaged.
-    refuse: Option<Refusal>,
+    /// Why writes are refused, if they are: the file is read-only here, or damaged. `None`
+    /// until known: the quick check runs before the first write, not on every open, so a
+    /// command that only reads never pays for it.
+    refuse: std::cell::Cell<Option<Option<Refusal>>>,
 }
 
 /// Why a database takes no writes.
@@ -146,7 +148,7 @@ impl Db {
         Ok(Db {
             conn,
             path: path.to_path_buf(),
-            refuse: Some(Refusal::ReadOnly),
+            refuse: std::cell::Cell::new(Some(Some(Refusal::ReadOnly))),
         })
     }
 
@@ -221,12 +223,16 @@ impl Db {
         // Up to 64 MB of page cache (allocated as used) instead of 2 MB: a large import
         // otherwise spills pages to the WAL in the middle of its transaction and reads them back.
         conn.pragma_update(None, "cache_size", -65536)?;
-        // A file with data is checked before anything writes to it; a damaged one stays
+        // A new file is sound; one with data is checked before anything writes to it (here
+        // when it needs a migration, else before its first write), and a damaged one stays
         // readable but takes no writes (and no migration).
-        let refuse = (version > 0 && !check::quick_ok(&conn)).then_some(Refusal::Damaged);
-        let mut db = Db { conn, path, refuse };
-        if refuse.is_none() {
-            if version > 0 && version < SCHEMA_VERSION {
+        let mut db = Db {
+            conn,
+            path,
+            refuse: std::cell::Cell::new((version == 0).then_some(None)),
+        };
+        if version < SCHEMA_VERSION && db.refusal().is_none() {
+            if version > 0 {
                 backup::auto_backup(&db.conn, &db.path, backup::Reason::Migrate, keep_backups)?;
             }
             db.migrate(version)?;
@@ -296,15 +302,20 @@ impl Db {
         Ok(out)
     }
 
-    /// Whether writes are refused, and why.
+    /// Whether writes are refused, and why (running the quick check the first time).
     pub fn refusal(&self) -> Option<Refusal> {
-        self.refuse
+        if let Some(known) = self.refuse.get() {
+            return known;
+        }
+        let known = (!check::quick_ok(&self.conn)).then_some(Refusal::Damaged);
+        self.refuse.set(Some(known));
+        known
     }
 
     /// Ok when the database takes writes; else why not, as the error a write would give.
     pub fn writable(&self) -> DbResult<()> {
         let path = self.path.clone();
-        match self.refuse {
+        match self.refusal() {
             None => Ok(()),
             Some(Refusal::ReadOnly) => Err(DbError::ReadOnly { path }),
             Some(Refusal::Damaged) => Err(DbError::Damaged { path }),
