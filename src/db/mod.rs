@@ -45,7 +45,18 @@ pub struct Db {
     /// Why writes are refused, if they are: the file is read-only here, or damaged. `None`
     /// until known: the quick check runs before the first write, not on every open, so a
     /// command that only reads never pays for it.
-    refuse: std::cell::Cell<Option<Option<Refusal>>>,
+    health: std::cell::Cell<Health>,
+}
+
+/// What is known of whether the database takes writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Health {
+    /// Not checked yet.
+    Unchecked,
+    /// Takes writes.
+    Sound,
+    /// Refuses them, and why.
+    Refuses(Refusal),
 }
 
 /// Why a database takes no writes.
@@ -148,7 +159,7 @@ impl Db {
         Ok(Db {
             conn,
             path: path.to_path_buf(),
-            refuse: std::cell::Cell::new(Some(Some(Refusal::ReadOnly))),
+            health: std::cell::Cell::new(Health::Refuses(Refusal::ReadOnly)),
         })
     }
 
@@ -229,7 +240,11 @@ impl Db {
         let mut db = Db {
             conn,
             path,
-            refuse: std::cell::Cell::new((version == 0).then_some(None)),
+            health: std::cell::Cell::new(if version == 0 {
+                Health::Sound
+            } else {
+                Health::Unchecked
+            }),
         };
         if version < SCHEMA_VERSION && db.refusal().is_none() {
             if version > 0 {
@@ -304,12 +319,19 @@ impl Db {
 
     /// Whether writes are refused, and why (running the quick check the first time).
     pub fn refusal(&self) -> Option<Refusal> {
-        if let Some(known) = self.refuse.get() {
-            return known;
+        match self.health.get() {
+            Health::Sound => None,
+            Health::Refuses(why) => Some(why),
+            Health::Unchecked => {
+                let sound = check::quick_ok(&self.conn);
+                self.health.set(if sound {
+                    Health::Sound
+                } else {
+                    Health::Refuses(Refusal::Damaged)
+                });
+                (!sound).then_some(Refusal::Damaged)
+            }
         }
-        let known = (!check::quick_ok(&self.conn)).then_some(Refusal::Damaged);
-        self.refuse.set(Some(known));
-        known
     }
 
     /// Ok when the database takes writes; else why not, as the error a write would give.
