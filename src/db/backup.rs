@@ -151,19 +151,30 @@ pub fn auto_backup(
     if keep == 0 || db_path.as_os_str() == ":memory:" {
         return Ok(None);
     }
-    let dir = paths::backups_dir(db_path);
-    let prefix = auto_prefix(db_path);
-    let stamp = stamped(db_path);
-    let time = stamp.rsplit('-').next().unwrap_or_default();
-    let dest = dir.join(format!("{prefix}{time}-{}.db", reason.word()));
+    let dest = auto_path(db_path, reason);
     backup_to(conn, &dest)?;
-    prune(&dir, &prefix, keep);
+    prune(db_path, keep);
     Ok(Some(dest))
 }
 
-/// Deletes the oldest automatic backups (by name, which sorts by time) beyond `keep`.
-fn prune(dir: &Path, prefix: &str, keep: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+/// A new path for an automatic backup of `db_path`.
+fn auto_path(db_path: &Path, reason: Reason) -> PathBuf {
+    let stamp = stamped(db_path);
+    let time = stamp.rsplit('-').next().unwrap_or_default();
+    paths::backups_dir(db_path).join(format!(
+        "{}{time}-{}.db",
+        auto_prefix(db_path),
+        reason.word()
+    ))
+}
+
+/// Deletes the oldest automatic backups of `db_path` (by name, which sorts by time) beyond
+/// `keep`.
+fn prune(db_path: &Path, keep: usize) {
+    let dir = paths::backups_dir(db_path);
+    let prefix = auto_prefix(db_path);
+    let prefix = prefix.as_str();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
     };
     let mut names: Vec<String> = entries
@@ -329,13 +340,20 @@ pub fn restore(db_path: &Path, from: &Path, keep: usize) -> DbResult<Restored> {
         source,
     })?;
     dst.busy_timeout(Duration::from_secs(5))?;
-    let previous = match auto_backup(&dst, db_path, Reason::Restore, keep) {
-        Ok(p) => p,
+    // The way back is always made, whatever `keep` says; older backups are pruned only
+    // after the restore, which may be reading one of them.
+    let dest = auto_path(db_path, Reason::Restore);
+    let previous = match backup_to(&dst, &dest) {
+        Ok(()) => dest,
         // A file too damaged for SQLite to read its pages is copied byte for byte.
-        Err(_) => Some(copy_raw(db_path)?),
+        Err(_) => copy_raw(db_path)?,
     };
     run(&Backup::new(&src, &mut dst)?)?;
-    Ok(Restored { previous })
+    drop(src);
+    prune(db_path, keep.max(1));
+    Ok(Restored {
+        previous: Some(previous),
+    })
 }
 
 /// A byte copy of the database file (and its WAL) into `backups/`, for a file SQLite cannot

@@ -150,3 +150,22 @@ fn an_upgrade_is_preceded_by_a_backup_of_the_old_file() {
     drop(Db::open(&path).unwrap());
     assert_eq!(list(&path).len(), 1);
 }
+
+#[test]
+fn restoring_from_the_oldest_automatic_backup_keeps_the_way_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.db");
+    let mut db = Db::open(&path).unwrap();
+    add(&mut db, "one");
+    let oldest = db.auto_backup(Reason::Import, 2).unwrap().unwrap();
+    add(&mut db, "two");
+    db.auto_backup(Reason::Import, 2).unwrap().unwrap();
+    drop(db);
+    // With room for two, the restore's own backup would push out the file it reads.
+    let done = restore(&path, &oldest, 2).unwrap();
+    assert_eq!(titles(&path), ["one"]);
+    let back = done.previous.unwrap();
+    assert!(back.exists());
+    assert_eq!(titles(&back), ["one", "two"]);
+    assert_eq!(list(&path).len(), 2);
+}
