@@ -342,9 +342,9 @@ pub fn restore(db_path: &Path, from: &Path, keep: usize) -> DbResult<Restored> {
     dst.busy_timeout(Duration::from_secs(5))?;
     // The way back is always made, whatever `keep` says; older backups are pruned only
     // after the restore, which may be reading one of them.
-    let dest = auto_path(db_path, Reason::Restore);
-    let previous = match backup_to(&dst, &dest) {
-        Ok(()) => dest,
+    let way_back = auto_path(db_path, Reason::Restore);
+    let previous = match backup_to(&dst, &way_back) {
+        Ok(()) => way_back,
         // A file too damaged for SQLite to read its pages is copied byte for byte.
         Err(_) => copy_raw(db_path)?,
     };
