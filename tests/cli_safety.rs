@@ -142,8 +142,9 @@ fn export_to_a_pipe_writes_the_exact_bytes() {
     assert_eq!(v[1]["title"], "a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc");
 }
 
-/// What `duijie --db DB ARGS` prints on a terminal (a pty), raw.
-fn on_a_terminal(db: &Path, args: &[&str]) -> Vec<u8> {
+/// Runs `duijie --db DB ARGS` on a terminal, typing `input` once it asks; what it printed and
+/// whether it succeeded.
+fn on_a_terminal_typing(db: &Path, args: &[&str], input: &str) -> (Vec<u8>, bool) {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read as _;
     let pair = native_pty_system()
@@ -163,6 +164,10 @@ fn on_a_terminal(db: &Path, args: &[&str]) -> Vec<u8> {
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
+    if !input.is_empty() {
+        let mut w = pair.master.take_writer().unwrap();
+        std::io::Write::write_all(&mut w, input.as_bytes()).unwrap();
+    }
     let reading = std::thread::spawn(move || {
         let mut out = Vec::new();
         let mut buf = [0u8; 4096];
@@ -174,9 +179,26 @@ fn on_a_terminal(db: &Path, args: &[&str]) -> Vec<u8> {
         }
         out
     });
-    assert!(child.wait().unwrap().success());
+    let ok = child.wait().unwrap().success();
     drop(pair.master);
-    reading.join().unwrap()
+    (reading.join().unwrap(), ok)
+}
+
+#[test]
+fn restore_on_a_terminal_asks_and_only_y_goes_ahead() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = with_demands(dir.path());
+    let copy = dir.path().join("copy.db");
+    ok(&run(&db, &["backup", copy.to_str().unwrap()]));
+    ok(&run(&db, &["add", "demand", "--title", "later"]));
+    let args = ["restore", copy.to_str().unwrap()];
+    let (out, done) = on_a_terminal_typing(&db, &args, "\r");
+    assert!(!done, "Enter is not yes: {}", String::from_utf8_lossy(&out));
+    assert!(String::from_utf8_lossy(&out).contains("Type y to confirm"));
+    assert!(stdout(&run(&db, &["list", "demands"])).contains("later"));
+    let (out, done) = on_a_terminal_typing(&db, &args, "y\r");
+    assert!(done, "{}", String::from_utf8_lossy(&out));
+    assert!(!stdout(&run(&db, &["list", "demands"])).contains("later"));
 }
 
 #[test]
@@ -184,7 +206,8 @@ fn export_to_a_terminal_shows_control_characters_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let db = with_demands(dir.path());
     for format in ["csv", "json"] {
-        let out = on_a_terminal(&db, &["export", "demands", "--format", format]);
+        let (out, done) = on_a_terminal_typing(&db, &["export", "demands", "--format", format], "");
+        assert!(done);
         let text = String::from_utf8_lossy(&out);
         assert!(
             !out.contains(&0x1b),
