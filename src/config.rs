@@ -21,6 +21,9 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// Action name → key specs ("ctrl-f", "j", "shift-tab"); replaces that action's defaults.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// How many automatic backups (before a migration, an import, a restore) to keep per
+    /// database; `None` means [`crate::db::backup::DEFAULT_KEEP`], 0 turns them off.
+    pub backups: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +39,7 @@ pub struct ConfigError {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     lang: Option<Spanned<String>>,
+    backups: Option<usize>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
@@ -52,6 +56,11 @@ impl Config {
     /// The language to use: the configured one, else from LANG.
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::from_env)
+    }
+
+    /// How many automatic backups to keep.
+    pub fn keep_backups(&self) -> usize {
+        self.backups.unwrap_or(crate::db::backup::DEFAULT_KEEP)
     }
 }
 
@@ -123,7 +132,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         keys.insert(name.into_inner(), specs);
     }
-    Ok(Config { lang, keys })
+    Ok(Config {
+        lang,
+        keys,
+        backups: raw.backups,
+    })
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -142,6 +155,9 @@ pub fn default_text() -> String {
          # Every line is commented out: uncomment and change what you want.\n\n\
          # Interface language: \"zh\" (中文) or \"en\". Default: Chinese when LANG starts with zh.\n\
          # lang = \"zh\"\n\n\
+         # Automatic backups (before an upgrade, an import, a restore) kept in backups/ beside\n\
+         # the database; 0 turns them off (the one before a restore is always made).\n\
+         # backups = 10\n\n\
          # Keys: action = [\"key\", …] replaces that action's default keys.\n\
          # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
          # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
@@ -183,6 +199,16 @@ pub fn effective_text(cfg: &Config) -> String {
             ""
         }
     );
+    let _ = writeln!(
+        out,
+        "backups = {}{}",
+        cfg.keep_backups(),
+        if cfg.backups.is_none() {
+            "  # default"
+        } else {
+            ""
+        }
+    );
     out.push_str("\n[keys]\n");
     for def in crate::tui::bindings::defaults() {
         let (keys, mark) = match cfg.keys.get(def.name) {
@@ -219,6 +245,10 @@ mod tests {
         assert_eq!(c.lang, Some(Lang::En));
         assert_eq!(c.keys["move_down"], vec!["ctrl-n", "down"]);
         assert_eq!(c.keys["quit"], vec!["ctrl-q"]);
+        assert_eq!(c.keep_backups(), crate::db::backup::DEFAULT_KEEP);
+        assert_eq!(p("backups = 3\n").unwrap().keep_backups(), 3);
+        let e = p("backups = -1\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
     }
 
     #[test]

@@ -230,6 +230,42 @@ catalogue! {
     ),
     /// The mark of a suggestion that is paired already.
     CliAlreadyPaired => ("* 已配对", "* already paired"),
+    /// A command made the database file: its path.
+    CliCreatedDb => ("已在 {} 新建数据库", "created a new database at {}"),
+    /// `backup` done: the file written.
+    CliBackedUp => ("已备份到 {}", "backed up to {}"),
+    /// `restore` asks: the database, the file it would be replaced with.
+    CliRestoreAsk => (
+        "把 {} 的全部内容替换为 {}？当前数据库会先备份。输入 y 确认：",
+        "Replace everything in {} with {}? The current database is backed up first. Type y to confirm: "
+    ),
+    /// `restore` done: the database, the file restored from.
+    CliRestored => ("{} 已从 {} 恢复", "restored {} from {}"),
+    /// `restore` done: the way back (the backup's path, twice).
+    CliRestoreUndo => (
+        "原数据库已存为 {}；撤销请运行 `duijie restore {}`",
+        "the previous database was saved as {}; to undo, run `duijie restore {}`"
+    ),
+    /// `restore` not confirmed.
+    CliRestoreCancelled => ("已取消，未作改动", "cancelled; nothing changed"),
+    /// `check` passed: the file.
+    CliCheckOk => ("{}：完整性检查通过", "{}: integrity check passed"),
+    /// `check` failed: the file, how many problems.
+    CliCheckBad => ("{}：数据库已损坏（{} 处问题）：", "{}: the database is damaged ({} problems):"),
+    /// One table's row count in the check report: table, rows.
+    CliCheckRows => ("  {}：{} 行", "  {}: {} rows"),
+    /// After a failed check: what to do next.
+    CliCheckHint => (
+        "用 `duijie check --salvage 输出.json` 保存仍可读取的行，或用 `duijie restore 备份文件` 从备份恢复",
+        "save the rows that can still be read with `duijie check --salvage OUT.json`, or go back to a backup with `duijie restore FILE`"
+    ),
+    /// The newest backup, after a failed check: its path.
+    CliCheckNewestBackup => ("最新的备份：{}", "newest backup: {}"),
+    /// `check --salvage` done: rows, file, places that could not be read.
+    CliSalvaged => (
+        "已将 {} 行写入 {}（{} 处无法读取）",
+        "wrote {} rows to {} ({} places could not be read)"
+    ),
 
     // — command line: words —
     NounDemands => ("需求", "demands"),
@@ -263,6 +299,38 @@ catalogue! {
     ErrFlagsOfDemand => ("{} 属于需求，不能用于成果", "{} belong(s) to a demand, not a result"),
     /// `demo-db` to a path that exists: the path.
     ErrPathExists => ("{}：已存在；请换一个新路径", "{}: already exists; choose a new path"),
+    /// A read command on a path with no database: the path.
+    ErrNoDatabase => (
+        "{}：这里没有数据库（请检查 --db 或 DUIJIE_DB）；未创建任何文件 — `duijie add` 或 `duijie import` 会新建",
+        "{}: no database here (check --db or DUIJIE_DB); nothing was created — `duijie add` or `duijie import` creates one"
+    ),
+    /// A write to a damaged database: the path.
+    ErrDamaged => (
+        "{}：数据库已损坏，未写入 — 运行 `duijie check` 查看问题并保存可读取的数据",
+        "{}: the database is damaged; nothing was written — run `duijie check` to see what is wrong and save what can be read"
+    ),
+    /// SQLite found the file damaged while reading it: SQLite's words.
+    ErrCorrupt => (
+        "数据库已损坏（{}）；运行 `duijie check` 查看问题并保存可读取的数据",
+        "the database is damaged ({}); run `duijie check` to see what is wrong and save what can be read"
+    ),
+    /// A write to a read-only database: the path.
+    ErrReadOnly => (
+        "{}：数据库在此处只读，未写入 — 复制到可写的位置再修改",
+        "{}: the database is read-only here; nothing was written — copy it somewhere writable to make changes"
+    ),
+    /// `export -o` onto the database itself: the path.
+    ErrExportOntoDb => (
+        "{}：这是数据库本身，不能导出到这里",
+        "{}: that is the database itself; export somewhere else"
+    ),
+    /// An output file that exists, without --force: the path.
+    ErrOutputExists => ("{}：已存在；加上 --force 覆盖", "{}: already exists; add --force to replace it"),
+    /// `restore` without a terminal to ask on and without --yes.
+    ErrRestoreNeedsYes => (
+        "restore 会替换整个数据库：请在终端确认，或加上 --yes",
+        "restore replaces the whole database: confirm on a terminal or add --yes"
+    ),
     /// `export --format xlsx` without -o: the export's name.
     ErrXlsxNeedsFile => ("xlsx 需要写入文件：加上 -o {}.xlsx", "xlsx needs a file: add -o {}.xlsx"),
     /// A file that cannot be written: the path, the cause.

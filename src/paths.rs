@@ -1,7 +1,10 @@
 //! Where duijie keeps its files: the platform data and config dirs (`directories`),
-//! overridable with `--db` / `DUIJIE_DB`.
+//! overridable with `--db` / `DUIJIE_DB`; and how it creates them: private (0600 files,
+//! 0700 directories) and, for whole files, atomically.
 
-use std::path::PathBuf;
+use std::fs::{File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -26,7 +29,96 @@ pub fn config_file() -> PathBuf {
 }
 
 /// Where rejected import rows are written: beside the database, in `rejects/`.
-pub fn rejects_dir(db: &std::path::Path) -> PathBuf {
+pub fn rejects_dir(db: &Path) -> PathBuf {
     db.parent()
         .map_or_else(|| PathBuf::from("rejects"), |p| p.join("rejects"))
+}
+
+/// Where automatic backups go: beside the database, in `backups/`.
+pub fn backups_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .map_or_else(|| PathBuf::from("backups"), |p| p.join("backups"))
+}
+
+/// Creates `dir` and any missing parents; each directory this creates is 0700 (only the
+/// user: the database, backups and rejects hold people's phone numbers).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates a new, empty file readable and writable by the user only (0600); fails when
+/// `path` exists.
+pub fn create_private_file(path: &Path) -> std::io::Result<File> {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    opts.open(path)
+}
+
+/// How [`write_atomic`] treats a file already at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Leave it and fail with `AlreadyExists`.
+    Keep,
+    /// Replace it.
+    Replace,
+}
+
+/// Writes `bytes` to `path` all at once or not at all: into a 0600 temporary file in the same
+/// directory, synced, then renamed over `path` (the directory synced too), so a crash leaves
+/// either the old file or the whole new one, never half of it.
+pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // tempfile creates its files 0600.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".duijie-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    match existing {
+        Existing::Keep => tmp.persist_noclobber(path).map_err(|e| e.error)?,
+        Existing::Replace => tmp.persist(path).map_err(|e| e.error)?,
+    };
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Syncs a directory so a file created or renamed in it survives power loss. Best effort:
+/// some filesystems refuse to sync a directory, and the data itself is synced already.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Whether two paths name the same file (same device and inode), when both exist.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }

@@ -63,6 +63,30 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// Returns `s` with every control character except newline (and the CR of a CRLF) written
+/// as a visible escape (`\u{1b}`), and bidi and zero-width characters too: for data a person
+/// reads on a terminal in full, such as an export, where dropping characters would change
+/// what they see of the data but printing them raw would let a cell drive the terminal.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    let needs = |c: char| (c.is_control() && c != '\n' && c != '\r') || is_invisible_control(c);
+    let bare_cr = s.split("\r\n").any(|part| part.contains('\r'));
+    if !bare_cr && !s.chars().any(needs) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            out.push(c);
+        } else if needs(c) || c == '\r' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.peek() {
         Some('[') => {
@@ -108,6 +132,15 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_shows_controls_instead_of_running_them() {
+        assert!(matches!(escape_controls("铜箔,a\r\nb\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_controls("a\u{1b}]0;x\u{7}b\u{9b}2J\rc\u{202e}d\te"),
+            "a\\u{1b}]0;x\\u{7}b\\u{9b}2J\\u{d}c\\u{202e}d\\u{9}e"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

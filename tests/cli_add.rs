@@ -157,6 +157,12 @@ fn flags_of_the_other_kind_and_bad_amounts_are_refused_with_nothing_written() {
 fn edit_of_an_unknown_code_fails_with_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
+    // `edit` changes what is there: the database must exist (a missing one is its own error).
+    assert!(
+        run(&db, &["add", "demand", "--title", "a"])
+            .status
+            .success()
+    );
     let o = run(&db, &["edit", "D99", "--title", "x"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o), "duijie: error: D99 not found");

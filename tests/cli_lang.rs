@@ -219,6 +219,8 @@ fn errors_are_framed_and_worded_in_the_locale_language() {
 #[test]
 fn list_headers_and_the_empty_hint_follow_the_locale() {
     let env = Env::new();
+    // An empty database (a missing one is an error of its own).
+    drop(duijie::db::Db::open(&env.path("d.db")).unwrap());
     let o = env.run(ZH, &["list", "demands"]);
     assert!(o.status.success());
     assert_eq!(

@@ -186,7 +186,7 @@ pub fn run_add(args: &AddArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut rec = Record::new(kind, args.title.trim());
     rec.source = "manual".into();
     args.fields.apply(&mut rec, ctx.lang)?;
-    let mut db = ctx.open_db()?;
+    let (mut db, _) = ctx.open_db_for_adding()?;
     db.write(|tx| records::insert(tx, &mut rec))?;
     outln!("{}", rec.code())?;
     Ok(ExitCode::SUCCESS)

@@ -90,6 +90,10 @@ fn db_zh(e: &DbError) -> Option<String> {
         DbError::Gone(code) => Msg::ErrGone.fill(zh, &[code]),
         DbError::Changed(code) => Msg::ErrChangedMeanwhile.fill(zh, &[code]),
         DbError::Busy(_) => Msg::ErrBusy.text(zh).to_string(),
+        DbError::Missing { path } => Msg::ErrNoDatabase.fill(zh, &[&path.display()]),
+        DbError::Damaged { path } => Msg::ErrDamaged.fill(zh, &[&path.display()]),
+        DbError::ReadOnly { path } => Msg::ErrReadOnly.fill(zh, &[&path.display()]),
+        DbError::Corrupt(e) => Msg::ErrCorrupt.fill(zh, &[e]),
         _ => return None,
     })
 }
@@ -119,6 +123,22 @@ mod tests {
         assert_eq!(line(&err, Lang::Zh), "duijie: 错误: --x: 未找到 P1");
         let err = anyhow::anyhow!("plain\nwords");
         assert_eq!(line(&err, Lang::Zh), "duijie: 错误: plain words");
+    }
+
+    #[test]
+    fn database_refusals_read_the_same_as_the_catalogue() {
+        let path = std::path::PathBuf::from("/x/d.db");
+        for (err, msg) in [
+            (DbError::Missing { path: path.clone() }, Msg::ErrNoDatabase),
+            (DbError::Damaged { path: path.clone() }, Msg::ErrDamaged),
+            (DbError::ReadOnly { path: path.clone() }, Msg::ErrReadOnly),
+        ] {
+            let err = anyhow::Error::new(err);
+            for lang in [Lang::En, Lang::Zh] {
+                let want = Msg::ErrPrefix.fill(lang, &[&msg.fill(lang, &[&"/x/d.db"])]);
+                assert_eq!(line(&err, lang), want);
+            }
+        }
     }
 
     #[test]

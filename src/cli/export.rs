@@ -1,7 +1,12 @@
 //! `duijie export demands|results|pairs|followups`: CSV or JSON to stdout or a file, XLSX
 //! to a file. Record exports re-import cleanly (same headers, extra columns kept).
+//!
+//! A file is never the database and never replaced without `--force`; it is written whole
+//! (a temporary file, synced, renamed) and private (0600). On a terminal, control characters
+//! in the data are shown escaped; to a file or a pipe the bytes are exact.
 
-use std::path::PathBuf;
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Ctx;
@@ -37,6 +42,9 @@ pub struct ExportArgs {
     /// Write to this file instead of stdout (required for xlsx).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
@@ -61,24 +69,31 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     });
     let db = ctx.open_db()?;
+    if let Some(path) = &args.output {
+        check_output(path, args.force, ctx)?;
+    }
     let sheet = export::sheet(db.conn(), target)?;
     match (format, &args.output) {
         (Format::Xlsx, None) => {
             anyhow::bail!(Msg::ErrXlsxNeedsFile.fill(ctx.lang, &[&target.name()]))
         }
-        (Format::Xlsx, Some(path)) => table::write_xlsx(&sheet, target.name(), path)?,
-        (Format::Csv, None) => table::write_csv(&sheet, std::io::stdout().lock(), false)?,
-        (Format::Csv, Some(path)) => {
+        (Format::Xlsx, Some(path)) => {
+            write_xlsx(&sheet, target.name(), path, args.force, ctx.lang)?;
+        }
+        (Format::Csv, out) => {
             let mut buf = Vec::new();
-            table::write_csv(&sheet, &mut buf, true)?;
-            write_file(path, &buf, ctx.lang)?;
+            table::write_csv(&sheet, &mut buf, out.is_some())?;
+            match out {
+                None => to_stdout(&buf)?,
+                Some(path) => write_file(path, &buf, args.force, ctx.lang)?,
+            }
         }
         (Format::Json, out) => {
             let mut text = serde_json::to_string_pretty(&table::to_json(&sheet))?;
             text.push('\n');
             match out {
-                None => out!("{text}")?,
-                Some(path) => write_file(path, text.as_bytes(), ctx.lang)?,
+                None => to_stdout(text.as_bytes())?,
+                Some(path) => write_file(path, text.as_bytes(), args.force, ctx.lang)?,
             }
         }
     }
@@ -104,7 +119,82 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_file(path: &std::path::Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
-    std::fs::write(path, bytes)
-        .map_err(|e| anyhow::anyhow!(Msg::ErrCannotWrite.fill(lang, &[&path.display(), &e])))
+/// Refuses an output path that is the database (or its WAL or index), and an existing file
+/// without `--force`.
+fn check_output(path: &Path, force: bool, ctx: &Ctx) -> anyhow::Result<()> {
+    let shown = || crate::sanitize::one_line(&path.display().to_string());
+    let db = &ctx.db_path;
+    let side = |suffix: &str| {
+        let mut p = db.clone().into_os_string();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let is_db = [db.clone(), side("-wal"), side("-shm"), side("-journal")]
+        .iter()
+        .any(|p| crate::paths::same_file(path, p) || path == p);
+    if is_db {
+        anyhow::bail!(Msg::ErrExportOntoDb.fill(ctx.lang, &[&shown()]));
+    }
+    if !force && (path.exists() || path.is_symlink()) {
+        anyhow::bail!(Msg::ErrOutputExists.fill(ctx.lang, &[&shown()]));
+    }
+    Ok(())
+}
+
+/// Exact bytes to a pipe or file; on a terminal, control characters shown escaped so a cell
+/// cannot retitle the window or clear the screen.
+fn to_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if out.is_terminal() {
+        let text = String::from_utf8_lossy(bytes);
+        out.write_all(crate::sanitize::escape_controls(&text).as_bytes())?;
+    } else {
+        out.write_all(bytes)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn existing(force: bool) -> crate::paths::Existing {
+    if force {
+        crate::paths::Existing::Replace
+    } else {
+        crate::paths::Existing::Keep
+    }
+}
+
+fn cannot_write(path: &Path, lang: Lang) -> impl FnOnce(std::io::Error) -> anyhow::Error + '_ {
+    move |e| anyhow::anyhow!(Msg::ErrCannotWrite.fill(lang, &[&path.display(), &e]))
+}
+
+fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> anyhow::Result<()> {
+    crate::paths::write_atomic(path, bytes, existing(force)).map_err(cannot_write(path, lang))
+}
+
+/// The workbook is written to a private temporary file beside `path`, then renamed.
+fn write_xlsx(
+    sheet: &export::Sheet,
+    name: &str,
+    path: &Path,
+    force: bool,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".duijie-")
+        .suffix(".xlsx")
+        .tempfile_in(dir)
+        .map_err(cannot_write(path, lang))?;
+    table::write_xlsx(sheet, name, tmp.path())?;
+    tmp.as_file().sync_all().map_err(cannot_write(path, lang))?;
+    match existing(force) {
+        crate::paths::Existing::Keep => tmp.persist_noclobber(path).map(drop),
+        crate::paths::Existing::Replace => tmp.persist(path).map(drop),
+    }
+    .map_err(|e| cannot_write(path, lang)(e.error))?;
+    crate::paths::sync_dir(dir);
+    Ok(())
 }

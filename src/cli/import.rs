@@ -55,7 +55,19 @@ fn progress_for(lang: Lang) -> fn(usize, usize) {
 }
 
 pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let mut db = ctx.open_db()?;
+    // A file that cannot be read creates no database and makes no backup.
+    if let Err(e) = std::fs::File::open(&args.file) {
+        anyhow::bail!("{}: cannot read: {e}", args.file.display());
+    }
+    let (mut db, created) = ctx.open_db_for_adding()?;
+    if !args.dry_run {
+        db.writable()?;
+        // A new file has nothing to lose; any other gets its way back first (quietly: the
+        // newest `backups` of them are in backups/ beside the database).
+        if !created {
+            db.auto_backup(crate::db::backup::Reason::Import, ctx.keep_backups)?;
+        }
+    }
     let opts = ImportOptions {
         encoding: args.encoding.clone(),
         sheet: args.sheet.clone(),

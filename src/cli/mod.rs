@@ -21,6 +21,7 @@ macro_rules! out {
 }
 
 mod add;
+mod backup;
 mod completions;
 mod config;
 pub mod errors;
@@ -83,6 +84,12 @@ pub enum Command {
     Board(pipeline::BoardArgs),
     /// Undo the last change(s).
     Undo(pipeline::UndoArgs),
+    /// Copy the database, online, to FILE (default: a new file in backups/ beside it).
+    Backup(backup::BackupArgs),
+    /// Replace the database with a backup, after backing up the current one.
+    Restore(backup::RestoreArgs),
+    /// Check the database file for damage; --salvage saves every readable row as JSON.
+    Check(backup::CheckArgs),
     /// Write the built-in demo data into a new database file.
     DemoDb(DemoDbArgs),
     /// Print shell completions.
@@ -97,16 +104,38 @@ pub struct DemoDbArgs {
     pub path: PathBuf,
 }
 
-/// What every subcommand gets: where the database is and the interface language.
+/// What every subcommand gets: where the database is, the interface language and how many
+/// automatic backups to keep.
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub db_path: PathBuf,
     pub lang: Lang,
+    pub keep_backups: usize,
 }
 
 impl Ctx {
+    /// Opens the database for a command that reads, or changes what is there: a path with no
+    /// database is an error, and nothing is created.
     pub fn open_db(&self) -> anyhow::Result<Db> {
-        Ok(Db::open(&self.db_path)?)
+        Ok(Db::open_existing(&self.db_path, self.keep_backups)?)
+    }
+
+    /// Opens the database for a command that adds data (or the desk), creating it when there
+    /// is none and saying so on stderr; tells whether it was created.
+    pub fn open_db_for_adding(&self) -> anyhow::Result<(Db, bool)> {
+        let (db, created) = Db::open_or_create(&self.db_path, self.keep_backups)?;
+        if created {
+            eprintln!(
+                "{}",
+                Msg::CliCreatedDb.fill(
+                    self.lang,
+                    &[&crate::sanitize::one_line(
+                        &self.db_path.display().to_string()
+                    )]
+                )
+            );
+        }
+        Ok((db, created))
     }
 }
 
@@ -129,11 +158,17 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     } else {
         cli.db.clone().unwrap_or_else(crate::paths::default_db)
     };
-    let ctx = Ctx { db_path, lang };
+    let keep_backups = crate::config::load(&crate::config::path())
+        .map_or(crate::db::backup::DEFAULT_KEEP, |c| c.keep_backups());
+    let ctx = Ctx {
+        db_path,
+        lang,
+        keep_backups,
+    };
     match cli.command {
         None => {
             let config = crate::config::load(&crate::config::path())?;
-            let db = ctx.open_db()?;
+            let (db, _) = ctx.open_db_for_adding()?;
             crate::tui::run(db, config.lang(), &config.keys)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -150,6 +185,9 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
         Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
+        Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),
+        Some(Command::Restore(a)) => backup::run_restore(&a, &ctx),
+        Some(Command::Check(a)) => backup::run_check(&a, &ctx),
         Some(Command::DemoDb(a)) => {
             if a.path.exists() {
                 anyhow::bail!(Msg::ErrPathExists.fill(lang, &[&a.path.display()]));

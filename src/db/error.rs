@@ -26,6 +26,27 @@ pub enum DbError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    /// There is no database at the path (a command that only reads creates nothing).
+    #[error(
+        "{path}: no database here (check --db or DUIJIE_DB); nothing was created — `duijie add` or `duijie import` creates one"
+    )]
+    Missing { path: PathBuf },
+    /// The file failed SQLite's quick check: reads may work, writes are refused.
+    #[error(
+        "{path}: the database is damaged; nothing was written — run `duijie check` to see what is wrong and save what can be read"
+    )]
+    Damaged { path: PathBuf },
+    /// The file or its directory cannot be written (read-only media, permissions).
+    #[error(
+        "{path}: the database is read-only here; nothing was written — copy it somewhere writable to make changes"
+    )]
+    ReadOnly { path: PathBuf },
+    /// A file around the database (a backup, its folder) cannot be made.
+    #[error("{path}: {source}")]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// No such record, pair or view.
     #[error("{0} not found")]
     NotFound(String),
@@ -52,6 +73,11 @@ pub enum DbError {
     /// A value the database refuses (an empty title…).
     #[error("{0}")]
     Invalid(String),
+    /// SQLite found the file damaged while reading or writing it.
+    #[error(
+        "the database is damaged ({0}); run `duijie check` to see what is wrong and save what can be read"
+    )]
+    Corrupt(rusqlite::Error),
     /// Any other SQLite error.
     #[error(transparent)]
     Sqlite(rusqlite::Error),
@@ -62,6 +88,16 @@ pub enum DbError {
 
 impl From<rusqlite::Error> for DbError {
     fn from(e: rusqlite::Error) -> Self {
+        // A refusal of ours carried through a caller's error type (see `Db::write`).
+        if let rusqlite::Error::ToSqlConversionFailure(inner) = e {
+            return match inner.downcast::<DbError>() {
+                Ok(ours) => *ours,
+                Err(other) => DbError::Sqlite(rusqlite::Error::ToSqlConversionFailure(other)),
+            };
+        }
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) {
+            return DbError::Corrupt(e);
+        }
         if sqlite_busy(&e) {
             DbError::Busy(e)
         } else {

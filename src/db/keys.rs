@@ -14,9 +14,8 @@
 
 use std::path::Path;
 use std::thread::JoinHandle;
-use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Row, params};
+use rusqlite::{Connection, Row, params};
 
 use super::DbResult;
 use crate::domain::Kind;
@@ -143,14 +142,10 @@ pub fn count(conn: &Connection, kind: Kind) -> DbResult<usize> {
     Ok(n as usize)
 }
 
-/// A read-only connection to the database at `path`, for a loader thread.
+/// A read-only connection to the database at `path`, for a loader thread (on read-only
+/// media too: see [`super::backup::open_read_only`]).
 pub fn open_read_only(path: &Path) -> DbResult<Connection> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(Duration::from_secs(5))?;
-    Ok(conn)
+    super::backup::open_read_only(path)
 }
 
 /// Sends every record of `kind` to `feed` from `conn`, on the calling thread, and closes it

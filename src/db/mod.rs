@@ -4,11 +4,14 @@
 //! file of another application, or a duijie file written by a newer version is refused with a
 //! clear message before any pragma that writes (WAL, migrations) runs.
 
+pub mod backup;
+pub mod check;
 mod error;
 pub mod followups;
 pub mod keys;
 pub mod live;
 mod money;
+mod open;
 pub mod pairs;
 pub mod records;
 pub mod rev;
@@ -18,7 +21,7 @@ pub mod views;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::{DbError, DbResult, is_busy, sqlite_busy};
 
@@ -42,75 +45,42 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    /// Why writes are refused, if they are: the file is read-only here, or damaged. `None`
+    /// until known: the quick check runs before the first write, not on every open, so a
+    /// command that only reads never pays for it.
+    health: std::cell::Cell<Health>,
+}
+
+/// What is known of whether the database takes writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Health {
+    /// Not checked yet.
+    Unchecked,
+    /// Takes writes.
+    Sound,
+    /// Refuses them, and why.
+    Refuses(Refusal),
+}
+
+/// Why a database takes no writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The file or its directory cannot be written: opened read-only.
+    ReadOnly,
+    /// The file failed the quick check on open.
+    Damaged,
 }
 
 impl Db {
     /// Opens (creating if needed) the database at `path`, refusing foreign or newer files.
     pub fn open(path: &Path) -> DbResult<Db> {
-        if let Some(parent) = path.parent()
-            && !parent.as_os_str().is_empty()
-        {
-            let _ = std::fs::create_dir_all(parent);
-        }
-        let open_err = |source| DbError::Open {
-            path: path.to_path_buf(),
-            source,
-        };
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(open_err)?;
-        Self::setup(conn, path.to_path_buf())
+        Ok(Self::open_or_create(path, backup::DEFAULT_KEEP)?.0)
     }
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> DbResult<Db> {
         let conn = Connection::open_in_memory()?;
-        Self::setup(conn, PathBuf::from(":memory:"))
-    }
-
-    fn setup(conn: Connection, path: PathBuf) -> DbResult<Db> {
-        conn.busy_timeout(Duration::from_secs(5))?;
-        // Reading the header is the first statement: a non-SQLite file fails here, unchanged.
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|source| DbError::Open {
-                path: path.clone(),
-                source,
-            })?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let tables: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
-            return Err(DbError::Foreign {
-                path,
-                found: app_id,
-            });
-        }
-        if version > SCHEMA_VERSION {
-            return Err(DbError::TooNew {
-                path,
-                found: version,
-                known: SCHEMA_VERSION,
-            });
-        }
-        if path.as_os_str() != ":memory:" {
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Up to 64 MB of page cache (allocated as used) instead of 2 MB: a large import
-        // otherwise spills pages to the WAL in the middle of its transaction and reads them back.
-        conn.pragma_update(None, "cache_size", -65536)?;
-        let mut db = Db { conn, path };
-        db.migrate(version)?;
-        Ok(db)
+        Self::setup(conn, PathBuf::from(":memory:"), 0)
     }
 
     fn migrate(&mut self, from: i64) -> DbResult<()> {
@@ -176,10 +146,19 @@ impl Db {
     /// instead of failing with "database is locked"), committing when it returns Ok. The
     /// transaction takes one fresh revision as it begins ([`rev::current`] reads it) and
     /// every row it writes is stamped with it.
+    ///
+    /// A read-only or damaged database refuses: the error is [`DbError::ReadOnly`] or
+    /// [`DbError::Damaged`] (carried inside a `rusqlite::Error` for callers whose error type
+    /// only converts from that; `DbError::from` unwraps it again).
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<rusqlite::Error>,
     {
+        if let Err(refused) = self.writable() {
+            return Err(E::from(rusqlite::Error::ToSqlConversionFailure(Box::new(
+                refused,
+            ))));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -187,6 +166,43 @@ impl Db {
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Whether writes are refused, and why (running the quick check the first time).
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self.health.get() {
+            Health::Sound => None,
+            Health::Refuses(why) => Some(why),
+            Health::Unchecked => {
+                let sound = check::quick_ok(&self.conn);
+                self.health.set(if sound {
+                    Health::Sound
+                } else {
+                    Health::Refuses(Refusal::Damaged)
+                });
+                (!sound).then_some(Refusal::Damaged)
+            }
+        }
+    }
+
+    /// Ok when the database takes writes; else why not, as the error a write would give.
+    pub fn writable(&self) -> DbResult<()> {
+        let path = self.path.clone();
+        match self.refusal() {
+            None => Ok(()),
+            Some(Refusal::ReadOnly) => Err(DbError::ReadOnly { path }),
+            Some(Refusal::Damaged) => Err(DbError::Damaged { path }),
+        }
+    }
+
+    /// Copies the database into a new file `dest` (0600), online: see [`backup::backup_to`].
+    pub fn backup_to(&self, dest: &Path) -> DbResult<()> {
+        backup::backup_to(&self.conn, dest)
+    }
+
+    /// An automatic backup in `backups/` beside the database, keeping the newest `keep`.
+    pub fn auto_backup(&self, reason: backup::Reason, keep: usize) -> DbResult<Option<PathBuf>> {
+        backup::auto_backup(&self.conn, &self.path, reason, keep)
     }
 
     /// The schema version of the open file.

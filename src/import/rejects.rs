@@ -13,7 +13,8 @@ pub fn write(
     header: &[String],
     rows: &[(&SourceRow, &str)],
 ) -> anyhow::Result<PathBuf> {
-    std::fs::create_dir_all(dir)
+    // Rejected rows hold names and phone numbers: the folder is 0700 and the file 0600.
+    crate::paths::create_private_dir(dir)
         .map_err(|e| anyhow::anyhow!("{}: cannot create the rejects folder: {e}", dir.display()))?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     let mut path = dir.join(format!("{stem}-rejects-{stamp}.csv"));
@@ -49,7 +50,8 @@ pub fn write(
         }
         w.flush()?;
     }
-    std::fs::write(&path, out)
+    crate::paths::create_private_file(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &out))
         .map_err(|e| anyhow::anyhow!("{}: cannot write the rejects file: {e}", path.display()))?;
     Ok(path)
 }

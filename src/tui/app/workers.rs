@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, sync_channel};
-use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use crate::db::{Db, records};
 use crate::domain::Kind;
@@ -24,12 +23,8 @@ const AHEAD: usize = 2;
 
 /// A read-only connection of its own for a background thread.
 fn open_reader(path: &Path) -> anyhow::Result<Connection> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(Duration::from_secs(5))?;
-    Ok(conn)
+    // Falls back to an immutable open on read-only media, where the WAL index cannot be made.
+    Ok(crate::db::backup::open_read_only(path)?)
 }
 
 /// Whether the database is a file other threads can open (an in-memory one is not).
