@@ -192,6 +192,21 @@ catalogue! {
     CliUndone => ("已撤销：{}", "undone: {}"),
     /// Changes left to undo: how many.
     CliMoreUndo => ("（还可撤销 {} 步）", "({} more can be undone)"),
+    // — deleting a record on the desk —
+    /// Delete a record that has no pairs: its code and title.
+    DeleteRecordAsk => ("删除 {} {}？", "Delete {} {}?"),
+    /// Delete a record with what goes with it: code, title, pairs, follow-ups (counted).
+    DeleteRecordWith => ("删除 {} {} 及其 {}、{}？", "Delete {} {} with its {} and {}?"),
+    /// A count of pairs (more than one, or none).
+    CountPairs => ("{} 个配对", "{} pairs"),
+    /// One pair.
+    CountPair => ("{} 个配对", "{} pair"),
+    /// A count of follow-ups (more than one, or none).
+    CountFollowups => ("{} 条跟进", "{} follow-ups"),
+    /// One follow-up.
+    CountFollowup => ("{} 条跟进", "{} follow-up"),
+    /// After the delete question: the key that takes it back.
+    DeleteUndoHint => ("（之后可按 {} 撤销）", "({} undoes it afterwards)"),
     /// `list demands` on an empty database.
     CliNoDemands => (
         "还没有需求：用 `duijie import demands FILE` 导入",

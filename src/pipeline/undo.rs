@@ -3,9 +3,10 @@
 //! transaction. Steps carry their origin ("cli", "desk:<pid>"), so a desk can say that the
 //! step it would undo came from elsewhere before it does ([`peek`]).
 //!
-//! An inverse whose target has since disappeared by a change the journal does not cover
-//! (a record deleted from the desk takes its pairs with it) is popped without effect, and
-//! the returned label says so, so one stale entry never blocks the steps behind it.
+//! An inverse whose target has since disappeared by a change the journal does not cover is
+//! popped without effect, and an entry that cannot be read (written by a newer build, or
+//! damaged) is popped unread; the returned label says so, so one stale or unreadable entry
+//! never blocks the steps behind it.
 
 use rusqlite::Connection;
 
@@ -13,7 +14,7 @@ use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db, DbError, records};
 use crate::domain::Record;
-use crate::domain::undo::{UndoStep, desk};
+use crate::domain::undo::{RecordSnapshot, UndoStep, desk};
 
 pub use crate::db::undo::DEPTH;
 pub use crate::domain::undo::{Inverse, PairSnapshot};
@@ -41,13 +42,21 @@ pub fn journal(
     label: &str,
     inverse: &Inverse,
 ) -> PipelineResult<()> {
-    Ok(db::undo::push(
+    db::undo::push(conn, label, inverse, &clock.stamp(), &desk())?;
+    Ok(())
+}
+
+/// Makes adding `rec` (just inserted) by `origin` undoable: call inside the insert's
+/// transaction.
+pub fn journal_record_add(conn: &Connection, rec: &Record, origin: &str) -> PipelineResult<()> {
+    db::undo::push(
         conn,
-        label,
-        inverse,
-        &clock.stamp(),
-        &desk(),
-    )?)
+        &format!("add {}", rec.code()),
+        &Inverse::DeleteRecord { id: rec.id },
+        &Clock::system().stamp(),
+        origin,
+    )?;
+    Ok(())
 }
 
 /// Makes a record edit by this process's desk undoable: call inside the edit's transaction
@@ -62,7 +71,7 @@ pub fn journal_record_edit_by(
     before: &Record,
     origin: &str,
 ) -> PipelineResult<()> {
-    Ok(db::undo::push(
+    db::undo::push(
         conn,
         &format!("edit {}", before.code()),
         &Inverse::RestoreRecord {
@@ -72,7 +81,8 @@ pub fn journal_record_edit_by(
         },
         &Clock::system().stamp(),
         origin,
-    )?)
+    )?;
+    Ok(())
 }
 
 /// How many steps can be undone.
@@ -95,15 +105,31 @@ pub fn undo(db: &mut Db) -> PipelineResult<Option<String>> {
 /// nothing to undo.
 pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
     db.write(|tx| {
-        let Some(entry) = db::undo::pop(tx)? else {
+        let Some(entry) = db::undo::top(tx)? else {
             return Ok(None);
         };
-        let applied = apply(tx, &entry.inverse)?;
-        let (record, pair) = target(&entry.inverse);
-        let label = if applied {
-            entry.step.label.clone()
-        } else {
-            format!("{} (already gone; nothing to restore)", entry.step.label)
+        let inverse = match entry.inverse {
+            Ok(inverse) => inverse,
+            Err(why) => {
+                db::undo::remove(tx, entry.id)?;
+                let label = format!("{} (this step {why}; skipped)", entry.step.label);
+                return Ok(Some(Undone {
+                    step: entry.step,
+                    label,
+                    applied: false,
+                    record: None,
+                    pair: None,
+                }));
+            }
+        };
+        let outcome = apply(tx, entry.id, &inverse)?;
+        db::undo::remove(tx, entry.id)?;
+        let (record, pair) = target(&inverse);
+        let applied = !matches!(outcome, Outcome::Gone);
+        let label = match outcome {
+            Outcome::Applied => entry.step.label.clone(),
+            Outcome::Gone => format!("{} (already gone; nothing to restore)", entry.step.label),
+            Outcome::Partly(note) => format!("{} ({note})", entry.step.label),
         };
         Ok(Some(Undone {
             step: entry.step,
@@ -115,6 +141,26 @@ pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
     })
 }
 
+/// What applying an inverse did.
+enum Outcome {
+    /// All of it.
+    Applied,
+    /// Nothing: its target no longer exists (or is in use, for an added record).
+    Gone,
+    /// Some of it; the note says what was left.
+    Partly(String),
+}
+
+impl From<bool> for Outcome {
+    fn from(applied: bool) -> Self {
+        if applied {
+            Outcome::Applied
+        } else {
+            Outcome::Gone
+        }
+    }
+}
+
 /// The record and pair an inverse touches.
 fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
     match inverse {
@@ -122,20 +168,22 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::RestorePair(s) => (None, Some(s.pair.id)),
         Inverse::RestoreStage { before, .. } => (None, Some(before.id)),
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
-        Inverse::RestoreRecord { id, .. } => (Some(*id), None),
+        Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
+        Inverse::RestoreDeleted(s) => (Some(s.id), None),
+        Inverse::UndoImport { .. } => (None, None),
     }
 }
 
-/// Applies an inverse; `false` when its target no longer exists.
-fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
+/// Applies the inverse of entry `entry`.
+fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Outcome> {
     match inverse {
-        Inverse::DeletePair { id } => Ok(db::pairs::delete(conn, *id)?),
+        Inverse::DeletePair { id } => Ok(db::pairs::delete(conn, *id)?.into()),
         Inverse::RestorePair(snapshot) => {
             if !db::pairs::can_restore(conn, &snapshot.pair)? {
-                return Ok(false);
+                return Ok(Outcome::Gone);
             }
             pairs::restore(conn, snapshot)?;
-            Ok(true)
+            Ok(Outcome::Applied)
         }
         Inverse::RestoreStage {
             before,
@@ -143,10 +191,10 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
         } => {
             let mut before = (**before).clone();
             if !db::pairs::write_state(conn, &mut before)? {
-                return Ok(false);
+                return Ok(Outcome::Gone);
             }
             db::followups::delete_change(conn, *stage_change_id)?;
-            Ok(true)
+            Ok(Outcome::Applied)
         }
         Inverse::DeleteFollowup {
             id,
@@ -156,17 +204,113 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
         } => {
             let deleted = db::followups::delete(conn, *id)?;
             db::pairs::set_next(conn, *pair_id, next_action.as_deref(), next_due.as_deref())?;
-            Ok(deleted)
+            Ok(deleted.into())
         }
         Inverse::RestoreRecord { id, seq, record } => {
-            let mut rec = (**record).clone();
-            rec.id = *id;
-            rec.seq = *seq;
-            match records::update(conn, &mut rec) {
-                Ok(()) => Ok(true),
-                Err(DbError::NotFound(_)) => Ok(false),
-                Err(e) => Err(PipelineError::Db(e)),
+            Ok(restore_content(conn, *id, *seq, record)?.into())
+        }
+        Inverse::DeleteRecord { id } => {
+            if records::get(conn, *id)?.is_none() {
+                return Ok(Outcome::Gone);
             }
+            let (pairs, _) = records::delete_impact(conn, *id)?;
+            if pairs > 0 {
+                // Its pairs were made by steps the journal no longer holds: keep it rather
+                // than take them along unrecoverably.
+                return Ok(Outcome::Partly(format!("kept: it has {pairs} pair(s) now")));
+            }
+            records::delete(conn, *id)?;
+            Ok(Outcome::Applied)
+        }
+        Inverse::RestoreDeleted(snapshot) => restore_deleted(conn, snapshot),
+        Inverse::UndoImport {
+            kind,
+            added,
+            updated: _,
+        } => undo_import(conn, entry, *kind, added),
+    }
+}
+
+/// Writes `record` back over record `id` (code number `seq`); false when it is gone.
+fn restore_content(conn: &Connection, id: i64, seq: i64, record: &Record) -> PipelineResult<bool> {
+    let mut rec = record.clone();
+    rec.id = id;
+    rec.seq = seq;
+    match records::update(conn, &mut rec) {
+        Ok(()) => Ok(true),
+        Err(DbError::NotFound(_)) => Ok(false),
+        Err(e) => Err(PipelineError::Db(e)),
+    }
+}
+
+/// Brings a deleted record back under its id and code, then its pairs with their history
+/// and log.
+fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outcome> {
+    let mut rec = s.record.clone();
+    rec.id = s.id;
+    rec.seq = s.seq;
+    if !records::restore(conn, &mut rec)? {
+        return Ok(Outcome::Gone);
+    }
+    let mut lost = 0;
+    for p in &s.pairs {
+        if db::pairs::can_restore(conn, &p.pair)? {
+            pairs::restore(conn, p)?;
+        } else {
+            lost += 1;
         }
     }
+    Ok(if lost == 0 {
+        Outcome::Applied
+    } else {
+        Outcome::Partly(format!(
+            "{lost} pair(s) not restored: the other record is gone"
+        ))
+    })
+}
+
+/// Takes back an import: removes the records it added (those paired since stay), and gives
+/// those it updated back what they held.
+fn undo_import(
+    conn: &Connection,
+    entry: i64,
+    kind: crate::domain::Kind,
+    added: &[crate::domain::undo::IdRun],
+) -> PipelineResult<Outcome> {
+    let mut kept = 0;
+    for &(first, last) in added {
+        kept += records::delete_unpaired(conn, kind, first, last)?.1;
+    }
+    let (mut gone, mut unreadable) = (0u64, 0u64);
+    db::undo::each_snapshot(conn, entry, |snapshot| {
+        match snapshot {
+            Ok(s) => {
+                let mut rec = s.record;
+                rec.id = s.id;
+                rec.seq = s.seq;
+                match records::update(conn, &mut rec) {
+                    Ok(()) => {}
+                    Err(DbError::NotFound(_)) => gone += 1,
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(_) => unreadable += 1,
+        }
+        Ok(())
+    })?;
+    let mut notes = Vec::new();
+    if kept > 0 {
+        notes.push(format!("{kept} added record(s) kept: paired since"));
+    }
+    if gone > 0 {
+        notes.push(format!("{gone} updated record(s) deleted since"));
+    }
+    if unreadable > 0 {
+        notes.push(format!("{unreadable} former record(s) could not be read"));
+    }
+    Ok(if notes.is_empty() {
+        Outcome::Applied
+    } else {
+        Outcome::Partly(notes.join("; "))
+    })
 }
