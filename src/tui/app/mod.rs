@@ -91,12 +91,12 @@ pub fn run(
         if signals.take_stop() {
             guard.suspend()?;
             signals.take_cont();
-            dirty = true;
+            dirty = resumed(&mut guard, &mut model)?;
         } else if signals.take_cont() {
             // Stopped and continued by someone else (SIGSTOP): the shell may have reset the
             // terminal meanwhile.
             guard.resume()?;
-            dirty = true;
+            dirty = resumed(&mut guard, &mut model)?;
         }
         if dirty {
             guard
@@ -130,7 +130,7 @@ pub fn run(
                 Some(Action::Suspend) => {
                     guard.suspend()?;
                     signals.take_cont();
-                    dirty = true;
+                    dirty = resumed(&mut guard, &mut model)?;
                     break;
                 }
                 Some(action) => dirty |= dispatch(&mut model, &mut runner, action),
@@ -145,6 +145,21 @@ pub fn run(
         .map_or(std::process::ExitCode::SUCCESS, |sig| {
             std::process::ExitCode::from(u8::try_from(terminal::exit_code(sig)).unwrap_or(1))
         }))
+}
+
+/// After the terminal was taken back: the model learns its size (the window may have been
+/// resized meanwhile). True: the desk must be drawn.
+fn resumed(guard: &mut terminal::Guard, model: &mut Model) -> anyhow::Result<bool> {
+    let size = guard.terminal.size()?;
+    // Nothing a resize asks of the runner.
+    let _ = crate::tui::update::update(
+        model,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    Ok(true)
 }
 
 /// Runs one action and everything its effects answer; true when the model changed.

@@ -63,7 +63,7 @@ impl Guard {
 
     /// Gives the terminal back and stops the process (as SIGTSTP would); when it is
     /// continued, takes the terminal again and clears it, so the next draw paints every
-    /// cell.
+    /// cell (the caller passes on the terminal's size: it may have changed meanwhile).
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
         #[cfg(unix)]
@@ -75,10 +75,20 @@ impl Guard {
     /// redraw. Harmless when the terminal was never given back (a SIGCONT after SIGSTOP).
     pub fn resume(&mut self) -> io::Result<()> {
         take()?;
+        let backend = self.terminal.backend_mut();
         if let Some(title) = &self.title {
-            execute!(self.terminal.backend_mut(), SetTitle(title))?;
+            execute!(backend, SetTitle(title))?;
         }
-        self.terminal.clear()
+        // Not `Terminal::clear`: it asks the terminal where the cursor is, and a terminal
+        // that does not answer makes that an error after two seconds. Clear the screen, then
+        // forget both buffers, so the next draw writes every cell.
+        execute!(
+            backend,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        )?;
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
