@@ -297,3 +297,54 @@ fn a_large_import_undoes_in_one_step() {
     undo(&mut db).unwrap();
     assert_eq!(records::count(db.conn(), Kind::Demand).unwrap(), 0);
 }
+
+/// Runs the real binary on `db`, in English.
+fn cli(db: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duijie"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DUIJIE_DB")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("DUIJIE_CONFIG", db.with_file_name("no-config.toml"))
+        .output()
+        .expect("run duijie");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_command_line_undoes_an_add_and_a_whole_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.db");
+    let file = dir.path().join("需求.csv");
+    std::fs::write(&file, FIRST).unwrap();
+    assert_eq!(
+        cli(&db, &["add", "demand", "--title", "手工需求"]).trim(),
+        "D1"
+    );
+    cli(&db, &["import", "demands", file.to_str().unwrap()]);
+    let listed = cli(&db, &["list", "demands"]);
+    assert!(listed.contains("压铸气孔"), "{listed}");
+
+    let out = cli(&db, &["undo"]);
+    assert!(
+        out.contains("undone: import 需求.csv (2 demand(s) added, 0 updated)"),
+        "{out}"
+    );
+    let listed = cli(&db, &["list", "demands"]);
+    assert!(
+        !listed.contains("压铸气孔") && listed.contains("手工需求"),
+        "{listed}"
+    );
+    let out = cli(&db, &["undo"]);
+    assert!(out.contains("undone: add D1"), "{out}");
+    let d = Db::open(&db).unwrap();
+    assert_eq!(records::count(d.conn(), Kind::Demand).unwrap(), 0);
+}
