@@ -1,6 +1,7 @@
 //! End-to-end: the terminal is given back whatever ends or stops the desk. Signals that end
 //! it restore the screen, cursor, mouse, paste mode and window title and exit with 128 + the
 //! signal's number; Ctrl-Z and SIGTSTP give the terminal back and stop, and SIGCONT redraws.
+//! And the one desk question that must not be answered by habit: deleting a record.
 
 mod common;
 
@@ -112,4 +113,54 @@ fn ctrl_z_and_sigtstp_suspend_cleanly_and_sigcont_redraws() {
     assert!(status.success(), "{status:?}");
     restored_after(&app, before, "q after resuming");
     assert!(rfind(&app.raw, b"\x1b[23;0t").is_some_and(|p| p >= before));
+}
+
+#[test]
+fn a_desk_delete_names_what_goes_ignores_enter_and_u_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    common::write_db(&db, &common::sample_records());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duijie"))
+        .arg("--db")
+        .arg(&db)
+        .args(["pair", "D1", "R1"])
+        .env("DUIJIE_CONFIG", dir.path().join("none.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut app = App::spawn(&db, dir.path(), &[], 120, 30);
+    app.wait_for("Demands 4/4");
+    // D1, the one paired, is selected first.
+    app.send("D");
+    app.wait_for("with its 1 pair and 0");
+    app.send("\r");
+    assert!(
+        app.screen().contains("y yes · n/esc/ctrl-c no"),
+        "{}",
+        app.screen()
+    );
+    // Enter does not delete: the question stays and the count does not move.
+    std::thread::sleep(Duration::from_millis(300));
+    app.drain(Duration::from_millis(50));
+    assert!(app.screen().contains("with its 1 pair"), "{}", app.screen());
+    assert!(app.screen().contains("Demands 4/4"), "{}", app.screen());
+    app.send("y");
+    app.wait_for("Demands 3/3");
+    app.send("u");
+    app.wait_for("Demands 4/4");
+    app.wait_for("undone: delete D1 with 1 pair(s)");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let pairs = std::process::Command::new(env!("CARGO_BIN_EXE_duijie"))
+        .arg("--db")
+        .arg(&db)
+        .args(["show", "P1"])
+        .env("DUIJIE_CONFIG", dir.path().join("none.toml"))
+        .output()
+        .unwrap();
+    assert!(pairs.status.success(), "the pair is back under its code");
 }
