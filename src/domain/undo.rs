@@ -178,3 +178,71 @@ impl UndoStep {
         self.origin != origin
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_written_with_their_format_and_read_back_whole() {
+        let mut rec = Record::new(Kind::Demand, "铜箔");
+        rec.budget_wan = Some(50.0);
+        let all = [
+            Inverse::DeletePair { id: 3 },
+            Inverse::DeleteRecord { id: 7 },
+            Inverse::RestoreDeleted(Box::new(RecordSnapshot {
+                id: 7,
+                seq: 2,
+                record: rec.clone(),
+                pairs: vec![PairSnapshot {
+                    pair: Pair::default(),
+                    history: vec![],
+                    followups: vec![],
+                }],
+            })),
+            Inverse::UndoImport {
+                kind: Kind::Achievement,
+                added: vec![(10, 19), (25, 25)],
+                updated: 4,
+            },
+        ];
+        for inv in all {
+            let text = inv.to_json().unwrap();
+            assert!(text.starts_with(&format!("{{\"v\":{FORMAT},")), "{text}");
+            assert_eq!(Inverse::from_json(&text).unwrap(), inv);
+        }
+    }
+
+    #[test]
+    fn a_format_1_entry_reads_and_unknown_fields_are_ignored() {
+        let old =
+            r#"{"op":"delete_followup","id":4,"pair_id":2,"next_action":null,"next_due":null}"#;
+        assert!(matches!(
+            Inverse::from_json(old),
+            Ok(Inverse::DeleteFollowup { id: 4, .. })
+        ));
+        // A field a later build added to a pair is ignored, one it lacks takes its default.
+        let added = r#"{"v":2,"op":"restore_pair","pair":{"id":5,"demand_id":1,"result_id":2,"stage":"signed","owner":"王"},"history":[],"followups":[]}"#;
+        let Ok(Inverse::RestorePair(s)) = Inverse::from_json(added) else {
+            panic!("not read");
+        };
+        assert_eq!((s.pair.id, s.pair.stage), (5, crate::domain::Stage::Signed));
+        assert_eq!(s.pair.amount_wan, None);
+    }
+
+    #[test]
+    fn a_newer_or_broken_entry_says_why() {
+        assert_eq!(
+            Inverse::from_json(r#"{"v":3,"op":"delete_pair","id":1}"#),
+            Err(Unreadable::Newer { found: 3 })
+        );
+        assert!(matches!(
+            Inverse::from_json(r#"{"v":"two","op":"delete_pair","id":1}"#),
+            Err(Unreadable::Bad(_))
+        ));
+        assert!(matches!(
+            Inverse::from_json("not json"),
+            Err(Unreadable::Bad(_))
+        ));
+    }
+}

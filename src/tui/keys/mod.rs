@@ -361,6 +361,26 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_from_every_context_and_can_be_rebound() {
+        let km = Keymap::default();
+        let cz = key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for ctx in [
+            Context::Desk,
+            Context::Search,
+            Context::Form,
+            Context::Board,
+        ] {
+            assert_eq!(km.resolve(ctx, &cz), Some(Action::Suspend), "{ctx:?}");
+        }
+        let mut cfg = BTreeMap::new();
+        cfg.insert("suspend".into(), vec!["f12".into()]);
+        let km = Keymap::new(&cfg).unwrap();
+        assert_eq!(km.resolve(Context::Desk, &cz), None);
+        let f12 = key(KeyCode::F(12), KeyModifiers::NONE);
+        assert_eq!(km.resolve(Context::Desk, &f12), Some(Action::Suspend));
+    }
+
+    #[test]
     fn config_overrides_replace_the_defaults() {
         let mut cfg = BTreeMap::new();
         cfg.insert("move_down".into(), vec!["ctrl-n".into()]);
