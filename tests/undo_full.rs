@@ -102,6 +102,8 @@ fn the_newer_format_says_so() {
     raw_entry(&db, "future", r#"{"v":7,"op":"delete_pair","id":1}"#);
     let u = undo_step(&mut db).unwrap().unwrap();
     assert!(u.label.contains("newer duijie"), "{}", u.label);
+    let zh = u.describe(duijie::i18n::Lang::Zh);
+    assert!(zh.starts_with("future（") && zh.contains("已跳过"), "{zh}");
 }
 
 #[test]

@@ -124,7 +124,7 @@ struct Envelope<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unreadable {
     /// Written by a newer duijie, in a format this build does not know.
-    #[error("written by a newer duijie (journal format {found}, this one reads up to {FORMAT})")]
+    #[error("written by a newer duijie (journal format {found}; this one reads up to {FORMAT})")]
     Newer {
         /// The entry's format.
         found: u64,

@@ -14,7 +14,8 @@ use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db, DbError, records};
 use crate::domain::Record;
-use crate::domain::undo::{RecordSnapshot, UndoStep, desk};
+use crate::domain::undo::{RecordSnapshot, UndoStep, Unreadable, desk};
+use crate::i18n::{Lang, Msg};
 
 pub use crate::db::undo::DEPTH;
 pub use crate::domain::undo::{Inverse, PairSnapshot};
@@ -24,15 +25,88 @@ pub use crate::domain::undo::{Inverse, PairSnapshot};
 pub struct Undone {
     /// The step taken back, as journalled.
     pub step: UndoStep,
-    /// The label to show: the step's, with "(already gone; nothing to restore)" when its
-    /// target had disappeared.
+    /// The label to show, in English: the step's, with the note in parentheses ("(already
+    /// gone; nothing to restore)"). [`Undone::describe`] gives it in the user's language.
     pub label: String,
+    /// What did not go as the step says, if anything.
+    pub note: Option<Note>,
     /// Whether anything was restored.
     pub applied: bool,
     /// The record the step restored, if it was a record edit.
     pub record: Option<i64>,
     /// The pair the step touched, if any (it may be gone now: an undone pairing).
     pub pair: Option<i64>,
+}
+
+/// What an undo could not do as its step says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Its target no longer exists: nothing was restored.
+    Gone,
+    /// The entry cannot be read (a newer build's, or damaged): skipped.
+    Skipped(Unreadable),
+    /// The record it would delete has pairs now (made by steps the journal no longer
+    /// holds): kept.
+    KeptPaired(i64),
+    /// A restored record's pairs whose other record is gone.
+    PairsNotRestored(u64),
+    /// An import taken back in part.
+    ImportPartly {
+        /// Records it added that are paired now: kept.
+        kept: u64,
+        /// Records it updated that were deleted since.
+        gone: u64,
+        /// Former contents that could not be read.
+        unreadable: u64,
+    },
+}
+
+impl Note {
+    /// The note in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Note::Gone => Msg::UndoGone.text(lang).to_string(),
+            Note::Skipped(Unreadable::Newer { found }) => {
+                Msg::UndoSkippedNewer.fill(lang, &[found])
+            }
+            Note::Skipped(Unreadable::Bad(why)) => Msg::UndoSkippedBad.fill(lang, &[why]),
+            Note::KeptPaired(n) => Msg::UndoKeptPaired.fill(lang, &[n]),
+            Note::PairsNotRestored(n) => Msg::UndoPairsNotRestored.fill(lang, &[n]),
+            Note::ImportPartly {
+                kept,
+                gone,
+                unreadable,
+            } => {
+                let parts = [
+                    (*kept, Msg::UndoImportKept),
+                    (*gone, Msg::UndoImportGone),
+                    (*unreadable, Msg::UndoImportUnreadable),
+                ];
+                let texts: Vec<String> = parts
+                    .iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, msg)| msg.fill(lang, &[n]))
+                    .collect();
+                texts.join(lang.pick("；", "; "))
+            }
+        }
+    }
+}
+
+impl Undone {
+    /// What was undone, in `lang` (the step's label is data and stays as journalled).
+    pub fn describe(&self, lang: Lang) -> String {
+        match &self.note {
+            None => self.step.label.clone(),
+            Some(note) => format!(
+                "{}{}{}{}",
+                self.step.label,
+                lang.pick("（", " ("),
+                note.text(lang),
+                lang.pick("）", ")")
+            ),
+        }
+    }
 }
 
 /// Adds an undo step made by this process's desk inside the caller's transaction.
@@ -112,53 +186,42 @@ pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
             Ok(inverse) => inverse,
             Err(why) => {
                 db::undo::remove(tx, entry.id)?;
-                let label = format!("{} (this step {why}; skipped)", entry.step.label);
-                return Ok(Some(Undone {
-                    step: entry.step,
-                    label,
-                    applied: false,
-                    record: None,
-                    pair: None,
-                }));
+                return Ok(Some(Undone::new(
+                    entry.step,
+                    Some(Note::Skipped(why)),
+                    None,
+                )));
             }
         };
         let outcome = apply(tx, entry.id, &inverse)?;
         db::undo::remove(tx, entry.id)?;
-        let (record, pair) = target(&inverse);
-        let applied = !matches!(outcome, Outcome::Gone);
-        let label = match outcome {
-            Outcome::Applied => entry.step.label.clone(),
-            Outcome::Gone => format!("{} (already gone; nothing to restore)", entry.step.label),
-            Outcome::Partly(note) => format!("{} ({note})", entry.step.label),
-        };
-        Ok(Some(Undone {
-            step: entry.step,
-            label,
-            applied,
-            record,
-            pair,
-        }))
+        Ok(Some(Undone::new(entry.step, outcome, Some(&inverse))))
     })
 }
 
-/// What applying an inverse did.
-enum Outcome {
-    /// All of it.
-    Applied,
-    /// Nothing: its target no longer exists (or is in use, for an added record).
-    Gone,
-    /// Some of it; the note says what was left.
-    Partly(String),
+impl Undone {
+    /// What undoing `step` did: `note` says what was left, `inverse` what it touched.
+    fn new(step: UndoStep, note: Option<Note>, inverse: Option<&Inverse>) -> Undone {
+        let (record, pair) = inverse.map_or((None, None), target);
+        let mut undone = Undone {
+            label: String::new(),
+            applied: !matches!(note, Some(Note::Gone | Note::Skipped(_))),
+            note,
+            step,
+            record,
+            pair,
+        };
+        undone.label = undone.describe(Lang::En);
+        undone
+    }
 }
 
-impl From<bool> for Outcome {
-    fn from(applied: bool) -> Self {
-        if applied {
-            Outcome::Applied
-        } else {
-            Outcome::Gone
-        }
-    }
+/// What applying an inverse did: `None` all of it, else what was left.
+type Outcome = Option<Note>;
+
+/// The outcome of an inverse that either applied or found its target gone.
+fn done(applied: bool) -> Outcome {
+    (!applied).then_some(Note::Gone)
 }
 
 /// The record and pair an inverse touches.
@@ -177,13 +240,13 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
 /// Applies the inverse of entry `entry`.
 fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Outcome> {
     match inverse {
-        Inverse::DeletePair { id } => Ok(db::pairs::delete(conn, *id)?.into()),
+        Inverse::DeletePair { id } => Ok(done(db::pairs::delete(conn, *id)?)),
         Inverse::RestorePair(snapshot) => {
             if !db::pairs::can_restore(conn, &snapshot.pair)? {
-                return Ok(Outcome::Gone);
+                return Ok(Some(Note::Gone));
             }
             pairs::restore(conn, snapshot)?;
-            Ok(Outcome::Applied)
+            Ok(None)
         }
         Inverse::RestoreStage {
             before,
@@ -191,10 +254,10 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
         } => {
             let mut before = (**before).clone();
             if !db::pairs::write_state(conn, &mut before)? {
-                return Ok(Outcome::Gone);
+                return Ok(Some(Note::Gone));
             }
             db::followups::delete_change(conn, *stage_change_id)?;
-            Ok(Outcome::Applied)
+            Ok(None)
         }
         Inverse::DeleteFollowup {
             id,
@@ -204,23 +267,23 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
         } => {
             let deleted = db::followups::delete(conn, *id)?;
             db::pairs::set_next(conn, *pair_id, next_action.as_deref(), next_due.as_deref())?;
-            Ok(deleted.into())
+            Ok(done(deleted))
         }
         Inverse::RestoreRecord { id, seq, record } => {
-            Ok(restore_content(conn, *id, *seq, record)?.into())
+            Ok(done(restore_content(conn, *id, *seq, record)?))
         }
         Inverse::DeleteRecord { id } => {
             if records::get(conn, *id)?.is_none() {
-                return Ok(Outcome::Gone);
+                return Ok(Some(Note::Gone));
             }
             let (pairs, _) = records::delete_impact(conn, *id)?;
             if pairs > 0 {
                 // Its pairs were made by steps the journal no longer holds: keep it rather
                 // than take them along unrecoverably.
-                return Ok(Outcome::Partly(format!("kept: it has {pairs} pair(s) now")));
+                return Ok(Some(Note::KeptPaired(pairs)));
             }
             records::delete(conn, *id)?;
-            Ok(Outcome::Applied)
+            Ok(None)
         }
         Inverse::RestoreDeleted(snapshot) => restore_deleted(conn, snapshot),
         Inverse::UndoImport {
@@ -250,7 +313,7 @@ fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outc
     rec.id = s.id;
     rec.seq = s.seq;
     if !records::restore(conn, &mut rec)? {
-        return Ok(Outcome::Gone);
+        return Ok(Some(Note::Gone));
     }
     let mut lost = 0;
     for p in &s.pairs {
@@ -260,13 +323,7 @@ fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outc
             lost += 1;
         }
     }
-    Ok(if lost == 0 {
-        Outcome::Applied
-    } else {
-        Outcome::Partly(format!(
-            "{lost} pair(s) not restored: the other record is gone"
-        ))
-    })
+    Ok((lost > 0).then_some(Note::PairsNotRestored(lost)))
 }
 
 /// Takes back an import: removes the records it added (those paired since stay), and gives
@@ -298,19 +355,11 @@ fn undo_import(
         }
         Ok(())
     })?;
-    let mut notes = Vec::new();
-    if kept > 0 {
-        notes.push(format!("{kept} added record(s) kept: paired since"));
-    }
-    if gone > 0 {
-        notes.push(format!("{gone} updated record(s) deleted since"));
-    }
-    if unreadable > 0 {
-        notes.push(format!("{unreadable} former record(s) could not be read"));
-    }
-    Ok(if notes.is_empty() {
-        Outcome::Applied
-    } else {
-        Outcome::Partly(notes.join("; "))
-    })
+    Ok(
+        (kept + gone + unreadable > 0).then_some(Note::ImportPartly {
+            kept,
+            gone,
+            unreadable,
+        }),
+    )
 }

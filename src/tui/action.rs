@@ -293,8 +293,8 @@ pub enum PipeAction {
     Logged { code: String },
     /// A pair was deleted.
     PairDeleted { code: String, id: i64 },
-    /// An undo ran: the label of what it undid, or None when nothing was left.
-    Undone(Option<String>),
+    /// An undo ran: what it undid, or None when nothing was left.
+    Undone(Option<Box<crate::pipeline::Undone>>),
     /// The suggestion index is being built (once per session); the answer follows.
     SuggestBuilding,
     /// A pipeline write was refused because the pair changed elsewhere since it was shown:
