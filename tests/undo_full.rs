@@ -350,3 +350,18 @@ fn the_command_line_undoes_an_add_and_a_whole_import() {
     let d = Db::open(&db).unwrap();
     assert_eq!(records::count(d.conn(), Kind::Demand).unwrap(), 0);
 }
+
+#[test]
+fn an_import_that_changes_nothing_costs_the_full_journal_no_step() {
+    let mut db = Db::open_in_memory().unwrap();
+    import(&mut db, Kind::Demand, "first.csv", FIRST);
+    while pipeline::undo::depth(db.conn()).unwrap() < pipeline::undo::DEPTH {
+        raw_entry(&db, "filler", r#"{"v":2,"op":"delete_pair","id":999}"#);
+    }
+    import(&mut db, Kind::Demand, "first.csv", FIRST);
+    assert_eq!(
+        pipeline::undo::depth(db.conn()).unwrap(),
+        pipeline::undo::DEPTH,
+        "the oldest step was not trimmed for a step that was then dropped"
+    );
+}

@@ -36,25 +36,42 @@ pub fn push(
     at: &str,
     origin: &str,
 ) -> DbResult<i64> {
+    let id = open(conn, label, inverse, at, origin)?;
+    trim(conn)?;
+    Ok(id)
+}
+
+/// Adds a step whose inverse is known only when the change ends (an import), without
+/// trimming the journal yet: [`rewrite`] does, once the step is known to stay.
+pub fn open(
+    conn: &Connection,
+    label: &str,
+    inverse: &Inverse,
+    at: &str,
+    origin: &str,
+) -> DbResult<i64> {
     conn.prepare_cached(
         "INSERT INTO undo_entry (label, payload, at, origin) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![label, inverse.to_json()?, at, origin])?;
-    let id = conn.last_insert_rowid();
-    // Snapshots go with their entry (foreign key cascade).
+    Ok(conn.last_insert_rowid())
+}
+
+/// Keeps the newest [`DEPTH`] steps; snapshots go with their entry (foreign key cascade).
+fn trim(conn: &Connection) -> DbResult<()> {
     conn.prepare_cached(
         "DELETE FROM undo_entry WHERE id <= (SELECT max(id) FROM undo_entry) - ?1",
     )?
     .execute(params![DEPTH])?;
-    Ok(id)
+    Ok(())
 }
 
-/// Rewrites the label and inverse of entry `id` (an import knows what it did only at its
-/// end).
+/// Rewrites the label and inverse of entry `id` opened with [`open`], and trims the
+/// journal.
 pub fn rewrite(conn: &Connection, id: i64, label: &str, inverse: &Inverse) -> DbResult<()> {
     conn.prepare_cached("UPDATE undo_entry SET label = ?2, payload = ?3 WHERE id = ?1")?
         .execute(params![id, label, inverse.to_json()?])?;
-    Ok(())
+    trim(conn)
 }
 
 /// Keeps `before`, the content of a record as it was, with entry `entry`.

@@ -31,7 +31,7 @@ impl ImportJournal {
             added: Vec::new(),
             updated: 0,
         };
-        let entry = db::undo::push(
+        let entry = db::undo::open(
             conn,
             &format!("import {name}"),
             &inverse,
