@@ -151,15 +151,6 @@ pub fn remove(conn: &Connection, id: i64) -> DbResult<()> {
     Ok(())
 }
 
-/// Removes the newest step and returns it; `None` when the journal is empty.
-pub fn pop(conn: &Connection) -> DbResult<Option<Entry>> {
-    let entry = top(conn)?;
-    if let Some(e) = &entry {
-        remove(conn, e.id)?;
-    }
-    Ok(entry)
-}
-
 /// How many steps can be undone.
 pub fn depth(conn: &Connection) -> DbResult<i64> {
     Ok(conn
