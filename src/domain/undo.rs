@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn entries_are_written_with_their_format_and_read_back_whole() {
         let mut rec = Record::new(Kind::Demand, "铜箔");
-        rec.budget_wan = Some(50.0);
+        rec.budget = crate::domain::Money::from_wan(50);
         let all = [
             Inverse::DeletePair { id: 3 },
             Inverse::DeleteRecord { id: 7 },
@@ -227,7 +227,7 @@ mod tests {
             panic!("not read");
         };
         assert_eq!((s.pair.id, s.pair.stage), (5, crate::domain::Stage::Signed));
-        assert_eq!(s.pair.amount_wan, None);
+        assert_eq!(s.pair.amount, None);
     }
 
     #[test]
