@@ -14,7 +14,10 @@ const PAIRS: &str = include_str!("../assets/demo/pairs.json");
 /// Builds the demo database at `path`; returns a one-line summary.
 pub fn build(path: &Path) -> anyhow::Result<String> {
     let mut db = Db::open(path)?;
-    let opts = ImportOptions::default();
+    let opts = ImportOptions {
+        no_undo: true,
+        ..ImportOptions::default()
+    };
     let d = import_bytes(&mut db, Kind::Demand, "demands.csv", DEMANDS, &opts)?;
     let r = import_bytes(&mut db, Kind::Achievement, "results.csv", RESULTS, &opts)?;
     anyhow::ensure!(

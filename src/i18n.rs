@@ -192,6 +192,44 @@ catalogue! {
     CliUndone => ("已撤销：{}", "undone: {}"),
     /// Changes left to undo: how many.
     CliMoreUndo => ("（还可撤销 {} 步）", "({} more can be undone)"),
+    // — deleting a record on the desk —
+    /// Delete a record that has no pairs: its code and title.
+    DeleteRecordAsk => ("删除 {} {}？", "Delete {} {}?"),
+    /// Delete a record with what goes with it: code, title, pairs, follow-ups (counted).
+    DeleteRecordWith => ("删除 {} {} 及其 {}、{}？", "Delete {} {} with its {} and {}?"),
+    /// A count of pairs (more than one, or none).
+    CountPairs => ("{} 个配对", "{} pairs"),
+    /// One pair.
+    CountPair => ("{} 个配对", "{} pair"),
+    /// A count of follow-ups (more than one, or none).
+    CountFollowups => ("{} 条跟进", "{} follow-ups"),
+    /// One follow-up.
+    CountFollowup => ("{} 条跟进", "{} follow-up"),
+    /// After the delete question: the key that takes it back.
+    DeleteUndoHint => ("（之后可按 {} 撤销）", "({} undoes it afterwards)"),
+    // — what an undo could not do (after the step's label, in parentheses) —
+    /// The step's target no longer exists.
+    UndoGone => ("已不存在，无可恢复", "already gone; nothing to restore"),
+    /// The entry was written by a newer build: its journal format.
+    UndoSkippedNewer => (
+        "此步由更新版本的 duijie 写入（日志格式 {}），已跳过",
+        "this step was written by a newer duijie (journal format {}); skipped"
+    ),
+    /// The entry cannot be read: why.
+    UndoSkippedBad => ("此步无法读取：{}；已跳过", "this step cannot be read: {}; skipped"),
+    /// The record an undone add would delete has pairs now: how many.
+    UndoKeptPaired => ("已保留：它现在有 {} 个配对", "kept: it has {} pair(s) now"),
+    /// Pairs of a restored record whose other record is gone: how many.
+    UndoPairsNotRestored => (
+        "{} 个配对未恢复：另一方记录已不存在",
+        "{} pair(s) not restored: the other record is gone"
+    ),
+    /// Records an undone import added that are paired now: how many.
+    UndoImportKept => ("{} 条导入的记录已配对，保留", "{} added record(s) kept: paired since"),
+    /// Records an undone import updated that were deleted since: how many.
+    UndoImportGone => ("{} 条更新过的记录已被删除", "{} updated record(s) deleted since"),
+    /// Former contents an undone import could not read: how many.
+    UndoImportUnreadable => ("{} 条原记录无法读取", "{} former record(s) could not be read"),
     /// `list demands` on an empty database.
     CliNoDemands => (
         "还没有需求：用 `duijie import demands FILE` 导入",

@@ -58,7 +58,7 @@ fn a_version_3_file_upgrades_with_exact_money_and_flagged_deadlines() {
     let path = dir.path().join("v3.db");
     version_3_file(&path);
     let db = Db::open(&path).unwrap();
-    assert_eq!(db.schema_version().unwrap(), 4);
+    assert_eq!(db.schema_version().unwrap(), duijie::db::SCHEMA_VERSION);
     let c = db.conn();
 
     // Money: integers of 分, rounded from the REAL 万元 exactly.

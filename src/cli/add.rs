@@ -187,7 +187,12 @@ pub fn run_add(args: &AddArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     rec.source = "manual".into();
     args.fields.apply(&mut rec, ctx.lang)?;
     let (mut db, _) = ctx.open_db_for_adding()?;
-    db.write(|tx| records::insert(tx, &mut rec))?;
+    db.write(|tx| -> anyhow::Result<()> {
+        records::insert(tx, &mut rec)?;
+        // `duijie undo` takes it back.
+        crate::pipeline::journal_record_add(tx, &rec, crate::domain::undo::CLI)?;
+        Ok(())
+    })?;
     outln!("{}", rec.code())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -74,6 +74,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         dry_run: args.dry_run,
         rejects_dir: None,
         progress: (!args.json && std::io::stderr().is_terminal()).then(|| progress_for(ctx.lang)),
+        ..ImportOptions::default()
     };
     let report = import_file(&mut db, args.kind, &args.file, &opts)?;
     if args.json {

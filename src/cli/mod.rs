@@ -169,8 +169,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         None => {
             let config = crate::config::load(&crate::config::path())?;
             let (db, _) = ctx.open_db_for_adding()?;
-            crate::tui::run(db, config.lang(), &config.keys)?;
-            Ok(ExitCode::SUCCESS)
+            // 0, or 128 + the signal that ended the desk.
+            crate::tui::run(db, config.lang(), &config.keys)
         }
         Some(Command::Import(a)) => import::run(&a, &ctx),
         Some(Command::Export(a)) => export::run(&a, &ctx),

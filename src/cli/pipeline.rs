@@ -249,10 +249,11 @@ pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
     let mut db = ctx.open_db()?;
     for _ in 0..a.steps {
-        let Some(what) = pipeline::undo(&mut db)? else {
+        let Some(undone) = pipeline::undo_step(&mut db)? else {
             outln!("{}", Msg::CliNothingToUndo.text(lang))?;
             break;
         };
+        let what = undone.describe(lang);
         outln!("{}", Msg::CliUndone.fill(lang, &[&one_line(&what)]))?;
     }
     let left = depth(db.conn())?;

@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_drop_key_text.sql"),
     include_str!("migrations/003_revisions.sql"),
     include_str!("migrations/004_exact_money_checks.sql"),
+    include_str!("migrations/005_undo_snapshots.sql"),
 ];
 
 /// The schema version this build writes.

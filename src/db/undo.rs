@@ -1,40 +1,108 @@
-//! The undo journal table: pushing a step (in the same transaction as the change it
-//! reverses), peeking at and popping the newest one. What a step's inverse does is the
-//! pipeline's business ([`crate::pipeline::undo`]).
+//! The undo journal tables: pushing a step (in the same transaction as the change it
+//! reverses), peeking at and taking the newest one, and the record snapshots an import's step
+//! keeps beside it. What a step's inverse does is the pipeline's business
+//! ([`crate::pipeline::undo`]).
+//!
+//! Entries are stored in a versioned envelope ([`Inverse::to_json`]); one that cannot be
+//! read comes back as [`Unreadable`] with its label, so it can be skipped with a message
+//! instead of blocking every step behind it.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::DbResult;
-use crate::domain::undo::{Inverse, UndoStep};
+use crate::domain::Record;
+use crate::domain::undo::{Inverse, UndoStep, Unreadable};
 
 /// How many steps the journal keeps.
 pub const DEPTH: i64 = 200;
 
-/// A journalled step with its inverse, as popped.
+/// A journalled step with its inverse, as taken.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The entry's row id (its snapshots hang off it).
+    pub id: i64,
     /// What the step looked like to the user.
     pub step: UndoStep,
-    /// What reverses it.
-    pub inverse: Inverse,
+    /// What reverses it, or why it cannot be read.
+    pub inverse: Result<Inverse, Unreadable>,
 }
 
-/// Adds a step made by `origin` at `at`, and trims the journal to [`DEPTH`] steps.
+/// Adds a step made by `origin` at `at`, and trims the journal to [`DEPTH`] steps. Returns
+/// the entry's id.
 pub fn push(
     conn: &Connection,
     label: &str,
     inverse: &Inverse,
     at: &str,
     origin: &str,
-) -> DbResult<()> {
+) -> DbResult<i64> {
+    let id = open(conn, label, inverse, at, origin)?;
+    trim(conn)?;
+    Ok(id)
+}
+
+/// Adds a step whose inverse is known only when the change ends (an import), without
+/// trimming the journal yet: [`rewrite`] does, once the step is known to stay.
+pub fn open(
+    conn: &Connection,
+    label: &str,
+    inverse: &Inverse,
+    at: &str,
+    origin: &str,
+) -> DbResult<i64> {
     conn.prepare_cached(
         "INSERT INTO undo_entry (label, payload, at, origin) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![label, serde_json::to_string(inverse)?, at, origin])?;
+    .execute(params![label, inverse.to_json()?, at, origin])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Keeps the newest [`DEPTH`] steps; snapshots go with their entry (foreign key cascade).
+fn trim(conn: &Connection) -> DbResult<()> {
     conn.prepare_cached(
         "DELETE FROM undo_entry WHERE id <= (SELECT max(id) FROM undo_entry) - ?1",
     )?
     .execute(params![DEPTH])?;
+    Ok(())
+}
+
+/// Rewrites the label and inverse of entry `id` opened with [`open`], and trims the
+/// journal.
+pub fn rewrite(conn: &Connection, id: i64, label: &str, inverse: &Inverse) -> DbResult<()> {
+    conn.prepare_cached("UPDATE undo_entry SET label = ?2, payload = ?3 WHERE id = ?1")?
+        .execute(params![id, label, inverse.to_json()?])?;
+    trim(conn)
+}
+
+/// Keeps `before`, the content of a record as it was, with entry `entry`.
+pub fn push_snapshot(conn: &Connection, entry: i64, before: &Record) -> DbResult<()> {
+    let snapshot = crate::domain::undo::RecordSnapshot {
+        id: before.id,
+        seq: before.seq,
+        record: before.clone(),
+        pairs: Vec::new(),
+    };
+    conn.prepare_cached("INSERT INTO undo_snapshot (entry_id, payload) VALUES (?1, ?2)")?
+        .execute(params![entry, serde_json::to_string(&snapshot)?])?;
+    Ok(())
+}
+
+/// Hands each snapshot of entry `entry` to `each`, in the order they were kept (a snapshot
+/// that cannot be read as [`Unreadable`]).
+pub fn each_snapshot(
+    conn: &Connection,
+    entry: i64,
+    mut each: impl FnMut(
+        Result<crate::domain::undo::RecordSnapshot, Unreadable>,
+    ) -> crate::db::DbResult<()>,
+) -> DbResult<()> {
+    let mut st =
+        conn.prepare_cached("SELECT payload FROM undo_snapshot WHERE entry_id = ?1 ORDER BY id")?;
+    let mut rows = st.query(params![entry])?;
+    while let Some(r) = rows.next()? {
+        let text: String = r.get(0)?;
+        each(serde_json::from_str(&text).map_err(|e| Unreadable::Bad(e.to_string())))?;
+    }
     Ok(())
 }
 
@@ -53,8 +121,9 @@ pub fn peek(conn: &Connection) -> DbResult<Option<UndoStep>> {
         .optional()?)
 }
 
-/// Removes the newest step and returns it; `None` when the journal is empty.
-pub fn pop(conn: &Connection) -> DbResult<Option<Entry>> {
+/// The newest step, still in the journal (take it out with [`remove`] once applied);
+/// `None` when the journal is empty.
+pub fn top(conn: &Connection) -> DbResult<Option<Entry>> {
     let row: Option<(i64, UndoStep, String)> = conn
         .prepare_cached(
             "SELECT id, label, at, origin, payload FROM undo_entry ORDER BY id DESC LIMIT 1",
@@ -68,15 +137,18 @@ pub fn pop(conn: &Connection) -> DbResult<Option<Entry>> {
             Ok((r.get(0)?, step, r.get(4)?))
         })
         .optional()?;
-    let Some((id, step, payload)) = row else {
-        return Ok(None);
-    };
+    Ok(row.map(|(id, step, payload)| Entry {
+        id,
+        step,
+        inverse: Inverse::from_json(&payload),
+    }))
+}
+
+/// Removes entry `id` with its snapshots.
+pub fn remove(conn: &Connection, id: i64) -> DbResult<()> {
     conn.prepare_cached("DELETE FROM undo_entry WHERE id = ?1")?
         .execute(params![id])?;
-    Ok(Some(Entry {
-        step,
-        inverse: serde_json::from_str(&payload)?,
-    }))
+    Ok(())
 }
 
 /// How many steps can be undone.

@@ -161,8 +161,10 @@ keyed_enum!(
     }
 );
 
-/// One demand × result pair and where it stands.
+/// One demand × result pair and where it stands. Undo steps keep pairs as JSON: a field
+/// missing from an older step takes its default.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Pair {
     pub id: i64,
     pub demand_id: i64,
@@ -200,26 +202,38 @@ impl Pair {
     }
 }
 
-/// One entry of a pair's follow-up log.
+/// One entry of a pair's follow-up log. Undo steps keep it as JSON: every field but the
+/// channel may be missing from an older step and takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {
+    #[serde(default)]
     pub id: i64,
+    #[serde(default)]
     pub pair_id: i64,
     /// When it happened (RFC 3339).
+    #[serde(default)]
     pub at: String,
     pub channel: Channel,
+    #[serde(default)]
     pub note: String,
+    #[serde(default)]
     pub next_action: Option<String>,
+    #[serde(default)]
     pub next_due: Option<String>,
 }
 
-/// One move in a pair's stage history.
+/// One move in a pair's stage history. Undo steps keep it as JSON: every field but the
+/// stage moved to may be missing from an older step and takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StageChange {
+    #[serde(default)]
     pub id: i64,
+    #[serde(default)]
     pub pair_id: i64,
+    #[serde(default)]
     pub from: Option<Stage>,
     pub to: Stage,
+    #[serde(default)]
     pub at: String,
 }
 

@@ -52,7 +52,11 @@ impl Kind {
 
 /// One demand or result. `seq` is the per-kind number behind the code (D`seq`, R`seq`);
 /// `id` is the row id pairs refer to.
+///
+/// Undo steps keep records as JSON: a field missing from an older step takes its default
+/// (`#[serde(default)]`), so adding a field never makes the journal unreadable.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Record {
     #[serde(skip)]
     pub id: i64,

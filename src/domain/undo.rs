@@ -1,9 +1,22 @@
-//! Undo steps as data: the inverse operation each journalled change stores, and what the
-//! desk shows about the step it would undo.
+//! Undo steps as data: the inverse operation each journalled change stores, how it is
+//! written to the journal (a versioned envelope), and what the desk shows about the step it
+//! would undo.
+//!
+//! The journal outlives the build that wrote it, so an entry is read leniently: the domain
+//! structs it holds take their default for a field the entry lacks (`#[serde(default)]` on
+//! [`Record`], [`Pair`], [`FollowUp`], [`StageChange`]), unknown fields are ignored, and an
+//! entry that still cannot be read is reported as [`Unreadable`] instead of failing.
 
 use serde::{Deserialize, Serialize};
 
-use super::{FollowUp, Pair, Record, StageChange};
+use super::{FollowUp, Kind, Pair, Record, StageChange};
+
+/// The journal format this build writes: the `v` of each entry's envelope. Entries without
+/// one were written before versions (format 1: the same operations, without `v`).
+///
+/// Bump it when an operation's shape changes incompatibly, and turn the older shape into the
+/// new one in [`Inverse::from_json`] (adding a field to a domain struct does not need it).
+pub const FORMAT: u32 = 2;
 
 /// Origin of steps made by the command line.
 pub const CLI: &str = "cli";
@@ -23,6 +36,23 @@ pub struct PairSnapshot {
     /// Its follow-up log.
     pub followups: Vec<FollowUp>,
 }
+
+/// A deleted record with everything that went with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordSnapshot {
+    /// The record's row id (`Record` does not serialise it).
+    pub id: i64,
+    /// Its code number.
+    pub seq: i64,
+    /// The record as it was.
+    pub record: Record,
+    /// Its pairs, each with its history and log.
+    #[serde(default)]
+    pub pairs: Vec<PairSnapshot>,
+}
+
+/// A run of consecutive record ids, first and last included.
+pub type IdRun = (i64, i64);
 
 /// The operation that reverses one journalled change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +92,73 @@ pub enum Inverse {
         /// The record as it was.
         record: Box<Record>,
     },
+    /// Reverses adding a record.
+    DeleteRecord {
+        /// The record added.
+        id: i64,
+    },
+    /// Reverses deleting a record: it comes back under its id and code, with its pairs.
+    RestoreDeleted(Box<RecordSnapshot>),
+    /// Reverses an import: the records it added go, those it updated get back what they
+    /// held (stored beside the entry, one snapshot per record, so a large import is never
+    /// one huge value in memory).
+    UndoImport {
+        /// Which list the import wrote.
+        kind: Kind,
+        /// The ids of the records it added, as runs.
+        added: Vec<IdRun>,
+        /// How many records it updated.
+        updated: u64,
+    },
+}
+
+/// The envelope an entry is written in: the format version beside the operation.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    v: u32,
+    #[serde(flatten)]
+    inverse: &'a Inverse,
+}
+
+/// Why a journal entry could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    /// Written by a newer duijie, in a format this build does not know.
+    #[error("written by a newer duijie (journal format {found}; this one reads up to {FORMAT})")]
+    Newer {
+        /// The entry's format.
+        found: u64,
+    },
+    /// Not an operation this build can decode.
+    #[error("cannot be read: {0}")]
+    Bad(String),
+}
+
+impl Inverse {
+    /// The entry as stored: `{"v": FORMAT, "op": …, …}`.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(&Envelope {
+            v: FORMAT,
+            inverse: self,
+        })
+    }
+
+    /// Reads a stored entry of any format up to [`FORMAT`].
+    pub fn from_json(text: &str) -> Result<Inverse, Unreadable> {
+        let bad = |e: serde_json::Error| Unreadable::Bad(e.to_string());
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+        let version = match value.as_object_mut().and_then(|o| o.remove("v")) {
+            None => 1,
+            Some(v) => v
+                .as_u64()
+                .ok_or_else(|| Unreadable::Bad(format!("journal format {v} is not a number")))?,
+        };
+        if version > u64::from(FORMAT) {
+            return Err(Unreadable::Newer { found: version });
+        }
+        // Formats 1 and 2 share every operation's shape (2 added operations and the envelope).
+        serde_json::from_value(value).map_err(bad)
+    }
 }
 
 /// The step undo would take back, as the desk announces it.
@@ -79,5 +176,73 @@ impl UndoStep {
     /// Whether the step was made by someone else than `origin` (another process).
     pub fn is_from_elsewhere(&self, origin: &str) -> bool {
         self.origin != origin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_written_with_their_format_and_read_back_whole() {
+        let mut rec = Record::new(Kind::Demand, "铜箔");
+        rec.budget = crate::domain::Money::from_wan(50);
+        let all = [
+            Inverse::DeletePair { id: 3 },
+            Inverse::DeleteRecord { id: 7 },
+            Inverse::RestoreDeleted(Box::new(RecordSnapshot {
+                id: 7,
+                seq: 2,
+                record: rec.clone(),
+                pairs: vec![PairSnapshot {
+                    pair: Pair::default(),
+                    history: vec![],
+                    followups: vec![],
+                }],
+            })),
+            Inverse::UndoImport {
+                kind: Kind::Achievement,
+                added: vec![(10, 19), (25, 25)],
+                updated: 4,
+            },
+        ];
+        for inv in all {
+            let text = inv.to_json().unwrap();
+            assert!(text.starts_with(&format!("{{\"v\":{FORMAT},")), "{text}");
+            assert_eq!(Inverse::from_json(&text).unwrap(), inv);
+        }
+    }
+
+    #[test]
+    fn a_format_1_entry_reads_and_unknown_fields_are_ignored() {
+        let old =
+            r#"{"op":"delete_followup","id":4,"pair_id":2,"next_action":null,"next_due":null}"#;
+        assert!(matches!(
+            Inverse::from_json(old),
+            Ok(Inverse::DeleteFollowup { id: 4, .. })
+        ));
+        // A field a later build added to a pair is ignored, one it lacks takes its default.
+        let added = r#"{"v":2,"op":"restore_pair","pair":{"id":5,"demand_id":1,"result_id":2,"stage":"signed","owner":"王"},"history":[],"followups":[]}"#;
+        let Ok(Inverse::RestorePair(s)) = Inverse::from_json(added) else {
+            panic!("not read");
+        };
+        assert_eq!((s.pair.id, s.pair.stage), (5, crate::domain::Stage::Signed));
+        assert_eq!(s.pair.amount, None);
+    }
+
+    #[test]
+    fn a_newer_or_broken_entry_says_why() {
+        assert_eq!(
+            Inverse::from_json(r#"{"v":3,"op":"delete_pair","id":1}"#),
+            Err(Unreadable::Newer { found: 3 })
+        );
+        assert!(matches!(
+            Inverse::from_json(r#"{"v":"two","op":"delete_pair","id":1}"#),
+            Err(Unreadable::Bad(_))
+        ));
+        assert!(matches!(
+            Inverse::from_json("not json"),
+            Err(Unreadable::Bad(_))
+        ));
     }
 }

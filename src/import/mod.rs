@@ -12,6 +12,7 @@ pub mod json;
 pub mod rejects;
 mod row;
 pub mod table;
+mod undo;
 pub mod values;
 mod write;
 pub mod xlsx;
@@ -38,6 +39,9 @@ pub struct ImportOptions {
     pub rejects_dir: Option<PathBuf>,
     /// Called as rows are written, every [`PROGRESS_EVERY`] rows: (rows done, rows in all).
     pub progress: Option<fn(usize, usize)>,
+    /// Leave no undo step (the demo's own data). Otherwise the whole import is one step made
+    /// by the command line: undo removes the records it added and restores those it updated.
+    pub no_undo: bool,
 }
 
 /// How often `ImportOptions::progress` is called.
@@ -145,8 +149,8 @@ pub fn import_bytes(
         );
     }
 
-    let (mut report, bad) =
-        write::write_rows(db, &table, &columns, kind, opts).with_context(|| name.to_string())?;
+    let (mut report, bad) = write::write_rows(db, &table, &columns, (kind, name), opts)
+        .with_context(|| name.to_string())?;
     report.rejected = bad
         .iter()
         .map(|(src, reason)| Rejected {

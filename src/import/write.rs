@@ -14,6 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::headers::Column;
 use super::table::{self, SourceRow, Table};
+use super::undo::ImportJournal;
 use super::{ImportOptions, ImportReport, PROGRESS_EVERY, row};
 use crate::db::records::{self, Derived};
 use crate::db::{Db, DbError, RecordWrite};
@@ -71,7 +72,7 @@ pub(super) fn write_rows<'t>(
     db: &mut Db,
     table: &'t Table,
     columns: &[Column],
-    kind: Kind,
+    (kind, name): (Kind, &str),
     opts: &ImportOptions,
 ) -> anyhow::Result<(ImportReport, Vec<(&'t SourceRow, String)>)> {
     let chunks: Vec<&[SourceRow]> = table.rows.chunks(CHUNK).collect();
@@ -112,6 +113,10 @@ pub(super) fn write_rows<'t>(
         // so a builder blocked on a full channel wakes up and the scope can end.
         db.write(move |tx| {
             let mut w = Writer::begin(tx, kind, total, &ts).map_err(Stop::at(0))?;
+            if !opts.no_undo {
+                let journal = ImportJournal::begin(tx, kind, name, crate::domain::undo::CLI);
+                w.journal = Some(journal.map_err(Stop::at(0))?);
+            }
             let mut report = ImportReport::default();
             let mut waiting: BTreeMap<usize, Result<Vec<Built>, DbError>> = BTreeMap::new();
             let mut done = 0;
@@ -180,6 +185,8 @@ struct Writer<'c> {
     ts: &'c str,
     /// The import's one revision, stamped on every row it adds or updates.
     rev: i64,
+    /// Its undo step, unless it leaves none.
+    journal: Option<ImportJournal>,
 }
 
 impl<'c> Writer<'c> {
@@ -190,6 +197,7 @@ impl<'c> Writer<'c> {
             known: Known::load(conn, kind, rows)?,
             ts,
             rev: crate::db::rev::stamp(conn)?,
+            journal: None,
         })
     }
 
@@ -216,19 +224,31 @@ impl<'c> Writer<'c> {
             derived = Derived::of(&rec)?;
         }
         self.known.add(&rec, &derived.dedup_key);
+        if let (Some(journal), Some(old)) = (&mut self.journal, &found) {
+            journal.updating(self.conn, old)?;
+        }
         let seqs = &mut self.seqs;
-        records::write_found(
+        let done = records::write_found(
             self.conn,
             &mut rec,
             found,
             derived,
             (self.ts, self.rev),
             || Ok(seqs.take()),
-        )
+        )?;
+        if let Some(journal) = &mut self.journal
+            && done == RecordWrite::Added
+        {
+            journal.added(rec.id);
+        }
+        Ok(done)
     }
 
-    /// Stores the code counter.
+    /// Stores the code counter and what the undo step needs.
     fn finish(self) -> Result<(), DbError> {
+        if let Some(journal) = self.journal {
+            journal.finish(self.conn)?;
+        }
         self.seqs.finish(self.conn)
     }
 }

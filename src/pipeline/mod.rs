@@ -14,6 +14,7 @@ pub mod dates;
 pub mod demo;
 pub mod followups;
 pub mod pairs;
+pub mod records;
 pub mod render;
 pub mod show;
 pub mod stages;
@@ -28,9 +29,12 @@ pub use pairs::{
     PairOfRecord, Side, create, create_pair, delete, delete_pair, followups_of, history_of,
     pair_by_code, paired_record_ids, pairs_of_record, row,
 };
+pub use records::{DeleteImpact, delete_impact, delete_record};
 pub use show::{PairDetail, show_pair};
 pub use stages::{MoveRequest, Needs, move_pair, move_to, needs, reactivate, shelved_from};
-pub use undo::{Undone, journal_record_edit, journal_record_edit_by, peek, undo, undo_step};
+pub use undo::{
+    Undone, journal_record_add, journal_record_edit, journal_record_edit_by, peek, undo, undo_step,
+};
 
 use crate::db::DbError;
 use crate::domain::{Code, Stage};

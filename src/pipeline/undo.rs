@@ -3,9 +3,10 @@
 //! transaction. Steps carry their origin ("cli", "desk:<pid>"), so a desk can say that the
 //! step it would undo came from elsewhere before it does ([`peek`]).
 //!
-//! An inverse whose target has since disappeared by a change the journal does not cover
-//! (a record deleted from the desk takes its pairs with it) is popped without effect, and
-//! the returned label says so, so one stale entry never blocks the steps behind it.
+//! An inverse whose target has since disappeared by a change the journal does not cover is
+//! popped without effect, and an entry that cannot be read (written by a newer build, or
+//! damaged) is popped unread; the returned label says so, so one stale or unreadable entry
+//! never blocks the steps behind it.
 
 use rusqlite::Connection;
 
@@ -13,7 +14,8 @@ use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db, DbError, records};
 use crate::domain::Record;
-use crate::domain::undo::{UndoStep, desk};
+use crate::domain::undo::{RecordSnapshot, UndoStep, Unreadable, desk};
+use crate::i18n::{Lang, Msg};
 
 pub use crate::db::undo::DEPTH;
 pub use crate::domain::undo::{Inverse, PairSnapshot};
@@ -23,15 +25,88 @@ pub use crate::domain::undo::{Inverse, PairSnapshot};
 pub struct Undone {
     /// The step taken back, as journalled.
     pub step: UndoStep,
-    /// The label to show: the step's, with "(already gone; nothing to restore)" when its
-    /// target had disappeared.
+    /// The label to show, in English: the step's, with the note in parentheses ("(already
+    /// gone; nothing to restore)"). [`Undone::describe`] gives it in the user's language.
     pub label: String,
+    /// What did not go as the step says, if anything.
+    pub note: Option<Note>,
     /// Whether anything was restored.
     pub applied: bool,
     /// The record the step restored, if it was a record edit.
     pub record: Option<i64>,
     /// The pair the step touched, if any (it may be gone now: an undone pairing).
     pub pair: Option<i64>,
+}
+
+/// What an undo could not do as its step says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Its target no longer exists: nothing was restored.
+    Gone,
+    /// The entry cannot be read (a newer build's, or damaged): skipped.
+    Skipped(Unreadable),
+    /// The record it would delete has pairs now (made by steps the journal no longer
+    /// holds): kept.
+    KeptPaired(i64),
+    /// A restored record's pairs whose other record is gone.
+    PairsNotRestored(u64),
+    /// An import taken back in part.
+    ImportPartly {
+        /// Records it added that are paired now: kept.
+        kept: u64,
+        /// Records it updated that were deleted since.
+        gone: u64,
+        /// Former contents that could not be read.
+        unreadable: u64,
+    },
+}
+
+impl Note {
+    /// The note in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Note::Gone => Msg::UndoGone.text(lang).to_string(),
+            Note::Skipped(Unreadable::Newer { found }) => {
+                Msg::UndoSkippedNewer.fill(lang, &[found])
+            }
+            Note::Skipped(Unreadable::Bad(why)) => Msg::UndoSkippedBad.fill(lang, &[why]),
+            Note::KeptPaired(n) => Msg::UndoKeptPaired.fill(lang, &[n]),
+            Note::PairsNotRestored(n) => Msg::UndoPairsNotRestored.fill(lang, &[n]),
+            Note::ImportPartly {
+                kept,
+                gone,
+                unreadable,
+            } => {
+                let parts = [
+                    (*kept, Msg::UndoImportKept),
+                    (*gone, Msg::UndoImportGone),
+                    (*unreadable, Msg::UndoImportUnreadable),
+                ];
+                let texts: Vec<String> = parts
+                    .iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, msg)| msg.fill(lang, &[n]))
+                    .collect();
+                texts.join(lang.pick("；", "; "))
+            }
+        }
+    }
+}
+
+impl Undone {
+    /// What was undone, in `lang` (the step's label is data and stays as journalled).
+    pub fn describe(&self, lang: Lang) -> String {
+        match &self.note {
+            None => self.step.label.clone(),
+            Some(note) => format!(
+                "{}{}{}{}",
+                self.step.label,
+                lang.pick("（", " ("),
+                note.text(lang),
+                lang.pick("）", ")")
+            ),
+        }
+    }
 }
 
 /// Adds an undo step made by this process's desk inside the caller's transaction.
@@ -41,13 +116,21 @@ pub fn journal(
     label: &str,
     inverse: &Inverse,
 ) -> PipelineResult<()> {
-    Ok(db::undo::push(
+    db::undo::push(conn, label, inverse, &clock.stamp(), &desk())?;
+    Ok(())
+}
+
+/// Makes adding `rec` (just inserted) by `origin` undoable: call inside the insert's
+/// transaction.
+pub fn journal_record_add(conn: &Connection, rec: &Record, origin: &str) -> PipelineResult<()> {
+    db::undo::push(
         conn,
-        label,
-        inverse,
-        &clock.stamp(),
-        &desk(),
-    )?)
+        &format!("add {}", rec.code()),
+        &Inverse::DeleteRecord { id: rec.id },
+        &Clock::system().stamp(),
+        origin,
+    )?;
+    Ok(())
 }
 
 /// Makes a record edit by this process's desk undoable: call inside the edit's transaction
@@ -62,7 +145,7 @@ pub fn journal_record_edit_by(
     before: &Record,
     origin: &str,
 ) -> PipelineResult<()> {
-    Ok(db::undo::push(
+    db::undo::push(
         conn,
         &format!("edit {}", before.code()),
         &Inverse::RestoreRecord {
@@ -72,7 +155,8 @@ pub fn journal_record_edit_by(
         },
         &Clock::system().stamp(),
         origin,
-    )?)
+    )?;
+    Ok(())
 }
 
 /// How many steps can be undone.
@@ -95,24 +179,49 @@ pub fn undo(db: &mut Db) -> PipelineResult<Option<String>> {
 /// nothing to undo.
 pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
     db.write(|tx| {
-        let Some(entry) = db::undo::pop(tx)? else {
+        let Some(entry) = db::undo::top(tx)? else {
             return Ok(None);
         };
-        let applied = apply(tx, &entry.inverse)?;
-        let (record, pair) = target(&entry.inverse);
-        let label = if applied {
-            entry.step.label.clone()
-        } else {
-            format!("{} (already gone; nothing to restore)", entry.step.label)
+        let inverse = match entry.inverse {
+            Ok(inverse) => inverse,
+            Err(why) => {
+                db::undo::remove(tx, entry.id)?;
+                return Ok(Some(Undone::new(
+                    entry.step,
+                    Some(Note::Skipped(why)),
+                    None,
+                )));
+            }
         };
-        Ok(Some(Undone {
-            step: entry.step,
-            label,
-            applied,
+        let outcome = apply(tx, entry.id, &inverse)?;
+        db::undo::remove(tx, entry.id)?;
+        Ok(Some(Undone::new(entry.step, outcome, Some(&inverse))))
+    })
+}
+
+impl Undone {
+    /// What undoing `step` did: `note` says what was left, `inverse` what it touched.
+    fn new(step: UndoStep, note: Option<Note>, inverse: Option<&Inverse>) -> Undone {
+        let (record, pair) = inverse.map_or((None, None), target);
+        let mut undone = Undone {
+            label: String::new(),
+            applied: !matches!(note, Some(Note::Gone | Note::Skipped(_))),
+            note,
+            step,
             record,
             pair,
-        }))
-    })
+        };
+        undone.label = undone.describe(Lang::En);
+        undone
+    }
+}
+
+/// What applying an inverse did: `None` all of it, else what was left.
+type Outcome = Option<Note>;
+
+/// The outcome of an inverse that either applied or found its target gone.
+fn done(applied: bool) -> Outcome {
+    (!applied).then_some(Note::Gone)
 }
 
 /// The record and pair an inverse touches.
@@ -122,20 +231,22 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::RestorePair(s) => (None, Some(s.pair.id)),
         Inverse::RestoreStage { before, .. } => (None, Some(before.id)),
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
-        Inverse::RestoreRecord { id, .. } => (Some(*id), None),
+        Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
+        Inverse::RestoreDeleted(s) => (Some(s.id), None),
+        Inverse::UndoImport { .. } => (None, None),
     }
 }
 
-/// Applies an inverse; `false` when its target no longer exists.
-fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
+/// Applies the inverse of entry `entry`.
+fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Outcome> {
     match inverse {
-        Inverse::DeletePair { id } => Ok(db::pairs::delete(conn, *id)?),
+        Inverse::DeletePair { id } => Ok(done(db::pairs::delete(conn, *id)?)),
         Inverse::RestorePair(snapshot) => {
             if !db::pairs::can_restore(conn, &snapshot.pair)? {
-                return Ok(false);
+                return Ok(Some(Note::Gone));
             }
             pairs::restore(conn, snapshot)?;
-            Ok(true)
+            Ok(None)
         }
         Inverse::RestoreStage {
             before,
@@ -143,10 +254,10 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
         } => {
             let mut before = (**before).clone();
             if !db::pairs::write_state(conn, &mut before)? {
-                return Ok(false);
+                return Ok(Some(Note::Gone));
             }
             db::followups::delete_change(conn, *stage_change_id)?;
-            Ok(true)
+            Ok(None)
         }
         Inverse::DeleteFollowup {
             id,
@@ -156,17 +267,99 @@ fn apply(conn: &Connection, inverse: &Inverse) -> PipelineResult<bool> {
         } => {
             let deleted = db::followups::delete(conn, *id)?;
             db::pairs::set_next(conn, *pair_id, next_action.as_deref(), next_due.as_deref())?;
-            Ok(deleted)
+            Ok(done(deleted))
         }
         Inverse::RestoreRecord { id, seq, record } => {
-            let mut rec = (**record).clone();
-            rec.id = *id;
-            rec.seq = *seq;
-            match records::update(conn, &mut rec) {
-                Ok(()) => Ok(true),
-                Err(DbError::NotFound(_)) => Ok(false),
-                Err(e) => Err(PipelineError::Db(e)),
+            Ok(done(restore_content(conn, *id, *seq, record)?))
+        }
+        Inverse::DeleteRecord { id } => {
+            if records::get(conn, *id)?.is_none() {
+                return Ok(Some(Note::Gone));
             }
+            let (pairs, _) = records::delete_impact(conn, *id)?;
+            if pairs > 0 {
+                // Its pairs were made by steps the journal no longer holds: keep it rather
+                // than take them along unrecoverably.
+                return Ok(Some(Note::KeptPaired(pairs)));
+            }
+            records::delete(conn, *id)?;
+            Ok(None)
+        }
+        Inverse::RestoreDeleted(snapshot) => restore_deleted(conn, snapshot),
+        Inverse::UndoImport {
+            kind,
+            added,
+            updated: _,
+        } => undo_import(conn, entry, *kind, added),
+    }
+}
+
+/// Writes `record` back over record `id` (code number `seq`); false when it is gone.
+fn restore_content(conn: &Connection, id: i64, seq: i64, record: &Record) -> PipelineResult<bool> {
+    let mut rec = record.clone();
+    rec.id = id;
+    rec.seq = seq;
+    match records::update(conn, &mut rec) {
+        Ok(()) => Ok(true),
+        Err(DbError::NotFound(_)) => Ok(false),
+        Err(e) => Err(PipelineError::Db(e)),
+    }
+}
+
+/// Brings a deleted record back under its id and code, then its pairs with their history
+/// and log.
+fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outcome> {
+    let mut rec = s.record.clone();
+    rec.id = s.id;
+    rec.seq = s.seq;
+    if !records::restore(conn, &mut rec)? {
+        return Ok(Some(Note::Gone));
+    }
+    let mut lost = 0;
+    for p in &s.pairs {
+        if db::pairs::can_restore(conn, &p.pair)? {
+            pairs::restore(conn, p)?;
+        } else {
+            lost += 1;
         }
     }
+    Ok((lost > 0).then_some(Note::PairsNotRestored(lost)))
+}
+
+/// Takes back an import: removes the records it added (those paired since stay), and gives
+/// those it updated back what they held.
+fn undo_import(
+    conn: &Connection,
+    entry: i64,
+    kind: crate::domain::Kind,
+    added: &[crate::domain::undo::IdRun],
+) -> PipelineResult<Outcome> {
+    let mut kept = 0;
+    for &(first, last) in added {
+        kept += records::delete_unpaired(conn, kind, first, last)?.1;
+    }
+    let (mut gone, mut unreadable) = (0u64, 0u64);
+    db::undo::each_snapshot(conn, entry, |snapshot| {
+        match snapshot {
+            Ok(s) => {
+                let mut rec = s.record;
+                rec.id = s.id;
+                rec.seq = s.seq;
+                match records::update(conn, &mut rec) {
+                    Ok(()) => {}
+                    Err(DbError::NotFound(_)) => gone += 1,
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(_) => unreadable += 1,
+        }
+        Ok(())
+    })?;
+    Ok(
+        (kept + gone + unreadable > 0).then_some(Note::ImportPartly {
+            kept,
+            gone,
+            unreadable,
+        }),
+    )
 }

@@ -88,6 +88,13 @@ pub enum Action {
     },
     /// A write met another process's lock and will be tried again (`tries` so far).
     Waiting { tries: u32 },
+    /// What deleting a record would take along: ask before doing it.
+    ConfirmDelete {
+        kind: Kind,
+        id: i64,
+        pairs: i64,
+        followups: i64,
+    },
     /// A record was deleted from the database.
     RecordDeleted { kind: Kind, id: i64 },
     /// A record read in full, for the detail pane, the record view or the form.
@@ -125,6 +132,9 @@ pub enum Action {
     Back,
     /// Quit the desk.
     Quit,
+    /// Give the terminal back to the shell and stop (as Ctrl-Z does in a shell); the desk
+    /// is redrawn when continued (`fg`). The loop performs it: it owns the terminal.
+    Suspend,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// Show a message in the status bar.
@@ -283,8 +293,8 @@ pub enum PipeAction {
     Logged { code: String },
     /// A pair was deleted.
     PairDeleted { code: String, id: i64 },
-    /// An undo ran: the label of what it undid, or None when nothing was left.
-    Undone(Option<String>),
+    /// An undo ran: what it undid, or None when nothing was left.
+    Undone(Option<Box<crate::pipeline::Undone>>),
     /// The suggestion index is being built (once per session); the answer follows.
     SuggestBuilding,
     /// A pipeline write was refused because the pair changed elsewhere since it was shown:

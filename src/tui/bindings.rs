@@ -59,6 +59,15 @@ pub fn defaults() -> Vec<Def> {
             "退出",
             "quit",
         ),
+        d(
+            "suspend",
+            A::Suspend,
+            S::App,
+            EVERYWHERE,
+            &["ctrl-z"],
+            "挂起到后台（fg 回来）",
+            "suspend to the shell (fg comes back)",
+        ),
     ]);
     v.extend(f::pipeline::keys::entries());
     v.extend(f::suggestions::keys::defaults());

@@ -26,7 +26,9 @@ pub enum Effect {
     SetStatus { id: i64, status: String },
     /// Insert (id 0) or update a record.
     Save(Box<Record>),
-    /// Delete a record.
+    /// Read what deleting a record would take along (its pairs and follow-ups), to ask.
+    AskDelete { kind: Kind, id: i64 },
+    /// Delete a record with its pairs (journalled: undo restores all of it).
     Delete { kind: Kind, id: i64 },
     /// Read one record in full (the lists hold compact rows).
     Fetch { id: i64 },

@@ -62,11 +62,16 @@ pub enum Overlay {
 
 impl Overlay {
     /// The context its keys resolve in. A form asking whether to discard typed text answers
-    /// yes/no like any confirmation.
+    /// yes/no like any confirmation; a delete asks in its own context.
     pub fn context(&self) -> Context {
         match self {
             Overlay::Help { .. } => Context::Help,
             Overlay::Record { .. } => Context::Record,
+            // Deleting is answered with `y` only: Enter, pressed out of habit, must not.
+            Overlay::Confirm {
+                pending: Pending::Delete { .. } | Pending::DeletePair { .. },
+                ..
+            } => Context::ConfirmDelete,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Form(f) if f.is_discarding() => Context::Confirm,
             Overlay::Form(f) if f.on_choice() => Context::FormChoice,

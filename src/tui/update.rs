@@ -29,10 +29,25 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::FilterOpen => form::open_picker(m),
         Action::Add => form::open_add(m),
-        Action::CloseRecord | Action::DeleteRecord => {
-            ask_close_or_delete(m, action == Action::CloseRecord);
+        Action::CloseRecord => {
+            ask_close(m);
             vec![]
         }
+        // The question names what goes with the record: read that first.
+        Action::DeleteRecord => m
+            .selected()
+            .map(|rec| Effect::AskDelete {
+                kind: rec.kind,
+                id: rec.id,
+            })
+            .into_iter()
+            .collect(),
+        Action::ConfirmDelete {
+            kind,
+            id,
+            pairs,
+            followups,
+        } => crate::tui::features::desk::confirm::ask_delete(m, kind, id, (pairs, followups)),
         Action::RecordSaved(ref rec) => {
             let id = rec.id;
             let mut fx = form_answers::update(m, action);
@@ -74,6 +89,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.should_quit = true;
             vec![]
         }
+        // The loop suspends before an action reaches here.
+        Action::Suspend => vec![],
         Action::Resize { width, height } => {
             m.size = (width, height);
             for kind in [Kind::Demand, Kind::Achievement] {
@@ -117,29 +134,18 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-/// `c` or `D` on the desk: asks before the selected record is closed or deleted.
-fn ask_close_or_delete(m: &mut Model, close: bool) {
+/// Asks before closing the selected record.
+fn ask_close(m: &mut Model) {
     let Some(rec) = m.selected() else {
         return;
     };
-    let code = rec.code();
-    let title = crate::sanitize::one_line(rec.title());
-    let (question, pending) = if close {
-        let q = m.lang.pick("关闭", "Close");
-        (
-            format!("{q} {code} {title}?"),
-            Pending::Close { id: rec.id },
-        )
-    } else {
-        let q = m.lang.pick("删除", "Delete");
-        (
-            format!("{q} {code} {title}?"),
-            Pending::Delete {
-                kind: rec.kind,
-                id: rec.id,
-            },
-        )
-    };
+    let question = format!(
+        "{} {} {}?",
+        m.lang.pick("关闭", "Close"),
+        rec.code(),
+        crate::sanitize::one_line(rec.title())
+    );
+    let pending = Pending::Close { id: rec.id };
     let title = m.lang.pick("确认", "Confirm");
     let confirm = crate::tui::ui::confirm::Confirm::new(title, question);
     m.overlays.push(Overlay::Confirm { confirm, pending });

@@ -137,6 +137,16 @@ impl App {
 }
 
 impl App {
+    /// The app's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the app has a pid")
+    }
+
+    /// Reads what the app wrote until now without waiting for anything on the screen.
+    pub fn drain(&mut self, wait: Duration) {
+        self.pump(wait);
+    }
+
     /// Sends `signal` (e.g. "TERM", "HUP") to the app's process.
     pub fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("the app has a pid");

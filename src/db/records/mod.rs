@@ -127,6 +127,17 @@ fn insert_derived(
     seq: i64,
     rev: i64,
 ) -> DbResult<()> {
+    insert_derived_as(conn, rec, derived, (ts, seq, rev), None)
+}
+
+/// [`insert_derived`] under row id `id` (a restored record), or a new one when `None`.
+fn insert_derived_as(
+    conn: &Connection,
+    rec: &mut Record,
+    derived: Derived,
+    (ts, seq, rev): (&str, i64, i64),
+    id: Option<i64>,
+) -> DbResult<()> {
     // Callers checked the title before taking `seq`.
     rec.settle_deadline();
     rec.seq = seq;
@@ -140,9 +151,9 @@ fn insert_derived(
         "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
          contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, \
          ip, modes, price_fen, extra, dedup_key, key_fold, key_pinyin, key_initials, \
-         created_at, updated_at, rev, deadline_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
-         ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
-         ?27, ?28, ?29, ?30, ?31)",
+         created_at, updated_at, rev, deadline_text, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
+         ?27, ?28, ?29, ?30, ?31, ?32)",
     )?;
     st.execute(params![
         rec.kind.as_str(),
@@ -176,6 +187,7 @@ fn insert_derived(
         rec.updated_at,
         rec.rev,
         rec.deadline_text,
+        id,
     ])?;
     rec.id = conn.last_insert_rowid();
     Ok(())
@@ -331,4 +343,58 @@ pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1")?
         .query_row(params![kind.as_str()], |r| r.get(0))?)
+}
+
+/// Puts a deleted record back under its old row id and code number (`rec.id`, `rec.seq`),
+/// so its pairs can come back and its code means the same record again. False when either
+/// is taken meanwhile. The record is no longer gone for a desk watching revisions.
+pub fn restore(conn: &Connection, rec: &mut Record) -> DbResult<bool> {
+    let taken: i64 = conn
+        .prepare_cached("SELECT count(*) FROM record WHERE id = ?1 OR (kind = ?2 AND seq = ?3)")?
+        .query_row(params![rec.id, rec.kind.as_str(), rec.seq], |r| r.get(0))?;
+    if taken > 0 {
+        return Ok(false);
+    }
+    check_title(rec)?;
+    let derived = Derived::of(rec)?;
+    let rev = rev::stamp(conn)?;
+    // Keeps its created_at; updated_at is now, like any write.
+    insert_derived_as(conn, rec, derived, (&now(), rec.seq, rev), Some(rec.id))?;
+    conn.prepare_cached("DELETE FROM record_gone WHERE id = ?1")?
+        .execute(params![rec.id])?;
+    Ok(true)
+}
+
+/// How many pairs record `id` takes part in, and how many follow-ups those pairs hold: what
+/// deleting it would take along.
+pub fn delete_impact(conn: &Connection, id: i64) -> DbResult<(i64, i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*), (SELECT count(*) FROM followup f JOIN pair q ON f.pair_id = q.id \
+             WHERE q.demand_id = ?1 OR q.result_id = ?1) \
+             FROM pair p WHERE p.demand_id = ?1 OR p.result_id = ?1",
+        )?
+        .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Deletes the records of `kind` with ids `first..=last` that take part in no pair (undoing
+/// an import that added them). Returns how many were deleted and how many were kept for
+/// their pairs.
+pub fn delete_unpaired(
+    conn: &Connection,
+    kind: Kind,
+    first: i64,
+    last: i64,
+) -> DbResult<(u64, u64)> {
+    rev::stamp(conn)?;
+    let deleted = conn
+        .prepare_cached(
+            "DELETE FROM record WHERE kind = ?1 AND id BETWEEN ?2 AND ?3 \
+             AND NOT EXISTS (SELECT 1 FROM pair WHERE demand_id = record.id OR result_id = record.id)",
+        )?
+        .execute(params![kind.as_str(), first, last])?;
+    let kept: i64 = conn
+        .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1 AND id BETWEEN ?2 AND ?3")?
+        .query_row(params![kind.as_str(), first, last], |r| r.get(0))?;
+    Ok((deleted as u64, kept as u64))
 }

@@ -7,7 +7,6 @@ pub mod terminal;
 pub mod workers;
 
 use std::collections::VecDeque;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
@@ -27,7 +26,8 @@ const ANSWER_POLL: Duration = Duration::from_millis(1);
 /// Rows of each list read before the first frame: more than any screen shows.
 const FIRST_ROWS: usize = 200;
 
-/// Opens the desk on `db` until the user quits.
+/// Opens the desk on `db` until the user quits (exit status 0) or a signal ends it (128 +
+/// the signal's number, after the terminal is given back).
 ///
 /// The first frame is painted from the first screenful of each list and their counts; the
 /// rest of the rows, both search indexes and the pairs load after it, in the background.
@@ -35,7 +35,7 @@ pub fn run(
     db: Db,
     lang: crate::i18n::Lang,
     keys: &std::collections::BTreeMap<String, Vec<String>>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<std::process::ExitCode> {
     crate::purge_freed_memory_at_once();
     let keymap = Keymap::new(keys).map_err(anyhow::Error::msg)?;
     db.set_cache_kib(2048)?;
@@ -53,7 +53,7 @@ pub fn run(
     let (demands, results) = (first(Kind::Demand)?, first(Kind::Achievement)?);
     let mut model = Model::with_lists(demands, results, keymap, lang, &db_name);
     let theme = crate::tui::Theme::from_env();
-    let quit = terminal::quit_signal()?;
+    let signals = terminal::Signals::install()?;
     let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");
 
     let mut guard = terminal::Guard::enter()?;
@@ -87,7 +87,17 @@ pub fn run(
         dispatch(&mut model, &mut runner, a);
     }
     let mut dirty = true;
-    while !model.should_quit && !quit.load(Ordering::Relaxed) {
+    while !model.should_quit && signals.quit().is_none() {
+        if signals.take_stop() {
+            guard.suspend()?;
+            signals.take_cont();
+            dirty = resumed(&mut guard, &mut model)?;
+        } else if signals.take_cont() {
+            // Stopped and continued by someone else (SIGSTOP): the shell may have reset the
+            // terminal meanwhile.
+            guard.resume()?;
+            dirty = resumed(&mut guard, &mut model)?;
+        }
         if dirty {
             guard
                 .terminal
@@ -114,13 +124,42 @@ pub fn run(
         // previous one took effect: "/" opens the search line, so the "x" after it is text.
         while event::poll(timeout)? {
             timeout = Duration::ZERO;
-            if let Some(action) = to_action(&model, &event::read()?) {
-                dirty |= dispatch(&mut model, &mut runner, action);
+            match to_action(&model, &event::read()?) {
+                // The terminal is the loop's: Ctrl-Z (or whatever the key table says) stops
+                // here, and the desk is redrawn whole when continued.
+                Some(Action::Suspend) => {
+                    guard.suspend()?;
+                    signals.take_cont();
+                    dirty = resumed(&mut guard, &mut model)?;
+                    break;
+                }
+                Some(action) => dirty |= dispatch(&mut model, &mut runner, action),
+                None => {}
             }
         }
     }
     drop(guard);
-    Ok(())
+    drop(runner);
+    Ok(signals
+        .quit()
+        .map_or(std::process::ExitCode::SUCCESS, |sig| {
+            std::process::ExitCode::from(u8::try_from(terminal::exit_code(sig)).unwrap_or(1))
+        }))
+}
+
+/// After the terminal was taken back: the model learns its size (the window may have been
+/// resized meanwhile). True: the desk must be drawn.
+fn resumed(guard: &mut terminal::Guard, model: &mut Model) -> anyhow::Result<bool> {
+    let size = guard.terminal.size()?;
+    // Nothing a resize asks of the runner.
+    let _ = crate::tui::update::update(
+        model,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    Ok(true)
 }
 
 /// Runs one action and everything its effects answer; true when the model changed.

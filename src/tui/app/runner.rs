@@ -11,6 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::app::live::Watch;
 use crate::tui::app::workers::{Search, has_file, load_rows};
 pub use crate::tui::effect::Effect;
+use crate::tui::effect::PipeEffect;
 use crate::tui::features::filters::Filters;
 
 /// How long a write waits for another process's lock before the loop takes over.
@@ -268,14 +269,42 @@ impl Runner {
                 Some(rec) => vec![Action::Fetched(Box::new(rec))],
                 None => vec![],
             }),
+            Effect::AskDelete { kind, id } => {
+                let impact = crate::pipeline::delete_impact(self.db.conn(), id)?;
+                Ok(vec![Action::ConfirmDelete {
+                    kind,
+                    id,
+                    pairs: impact.pairs,
+                    followups: impact.followups,
+                }])
+            }
             Effect::Delete { kind, id } => {
-                self.db.write(|tx| records::delete(tx, id))?;
+                crate::pipeline::delete_record(
+                    &mut self.db,
+                    id,
+                    None,
+                    &crate::domain::undo::desk(),
+                )?;
                 self.search(kind).remove(id);
                 self.pipe.records_changed();
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
             Effect::Pipe(e) => {
-                let out = self.pipe.run(&mut self.db, e)?;
+                // An undo may bring records back or take them away (a delete, an add, a
+                // whole import): the lists and searches take what it wrote, as they take
+                // another process's changes.
+                let undoing = matches!(e, PipeEffect::Undo | PipeEffect::UndoConfirmed { .. });
+                let rev = crate::db::live::current_rev(self.db.conn())?;
+                let mut out = self.pipe.run(&mut self.db, e)?;
+                if undoing {
+                    let changes = crate::db::live::changes_since(self.db.conn(), rev)?;
+                    if !changes.records.is_empty() || !changes.gone_records.is_empty() {
+                        // Before the undo's own message, which the status line keeps.
+                        let mut first = self.take_changes(changes);
+                        first.append(&mut out);
+                        out = first;
+                    }
+                }
                 for a in &out {
                     // An undone record edit: the search takes the restored record.
                     if let Action::RecordSaved(rec) = a {
@@ -292,12 +321,13 @@ impl Runner {
         }
     }
 
-    /// Inserts (id 0) or updates `rec`; an update journals the record as it was, in the same
-    /// transaction, so undo can restore it.
+    /// Inserts (id 0) or updates `rec`, journalled in the same transaction (an insert as
+    /// the record to delete, an update as the record as it was), so undo takes it back.
     fn save(&mut self, mut rec: Record) -> anyhow::Result<Vec<Action>> {
         self.db.write(|tx| -> anyhow::Result<()> {
             if rec.id == 0 {
                 records::insert(tx, &mut rec)?;
+                crate::pipeline::journal_record_add(tx, &rec, &crate::domain::undo::desk())?;
             } else {
                 let Some(before) = records::get(tx, rec.id)? else {
                     anyhow::bail!("{} is gone: it was deleted meanwhile", rec.code());

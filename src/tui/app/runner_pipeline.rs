@@ -323,7 +323,7 @@ impl PipeRunner {
                     out.push(Action::RecordSaved(rec));
                 }
                 pairs.extend(undone.as_ref().and_then(|u| u.pair));
-                out.push(Action::Pipe(PipeAction::Undone(undone.map(|u| u.label))));
+                out.push(Action::Pipe(PipeAction::Undone(undone.map(Box::new))));
                 for id in pairs {
                     out.push(Self::reread(db, &clock, id)?);
                 }

@@ -95,6 +95,56 @@ fn closing_and_deleting_write_and_refresh_the_search() {
 }
 
 /// The top suggestion of the open list, once one is shown.
+#[test]
+fn u_after_a_desk_delete_brings_the_record_back_with_its_pair() {
+    let mut db = Db::open_in_memory().unwrap();
+    db.write(|tx| {
+        records::insert(tx, &mut Record::new(Kind::Demand, "铜箔表面处理"))?;
+        records::insert(tx, &mut Record::new(Kind::Achievement, "电解铜箔添加剂"))
+    })
+    .unwrap();
+    let clock = crate::pipeline::Clock::system();
+    let code = |s: &str| s.parse::<crate::domain::Code>().unwrap();
+    crate::pipeline::create_pair(&mut db, &clock, code("D1"), code("R1"), "").unwrap();
+    let recs = records::list(db.conn(), &records::RecordFilter::default()).unwrap();
+    let mut m = Model::new(recs, Keymap::default(), Lang::En, "t.db");
+    let mut runner = Runner::new(db).unwrap();
+    let refresh = PipeEffect::Refresh {
+        board: false,
+        agenda: false,
+        detail: None,
+    };
+    for a in runner.run(Effect::Pipe(refresh)) {
+        update(&mut m, a);
+    }
+    let d1 = m.demands.selected_id().unwrap();
+    assert!(m.pipe.by_record.contains_key(&d1));
+
+    drive(&mut runner, &mut m, Action::DeleteRecord);
+    let Some(crate::tui::overlay::Overlay::Confirm { confirm, .. }) = m.overlays.last() else {
+        panic!("no question");
+    };
+    assert!(
+        confirm.message.contains("with its 1 pair and 0 follow-ups"),
+        "{}",
+        confirm.message
+    );
+    drive(&mut runner, &mut m, Action::Input(Input::Yes));
+    assert!(m.demands.shown.is_empty());
+    assert!(crate::pipeline::pair_by_code(runner.db.conn(), code("P1")).is_err());
+
+    drive(&mut runner, &mut m, Action::Pipe(PipeAction::Undo));
+    assert!(
+        m.message.as_ref().unwrap().text.contains("delete D1"),
+        "{:?}",
+        m.message
+    );
+    assert_eq!(m.demands.shown, vec![d1], "the record is listed again");
+    assert!(crate::pipeline::pair_by_code(runner.db.conn(), code("P1")).is_ok());
+    wait(&mut runner, &mut m);
+    assert!(m.pipe.by_record.contains_key(&d1), "and marked as paired");
+}
+
 fn top_suggestion(
     runner: &mut Runner,
     m: &mut Model,

@@ -31,6 +31,8 @@ pub enum Context {
     Help,
     /// A yes/no question (also a form asking whether to discard typed text).
     Confirm,
+    /// A question before deleting: only its own keys answer (Enter does not).
+    ConfirmDelete,
     /// The record form.
     Form,
     /// The record form with the focus on a yes/no field: its own keys, then the form's.
@@ -58,7 +60,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -75,6 +77,7 @@ impl Context {
         Context::FollowUp,
         Context::Suggestions,
         Context::Confirm,
+        Context::ConfirmDelete,
         Context::Help,
         Context::Text,
         Context::Global,
@@ -116,6 +119,7 @@ impl Context {
             Context::Record => lang.pick("记录全文", "a record in full"),
             Context::Help => lang.pick("帮助", "this help"),
             Context::Confirm => lang.pick("确认框", "a confirmation"),
+            Context::ConfirmDelete => lang.pick("删除确认", "confirming a delete"),
             Context::Form => lang.pick("记录表单", "the record form"),
             Context::FormChoice => lang.pick("记录表单的是/否项", "a yes/no field of the form"),
             Context::Conflict => lang.pick("保存冲突", "a conflicting save"),
@@ -354,6 +358,26 @@ mod tests {
         );
         let cc = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(km.resolve(Context::Search, &cc), Some(Action::Quit));
+    }
+
+    #[test]
+    fn ctrl_z_suspends_from_every_context_and_can_be_rebound() {
+        let km = Keymap::default();
+        let cz = key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for ctx in [
+            Context::Desk,
+            Context::Search,
+            Context::Form,
+            Context::Board,
+        ] {
+            assert_eq!(km.resolve(ctx, &cz), Some(Action::Suspend), "{ctx:?}");
+        }
+        let mut cfg = BTreeMap::new();
+        cfg.insert("suspend".into(), vec!["f12".into()]);
+        let km = Keymap::new(&cfg).unwrap();
+        assert_eq!(km.resolve(Context::Desk, &cz), None);
+        let f12 = key(KeyCode::F(12), KeyModifiers::NONE);
+        assert_eq!(km.resolve(Context::Desk, &f12), Some(Action::Suspend));
     }
 
     #[test]

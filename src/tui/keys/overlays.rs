@@ -71,11 +71,13 @@ pub fn defaults() -> Vec<Def> {
     ]
 }
 
-/// The rows of a yes/no question: `y` or Enter says yes, `n`, Esc or Ctrl-C says no.
+/// The rows of a yes/no question: `y` or Enter says yes, `n`, Esc or Ctrl-C says no; before
+/// a delete only `y` says yes (Enter, pressed out of habit, must not delete).
 pub fn confirm() -> Vec<Def> {
     use crate::tui::action::Action as A;
     use crate::tui::keys::Section as S;
     const CONFIRM: &[Context] = &[Context::Confirm];
+    const CONFIRM_DELETE: &[Context] = &[Context::ConfirmDelete];
     let d = Def::new;
     vec![
         d(
@@ -95,6 +97,24 @@ pub fn confirm() -> Vec<Def> {
             &["n", "esc", "ctrl-c"],
             "取消",
             "cancel",
+        ),
+        d(
+            "delete_yes",
+            A::Input(Input::Yes),
+            S::Records,
+            CONFIRM_DELETE,
+            &["y"],
+            "确认删除（回车不会删除）",
+            "delete (Enter does not)",
+        ),
+        d(
+            "delete_no",
+            A::Input(Input::No),
+            S::Records,
+            CONFIRM_DELETE,
+            &["n", "esc", "ctrl-c"],
+            "不删除",
+            "keep it",
         ),
     ]
 }

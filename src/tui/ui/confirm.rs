@@ -38,7 +38,13 @@ impl Confirm {
     }
 
     /// The hint names the keys `keymap` binds to yes and no (all of them, "y/enter").
-    pub fn with_keys(mut self, keymap: &Keymap) -> Confirm {
+    pub fn with_keys(self, keymap: &Keymap) -> Confirm {
+        self.with_keys_of(keymap, "confirm_yes", "confirm_no")
+    }
+
+    /// The hint names the keys `keymap` binds to the actions named `yes` and `no` (a delete
+    /// asks with `delete_yes` and `delete_no`).
+    pub fn with_keys_of(mut self, keymap: &Keymap, yes: &str, no: &str) -> Confirm {
         let keys = |name: &str| {
             keymap
                 .bindings
@@ -50,7 +56,7 @@ impl Confirm {
                 })
                 .unwrap_or_default()
         };
-        self.keys = Some((keys("confirm_yes"), keys("confirm_no")));
+        self.keys = Some((keys(yes), keys(no)));
         self
     }
 

@@ -21,8 +21,9 @@ fn board_keys_move_the_card_or_ask_first() {
         ("z j enter enter", Shelved, None),
         // A move on a shelved card takes it up where it was shelved.
         ("L z enter enter H", Contacted, None),
-        // Deleting asks first; n keeps the pair.
-        ("D", Candidate, Some(Context::Confirm)),
+        // Deleting asks first; n keeps the pair, and so does Enter (only y deletes).
+        ("D", Candidate, Some(Context::ConfirmDelete)),
+        ("D enter", Candidate, Some(Context::ConfirmDelete)),
         ("D n", Candidate, None),
         ("n", Candidate, Some(Context::Choice)),
         ("enter", Candidate, Some(Context::PairDetail)),

@@ -294,7 +294,37 @@ fn closing_and_deleting_ask_first() {
     // n cancels without an effect.
     assert!(press(&mut m, KeyCode::Char('n')).is_empty());
     assert!(m.overlays.is_empty());
-    press(&mut m, KeyCode::Char('D'));
+    // D reads what goes with the record, then asks, naming it.
+    assert_eq!(
+        press(&mut m, KeyCode::Char('D')),
+        vec![Effect::AskDelete {
+            kind: Kind::Demand,
+            id: 2
+        }]
+    );
+    update(
+        &mut m,
+        Action::ConfirmDelete {
+            kind: Kind::Demand,
+            id: 2,
+            pairs: 2,
+            followups: 5,
+        },
+    );
+    let Some(Overlay::Confirm { confirm, .. }) = m.overlays.last() else {
+        panic!("no question: {:?}", m.overlays);
+    };
+    assert!(
+        confirm
+            .message
+            .contains("with its 2 pairs and 5 follow-ups?"),
+        "{}",
+        confirm.message
+    );
+    assert_eq!(m.context(), Context::ConfirmDelete);
+    // Enter, pressed out of habit, does not delete; y does.
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.context(), Context::ConfirmDelete);
     assert_eq!(
         press(&mut m, KeyCode::Char('y')),
         vec![Effect::Delete {

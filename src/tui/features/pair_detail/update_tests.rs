@@ -12,7 +12,7 @@ fn keys_in_the_detail_move_its_pair_and_scroll_it() {
         ("L L H", Stage::Contacted, 0, Some(Context::PairDetail)),
         ("j j k", Stage::Candidate, 1, Some(Context::PairDetail)),
         ("z", Stage::Candidate, 0, Some(Context::Choice)),
-        ("D", Stage::Candidate, 0, Some(Context::Confirm)),
+        ("D", Stage::Candidate, 0, Some(Context::ConfirmDelete)),
         ("n", Stage::Candidate, 0, Some(Context::Choice)),
     ] {
         let (mut db, mut m) = setup();

@@ -26,8 +26,8 @@ pub fn act(m: &mut Model, action: &PipeAction, pair_id: i64, stage: Stage) -> Ve
                     format!("Delete {code} with its stage history and follow-ups? (u undoes)")
                 }
             };
-            let confirm =
-                Confirm::new(m.lang.pick("删除配对", "Delete pair"), question).with_keys(&m.keymap);
+            let confirm = Confirm::new(m.lang.pick("删除配对", "Delete pair"), question)
+                .with_keys_of(&m.keymap, "delete_yes", "delete_no");
             let pending = Pending::DeletePair { pair_id };
             m.overlays.push(Overlay::Confirm { confirm, pending });
             vec![]

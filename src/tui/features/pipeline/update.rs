@@ -154,10 +154,10 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         }
         PipeAction::Undone(label) => {
             match label {
-                Some(l) => m.info(format!(
+                Some(u) => m.info(format!(
                     "{} {}",
                     m.lang.pick("已撤销", "undone:"),
-                    crate::sanitize::one_line(&l)
+                    crate::sanitize::one_line(&u.describe(m.lang))
                 )),
                 None => m.info(m.lang.pick("没有可撤销的操作", "nothing to undo")),
             }

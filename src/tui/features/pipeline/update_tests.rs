@@ -310,7 +310,7 @@ fn d_on_the_board_deletes_the_pair_after_asking_and_u_brings_it_back() {
     }
     assert!(m.pipe.board.selected().is_some());
     assert!(key(&mut m, 'D').is_empty(), "it asks first");
-    assert_eq!(m.context(), Context::Confirm);
+    assert_eq!(m.context(), Context::ConfirmDelete);
     assert!(key(&mut m, 'n').is_empty(), "n keeps the pair");
     assert!(m.overlays.is_empty());
     assert!(m.pipe.board.selected().is_some());

@@ -279,10 +279,13 @@ fn a_saved_form_is_written_selected_and_an_edit_can_be_undone() {
     );
     let stored = records::get(runner.db.conn(), new.id).unwrap().unwrap();
     assert_eq!(stored.title, "液冷储能");
-    assert_eq!(crate::pipeline::undo::depth(runner.db.conn()).unwrap(), 1);
+    // Two steps: the add, then the edit.
+    assert_eq!(crate::pipeline::undo::depth(runner.db.conn()).unwrap(), 2);
     crate::pipeline::undo::undo(&mut runner.db).unwrap();
     let restored = records::get(runner.db.conn(), new.id).unwrap().unwrap();
     assert_eq!(restored.title, "液冷储能柜");
+    crate::pipeline::undo::undo(&mut runner.db).unwrap();
+    assert!(records::get(runner.db.conn(), new.id).unwrap().is_none());
 }
 
 #[test]
