@@ -4,6 +4,7 @@
 //! file of another application, or a duijie file written by a newer version is refused with a
 //! clear message before any pragma that writes (WAL, migrations) runs.
 
+pub mod dismissals;
 mod error;
 pub mod followups;
 pub mod keys;
@@ -31,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_drop_key_text.sql"),
     include_str!("migrations/003_revisions.sql"),
+    // 004 and 005 belong to other branches; the lead renumbers at merge.
+    include_str!("migrations/006_dismissals.sql"),
 ];
 
 /// The schema version this build writes.
