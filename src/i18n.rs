@@ -304,6 +304,22 @@ catalogue! {
         "已将 {} 行写入 {}（{} 处无法读取）",
         "wrote {} rows to {} ({} places could not be read)"
     ),
+    /// The mark of a dismissed suggestion (shown with --all), and why.
+    CliDismissedMark => ("x 已排除", "x dismissed"),
+    /// Before a suggestion's warnings.
+    CliWarning => ("注意: {}", "caution: {}"),
+    /// `suggest --explain`: a term or signal and its points, then its share.
+    CliExplainPart => ("{} 分  {}", "{} points  {}"),
+    /// `suggest --explain`: the total line.
+    CliExplainTotal => ("合计 {} 分", "total {} points"),
+    /// `dismiss`: done — the two codes and the reason.
+    CliDismissed => ("已排除 {} ⇄ {}（{}）：不再推荐", "dismissed {} ⇄ {} ({}): no longer suggested"),
+    /// `dismiss --undo`: the dismissal is taken back.
+    CliDismissRestored => ("已恢复 {} ⇄ {}：可再次推荐", "restored {} ⇄ {}: may be suggested again"),
+    /// `dismiss --undo` on a couple that was not dismissed.
+    CliDismissNone => ("{} ⇄ {} 未被排除", "{} ⇄ {} was not dismissed"),
+    /// `dismiss` with two records of the same kind.
+    ErrDismissSameKind => ("需要一个需求和一个成果：{} 与 {}", "needs one demand and one result: {} and {}"),
 
     // — command line: words —
     NounDemands => ("需求", "demands"),

@@ -322,6 +322,7 @@ fn rows() -> Vec<SuggestionVm> {
                 "价格在预算内".into(),
             ],
             paired: false,
+            dismissed: false,
         },
         SuggestionVm {
             id: 7,
@@ -331,6 +332,7 @@ fn rows() -> Vec<SuggestionVm> {
             score: 0.61,
             reasons: vec!["关键词: 铜箔".into()],
             paired: true,
+            dismissed: false,
         },
     ]
 }

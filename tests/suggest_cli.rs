@@ -81,9 +81,19 @@ fn json_lists_the_fit_first_with_reasons_as_text() {
             .any(|r| r.starts_with("共同关键词: ") && r.contains("电解铜箔")),
         "{reasons:?}"
     );
-    assert!(reasons.contains(&"同领域: 新材料"), "{reasons:?}");
-    assert!(reasons.contains(&"同城: 昆明"), "{reasons:?}");
-    assert!(reasons.contains(&"价格 80万 ≤ 预算 120万"), "{reasons:?}");
+    // Each reason carries its share of the score.
+    for want in [
+        "同领域: 新材料 (",
+        "同城: 昆明 (",
+        "价格 80万 ≤ 预算 120万 (",
+    ] {
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with(want) && r.ends_with("%)")),
+            "{want}: {reasons:?}"
+        );
+    }
     assert_eq!(first["reason_codes"][0], "shared_terms");
 
     let limited = duijie(&db, &["suggest", "D1", "--json", "--limit", "1"]);
@@ -138,4 +148,95 @@ fn unknown_or_bad_codes_fail_with_one_line() {
     let out = duijie(&db, &["suggest", "xyz"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a code"));
+}
+
+#[test]
+fn a_dismissed_suggestion_stays_away_until_restored_and_all_shows_it_marked() {
+    let (_dir, db) = db_with_fixture();
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = duijie(&db, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}{}",
+                    s["code"].as_str().unwrap(),
+                    if s["dismissed"] == true { "x" } else { "" }
+                )
+            })
+            .collect()
+    };
+    assert_eq!(codes(&["suggest", "D1", "--json"]), ["R1", "R2"]);
+    let out = duijie(&db, &["dismiss", "D1", "R1", "--reason", "known"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("dismissed D1 ⇄ R1 (known)"));
+    assert_eq!(codes(&["suggest", "D1", "--json"]), ["R2"]);
+    // From the result's side too.
+    assert!(codes(&["suggest", "R1", "--json"]).is_empty());
+    assert_eq!(codes(&["suggest", "D1", "--json", "--all"]), ["R1x", "R2"]);
+    let out = duijie(&db, &["dismiss", "D1", "R1", "--undo"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("restored D1 ⇄ R1"));
+    assert_eq!(codes(&["suggest", "D1", "--json"]), ["R1", "R2"]);
+    // A bad reason or two records of one kind: one clear line, no change.
+    let out = duijie(&db, &["dismiss", "D1", "R1", "--reason", "boring"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not_relevant, known, wrong_field, other")
+    );
+    let out = duijie(&db, &["dismiss", "R1", "R2"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("one demand and one result"));
+}
+
+#[test]
+fn explain_prints_every_part_of_the_score_and_they_add_up() {
+    let (_dir, db) = db_with_fixture();
+    let out = duijie(&db, &["suggest", "D1", "--explain"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The breakdowns follow the table, after an empty line.
+    let block: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.is_empty())
+        .skip_while(|l| !l.trim_start().starts_with("1  R1"))
+        .take_while(|l| !l.trim_start().starts_with("2  "))
+        .collect();
+    assert!(
+        block
+            .iter()
+            .any(|l| l.contains("电解铜箔") && l.contains("points")),
+        "{text}"
+    );
+    assert!(
+        block.iter().any(|l| l.contains("same field: 新材料")),
+        "{text}"
+    );
+    let points: f64 = block
+        .iter()
+        .filter(|l| l.contains(" points  "))
+        .map(|l| l.split_whitespace().next().unwrap().parse::<f64>().unwrap())
+        .sum();
+    let total: f64 = block
+        .iter()
+        .find_map(|l| l.trim().strip_prefix("total "))
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((points - total).abs() < 0.5, "{points} vs {total}: {text}");
 }

@@ -24,7 +24,9 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod dismiss;
 pub mod errors;
+mod explain;
 mod export;
 mod import;
 mod list;
@@ -72,6 +74,8 @@ pub enum Command {
     Edit(add::EditArgs),
     /// Suggest partners for a demand or result, with reasons.
     Suggest(suggest::SuggestArgs),
+    /// Dismiss a suggestion (not suggested again), or take the dismissal back with --undo.
+    Dismiss(dismiss::DismissArgs),
     /// Pair a demand with a result as a candidate; prints the pair's code.
     Pair(pipeline::PairArgs),
     /// Move a pair to another stage.
@@ -179,6 +183,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Add(a)) => add::run_add(&a, &ctx),
         Some(Command::Edit(a)) => add::run_edit(&a, &ctx),
         Some(Command::Suggest(a)) => suggest::run(&a, &ctx),
+        Some(Command::Dismiss(a)) => dismiss::run(&a, &ctx),
         Some(Command::Pair(a)) => pipeline::run_pair(&a, &ctx),
         Some(Command::Move(a)) => pipeline::run_move(&a, &ctx),
         Some(Command::Log(a)) => pipeline::run_log(&a, &ctx),

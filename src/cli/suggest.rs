@@ -11,7 +11,7 @@ use crate::db::{RecordFilter, records};
 use crate::domain::Record;
 use crate::domain::{Code, Kind};
 use crate::i18n::{Lang, Msg};
-use crate::matching::{SuggestIndex, Suggestion, mark_paired};
+use crate::matching::{SuggestIndex, Suggestion, Warning, suggest_for};
 use crate::sanitize::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -21,9 +21,16 @@ pub struct SuggestArgs {
     /// How many suggestions to show.
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
-    /// Print a JSON array of {code, title, org, score, paired, reasons, reason_codes}.
+    /// Print a JSON array of {code, title, org, score, paired, dismissed, reasons,
+    /// reason_codes, warnings, warning_codes, breakdown}.
     #[arg(long)]
     pub json: bool,
+    /// Print each suggestion's score term by term: every term and signal with its points.
+    #[arg(long)]
+    pub explain: bool,
+    /// Include dismissed suggestions, marked.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// One suggestion as JSON: reasons as display strings (Chinese) plus stable codes.
@@ -34,8 +41,13 @@ struct JsonSuggestion<'a> {
     org: &'a str,
     score: f64,
     paired: bool,
+    dismissed: bool,
     reasons: Vec<String>,
     reason_codes: Vec<&'static str>,
+    warnings: Vec<String>,
+    warning_codes: Vec<&'static str>,
+    /// [term or signal, points] pairs, largest first; they add up to `score`.
+    breakdown: Vec<(String, f64)>,
 }
 
 const TITLE_WIDTH: usize = 32;
@@ -46,17 +58,10 @@ pub fn run(args: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
     let conn = db.conn();
     let query = records::get_by_code(conn, code)?;
-    // Only the other kind is ranked, and its statistics alone decide the ranking, so this
-    // index ranks exactly like the desk's index of both kinds.
-    let others = records::list(
-        conn,
-        &RecordFilter {
-            kind: Some(query.kind.other()),
-        },
-    )?;
-    let index = SuggestIndex::build(&others);
-    let mut suggestions = index.suggest(&query, args.limit);
-    mark_paired(conn, &query, &mut suggestions)?;
+    // Both kinds: the query's terms are weighed among its own kind too.
+    let all = records::list(conn, &RecordFilter::default())?;
+    let index = SuggestIndex::build(&all);
+    let suggestions = suggest_for(conn, &index, &query, args.limit, args.all)?;
 
     if args.json {
         let out: Vec<JsonSuggestion<'_>> = suggestions.iter().map(to_json).collect();
@@ -64,6 +69,9 @@ pub fn run(args: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     } else {
         let mut text = String::new();
         table(&mut text, &query, &suggestions, ctx.lang);
+        if args.explain {
+            super::explain::write(&mut text, &suggestions, ctx.lang);
+        }
         out!("{text}")?;
     }
     Ok(ExitCode::SUCCESS)
@@ -76,11 +84,15 @@ fn to_json(s: &Suggestion) -> JsonSuggestion<'_> {
         org: &s.org,
         score: s.score,
         paired: s.paired,
-        reasons: s.reasons.iter().map(crate::matching::Reason::zh).collect(),
-        reason_codes: s
-            .reasons
+        dismissed: s.dismissed,
+        reasons: s.reasons.iter().map(crate::matching::Why::zh).collect(),
+        reason_codes: s.reasons.iter().map(crate::matching::Why::code).collect(),
+        warnings: s.warnings.iter().map(Warning::zh).collect(),
+        warning_codes: s.warnings.iter().map(Warning::code).collect(),
+        breakdown: s
+            .breakdown
             .iter()
-            .map(crate::matching::Reason::code)
+            .map(|p| (p.reason.zh(), (p.points * 10.0).round() / 10.0))
             .collect(),
     }
 }
@@ -115,8 +127,17 @@ fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lan
         Msg::ColReasons.text(lang),
     );
     for (i, s) in suggestions.iter().enumerate() {
-        let mark = if s.paired { "*" } else { "" };
-        let reasons: Vec<String> = s.reasons.iter().map(|r| one_line(&r.zh())).collect();
+        let mark = match (s.paired, s.dismissed) {
+            (true, _) => "*",
+            (false, true) => "x",
+            (false, false) => "",
+        };
+        let mut reasons: Vec<String> = s.reasons.iter().map(|r| one_line(&r.zh())).collect();
+        reasons.extend(
+            s.warnings
+                .iter()
+                .map(|w| Msg::CliWarning.fill(lang, &[&one_line(&w.zh())])),
+        );
         let _ = writeln!(
             out,
             "{:>3}  {:<6} {:>5.1}  {}  {}  {}",
@@ -130,6 +151,9 @@ fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lan
     }
     if suggestions.iter().any(|s| s.paired) {
         let _ = writeln!(out, "{}", Msg::CliAlreadyPaired.text(lang));
+    }
+    if suggestions.iter().any(|s| s.dismissed && !s.paired) {
+        let _ = writeln!(out, "{}", Msg::CliDismissedMark.text(lang));
     }
 }
 

@@ -195,6 +195,18 @@ fn salvage_table(conn: &Connection, table: &str) -> SalvagedTable {
             return out;
         }
     };
+    if conn
+        .prepare(&format!("SELECT rowid FROM {} LIMIT 0", quote(table)))
+        .is_err()
+    {
+        // A table WITHOUT ROWID (keyed by its primary key) has no rowids to probe past the
+        // damage: one scan in key order keeps what it reads before any damage.
+        let scan = format!("SELECT 0, * FROM {} WHERE ?1 IS NOT NULL", quote(table));
+        if let Err((_, e)) = scan_from(conn, &scan, 0, &cols, &mut out.rows) {
+            out.errors.push(e.to_string());
+        }
+        return out;
+    }
     let max: Option<i64> = conn
         .query_row(
             &format!("SELECT max(rowid) FROM {}", quote(table)),

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::domain::{Code, Kind, Record};
 
+use super::levers::Levers;
 use super::region::Region;
 use super::terms::record_terms;
 
@@ -35,8 +36,8 @@ pub(crate) struct Doc {
     pub closed: bool,
     /// Sum of the weighted term frequencies.
     pub len: f32,
-    /// The record's term ids, sorted, to name shared terms in reasons.
-    pub terms: Vec<u32>,
+    /// The record's (term id, weighted frequency), sorted by id: what explains a score.
+    pub terms: Vec<(u32, f32)>,
 }
 
 /// One kind's documents and postings.
@@ -49,6 +50,8 @@ pub(crate) struct Side {
     /// read would miss the cache.
     pub lens: Vec<f32>,
     pub avg_len: f32,
+    /// Row id → index in `docs`.
+    pub by_id: HashMap<i64, u32>,
 }
 
 impl Side {
@@ -64,6 +67,7 @@ pub struct SuggestIndex {
     pub(crate) words: Vec<String>,
     /// [demands, results].
     pub(crate) sides: [Side; 2],
+    pub(crate) levers: Levers,
 }
 
 pub(crate) fn side_index(kind: Kind) -> usize {
@@ -130,8 +134,8 @@ struct Prepared {
     terms: Vec<(String, f32)>,
 }
 
-fn prepare(rec: &Record) -> Prepared {
-    let mut terms: Vec<(String, f32)> = record_terms(rec).into_iter().collect();
+fn prepare(rec: &Record, levers: Levers) -> Prepared {
+    let mut terms: Vec<(String, f32)> = record_terms(rec, &levers).into_iter().collect();
     terms.sort_by(|a, b| a.0.cmp(&b.0));
     let len = terms.iter().map(|t| t.1).sum();
     let maturity_level = match rec.kind {
@@ -160,8 +164,14 @@ fn prepare(rec: &Record) -> Prepared {
 }
 
 impl SuggestIndex {
-    /// Indexes `records` (either kind or both). Segmentation runs on all available cores.
+    /// Indexes `records` (both kinds: a query's terms are weighed among its own kind too).
+    /// Segmentation runs on all available cores.
     pub fn build(records: &[Record]) -> SuggestIndex {
+        SuggestIndex::build_with(records, Levers::default())
+    }
+
+    /// [`SuggestIndex::build`] with some levers off (the evaluation measures each).
+    pub fn build_with(records: &[Record], levers: Levers) -> SuggestIndex {
         super::terms::warm_up();
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
@@ -170,7 +180,9 @@ impl SuggestIndex {
         let prepared: Vec<Prepared> = std::thread::scope(|s| {
             let handles: Vec<_> = records
                 .chunks(chunk)
-                .map(|part| s.spawn(move || part.iter().map(prepare).collect::<Vec<_>>()))
+                .map(|part| {
+                    s.spawn(move || part.iter().map(|r| prepare(r, levers)).collect::<Vec<_>>())
+                })
                 .collect();
             handles
                 .into_iter()
@@ -178,22 +190,26 @@ impl SuggestIndex {
                 .collect()
         });
 
-        let mut index = SuggestIndex::default();
+        let mut index = SuggestIndex {
+            levers,
+            ..SuggestIndex::default()
+        };
         for p in prepared {
             let side = &mut index.sides[side_index(p.doc.kind)];
             let doc_ix = side.docs.len() as u32;
             let mut ids = Vec::with_capacity(p.terms.len());
             for (word, tf) in p.terms {
                 let id = intern(&mut index.vocab, &mut index.words, word);
-                ids.push(id);
+                ids.push((id, tf));
                 if side.postings.len() <= id as usize {
                     side.postings.resize_with(id as usize + 1, Vec::new);
                 }
                 side.postings[id as usize].push((doc_ix, tf));
             }
-            ids.sort_unstable();
+            ids.sort_unstable_by_key(|t| t.0);
             let mut doc = p.doc;
             doc.terms = ids;
+            side.by_id.insert(doc.id, doc_ix);
             side.lens.push(doc.len);
             side.docs.push(doc);
         }

@@ -7,6 +7,9 @@
 //! still count in the term statistics, since their words are as common as anyone's.
 
 mod corpus;
+mod expand;
+mod explain;
+mod levers;
 pub mod reason;
 pub mod region;
 mod score;
@@ -20,8 +23,31 @@ use crate::db::{DbResult, pairs};
 use crate::domain::Record;
 
 pub use corpus::{SuggestIndex, is_closed, maturity_level};
-pub use reason::Reason;
+pub use levers::Levers;
+pub use reason::{Part, Reason, Warning, Why};
 pub use score::Suggestion;
+
+/// The best `limit` partners of `query` as the broker sees them: dismissed partners left
+/// out (or, with `all`, kept and marked `dismissed`), paired ones marked.
+pub fn suggest_for(
+    conn: &Connection,
+    index: &SuggestIndex,
+    query: &Record,
+    limit: usize,
+    all: bool,
+) -> DbResult<Vec<Suggestion>> {
+    let dismissed = crate::db::dismissals::of_record(conn, query)?;
+    let mut found = if all {
+        index.suggest(query, limit)
+    } else {
+        index.suggest_except(query, limit, &|id| dismissed.contains_key(&id))
+    };
+    for s in &mut found {
+        s.dismissed = dismissed.contains_key(&s.id);
+    }
+    mark_paired(conn, query, &mut found)?;
+    Ok(found)
+}
 
 /// Ids of the records already paired with `query` (any stage).
 pub fn paired_ids(conn: &Connection, query: &Record) -> DbResult<HashSet<i64>> {

@@ -1,36 +1,46 @@
-//! Ranking one record's possible partners: BM25 over shared terms (rare terms count more),
-//! plus same field, same or neighbouring region, price against budget and maturity, each
-//! reported as a reason.
+//! Ranking one record's possible partners.
 //!
-//! The score is out of 100: up to 70 for the text (a candidate sharing the query's eight
-//! most telling terms, in its title, gets all 70), 10 for the same field, 8 same city / 6
-//! same province / 3 neighbouring province, 6 for a price within budget and up to 6 for a
-//! result's maturity. Only candidates that share at least one term are considered: the
-//! others have nothing to say about the problem itself, and skipping them is what makes a
-//! query touch only the postings of its own terms.
+//! The text score is BM25 over the terms both records share (jieba's words and character
+//! bigrams), each query term weighed by its rarity among the other kind (what ranks) and
+//! among the query's own kind (so a request's stock words — 寻求, 征集, 合作, 相关 — count
+//! for little), then a light pseudo-relevance feedback pass. Same field, same or
+//! neighbouring region, price within budget and maturity add points.
+//!
+//! The score is out of 100: up to 60 for the text (saturating: a candidate holding the
+//! query's eight most telling terms once each in its title scores 38), 21 for the same field
+//! (none when either has no field: an empty field costs nothing), 8 same city / 6 same
+//! province / 3 neighbouring province, 6 for a price within budget and up to 5 for a
+//! result's maturity. Only candidates that share at least one term are considered, so a
+//! query touches only the postings of its own terms.
 
 use crate::domain::{Code, Kind, Record};
 
-use super::corpus::{Doc, SuggestIndex, side_index};
-use super::reason::Reason;
-use super::region::{Proximity, Region, proximity};
-use super::terms::{TITLE_WEIGHT, display_term, record_terms};
+/// Pseudo-relevance feedback reads this many first-pass candidates (`expand.rs`).
+pub(crate) const FEEDBACK_DOCS: usize = 3;
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
-const TEXT_POINTS: f32 = 70.0;
-const FIELD_POINTS: f32 = 10.0;
+use super::corpus::{Doc, Side, SuggestIndex, side_index};
+use super::reason::{Part, Warning, Why};
+use super::region::{Proximity, Region, proximity};
+use super::terms::{TITLE_WEIGHT, is_bigram, record_terms};
+
+pub(crate) const K1: f32 = 1.2;
+pub(crate) const B: f32 = 0.75;
+pub(crate) const TEXT_POINTS: f32 = 60.0;
+pub(crate) const FIELD_POINTS: f32 = 21.0;
 const CITY_POINTS: f32 = 8.0;
 const PROVINCE_POINTS: f32 = 6.0;
 const NEIGHBOUR_POINTS: f32 = 3.0;
-const PRICE_POINTS: f32 = 6.0;
-const MATURITY_POINTS: f32 = 6.0;
+pub(crate) const PRICE_POINTS: f32 = 6.0;
+pub(crate) const MATURITY_POINTS: f32 = 5.0;
 /// How many of the query's terms a perfect candidate shares.
 const IDEAL_TERMS: usize = 8;
-/// How many shared terms a reason names.
-const SHOWN_TERMS: usize = 6;
-/// A result at least this mature (pilot) earns a maturity reason.
-const MATURITY_REASON_LEVEL: f32 = 0.6;
+/// A bigram's weight beside a word's: bigrams overlap (a 4-character word is 3 bigrams).
+pub(crate) const BIGRAM_WEIGHT: f32 = 0.4;
+/// How sharply own-kind rarity discounts a term: the ratio of its own-kind idf to the
+/// rarest term's, to this power.
+const OWN_POWER: i32 = 2;
+/// How deep the first pass ranks before the region, price and maturity points are added.
+const POOL: usize = 200;
 
 /// One ranked partner for the query record.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,16 +54,47 @@ pub struct Suggestion {
     pub score: f64,
     /// Already paired with the query record; set by [`super::mark_paired`].
     pub paired: bool,
-    pub reasons: Vec<Reason>,
+    /// Dismissed by the broker (shown only when asked for all); set by the caller.
+    pub dismissed: bool,
+    /// What raised the score, each with its share of it: shared terms first.
+    pub reasons: Vec<Why>,
+    /// What speaks against the candidate (price above budget): never part of the score.
+    pub warnings: Vec<Warning>,
+    /// Every part of the score, one term or signal each, largest first: what `--explain`
+    /// prints. The points add up to `score`.
+    pub breakdown: Vec<Part>,
 }
 
 /// What the query record brings, computed once per call.
-struct Query<'a> {
-    rec: &'a Record,
-    field_key: String,
-    region: Region,
-    /// (term id, query weight × idf), heaviest first.
-    terms: Vec<(u32, f32)>,
+pub(crate) struct Query<'a> {
+    pub rec: &'a Record,
+    pub field_key: String,
+    pub region: Region,
+    /// (term id, weight): the query's own terms heaviest first, then feedback's.
+    pub terms: Vec<(u32, f32)>,
+    /// How many of `terms` are the query's own.
+    pub own_terms: usize,
+    /// What a candidate's raw text score is measured against.
+    pub ideal: f32,
+}
+
+/// BM25's weight of one posting.
+pub(crate) fn tf_part(tf: f32, len: f32, avg_len: f32) -> f32 {
+    let norm = K1 * (1.0 - B + B * len / avg_len);
+    tf * (K1 + 1.0) / (tf + norm)
+}
+
+pub(crate) fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The text points of a raw text score: saturating, so a stronger match always scores more.
+pub(crate) fn text_points(raw: f32, ideal: f32) -> f32 {
+    if ideal <= 0.0 {
+        return 0.0;
+    }
+    TEXT_POINTS * (1.0 - (-raw / ideal).exp())
 }
 
 impl SuggestIndex {
@@ -61,188 +102,203 @@ impl SuggestIndex {
     /// an edited or new record is segmented here), best first. Closed records are never
     /// suggested.
     pub fn suggest(&self, query: &Record, limit: usize) -> Vec<Suggestion> {
+        self.suggest_except(query, limit, &|_| false)
+    }
+
+    /// [`SuggestIndex::suggest`] leaving out the candidates `hidden` names (row ids): the
+    /// broker's dismissals.
+    pub fn suggest_except(
+        &self,
+        query: &Record,
+        limit: usize,
+        hidden: &dyn Fn(i64) -> bool,
+    ) -> Vec<Suggestion> {
         let side = &self.sides[side_index(query.kind.other())];
         if side.docs.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let n = side.docs.len() as f32;
-        let idf = |df: usize| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-
-        // Query weights: sqrt of the weighted frequency, so a term in the title (weight 3)
-        // counts more than one in the description without drowning the rest.
-        let mut weights: Vec<f32> = Vec::new();
-        let mut terms: Vec<(u32, f32)> = Vec::new();
-        for (word, qtf) in record_terms(query) {
-            let df = self.term_id(&word).map_or(0, |id| side.postings(id).len());
-            let w = qtf.sqrt() * idf(df);
-            weights.push(w);
-            if df > 0 {
-                terms.push((self.term_id(&word).unwrap_or_default(), w));
+        let Some(mut q) = self.query(query) else {
+            return Vec::new();
+        };
+        if self.levers.related {
+            let extra = self.related(&q, side);
+            q.terms.extend(extra);
+        }
+        let mut acc = vec![0f32; side.docs.len()];
+        let mut touched = accumulate(side, &q.terms, &mut acc);
+        if self.levers.feedback {
+            let first = self.pool(&q, side, &acc, &touched, FEEDBACK_DOCS, hidden);
+            let extra = self.feedback(&q, side, &first);
+            if !extra.is_empty() {
+                touched.extend(accumulate(side, &extra, &mut acc));
+                q.terms.extend(extra);
             }
         }
-        weights.sort_by(|a, b| b.total_cmp(a));
+        let mut ranked: Vec<(f32, u32)> = self
+            .pool(&q, side, &acc, &touched, POOL.max(limit), hidden)
+            .into_iter()
+            .map(|(_, d)| {
+                let doc = &side.docs[d as usize];
+                let points = text_points(acc[d as usize], q.ideal)
+                    + self.field_points(&q, doc)
+                    + other_points(&q, doc);
+                (points, d)
+            })
+            .collect();
+        ranked.sort_by(|a, b| order(side, *a, *b));
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(_, d)| self.explain(&q, &side.docs[d as usize], side))
+            .collect()
+    }
+
+    /// The query's terms and weights, or `None` when it shares no term with the other kind.
+    fn query<'a>(&self, query: &'a Record) -> Option<Query<'a>> {
+        let other = &self.sides[side_index(query.kind.other())];
+        let own = &self.sides[side_index(query.kind)];
+        let n = other.docs.len();
+        // The query counts among its own kind whether or not it is indexed yet.
+        let unseen = usize::from(!own.by_id.contains_key(&query.id) || query.id == 0);
+        let n_own = own.docs.len() + unseen;
+        let rarest_own = idf(n_own, 1);
+        let mut words: Vec<f32> = Vec::new();
+        let mut grams: Vec<f32> = Vec::new();
+        let mut terms: Vec<(u32, f32)> = Vec::new();
+        for (word, qtf) in record_terms(query, &self.levers) {
+            let id = self.term_id(&word);
+            let df = id.map_or(0, |id| other.postings(id).len());
+            let mut w = qtf.sqrt() * idf(n, df.max(1));
+            if self.levers.own_rarity && n_own >= 2 {
+                let df_own = id.map_or(0, |id| own.postings(id).len()) + unseen;
+                let ratio = (idf(n_own, df_own.max(1)) / rarest_own).clamp(0.0, 1.0);
+                w *= ratio.powi(OWN_POWER);
+            }
+            if is_bigram(&word) {
+                w *= BIGRAM_WEIGHT;
+                grams.push(w);
+            } else {
+                words.push(w);
+            }
+            if let Some(id) = id.filter(|_| df > 0 && w > 0.0) {
+                terms.push((id, w));
+            }
+        }
+        let top = |mut ws: Vec<f32>| {
+            ws.sort_by(|a, b| b.total_cmp(a));
+            ws.iter().take(IDEAL_TERMS).sum::<f32>()
+        };
+        let saturated = TITLE_WEIGHT * (K1 + 1.0) / (TITLE_WEIGHT + K1);
+        let ideal = (top(words) + top(grams)) * saturated;
+        if terms.is_empty() || ideal <= 0.0 {
+            return None;
+        }
         // Ties go by the word, not its id, so indexes built from different record sets agree.
         terms.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then_with(|| self.words[a.0 as usize].cmp(&self.words[b.0 as usize]))
         });
-        // A candidate with the query's most telling terms once each in its title, at average
-        // length, scores the full text points.
-        let saturated = TITLE_WEIGHT * (K1 + 1.0) / (TITLE_WEIGHT + K1);
-        let ideal: f32 = weights.iter().take(IDEAL_TERMS).sum::<f32>() * saturated;
-        if terms.is_empty() || ideal <= 0.0 {
-            return Vec::new();
-        }
-
-        let mut acc = vec![0f32; side.docs.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for &(term, w) in &terms {
-            for &(d, tf) in side.postings(term) {
-                let slot = &mut acc[d as usize];
-                if *slot == 0.0 {
-                    touched.push(d);
-                }
-                let dl = side.lens[d as usize];
-                let norm = K1 * (1.0 - B + B * dl / side.avg_len);
-                *slot += w * tf * (K1 + 1.0) / (tf + norm);
-            }
-        }
-
-        let q = Query {
+        Some(Query {
             rec: query,
             field_key: crate::search::keys::fold(query.field.trim()),
             region: Region::parse(&query.region),
+            own_terms: terms.len(),
             terms,
-        };
-        let mut ranked: Vec<(f32, u32)> = touched
-            .into_iter()
-            .filter(|&d| !side.docs[d as usize].closed)
-            .map(|d| {
-                let doc = &side.docs[d as usize];
-                let text = (acc[d as usize] / ideal).min(1.0) * TEXT_POINTS;
-                (text + bonus_points(&q, doc), d)
-            })
-            .collect();
-        let order = |a: &(f32, u32), b: &(f32, u32)| {
-            b.0.total_cmp(&a.0).then_with(|| {
-                let (x, y) = (&side.docs[a.1 as usize], &side.docs[b.1 as usize]);
-                x.code.num.cmp(&y.code.num)
-            })
-        };
-        if ranked.len() > limit {
-            ranked.select_nth_unstable_by(limit - 1, order);
-            ranked.truncate(limit);
-        }
-        ranked.sort_by(order);
-        ranked
-            .into_iter()
-            .map(|(score, d)| {
-                let doc = &side.docs[d as usize];
-                Suggestion {
-                    id: doc.id,
-                    code: doc.code,
-                    title: doc.title.clone(),
-                    org: doc.org.clone(),
-                    score: (f64::from(score) * 10.0).round() / 10.0,
-                    paired: false,
-                    reasons: self.reasons(&q, doc),
-                }
-            })
-            .collect()
+            ideal,
+        })
     }
 
-    fn reasons(&self, q: &Query<'_>, doc: &Doc) -> Vec<Reason> {
-        let mut out = Vec::new();
-        // Shared terms in the order of their weight; a term inside a longer shown one
-        // (铜箔 inside 电解铜箔) adds nothing to read.
-        let mut shown: Vec<&str> = Vec::new();
-        for &(term, _) in &q.terms {
-            if doc.terms.binary_search(&term).is_err() {
-                continue;
-            }
-            let word = self.words[term as usize].as_str();
-            if shown.iter().any(|s| s.contains(word)) {
-                continue;
-            }
-            shown.retain(|s| !word.contains(s));
-            shown.push(word);
-            if shown.len() == SHOWN_TERMS {
-                break;
-            }
+    /// The best `k` open, not hidden candidates by text and field, best first.
+    fn pool(
+        &self,
+        q: &Query<'_>,
+        side: &Side,
+        acc: &[f32],
+        touched: &[u32],
+        k: usize,
+        hidden: &dyn Fn(i64) -> bool,
+    ) -> Vec<(f32, u32)> {
+        let mut ranked: Vec<(f32, u32)> = touched
+            .iter()
+            .filter(|&&d| {
+                let doc = &side.docs[d as usize];
+                !doc.closed && !hidden(doc.id)
+            })
+            .map(|&d| {
+                let doc = &side.docs[d as usize];
+                (
+                    text_points(acc[d as usize], q.ideal) + self.field_points(q, doc),
+                    d,
+                )
+            })
+            .collect();
+        if ranked.len() > k && k > 0 {
+            ranked.select_nth_unstable_by(k - 1, |a, b| order(side, *a, *b));
+            ranked.truncate(k);
         }
-        if !shown.is_empty() {
-            let original = [
-                q.rec.title.as_str(),
-                q.rec.keywords.as_str(),
-                q.rec.description.as_str(),
-            ];
-            out.push(Reason::SharedTerms(
-                shown
-                    .into_iter()
-                    .map(|t| display_term(t, &original))
-                    .collect(),
-            ));
+        ranked.sort_by(|a, b| order(side, *a, *b));
+        ranked
+    }
+
+    pub(crate) fn field_points(&self, q: &Query<'_>, doc: &Doc) -> f32 {
+        if self.levers.field && same_field(&q.field_key, &doc.field_key) {
+            FIELD_POINTS
+        } else {
+            0.0
         }
-        if same_field(&q.field_key, &doc.field_key) {
-            out.push(Reason::SameField(doc.field.clone()));
-        }
-        match proximity(&q.region, &doc.region) {
-            Proximity::SameCity(c) => out.push(Reason::SameCity(c)),
-            Proximity::SameProvince(p) => out.push(Reason::SameProvince(p.to_string())),
-            Proximity::Neighbour(a, b) => {
-                out.push(Reason::NeighbourProvince(a.to_string(), b.to_string()));
-            }
-            Proximity::None => {}
-        }
-        if let Some((price, budget)) = price_and_budget(q.rec, doc) {
-            out.push(if price <= budget {
-                Reason::PriceWithinBudget { price, budget }
-            } else {
-                Reason::PriceOverBudget { price, budget }
-            });
-        }
-        if doc
-            .maturity_level
-            .is_some_and(|l| l >= MATURITY_REASON_LEVEL)
-        {
-            out.push(Reason::Maturity(doc.maturity.clone()));
-        }
-        out
     }
 }
 
-/// Everything but the text, without allocating (it runs for every candidate).
-fn bonus_points(q: &Query<'_>, doc: &Doc) -> f32 {
-    let mut points = 0.0;
-    if same_field(&q.field_key, &doc.field_key) {
-        points += FIELD_POINTS;
-    }
-    if let (Some(qp), Some(dp)) = (q.region.province, doc.region.province) {
-        if qp == dp {
-            let same_city =
-                matches!((&q.region.city, &doc.region.city), (Some(a), Some(b)) if a == b);
-            points += if same_city {
-                CITY_POINTS
-            } else {
-                PROVINCE_POINTS
-            };
-        } else if super::region::neighbours(qp, dp) {
-            points += NEIGHBOUR_POINTS;
+/// Adds each term's BM25 part into `acc`; returns the candidates touched for the first time.
+fn accumulate(side: &Side, terms: &[(u32, f32)], acc: &mut [f32]) -> Vec<u32> {
+    let mut touched = Vec::new();
+    for &(term, w) in terms {
+        for &(d, tf) in side.postings(term) {
+            let slot = &mut acc[d as usize];
+            if *slot == 0.0 {
+                touched.push(d);
+            }
+            *slot += w * tf_part(tf, side.lens[d as usize], side.avg_len);
         }
     }
-    if let Some((price, budget)) = price_and_budget(q.rec, doc)
-        && price <= budget
-    {
-        points += PRICE_POINTS;
+    touched
+}
+
+/// Best first; ties by code, so the order never depends on hashing.
+fn order(side: &Side, a: (f32, u32), b: (f32, u32)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then_with(|| {
+        let (x, y) = (&side.docs[a.1 as usize], &side.docs[b.1 as usize]);
+        x.code.num.cmp(&y.code.num)
+    })
+}
+
+/// Region, price and maturity points, without allocating (it runs for every candidate of
+/// the pool).
+pub(crate) fn other_points(q: &Query<'_>, doc: &Doc) -> f32 {
+    region_points(q, doc)
+        + if price_fits(q.rec, doc) {
+            PRICE_POINTS
+        } else {
+            0.0
+        }
+        + doc.maturity_level.map_or(0.0, |l| MATURITY_POINTS * l)
+}
+
+pub(crate) fn region_points(q: &Query<'_>, doc: &Doc) -> f32 {
+    match proximity(&q.region, &doc.region) {
+        Proximity::SameCity(_) => CITY_POINTS,
+        Proximity::SameProvince(_) => PROVINCE_POINTS,
+        Proximity::Neighbour(..) => NEIGHBOUR_POINTS,
+        Proximity::None => 0.0,
     }
-    if let Some(level) = doc.maturity_level {
-        points += MATURITY_POINTS * level;
-    }
-    points
+}
+
+pub(crate) fn price_fits(query: &Record, doc: &Doc) -> bool {
+    price_and_budget(query, doc).is_some_and(|(price, budget)| price <= budget)
 }
 
 /// Same field: equal once folded, or one names the other (新材料 / 新材料（铜箔）).
-fn same_field(a: &str, b: &str) -> bool {
+pub(crate) fn same_field(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
@@ -250,7 +306,8 @@ fn same_field(a: &str, b: &str) -> bool {
 }
 
 /// (result's price, demand's budget) when both are known, whichever side the query is.
-fn price_and_budget(query: &Record, doc: &Doc) -> Option<(f64, f64)> {
+/// The one place matching reads money.
+pub(crate) fn price_and_budget(query: &Record, doc: &Doc) -> Option<(f64, f64)> {
     let (price, budget) = match query.kind {
         Kind::Demand => (doc.amount?, query.budget?.wan_f64()),
         Kind::Achievement => (query.price?.wan_f64(), doc.amount?),

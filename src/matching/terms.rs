@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use jieba_rs::Jieba;
 
 use crate::domain::Record;
+
+use super::levers::Levers;
 use crate::search::keys::fold;
 
 /// How much one occurrence counts, by field: the title says what the record is about, the
@@ -66,12 +68,67 @@ pub fn warm_up() {
 /// case, full width → half width), segmented in jieba's search mode (so 电解铜箔 also yields
 /// 电解 and 铜箔), stop words and noise removed.
 pub fn terms(text: &str) -> Vec<String> {
-    let folded = fold(text);
+    folded_terms(&fold(text))
+}
+
+/// [`terms`] of text already folded.
+fn folded_terms(folded: &str) -> Vec<String> {
     JIEBA
-        .cut_for_search(&folded, true)
+        .cut_for_search(folded, true)
         .into_iter()
         .filter_map(|t| keep(t.word.trim()).then(|| t.word.trim().to_string()))
         .collect()
+}
+
+/// Marks a character bigram apart from jieba's words in the one vocabulary (a control
+/// character: no word ever holds one).
+pub const BIGRAM: char = '\u{1}';
+
+/// Whether `term` is a character bigram (see [`BIGRAM`]).
+pub fn is_bigram(term: &str) -> bool {
+    term.starts_with(BIGRAM)
+}
+
+/// The text a term stands for: a bigram without its mark.
+pub fn term_text(term: &str) -> &str {
+    term.strip_prefix(BIGRAM).unwrap_or(term)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c)
+}
+
+/// The runs of Han characters of folded `text`, in order.
+pub fn han_runs(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !is_han(c))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The character bigrams of the Han runs of folded `text`, each marked with [`BIGRAM`]:
+/// they catch what segmentation cuts differently on the two sides (全瓷冠 against 全瓷/冠).
+pub fn bigrams(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in folded.chars() {
+        if !is_han(c) {
+            prev = None;
+            continue;
+        }
+        if let Some(p) = prev {
+            let mut t = String::with_capacity(7);
+            t.push(BIGRAM);
+            t.push(p);
+            t.push(c);
+            // Stop words are kept as bigrams: a demand whose subject is 分析 or 设计 has
+            // nothing else, and rarity weighs them down everywhere else (measured: dropping
+            // them cost recall@1 0.012 and recall@5 0.03 on matching-dev).
+            out.push(t);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 /// Splits a keywords field on the separators people type: 、，,；; and whitespace.
@@ -100,18 +157,35 @@ fn keep(word: &str) -> bool {
 }
 
 /// A record's terms with their weighted frequencies (each occurrence counts its field's
-/// weight), from title, keywords and description.
-pub fn record_terms(rec: &Record) -> HashMap<String, f32> {
+/// weight), from title, keywords and description: jieba's words, and character bigrams
+/// when `levers.bigrams` is on.
+pub fn record_terms(rec: &Record, levers: &Levers) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::new();
-    for t in terms(&rec.title) {
-        *out.entry(t).or_default() += TITLE_WEIGHT;
-    }
+    let title_weight = if levers.title_weight {
+        TITLE_WEIGHT
+    } else {
+        DESCRIPTION_WEIGHT
+    };
+    let add = |folded: &str, weight: f32, out: &mut HashMap<String, f32>| {
+        for t in folded_terms(folded) {
+            *out.entry(t).or_default() += weight;
+        }
+        if levers.bigrams {
+            for t in bigrams(folded) {
+                *out.entry(t).or_default() += weight;
+            }
+        }
+    };
+    add(&fold(&rec.title), title_weight, &mut out);
     for kw in split_keywords(&rec.keywords) {
-        let mut seen: Vec<String> = terms(kw);
-        // A whole keyword counts as a term too (表面处理 even where jieba splits it), once.
         let whole = fold(kw);
+        let mut seen: Vec<String> = folded_terms(&whole);
+        // A whole keyword counts as a term too (表面处理 even where jieba splits it), once.
         if whole.chars().count() >= 2 && keep(&whole) {
-            seen.push(whole);
+            seen.push(whole.clone());
+        }
+        if levers.bigrams {
+            seen.extend(bigrams(&whole));
         }
         seen.sort();
         seen.dedup();
@@ -119,9 +193,7 @@ pub fn record_terms(rec: &Record) -> HashMap<String, f32> {
             *out.entry(t).or_default() += KEYWORD_WEIGHT;
         }
     }
-    for t in terms(&rec.description) {
-        *out.entry(t).or_default() += DESCRIPTION_WEIGHT;
-    }
+    add(&fold(&rec.description), DESCRIPTION_WEIGHT, &mut out);
     out
 }
 
@@ -183,7 +255,7 @@ mod tests {
         let mut r = Record::new(Kind::Demand, "钙钛矿电池封装");
         r.keywords = "表面处理、铜箔；激光, 焊接".into();
         r.description = "需要石墨烯导热膜".into();
-        let t = record_terms(&r);
+        let t = record_terms(&r, &Levers::default());
         let weight = |w: &str| t[w].to_string();
         assert_eq!(weight("钙钛矿"), TITLE_WEIGHT.to_string());
         assert_eq!(weight("表面处理"), KEYWORD_WEIGHT.to_string());

@@ -181,6 +181,9 @@ pub enum Input {
     ChoicePrev,
     /// Pair the suggestion under the cursor.
     Pair,
+    /// Dismiss the suggestion under the cursor (not suggested again), or take its dismissal
+    /// back.
+    Dismiss,
     /// Untick every choice (the filter picker).
     ClearChoices,
     /// Take the user's own value for every field (the conflict overlay).
@@ -297,6 +300,12 @@ pub enum PipeAction {
     Undone(Option<Box<crate::pipeline::Undone>>),
     /// The suggestion index is being built (once per session); the answer follows.
     SuggestBuilding,
+    /// Record `partner` was dismissed for record `subject` (`on`), or restored.
+    Dismissed {
+        subject: i64,
+        partner: i64,
+        on: bool,
+    },
     /// A pipeline write was refused because the pair changed elsewhere since it was shown:
     /// the message, and the views are read again.
     Stale(String),

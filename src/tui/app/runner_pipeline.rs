@@ -209,8 +209,7 @@ impl PipeRunner {
             });
         }
         if let Some(index) = &self.suggestions.ready {
-            let mut found = index.suggest(&rec, SUGGESTIONS);
-            crate::matching::mark_paired(db.conn(), &rec, &mut found)?;
+            let found = crate::matching::suggest_for(db.conn(), index, &rec, SUGGESTIONS, false)?;
             let rows = found.iter().map(|s| vm::suggestion(s, zh)).collect();
             out.push(Action::Pipe(PipeAction::Suggested {
                 subject: id,
@@ -255,6 +254,33 @@ impl PipeRunner {
                 ])
             }
             PipeEffect::Suggest { id, zh } => self.suggest(db, id, zh, false),
+            PipeEffect::Dismiss {
+                subject,
+                partner,
+                undo,
+            } => {
+                let Some(rec) = records::get(db.conn(), subject)? else {
+                    anyhow::bail!("the record is gone");
+                };
+                db.write(|tx| {
+                    if undo {
+                        crate::db::dismissals::restore(tx, &rec, partner).map(|_| ())
+                    } else {
+                        crate::db::dismissals::dismiss(
+                            tx,
+                            &rec,
+                            partner,
+                            crate::db::dismissals::DismissReason::NotRelevant,
+                        )
+                        .map(|_| ())
+                    }
+                })?;
+                Ok(vec![Action::Pipe(PipeAction::Dismissed {
+                    subject,
+                    partner,
+                    on: !undo,
+                })])
+            }
             PipeEffect::Move(req) => {
                 let row = pipeline::move_to(db, &clock, &req, &desk())?;
                 Ok(vec![

@@ -118,6 +118,11 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             rows,
             refresh,
         } => suggestions::update::answered(m, subject, &title, rows, refresh),
+        PipeAction::Dismissed {
+            subject,
+            partner,
+            on,
+        } => suggestions::update::dismissed(m, subject, partner, on),
         PipeAction::PairCreated {
             code,
             demand,

@@ -104,8 +104,14 @@ pub fn suggestion(s: &Suggestion, zh: bool) -> SuggestionVm {
             .reasons
             .iter()
             .map(|r| if zh { r.zh() } else { r.en() })
+            .chain(
+                s.warnings
+                    .iter()
+                    .map(|w| format!("⚠ {}", if zh { w.zh() } else { w.en() })),
+            )
             .collect(),
         paired: s.paired,
+        dismissed: s.dismissed,
     }
 }
 

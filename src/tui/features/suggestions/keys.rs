@@ -39,6 +39,13 @@ pub fn defaults() -> Vec<Def> {
             "与之配对",
             "pair with it",
         ),
+        row(
+            "suggestion_dismiss",
+            Input::Dismiss,
+            &["x"],
+            "排除(再按恢复)",
+            "dismiss (again: restore)",
+        ),
         row("suggestion_close", Input::Cancel, &["q"], "关闭", "close"),
     ]
 }

@@ -14,6 +14,8 @@ pub struct SuggestionVm {
     pub score: f64,
     pub reasons: Vec<String>,
     pub paired: bool,
+    /// Dismissed by the broker from this list (shown until the list closes).
+    pub dismissed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +23,11 @@ pub enum SuggestOutcome {
     Pending,
     /// Pair the subject with this record id.
     Pair(i64),
+    /// Dismiss this record id, or (`undo`) take its dismissal back.
+    Dismiss {
+        id: i64,
+        undo: bool,
+    },
     Close,
 }
 
@@ -61,9 +68,24 @@ impl SuggestionList {
         }
     }
 
-    /// One intent: Down/Up move, Pair pairs with the row under the cursor, Cancel closes.
+    /// Marks a row as dismissed or not, keeping the cursor.
+    pub fn mark_dismissed(&mut self, id: i64, on: bool) {
+        if let Some(r) = self.rows.iter_mut().find(|r| r.id == id) {
+            r.dismissed = on;
+        }
+    }
+
+    /// One intent: Down/Up move, Pair pairs with the row under the cursor, Dismiss dismisses
+    /// it (or takes that back), Cancel closes.
     pub fn handle(&mut self, input: &Input) -> SuggestOutcome {
         match input {
+            Input::Dismiss => {
+                self.selected()
+                    .map_or(SuggestOutcome::Pending, |r| SuggestOutcome::Dismiss {
+                        id: r.id,
+                        undo: r.dismissed,
+                    })
+            }
             Input::Cancel => SuggestOutcome::Close,
             Input::Pair => self
                 .selected()

@@ -40,6 +40,7 @@ pub fn answered(
             ("suggestion_down", "下移", "down"),
             ("suggestion_up", "上移", "up"),
             ("suggestion_pair", "配对", "pair"),
+            ("suggestion_dismiss", "排除", "dismiss"),
             ("overlay_cancel", "关闭", "close"),
         ],
     );
@@ -54,6 +55,27 @@ pub fn answered(
         None => m.overlays.push(Overlay::Suggestions { subject, list }),
     }
     m.info(format!("{n} {}", m.lang.pick("条建议", "suggestions")));
+    vec![]
+}
+
+/// `partner` was dismissed for `subject` (or restored): the list marks it and says so.
+pub fn dismissed(m: &mut Model, subject: i64, partner: i64, on: bool) -> Vec<Effect> {
+    for p in &mut m.overlays {
+        if let Overlay::Suggestions { subject: s, list } = p
+            && *s == subject
+        {
+            list.mark_dismissed(partner, on);
+        }
+    }
+    m.info(if on {
+        m.lang.pick(
+            "已排除：不再推荐（再按一次恢复）",
+            "dismissed: no longer suggested (press again to restore)",
+        )
+    } else {
+        m.lang
+            .pick("已恢复：可再次推荐", "restored: may be suggested again")
+    });
     vec![]
 }
 
@@ -82,6 +104,11 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
             m.overlays.pop();
             vec![]
         }
+        SuggestOutcome::Dismiss { id, undo } => vec![Effect::Pipe(PipeEffect::Dismiss {
+            subject: *subject,
+            partner: id,
+            undo,
+        })],
         SuggestOutcome::Pair(other) => {
             let subject = *subject;
             let paired = list.selected().is_some_and(|s| s.paired);

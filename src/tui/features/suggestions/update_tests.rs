@@ -82,3 +82,40 @@ fn s_on_the_desk_asks_for_the_selection() {
         vec![Effect::Pipe(PipeEffect::Suggest { id, zh: true })]
     );
 }
+
+#[test]
+fn x_dismisses_the_row_and_a_second_x_restores_it() {
+    let (mut db, mut m) = setup();
+    answer(&mut m);
+    let subject = m.demands.selected_id().unwrap();
+    let Some(crate::tui::overlay::Overlay::Suggestions { list, .. }) = m.overlays.last() else {
+        panic!("no list");
+    };
+    let partner = list.selected().unwrap().id;
+    let fx = press(&mut m, "x");
+    assert_eq!(
+        fx,
+        vec![Effect::Pipe(PipeEffect::Dismiss {
+            subject,
+            partner,
+            undo: false
+        })]
+    );
+    run(&mut db, &mut m, fx);
+    let dismissed = |m: &Model| match m.overlays.last() {
+        Some(crate::tui::overlay::Overlay::Suggestions { list, .. }) => {
+            list.selected().unwrap().dismissed
+        }
+        _ => panic!("the list closed"),
+    };
+    assert!(dismissed(&m));
+    let subject_rec = crate::db::records::get(db.conn(), subject)
+        .unwrap()
+        .unwrap();
+    let stored = crate::db::dismissals::of_record(db.conn(), &subject_rec).unwrap();
+    assert!(stored.contains_key(&partner));
+    drive(&mut db, &mut m, "x");
+    assert!(!dismissed(&m));
+    let stored = crate::db::dismissals::of_record(db.conn(), &subject_rec).unwrap();
+    assert!(stored.is_empty());
+}

@@ -69,6 +69,8 @@ fn row_lines(
     let pick = |s: Style| if selected { theme.selected() } else { s };
     let marker = if r.paired {
         lang.pick("已配对 ", "paired ")
+    } else if r.dismissed {
+        lang.pick("已排除 ", "dismissed ")
     } else {
         ""
     };
@@ -78,7 +80,7 @@ fn row_lines(
         Span::styled(head, pick(theme.title())),
         Span::styled(fit(&one_line(&r.title), title_w), pick(theme.normal())),
     ];
-    if r.paired {
+    if r.paired || r.dismissed {
         first.push(Span::styled(marker.to_string(), pick(theme.marker())));
     }
     let reasons: Vec<String> = r.reasons.iter().map(|s| one_line(s)).collect();
