@@ -1,6 +1,7 @@
 //! `duijie import demands|results FILE`: read a spreadsheet, upsert its rows in one
 //! transaction, report what happened and where the rejected rows went.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 use super::Ctx;
 use crate::domain::Kind;
 use crate::i18n::{Lang, Msg};
-use crate::import::{ImportOptions, import_file};
+use crate::import::{ImportOptions, SkipReason, import_file};
 use crate::sanitize::one_line;
 
 /// Import demands or results. Formats: CSV/TSV (UTF-8 with or without BOM, GBK/GB18030,
@@ -34,7 +35,7 @@ pub struct ImportArgs {
     /// written, so you can fix those rows first).
     #[arg(long)]
     pub dry_run: bool,
-    /// Print the report as JSON: {"added","updated","unchanged","rejected":[{"line","reason"}],"rejects_file"}.
+    /// Print the report as JSON: {"added","updated","unchanged","rejected":[{"line","reason"}],"rejects_file","skipped":[{"line","reason"}]}.
     #[arg(long)]
     pub json: bool,
 }
@@ -89,6 +90,21 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             ],
         );
         text.push('\n');
+        for (reason, msg) in [
+            (SkipReason::Blank, Msg::CliSkippedBlank),
+            (SkipReason::AboveHeader, Msg::CliSkippedAbove),
+        ] {
+            let lines: Vec<usize> = report
+                .skipped
+                .iter()
+                .filter(|s| s.reason == reason)
+                .map(|s| s.line)
+                .collect();
+            if !lines.is_empty() {
+                text += &msg.fill(lang, &[&lines.len(), &line_list(&lines)]);
+                text.push('\n');
+            }
+        }
         for r in &report.rejected {
             text += &Msg::CliRejectedLine.fill(lang, &[&r.line, &one_line(&r.reason)]);
             text.push('\n');
@@ -104,4 +120,19 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(3)
     })
+}
+
+/// Lines as "3, 5, 9", the first ten and then how many more.
+fn line_list(lines: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = lines
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() > SHOWN {
+        let _ = write!(text, " … (+{})", lines.len() - SHOWN);
+    }
+    text
 }

@@ -39,10 +39,7 @@ pub fn parse(bytes: &[u8], sheet: Option<&str>) -> anyhow::Result<Table> {
     let rows = range
         .rows()
         .enumerate()
-        .map(|(i, cells)| SourceRow {
-            line: first_row + i + 1,
-            cells: cells.iter().map(cell_text).collect(),
-        })
+        .map(|(i, cells)| SourceRow::new(first_row + i + 1, cells.iter().map(cell_text).collect()))
         .collect();
     Ok(Table::from_rows(rows))
 }
