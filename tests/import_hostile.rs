@@ -294,5 +294,5 @@ fn the_cli_summary_counts_skipped_rows() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("skipped 2 blank rows: line 3, 4"), "{out}");
+    assert!(out.contains("blank rows skipped: 2 (line 3, 4)"), "{out}");
 }

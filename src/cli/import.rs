@@ -13,10 +13,12 @@ use crate::import::{ImportOptions, SkipReason, import_file};
 use crate::sanitize::one_line;
 
 /// Import demands or results. Formats: CSV/TSV (UTF-8 with or without BOM, GBK/GB18030,
-/// UTF-16 with BOM — detected), XLSX/XLS (first sheet, or --sheet) and JSON (an array of
-/// objects). Headers are matched by Chinese or English names; other columns are kept.
+/// UTF-16 with or without BOM — detected), XLSX/XLS (first sheet, or --sheet) and JSON (an
+/// array of objects). Headers are matched by Chinese or English names; other columns are kept.
 /// Re-importing a file updates changed rows and adds nothing twice. Rows that cannot be
-/// taken are listed with their line numbers and saved, as they were, to a rejects CSV.
+/// taken (a quote that never closes, a line in another encoding, a cell over 64 KB — 1 MB
+/// for descriptions and extra columns) are listed with their line numbers and saved, as they
+/// were, to a rejects CSV; blank rows and rows above the header are counted as skipped.
 /// Exit status: 0 all rows taken, 3 some rejected, 1 the file could not be read.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
