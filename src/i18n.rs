@@ -249,6 +249,13 @@ catalogue! {
     CliDryRun => ("（试运行：未写入）", " (dry run: nothing written)"),
     /// A rejected row: its line number and why.
     CliRejectedLine => ("第 {} 行：{}", "line {}: {}"),
+    /// Blank rows an import skipped: how many, and their lines.
+    CliSkippedBlank => ("跳过空行 {} 个：第 {} 行", "blank rows skipped: {} (line {})"),
+    /// Rows above the header an import skipped (a title row): how many, and their lines.
+    CliSkippedAbove => (
+        "跳过表头上方的行 {} 个：第 {} 行",
+        "rows above the header skipped: {} (line {})"
+    ),
     /// Where the rejected rows were saved.
     CliRejectsSaved => ("被拒绝的行已存至 {}", "rejects saved to {}"),
     /// Import progress on a terminal: rows done, rows in all.

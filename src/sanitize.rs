@@ -166,4 +166,52 @@ mod tests {
         assert_eq!(clean("x\u{1b}]52;c;AAAA"), "x");
         assert_eq!(clean("x\u{1b}[12"), "x");
     }
+
+    /// Text a hostile file might hold: escape and control characters, bidi and zero-width
+    /// characters, combining marks, emoji with selectors and joiners, CJK, anything.
+    fn hostile() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            3 => "[\u{1b}\u{9b}\u{9d}\u{9c}\u{7}\\\\\\[\\]0-9;:PX_^m]{1,6}",
+            2 => "[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}\u{ad}]{1,3}",
+            3 => "[铜箔鄭州大學ａＡ（）。 a-z]{1,6}",
+            1 => "[\u{300}\u{301}\u{fe0f}\u{200d}\u{1f600}\u{1f1e6}\u{2764}]{1,4}",
+            1 => any::<String>(),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    fn survives(c: char) -> bool {
+        !c.is_control() && !is_invisible_control(c)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn cleaned_text_has_no_control_escape_or_invisible_character(s in hostile()) {
+            let out = clean(&s);
+            proptest::prop_assert!(out.chars().all(survives), "{:?} -> {:?}", s, out);
+            let line = one_line(&s);
+            proptest::prop_assert!(line.chars().all(survives) && !line.contains("  "), "{:?}", line);
+        }
+
+        #[test]
+        fn cleaning_twice_changes_nothing_and_keeps_the_width(s in hostile()) {
+            use unicode_width::UnicodeWidthStr;
+            let once = clean(&s).into_owned();
+            let twice = clean(&once).into_owned();
+            proptest::prop_assert_eq!(&once, &twice);
+            proptest::prop_assert_eq!(once.width(), twice.width());
+            proptest::prop_assert_eq!(one_line(&once), one_line(&s));
+        }
+
+        #[test]
+        fn text_without_controls_is_left_as_it_was(s in "[铜箔鄭州大學ａＡ（）。 a-z0-9,.\u{1f600}]{0,30}") {
+            proptest::prop_assert_eq!(clean(&s), s.as_str());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! `duijie import demands|results FILE`: read a spreadsheet, upsert its rows in one
 //! transaction, report what happened and where the rejected rows went.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,14 +9,16 @@ use std::process::ExitCode;
 use super::Ctx;
 use crate::domain::Kind;
 use crate::i18n::{Lang, Msg};
-use crate::import::{ImportOptions, import_file};
+use crate::import::{ImportOptions, SkipReason, import_file};
 use crate::sanitize::one_line;
 
 /// Import demands or results. Formats: CSV/TSV (UTF-8 with or without BOM, GBK/GB18030,
-/// UTF-16 with BOM — detected), XLSX/XLS (first sheet, or --sheet) and JSON (an array of
-/// objects). Headers are matched by Chinese or English names; other columns are kept.
+/// UTF-16 with or without BOM — detected), XLSX/XLS (first sheet, or --sheet) and JSON (an
+/// array of objects). Headers are matched by Chinese or English names; other columns are kept.
 /// Re-importing a file updates changed rows and adds nothing twice. Rows that cannot be
-/// taken are listed with their line numbers and saved, as they were, to a rejects CSV.
+/// taken (a quote that never closes, a line in another encoding, a cell over 64 KB — 1 MB
+/// for descriptions and extra columns) are listed with their line numbers and saved, as they
+/// were, to a rejects CSV; blank rows and rows above the header are counted as skipped.
 /// Exit status: 0 all rows taken, 3 some rejected, 1 the file could not be read.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -34,7 +37,7 @@ pub struct ImportArgs {
     /// written, so you can fix those rows first).
     #[arg(long)]
     pub dry_run: bool,
-    /// Print the report as JSON: {"added","updated","unchanged","rejected":[{"line","reason"}],"rejects_file"}.
+    /// Print the report as JSON: {"added","updated","unchanged","rejected":[{"line","reason"}],"rejects_file","skipped":[{"line","reason"}]}.
     #[arg(long)]
     pub json: bool,
 }
@@ -102,6 +105,21 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             ],
         );
         text.push('\n');
+        for (reason, msg) in [
+            (SkipReason::Blank, Msg::CliSkippedBlank),
+            (SkipReason::AboveHeader, Msg::CliSkippedAbove),
+        ] {
+            let lines: Vec<usize> = report
+                .skipped
+                .iter()
+                .filter(|s| s.reason == reason)
+                .map(|s| s.line)
+                .collect();
+            if !lines.is_empty() {
+                text += &msg.fill(lang, &[&lines.len(), &line_list(&lines)]);
+                text.push('\n');
+            }
+        }
         for r in &report.rejected {
             text += &Msg::CliRejectedLine.fill(lang, &[&r.line, &one_line(&r.reason)]);
             text.push('\n');
@@ -117,4 +135,19 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(3)
     })
+}
+
+/// Lines as "3, 5, 9", the first ten and then how many more.
+fn line_list(lines: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = lines
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() > SHOWN {
+        let _ = write!(text, " … (+{})", lines.len() - SHOWN);
+    }
+    text
 }

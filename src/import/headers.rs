@@ -1,6 +1,8 @@
 //! Header aliases: which column of a user's file feeds which record field, in Chinese or
 //! English, and which fields belong to one kind only.
 
+use std::collections::HashSet;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::domain::Kind;
@@ -251,6 +253,10 @@ pub fn normalise(header: &str) -> String {
 
 /// The field a header names, if any.
 pub fn lookup(header: &str) -> Option<Field> {
+    // No alias is near this long: a long cell is data, and folding it would cost its size.
+    if header.len() > 200 {
+        return None;
+    }
     let h = normalise(header);
     if h.is_empty() {
         return None;
@@ -280,7 +286,7 @@ pub enum Column {
 /// an unknown one or one of the other kind's fields is kept in `extra` under its header.
 pub fn map_columns(headers: &[String], kind: Kind) -> Vec<Column> {
     let mut taken: Vec<Field> = Vec::new();
-    let mut extra_names: Vec<String> = Vec::new();
+    let mut extra_names: HashSet<String> = HashSet::new();
     headers
         .iter()
         .enumerate()
@@ -303,7 +309,7 @@ pub fn map_columns(headers: &[String], kind: Kind) -> Vec<Column> {
                 name = format!("{base} ({n})");
                 n += 1;
             }
-            extra_names.push(name.clone());
+            extra_names.insert(name.clone());
             Column::Extra(name)
         })
         .collect()

@@ -1,13 +1,23 @@
 //! JSON input: an array of objects, each object one row; keys are headers (matched by the
 //! same aliases), values become text. A row's line is where its object starts.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
+use super::encoding::BadLine;
+use super::limits;
 use super::table::{SourceRow, Table};
 use super::values::format_amount;
 
 /// Parses `text` (an array of objects) into a table.
 pub fn parse(text: &str) -> anyhow::Result<Table> {
+    parse_marked(text, &[], "UTF-8")
+}
+
+/// Parses `text`; an object holding one of `bad_lines` (lines the decoder read in another
+/// encoding than the file's `encoding`) is rejected with the reason.
+pub fn parse_marked(text: &str, bad_lines: &[BadLine], encoding: &str) -> anyhow::Result<Table> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| anyhow::anyhow!("not valid JSON: {e}"))?;
     let Value::Array(items) = value else {
@@ -15,13 +25,20 @@ pub fn parse(text: &str) -> anyhow::Result<Table> {
     };
     let starts = object_lines(text);
     let mut header: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for item in &items {
         if let Value::Object(map) = item {
             for k in map.keys() {
-                if !header.contains(k) {
+                if seen.insert(k) {
                     header.push(k.clone());
                 }
             }
+        }
+        if header.len() > limits::COLUMNS {
+            anyhow::bail!(
+                "the objects have more than {} different keys; a table may have at most that many columns",
+                limits::COLUMNS
+            );
         }
     }
     let mut rows = Vec::with_capacity(items.len());
@@ -34,9 +51,25 @@ pub fn parse(text: &str) -> anyhow::Result<Table> {
             .iter()
             .map(|h| map.get(h).map(value_text).unwrap_or_default())
             .collect();
-        rows.push(SourceRow { line, cells });
+        // The object runs up to the line where the next one starts (or the end).
+        let last = starts
+            .get(i + 1)
+            .map_or(usize::MAX, |next| next.saturating_sub(1).max(line));
+        let problem = bad_lines
+            .iter()
+            .find(|b| (line..=last).contains(&b.line))
+            .map(|b| b.reason(line, encoding));
+        rows.push(SourceRow {
+            line,
+            cells,
+            problem,
+        });
     }
-    Ok(Table { header, rows })
+    Ok(Table {
+        header,
+        rows,
+        ..Table::default()
+    })
 }
 
 fn value_text(v: &Value) -> String {

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod encoding;
 pub mod headers;
 pub mod json;
+pub mod limits;
 pub mod rejects;
 mod row;
 pub mod table;
@@ -17,6 +18,7 @@ pub mod values;
 mod write;
 pub mod xlsx;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -24,6 +26,7 @@ use anyhow::Context;
 use crate::db::Db;
 use crate::domain::Kind;
 use headers::{Column, Field};
+pub use table::{SkipReason, Skipped};
 use table::{SourceRow, Table};
 
 /// How to read a file.
@@ -62,6 +65,8 @@ pub struct ImportReport {
     pub unchanged: usize,
     pub rejected: Vec<Rejected>,
     pub rejects_file: Option<String>,
+    /// Rows neither taken nor rejected: blank rows, rows above the header.
+    pub skipped: Vec<Skipped>,
 }
 
 /// The format of an input, from its name, else from its first bytes.
@@ -104,10 +109,17 @@ impl Format {
 pub fn read_table(name: &str, bytes: &[u8], opts: &ImportOptions) -> anyhow::Result<Table> {
     match Format::detect(name, bytes) {
         Format::Workbook => xlsx::parse(bytes, opts.sheet.as_deref()),
-        Format::Json => json::parse(&encoding::decode(bytes, opts.encoding.as_deref())?.text),
+        Format::Json => {
+            let d = encoding::decode(bytes, opts.encoding.as_deref())?;
+            let mut table = json::parse_marked(&d.text, &d.bad_lines, d.encoding)?;
+            table.encoding = Some(d.encoding);
+            Ok(table)
+        }
         Format::Delimited(delim) => {
-            let text = encoding::decode(bytes, opts.encoding.as_deref())?.text;
-            csv::parse(&text, delim)
+            let d = encoding::decode(bytes, opts.encoding.as_deref())?;
+            let mut table = csv::parse_marked(&d.text, delim, &d.bad_lines, d.encoding)?;
+            table.encoding = Some(d.encoding);
+            Ok(table)
         }
     }
 }
@@ -142,11 +154,7 @@ pub fn import_bytes(
     }
     let columns = headers::map_columns(&table.header, kind);
     if !columns.contains(&Column::Field(Field::Title)) {
-        anyhow::bail!(
-            "{name}: no title column (expected one of {}); the header row has: {}",
-            Field::Title.aliases().join(", "),
-            table.header.join(", ")
-        );
+        anyhow::bail!("{name}: {}", no_title(&table, kind, name, bytes, opts));
     }
 
     let (mut report, bad) = write::write_rows(db, &table, &columns, (kind, name), opts)
@@ -158,6 +166,7 @@ pub fn import_bytes(
             reason: reason.clone(),
         })
         .collect();
+    report.skipped = table.skipped();
     if !bad.is_empty() {
         let dir = opts
             .rejects_dir
@@ -172,4 +181,60 @@ pub fn import_bytes(
         report.rejects_file = Some(path.display().to_string());
     }
     Ok(report)
+}
+
+/// Why a table has no title column, with the header as read and, when the header names no
+/// known column at all in a text file, the encoding it reads right in (or a hint to choose one).
+fn no_title(table: &Table, kind: Kind, name: &str, bytes: &[u8], opts: &ImportOptions) -> String {
+    let shown: Vec<String> = table
+        .header
+        .iter()
+        .take(20)
+        .map(|h| limits::short(h.trim(), 40))
+        .collect();
+    let more = if table.header.len() > shown.len() {
+        format!(" … ({} columns)", table.header.len())
+    } else {
+        String::new()
+    };
+    let mut text = format!(
+        "no title column (expected one of {}); the header row has: {}{more}",
+        Field::Title.aliases().join(", "),
+        shown.join(", ")
+    );
+    let Some(used) = table.encoding else {
+        return text;
+    };
+    if headers::known_count(&table.header) > 0 {
+        return text;
+    }
+    let fits = |text: &str| {
+        let retry = match Format::detect(name, bytes) {
+            Format::Json => json::parse(text).ok(),
+            Format::Delimited(delim) => csv::parse(text, delim).ok(),
+            Format::Workbook => None,
+        };
+        retry.is_some_and(|t| {
+            headers::map_columns(&t.header, kind).contains(&Column::Field(Field::Title))
+        })
+    };
+    let used_name = encoding::user_name(used);
+    match encoding::suggest(bytes, used, fits) {
+        Some(label) => {
+            let _ = write!(
+                text,
+                "; read as {used_name}, the header names no known column, but read as \
+                 {label} it does: try --encoding {label}"
+            );
+        }
+        None if opts.encoding.is_none() => {
+            let _ = write!(
+                text,
+                "; read as {used_name}, the header names no known column: if it looks \
+                 garbled, choose the file's encoding with --encoding (gbk, utf-8, utf-16le…)"
+            );
+        }
+        None => {}
+    }
+    text
 }

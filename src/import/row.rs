@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::headers::{Column, Field};
+use super::limits;
 use super::table::SourceRow;
 use super::values::{
     number_text, parse_amount, parse_bool, parse_date, parse_status, unneutralise,
@@ -16,6 +17,11 @@ pub fn to_record(
     columns: &[Column],
     kind: Kind,
 ) -> Result<Record, String> {
+    if let Some(problem) = &src.problem {
+        return Err(problem.clone());
+    }
+    // Before any cell is copied or read: a huge cell must not reach the search keys.
+    limits::check_row(&src.cells, header, columns)?;
     let extra_cells = src
         .cells
         .iter()
@@ -104,10 +110,7 @@ mod tests {
     use crate::import::headers::map_columns;
 
     fn row(cells: &[&str]) -> SourceRow {
-        SourceRow {
-            line: 7,
-            cells: cells.iter().map(|s| (*s).to_string()).collect(),
-        }
+        SourceRow::new(7, cells.iter().map(|s| (*s).to_string()).collect())
     }
 
     fn header(h: &[&str]) -> Vec<String> {

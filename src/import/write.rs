@@ -332,7 +332,7 @@ fn build(
 ) -> Result<Vec<Built>, DbError> {
     let mut out = Vec::with_capacity(rows.len());
     for (k, src) in rows.iter().enumerate() {
-        if table::is_blank(&src.cells) {
+        if src.problem.is_none() && table::is_blank(&src.cells) {
             continue;
         }
         let rec = match row::to_record(src, &table.header, columns, kind) {

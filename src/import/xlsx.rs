@@ -10,7 +10,25 @@ use super::table::{SourceRow, Table};
 use super::values::format_amount;
 
 /// Reads one sheet of the workbook in `bytes`.
+///
+/// calamine is not proof against damaged files (fuzzing found a cell reference whose row
+/// number overflows its arithmetic): a panic inside it is the file's fault, and is reported
+/// as an unreadable workbook instead of taking the program down.
 pub fn parse(bytes: &[u8], sheet: Option<&str>) -> anyhow::Result<Table> {
+    // The default hook would print the panic over the clean error: quiet while calamine
+    // reads (imports run one at a time; the desk's own hook is put back after).
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| read(bytes, sheet));
+    std::panic::set_hook(hook);
+    read.unwrap_or_else(|_| {
+        Err(anyhow::anyhow!(
+            "not a readable workbook: it is damaged (the workbook reader failed on it)"
+        ))
+    })
+}
+
+fn read(bytes: &[u8], sheet: Option<&str>) -> anyhow::Result<Table> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| anyhow::anyhow!("not a readable workbook: {e}"))?;
     let names = book.sheet_names();
@@ -39,10 +57,7 @@ pub fn parse(bytes: &[u8], sheet: Option<&str>) -> anyhow::Result<Table> {
     let rows = range
         .rows()
         .enumerate()
-        .map(|(i, cells)| SourceRow {
-            line: first_row + i + 1,
-            cells: cells.iter().map(cell_text).collect(),
-        })
+        .map(|(i, cells)| SourceRow::new(first_row + i + 1, cells.iter().map(cell_text).collect()))
         .collect();
     Ok(Table::from_rows(rows))
 }
