@@ -25,19 +25,24 @@ pub mod tui;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Freed memory goes back to the system at once instead of after mimalloc's default delay
-/// (10 ms, 100 ms for arenas). The desk loads in chunks on several threads and frees each chunk
-/// as it is taken in; with the delay, the freed chunks pile up and count in its peak memory
-/// (measured by `scripts/desk-bench` at 100,000 records: 144 MB peak with the delay, 116 MB
-/// without). Called by the desk only: an import frees in bulk and gains nothing.
+/// How long mimalloc keeps freed memory before it goes back to the system, in ms (its
+/// default is 10; 100 for arenas). The desk sets 0 while its lists load: it loads in chunks on
+/// several threads and frees each chunk as it is taken in, and with the delay the freed chunks
+/// pile up and count in its peak memory (`scripts/desk-bench` at 100,000 records: 144 MB peak
+/// with the delay, 111–118 MB without; at a million 1,036–1,040 MB, 967–987 MB). Once loaded
+/// it sets the default again: returning every freed block at once costs the search a few
+/// milliseconds per keystroke in page faults.
 #[allow(
     unsafe_code,
     reason = "one call into mimalloc's option API with two integers; no pointers"
 )]
-pub fn purge_freed_memory_at_once() {
+pub fn set_purge_delay(ms: i32) {
     /// `mi_option_purge_delay` in mimalloc.h (the same place in its v2 and v3 enums); the
     /// Rust binding names only some of the options.
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: mi_option_set only stores an integer option; any value is valid for it.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, ms.into()) }
 }
+
+/// mimalloc's default purge delay (see [`set_purge_delay`]).
+pub const DEFAULT_PURGE_DELAY_MS: i32 = 10;

@@ -36,7 +36,8 @@ pub fn run(
     lang: crate::i18n::Lang,
     keys: &std::collections::BTreeMap<String, Vec<String>>,
 ) -> anyhow::Result<std::process::ExitCode> {
-    crate::purge_freed_memory_at_once();
+    // Freed memory goes back at once while the lists load (the peak); see `set_purge_delay`.
+    crate::set_purge_delay(0);
     let keymap = Keymap::new(keys).map_err(anyhow::Error::msg)?;
     db.set_cache_kib(2048)?;
     let db_name = db
@@ -87,6 +88,8 @@ pub fn run(
         dispatch(&mut model, &mut runner, a);
     }
     let mut dirty = true;
+    // Both lists hold every row: the allocator goes back to its default purge delay.
+    let mut loaded = false;
     while !model.should_quit && signals.quit().is_none() {
         if signals.take_stop() {
             guard.suspend()?;
@@ -118,6 +121,10 @@ pub fn run(
         };
         for action in answers {
             dirty |= dispatch(&mut model, &mut runner, action);
+        }
+        if !loaded && model.demands.loaded && model.results.loaded {
+            loaded = true;
+            crate::set_purge_delay(crate::DEFAULT_PURGE_DELAY_MS);
         }
         // Take every key already waiting before drawing again, so a burst of typing (or a
         // paste) costs one frame, not one frame per key. Each key is resolved after the
