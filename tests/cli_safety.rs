@@ -255,6 +255,27 @@ fn read_commands_on_a_missing_database_say_so_and_create_nothing() {
 }
 
 #[test]
+fn a_dry_run_import_on_a_missing_database_reports_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("d.csv");
+    std::fs::write(&csv, "需求名称,所属领域\n锂电池回收,新能源\n铜箔,材料\n").unwrap();
+    let db = dir.path().join("typo/d.db");
+    let file = csv.to_string_lossy().into_owned();
+    let o = run_in(
+        dir.path(),
+        &db,
+        &["import", "demands", &file, "--dry-run", "--json"],
+        "en_US.UTF-8",
+    );
+    ok(&o);
+    assert!(stdout(&o).contains("\"added\": 2"), "{}", stdout(&o));
+    assert!(
+        !dir.path().join("typo").exists(),
+        "a dry run created the database"
+    );
+}
+
+#[test]
 fn adding_creates_a_private_database_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new/sub/d.db");

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Ctx;
+use crate::db::Db;
 use crate::domain::Kind;
 use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, SkipReason, import_file};
@@ -62,7 +63,13 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if let Err(e) = std::fs::File::open(&args.file) {
         anyhow::bail!("{}: cannot read: {e}", args.file.display());
     }
-    let (mut db, created) = ctx.open_db_for_adding()?;
+    let (mut db, created) = if args.dry_run && !ctx.db_path.exists() {
+        // A dry run creates nothing: with no database yet, it reads into an empty one in
+        // memory, which shows what a real import would add.
+        (Db::open_in_memory()?, true)
+    } else {
+        ctx.open_db_for_adding()?
+    };
     if !args.dry_run {
         db.writable()?;
         // A new file has nothing to lose; any other gets its way back first (quietly: the
