@@ -108,10 +108,13 @@ fn dry_run_reports_without_writing() {
     let o = env.run(&["import", "results", p(&f), "--dry-run", "--json"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(json(&o)["added"], 1);
+    // Nothing was written: not even the database the dry run would have gone into.
     let o = env.run(&["list", "results", "--json"]);
-    assert_eq!(json(&o), serde_json::json!([]));
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let o = env.run(&["import", "results", p(&f), "--json"]);
     assert_eq!(json(&o)["added"], 1);
+    let o = env.run(&["import", "results", p(&f), "--dry-run", "--json"]);
+    assert_eq!(json(&o)["unchanged"], 1, "a dry run on a database reads it");
     let o = env.run(&["import", "results", p(&f), "--json"]);
     assert_eq!(
         (json(&o)["added"].clone(), json(&o)["unchanged"].clone()),
