@@ -50,25 +50,7 @@ impl SuggestIndex {
                 *gain.entry(t).or_default() += tf_part(tf, doc.len, side.avg_len) * idf(n, df);
             }
         }
-        let have: HashSet<u32> = q.terms.iter().map(|t| t.0).collect();
-        let mut extra: Vec<(u32, f32)> = gain
-            .into_iter()
-            .filter(|(t, _)| !have.contains(t))
-            .collect();
-        extra.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.words[a.0 as usize].cmp(&self.words[b.0 as usize]))
-        });
-        extra.truncate(FEEDBACK_TERMS);
-        let total: f32 = extra.iter().map(|t| t.1).sum();
-        let budget: f32 = q.terms.iter().map(|t| t.1).sum::<f32>() * FEEDBACK_WEIGHT;
-        if total <= 0.0 {
-            return Vec::new();
-        }
-        extra
-            .into_iter()
-            .map(|(t, g)| (t, budget * g / total))
-            .collect()
+        self.spend(q, gain, FEEDBACK_TERMS, FEEDBACK_WEIGHT)
     }
 
     /// Related terms: the words that keep company with the query's most telling terms in
@@ -101,6 +83,18 @@ impl SuggestIndex {
                 }
             }
         }
+        self.spend(q, gain, RELATED_TERMS, RELATED_WEIGHT)
+    }
+
+    /// The `keep` terms of `gain` the query lacks, most gained first (then by word), sharing
+    /// `weight` × the query's own weight in proportion to their gain.
+    fn spend(
+        &self,
+        q: &Query<'_>,
+        gain: HashMap<u32, f32>,
+        keep: usize,
+        weight: f32,
+    ) -> Vec<(u32, f32)> {
         let have: HashSet<u32> = q.terms.iter().map(|t| t.0).collect();
         let mut extra: Vec<(u32, f32)> = gain
             .into_iter()
@@ -110,15 +104,15 @@ impl SuggestIndex {
             b.1.total_cmp(&a.1)
                 .then_with(|| self.words[a.0 as usize].cmp(&self.words[b.0 as usize]))
         });
-        extra.truncate(RELATED_TERMS);
-        let sum: f32 = extra.iter().map(|t| t.1).sum();
-        let budget: f32 = q.terms.iter().map(|t| t.1).sum::<f32>() * RELATED_WEIGHT;
-        if sum <= 0.0 {
+        extra.truncate(keep);
+        let total: f32 = extra.iter().map(|t| t.1).sum();
+        if total <= 0.0 {
             return Vec::new();
         }
+        let budget: f32 = q.terms.iter().map(|t| t.1).sum::<f32>() * weight;
         extra
             .into_iter()
-            .map(|(t, g)| (t, budget * g / sum))
+            .map(|(t, g)| (t, budget * g / total))
             .collect()
     }
 }
