@@ -258,7 +258,12 @@ fn read_commands_on_a_missing_database_say_so_and_create_nothing() {
 fn a_dry_run_import_on_a_missing_database_reports_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("d.csv");
-    std::fs::write(&csv, "需求名称,所属领域\n锂电池回收,新能源\n铜箔,材料\n").unwrap();
+    // The third row has no title: it is reported, and still nothing is written.
+    std::fs::write(
+        &csv,
+        "需求名称,所属领域\n锂电池回收,新能源\n铜箔,材料\n,空\n",
+    )
+    .unwrap();
     let db = dir.path().join("typo/d.db");
     let file = csv.to_string_lossy().into_owned();
     let o = run_in(
@@ -267,11 +272,15 @@ fn a_dry_run_import_on_a_missing_database_reports_and_creates_nothing() {
         &["import", "demands", &file, "--dry-run", "--json"],
         "en_US.UTF-8",
     );
-    ok(&o);
+    assert_eq!(o.status.code(), Some(3), "{o:?}");
     assert!(stdout(&o).contains("\"added\": 2"), "{}", stdout(&o));
     assert!(
         !dir.path().join("typo").exists(),
         "a dry run created the database"
+    );
+    assert!(
+        !dir.path().join("rejects").exists(),
+        "a dry run wrote a rejects file"
     );
 }
 

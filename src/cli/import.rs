@@ -82,7 +82,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         encoding: args.encoding.clone(),
         sheet: args.sheet.clone(),
         dry_run: args.dry_run,
-        rejects_dir: None,
+        rejects_dir: Some(crate::paths::rejects_dir(&ctx.db_path)),
         progress: (!args.json && std::io::stderr().is_terminal()).then(|| progress_for(ctx.lang)),
         ..ImportOptions::default()
     };

@@ -167,7 +167,8 @@ pub fn import_bytes(
         })
         .collect();
     report.skipped = table.skipped();
-    if !bad.is_empty() {
+    // A dry run creates nothing: the rejected lines are in the report, but no rejects file.
+    if !bad.is_empty() && !opts.dry_run {
         let dir = opts
             .rejects_dir
             .clone()

@@ -38,31 +38,72 @@ impl Lang {
     }
 }
 
-/// Declares the catalogue: one variant per message with its Chinese and English text, and
-/// [`Msg::ALL`] so tests can check every entry.
+/// Declares a catalogue: an enum with one variant per message and its Chinese and English
+/// text, `ALL` so tests can check every entry, `text` and `fill`, and a test that every entry
+/// has both languages with the same placeholders.
+///
+/// [`Msg`] below is the catalogue of the desk and the CLI. An area with many messages of its
+/// own may declare its catalogue in its own file under `i18n/` (`catalogue! { pub enum
+/// ReportMsg { … } }`, with `pub mod <area>;` below this macro), so areas built side by side do
+/// not edit one list.
 macro_rules! catalogue {
-    ($($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr),)*) => {
-        /// One message of the interface, in both languages.
+    ($(#[$edoc:meta])* pub enum $enum:ident {
+        $($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr),)*
+    }) => {
+        $(#[$edoc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg {
+        pub enum $enum {
             $($(#[$doc])* $name,)*
         }
 
-        impl Msg {
+        impl $enum {
             /// Every message, in declaration order.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
 
             /// (Chinese, English).
-            fn pair(self) -> (&'static str, &'static str) {
+            pub fn pair(self) -> (&'static str, &'static str) {
                 match self {
-                    $(Msg::$name => ($zh, $en),)*
+                    $($enum::$name => ($zh, $en),)*
+                }
+            }
+
+            /// The text in `lang`, placeholders left as `{}`.
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                let (zh, en) = self.pair();
+                lang.pick(zh, en)
+            }
+
+            /// The text in `lang` with each `{}` replaced by the next of `args` (missing ones
+            /// stay empty, extra ones are ignored).
+            pub fn fill(self, lang: $crate::i18n::Lang, args: &[&dyn std::fmt::Display]) -> String {
+                $crate::i18n::fill(self.text(lang), args)
+            }
+        }
+
+        #[cfg(test)]
+        mod catalogue_tests {
+            #[test]
+            fn every_message_has_both_languages_with_the_same_placeholders() {
+                for m in super::$enum::ALL {
+                    let (zh, en) = m.pair();
+                    assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+                    assert_eq!(
+                        zh.matches("{}").count(),
+                        en.matches("{}").count(),
+                        "{m:?}: zh and en take different arguments"
+                    );
                 }
             }
         }
     };
 }
 
+// Area catalogues: declare them here, after the macro, so they can use it by name
+// (`catalogue! { pub enum ReportMsg { … } }` in `i18n/<area>.rs`).
+
 catalogue! {
+/// One message of the interface, in both languages.
+pub enum Msg {
     // — record form —
     /// Title of the form for a new demand.
     FormNewDemand => ("新增需求", "New demand"),
@@ -482,50 +523,29 @@ catalogue! {
         "deadline “{}” is not a date; kept as written"
     ),
 }
+}
 
-impl Msg {
-    /// The text in `lang`, placeholders left as `{}`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.pair();
-        lang.pick(zh, en)
+/// `text` with each `{}` replaced by the next of `args` (missing ones stay empty, extra ones
+/// are ignored).
+pub fn fill(text: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut args = args.iter();
+    let mut parts = text.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
     }
-
-    /// The text in `lang` with each `{}` replaced by the next of `args` (missing ones stay
-    /// empty, extra ones are ignored).
-    pub fn fill(self, lang: Lang, args: &[&dyn Display]) -> String {
-        let text = self.text(lang);
-        let mut out = String::with_capacity(text.len() + 16);
-        let mut args = args.iter();
-        let mut parts = text.split("{}");
-        if let Some(first) = parts.next() {
-            out.push_str(first);
+    for part in parts {
+        if let Some(a) = args.next() {
+            out.push_str(&a.to_string());
         }
-        for part in parts {
-            if let Some(a) = args.next() {
-                out.push_str(&a.to_string());
-            }
-            out.push_str(part);
-        }
-        out
+        out.push_str(part);
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_message_has_both_languages_with_the_same_placeholders() {
-        for m in Msg::ALL {
-            let (zh, en) = m.pair();
-            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
-            assert_eq!(
-                zh.matches("{}").count(),
-                en.matches("{}").count(),
-                "{m:?}: zh and en take different arguments"
-            );
-        }
-    }
 
     #[test]
     fn fill_replaces_placeholders_in_order() {
