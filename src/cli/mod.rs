@@ -24,12 +24,14 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod contact;
 mod dismiss;
 pub mod errors;
 mod explain;
 mod export;
 mod import;
 mod list;
+mod org;
 mod pipeline;
 mod suggest;
 
@@ -88,6 +90,10 @@ pub enum Command {
     Board(pipeline::BoardArgs),
     /// Undo the last change(s).
     Undo(pipeline::UndoArgs),
+    /// Organisations: `org NAME|CODE` shows one; list, merge, rename, edit.
+    Org(org::OrgArgs),
+    /// Contacts: add, edit, show (by code, phone, email or name), list.
+    Contact(contact::ContactArgs),
     /// Copy the database, online, to FILE (default: a new file in backups/ beside it).
     Backup(backup::BackupArgs),
     /// Replace the database with a backup, after backing up the current one.
@@ -190,6 +196,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
         Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
+        Some(Command::Org(a)) => org::run(&a, &ctx),
+        Some(Command::Contact(a)) => contact::run(&a, &ctx),
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),
         Some(Command::Restore(a)) => backup::run_restore(&a, &ctx),
         Some(Command::Check(a)) => backup::run_check(&a, &ctx),

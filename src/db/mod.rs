@@ -6,16 +6,20 @@
 
 pub mod backup;
 pub mod check;
+pub mod contacts;
 pub mod dismissals;
 mod error;
 pub mod followups;
 pub mod keys;
+pub mod links;
 pub mod live;
 mod money;
 mod open;
+pub mod orgs;
 pub mod pairs;
 pub mod records;
 pub mod rev;
+mod seq;
 pub mod undo;
 pub mod views;
 
@@ -39,7 +43,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_exact_money_checks.sql"),
     include_str!("migrations/005_undo_snapshots.sql"),
     include_str!("migrations/006_dismissals.sql"),
+    MIGRATION_ORGS,
 ];
+
+/// Organisations and contacts: its tables are filled for the stored records by
+/// [`links::backfill`], which needs the name key and so runs in Rust, in the same transaction.
+const MIGRATION_ORGS: &str = include_str!("migrations/008_orgs_contacts.sql");
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -105,6 +114,9 @@ impl Db {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
+            if *sql == MIGRATION_ORGS {
+                links::backfill(&tx)?;
+            }
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                     r.get(0)

@@ -4,7 +4,9 @@
 
 mod amount;
 mod code;
+pub mod contact;
 pub mod date;
+pub mod org;
 mod pair;
 mod patch;
 mod record;

@@ -110,6 +110,8 @@ pub enum Inverse {
         /// How many records it updated.
         updated: u64,
     },
+    /// Reverses a change to organisations or contacts (merge, rename, edit, add).
+    Org(Box<super::org::OrgUndo>),
 }
 
 /// The envelope an entry is written in: the format version beside the operation.

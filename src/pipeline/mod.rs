@@ -13,6 +13,8 @@ pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod followups;
+pub mod org_view;
+pub mod orgs;
 pub mod pairs;
 pub mod records;
 pub mod render;

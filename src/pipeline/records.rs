@@ -55,6 +55,7 @@ pub fn delete_record(
             n => format!("delete {} with {n} pair(s)", rec.code()),
         };
         records::delete(tx, id)?;
+        db::orgs::prune(tx)?;
         db::undo::push(
             tx,
             &label,

@@ -194,6 +194,8 @@ pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
             }
         };
         let outcome = apply(tx, entry.id, &inverse)?;
+        // Organisations and contacts made only for records the step took away go too.
+        db::orgs::prune(tx)?;
         db::undo::remove(tx, entry.id)?;
         Ok(Some(Undone::new(entry.step, outcome, Some(&inverse))))
     })
@@ -233,7 +235,7 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
         Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
-        Inverse::UndoImport { .. } => (None, None),
+        Inverse::UndoImport { .. } | Inverse::Org(_) => (None, None),
     }
 }
 
@@ -291,6 +293,7 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
             added,
             updated: _,
         } => undo_import(conn, entry, *kind, added),
+        Inverse::Org(step) => Ok(done(super::orgs::undo(conn, step)?)),
     }
 }
 

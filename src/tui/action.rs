@@ -145,6 +145,10 @@ pub enum Action {
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
+
+    // — organisations —
+    /// The organisation view: open, scroll, and the runner's answers (features/org).
+    Org(crate::tui::features::org::OrgAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

@@ -54,6 +54,15 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::PairDetail { detail, scroll } => {
                 pair_detail::render(frame, over, m, detail, *scroll, theme);
             }
+            Overlay::Org {
+                detail,
+                scroll,
+                pick,
+            } => {
+                let shown = (&**detail, *scroll, *pick);
+                crate::tui::features::org::view::render(frame, over, m, shown, theme);
+            }
+            Overlay::ContactForm(form) => form.render(frame, over, theme, m.lang),
         }
     }
 }

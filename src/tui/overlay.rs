@@ -58,6 +58,15 @@ pub enum Overlay {
         detail: Box<PairDetail>,
         scroll: u16,
     },
+    /// One organisation with its records, pairs and people.
+    Org {
+        detail: Box<crate::pipeline::org_view::OrgDetail>,
+        scroll: u16,
+        /// The highlighted contact (index into `detail.contacts`), once one is picked.
+        pick: Option<usize>,
+    },
+    /// Adding or editing a contact; the organisation view waits under it.
+    ContactForm(Box<crate::tui::features::contact_form::ContactForm>),
 }
 
 impl Overlay {
@@ -85,6 +94,9 @@ impl Overlay {
             Overlay::FollowUp { .. } => Context::FollowUp,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
+            Overlay::Org { .. } => Context::Org,
+            Overlay::ContactForm(f) if f.is_discarding() => Context::Confirm,
+            Overlay::ContactForm(_) => Context::ContactForm,
         }
     }
 }

@@ -125,6 +125,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Pipe(p) => pipeline::update(m, p),
+        Action::Org(a) => crate::tui::features::org::update::update(m, a),
         Action::SaveViewBegin
         | Action::Slot(_)
         | Action::ViewSaved { .. }
@@ -219,6 +220,7 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             crate::tui::features::stage_prompt::update::input(m, input)
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
+        Some(Overlay::ContactForm(_)) => crate::tui::features::org::update::form_input(m, input),
         Some(Overlay::Suggestions { .. }) => {
             crate::tui::features::suggestions::update::input(m, input)
         }

@@ -142,5 +142,5 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         rec.rev,
         text(deadline, &rec.deadline_text),
     ])?;
-    Ok(())
+    crate::db::links::link_record(conn, rec)
 }

@@ -3,10 +3,12 @@
 pub mod agenda;
 pub mod board;
 pub mod conflict;
+pub mod contact_form;
 pub mod desk;
 pub mod filters;
 pub mod followup;
 pub mod help;
+pub mod org;
 pub mod pair_detail;
 pub mod pipeline;
 pub mod record_form;
