@@ -49,6 +49,10 @@ fn kinds_are_guessed_from_the_word_that_ends_last() {
         ("郑州高新技术产业开发区管委会", OrgKind::GovernmentOrPark),
         ("漢威科技集團股份有限公司", OrgKind::Enterprise),
         ("郑州大学产业技术研究院有限公司", OrgKind::Enterprise),
+        ("中国土地勘测规划院", OrgKind::Institute),
+        ("中国矿业大学北京研究生部", OrgKind::University),
+        ("中国企业管理协会", OrgKind::Other),
+        ("教育部", OrgKind::GovernmentOrPark),
         ("张三", OrgKind::Other),
     ];
     for (name, kind) in cases {
