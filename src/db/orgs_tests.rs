@@ -135,20 +135,20 @@ fn contacts_are_one_person_per_phone_or_email() {
     assert!(z.record_ids.contains(&a.id) && z.record_ids.contains(&d.id));
 }
 
-/// A database as version 6 left it, with records, is upgraded with its organisations and
+/// A database as version 7 (the one before organisations) left it, with records, is upgraded with its organisations and
 /// contacts derived.
 #[test]
 fn the_migration_derives_organisations_and_contacts_of_a_database_from_before_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v6.db");
+    let path = dir.path().join("v7.db");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        for sql in &crate::db::MIGRATIONS[..6] {
+        for sql in &crate::db::MIGRATIONS[..7] {
             c.execute_batch(sql).unwrap();
         }
         c.pragma_update(None, "application_id", crate::db::APPLICATION_ID)
             .unwrap();
-        c.pragma_update(None, "user_version", 6).unwrap();
+        c.pragma_update(None, "user_version", 7).unwrap();
         c.execute_batch(
             "INSERT INTO record (kind, seq, title, org, region, contact, phone, created_at, \
              updated_at) VALUES \
