@@ -338,7 +338,14 @@ pub fn undo(conn: &Connection, step: &OrgUndo) -> db::DbResult<bool> {
         }
         OrgUndo::DeleteContact { id } => {
             let there = contacts::get(conn, *id)?.is_some();
+            // Records that came to name this person since go to whom they name without it.
+            let linked = contacts::record_ids(conn, *id)?;
             contacts::delete(conn, *id)?;
+            for rid in linked {
+                if let Some(rec) = db::records::get(conn, rid)? {
+                    db::links::link_record(conn, &rec)?;
+                }
+            }
             Ok(there)
         }
         OrgUndo::RestoreContact { before } => {

@@ -132,8 +132,25 @@ fn contact_add_and_edit_are_undoable() {
     );
     undo_step(&mut db).unwrap();
     assert_eq!(contacts::by_seq(db.conn(), 1).unwrap().unwrap().email, "");
+    // A record naming the same number links to the contact added by hand.
+    let mut r = Record::new(Kind::Demand, "气体传感器");
+    r.org = "汉威科技".into();
+    r.contact = "张工".into();
+    r.phone = "139 2222 3333".into();
+    db.write(|tx| records::insert(tx, &mut r)).unwrap();
+    assert_eq!(
+        contacts::of_record(db.conn(), r.id).unwrap().unwrap().seq,
+        1
+    );
     undo_step(&mut db).unwrap();
     assert!(contacts::by_seq(db.conn(), 1).unwrap().is_none());
+    // Its record names a person still: one derived again.
+    assert_eq!(
+        contacts::of_record(db.conn(), r.id).unwrap().unwrap().name,
+        "张工"
+    );
+    db.write(|tx| records::delete(tx, r.id)).unwrap();
+    db.write(|tx| orgs::prune(tx)).unwrap();
     // The organisation made for it alone went with it.
     assert!(orgs::list(db.conn(), None).unwrap().is_empty());
 }
