@@ -110,6 +110,17 @@ fn org_json_shows_one_organisation_under_both_scripts() {
         json(&db, &["org", "list", "--kind", "other", "--json"])[0]["code"],
         "O3"
     );
+    let henan = json(&db, &["org", "list", "--region", "鄭州", "--json"]);
+    assert_eq!(henan.as_array().unwrap().len(), 1, "{henan}");
+    assert_eq!(henan[0]["code"], "O2");
+    assert_eq!(
+        json(&db, &["org", "list", "--region", "河南", "--json"])[0]["code"],
+        "O2"
+    );
+    assert_eq!(
+        json(&db, &["org", "list", "--region", "陕西", "--json"])[0]["code"],
+        "O3"
+    );
     let text = ok(&db, &["org", "list"]);
     assert!(
         text.contains("O1\t漢威科技集團股份有限公司\tenterprise\t\t2\t0\t0\t1"),

@@ -178,3 +178,34 @@ fn the_keys_are_in_the_key_table_and_the_help() {
     assert_eq!(keymap.key_for("open_org").as_deref(), Some("O"));
     assert!(duijie::tui::bindings::action_names().contains(&"org_down"));
 }
+
+#[test]
+fn the_view_and_the_contact_form_fit_odd_narrow_widths() {
+    let (db, mut m) = setup();
+    update(
+        &mut m,
+        Action::Resize {
+            width: 61,
+            height: 17,
+        },
+    );
+    drive(&db, &mut m, Action::Org(OrgAction::Open));
+    let screen = render(&m, 61, 17);
+    assert!(screen.contains("漢威科技"), "{screen}");
+    for line in screen.lines() {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line), 63, "{line}");
+    }
+    drive(&db, &mut m, Action::Org(OrgAction::AddContact));
+    assert!(matches!(m.overlays.last(), Some(Overlay::ContactForm(_))));
+    for c in "李總".chars() {
+        update(&mut m, Action::Input(duijie::tui::action::Input::Type(c)));
+    }
+    let screen = render(&m, 61, 17);
+    assert!(
+        screen.contains("新增联系人") && screen.contains("李總"),
+        "{screen}"
+    );
+    for line in screen.lines() {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line), 63, "{line}");
+    }
+}

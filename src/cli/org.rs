@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::Ctx;
 use crate::db::orgs;
-use crate::domain::org::{OrgKind, region_label};
+use crate::domain::org::{OrgKind, region_label, region_province};
 use crate::domain::undo::CLI;
 use crate::i18n::Lang;
 use crate::i18n::orgs::OrgMsg;
@@ -33,6 +33,9 @@ pub enum OrgCommand {
         /// Only this kind: enterprise, university, institute, government_or_park, other.
         #[arg(long)]
         kind: Option<String>,
+        /// Only this province or city (河南, 郑州, 河南省郑州市, 鄭州…).
+        #[arg(long)]
+        region: Option<String>,
         /// Print a JSON array.
         #[arg(long)]
         json: bool,
@@ -100,9 +103,12 @@ pub fn run(a: &OrgArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Some(OrgCommand::List { kind, json }) => {
+        Some(OrgCommand::List { kind, region, json }) => {
             let kind = kind.as_deref().map(|k| parse_kind(k, lang)).transpose()?;
-            let all = orgs::list(db.conn(), kind)?;
+            let mut all = orgs::list(db.conn(), kind)?;
+            if let Some(r) = region {
+                all.retain(|o| in_region(&o.org.region, r));
+            }
             if *json {
                 super::print_json(&all)?;
             } else if all.is_empty() {
@@ -158,6 +164,16 @@ pub fn run(a: &OrgArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `region` (as written) lies in `wanted`: the same province when `wanted` names only
+/// a province, else the same province and city.
+fn in_region(region: &str, wanted: &str) -> bool {
+    let (want, have) = (region_label(wanted), region_label(region));
+    match region_province(wanted) {
+        Some(p) if want == p => region_province(region) == Some(p),
+        _ => !want.is_empty() && have == want,
+    }
 }
 
 /// The organisation view as text lines, data sanitised.
