@@ -97,6 +97,8 @@ fn org_json_shows_one_organisation_under_both_scripts() {
     assert_eq!(hw["code"], "O1");
     // One 张工 at 汉威 (same number), another at each university (name only, no number).
     assert_eq!(hw["contacts"].as_array().unwrap().len(), 1);
+    assert_eq!(hw["contacts"][0]["code"], "C1");
+    assert_eq!(hw["contacts"][0]["phones"][0], "139-2222-3333");
     let list = json(&db, &["org", "list", "--kind", "university", "--json"]);
     let codes: Vec<&str> = list
         .as_array()
@@ -209,7 +211,10 @@ fn contacts_add_edit_show_and_find_by_phone_tail() {
     assert!(shown.contains("李总") && shown.contains("O1"), "{shown}");
     let found = json(&db, &["contact", "show", "2222-3333", "--json"]);
     assert_eq!(found.as_array().unwrap().len(), 1);
-    assert_eq!(found[0]["name"], "张工");
+    assert_eq!(
+        (found[0]["name"].as_str(), found[0]["code"].as_str()),
+        (Some("张工"), Some("C1"))
+    );
     ok(
         &db,
         &[

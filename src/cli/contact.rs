@@ -68,6 +68,13 @@ pub enum ContactCommand {
     },
 }
 
+/// Contacts as a JSON array, each with its code.
+fn print_contacts(all: &[Contact]) -> anyhow::Result<()> {
+    let mut v = serde_json::to_value(all)?;
+    super::org::add_contact_codes(&mut v);
+    super::print_json(&v)
+}
+
 impl ContactFlags {
     fn apply(&self, c: &mut Contact) {
         let set = |slot: &mut String, v: &Option<String>| {
@@ -134,7 +141,7 @@ pub fn run(a: &ContactArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 anyhow::bail!(OrgMsg::NotFound.fill(lang, &[&one_line(query)]));
             }
             if *json {
-                super::print_json(&found)?;
+                print_contacts(&found)?;
                 return Ok(ExitCode::SUCCESS);
             }
             for c in &found {
@@ -166,7 +173,7 @@ pub fn run(a: &ContactArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 None => contacts::all(db.conn())?,
             };
             if *json {
-                super::print_json(&all)?;
+                print_contacts(&all)?;
             } else if all.is_empty() {
                 outln!("{}", OrgMsg::Empty.text(lang))?;
             } else {

@@ -96,7 +96,11 @@ pub fn run(a: &OrgArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             };
             let detail = org_view::detail_of(db.conn(), which).map_err(|e| fail(e, lang))?;
             if a.json {
-                super::print_json(&detail)?;
+                let mut v = serde_json::to_value(&detail)?;
+                if let Some(people) = v.get_mut("contacts") {
+                    add_contact_codes(people);
+                }
+                super::print_json(&v)?;
             } else {
                 for line in detail_lines(&detail, lang) {
                     outln!("{line}")?;
@@ -164,6 +168,19 @@ pub fn run(a: &OrgArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Gives each contact object of a JSON array its code ("C3", from its `seq`).
+pub(super) fn add_contact_codes(people: &mut serde_json::Value) {
+    for c in people.as_array_mut().into_iter().flatten() {
+        let seq = c
+            .get("seq")
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0);
+        if let Some(map) = c.as_object_mut() {
+            map.insert("code".into(), format!("C{seq}").into());
+        }
+    }
 }
 
 /// Whether `region` (as written) lies in `wanted`: the same province when `wanted` names only
