@@ -248,8 +248,10 @@ pub fn link_record(conn: &Connection, rec: &Record, org_id: Option<i64>) -> DbRe
             .execute(params![rec.id])?;
         return Ok(());
     }
-    let mut found = by_number(conn, &digits, &email, name)?;
+    let by_num = by_number(conn, &digits, &email, name)?;
+    let mut found = by_num;
     if found.is_none() && digits.is_empty() && email.is_empty() {
+        // Same name at the same organisation, nothing else known: nothing to fill in.
         found = conn
             .prepare_cached(
                 "SELECT id FROM contact WHERE name_key = ?1 AND org_id IS ?2 ORDER BY id LIMIT 1",
@@ -258,7 +260,9 @@ pub fn link_record(conn: &Connection, rec: &Record, org_id: Option<i64>) -> DbRe
             .optional()?;
     }
     let id = if let Some(id) = found {
-        fill_in(conn, id, (name, &phones, rec.email.trim()), org_id)?;
+        if by_num.is_some() {
+            fill_in(conn, id, (name, &phones, rec.email.trim()), org_id)?;
+        }
         id
     } else {
         let mut c = Contact {
