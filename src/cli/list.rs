@@ -187,11 +187,8 @@ pub fn run_show(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let _ = writeln!(text, "⚠ {}", one_line(&warn));
     }
     if !log.is_empty() {
-        let _ = writeln!(
-            text,
-            "\n{}",
-            crate::i18n::phone::PhoneMsg::LogHeading.text(ctx.lang)
-        );
+        // Labelled in both languages, as the fields above are.
+        let _ = writeln!(text, "\n日志 log");
         for n in &log {
             let _ = writeln!(text, "{}", crate::pipeline::render::note_line(n, ctx.lang));
         }
