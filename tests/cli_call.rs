@@ -66,7 +66,10 @@ fn a_call_on_a_record_without_pairs_goes_to_its_own_log() {
     assert_eq!(out, "R2: no open pair; noted in its own log (电话 phone)\n");
     let shown = ok(&db, &["show", "R2"]);
     assert!(shown.contains("\n日志 log\n"), "{shown}");
-    assert!(shown.contains(" Phone 重庆大学来电：排气技术可演示\n"), "{shown}");
+    assert!(
+        shown.contains(" Phone 重庆大学来电：排气技术可演示\n"),
+        "{shown}"
+    );
     let shown = ok_in(&db, "zh_CN.UTF-8", &["show", "R2"]);
     assert!(
         shown.contains(" 电话 重庆大学来电：排气技术可演示\n"),

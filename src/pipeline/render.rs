@@ -286,7 +286,9 @@ pub fn note_line(n: &crate::domain::RecordNote, lang: crate::i18n::Lang) -> Stri
         line.push_str(" → ");
         line.push_str(&crate::sanitize::one_line(a));
         if let Some(due) = &n.next_due {
-            line.push_str(&format!(" ({})", crate::sanitize::one_line(due)));
+            line.push_str(" (");
+            line.push_str(&crate::sanitize::one_line(due));
+            line.push(')');
         }
     }
     line

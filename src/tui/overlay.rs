@@ -87,11 +87,14 @@ impl Overlay {
             Overlay::Picker(_) => Context::Picker,
             Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
             Overlay::StagePrompt { .. } => Context::Prompt,
-            Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
-            Overlay::FollowUp { form, .. } if form.on_choice() => Context::Choice,
-            Overlay::FollowUp { .. } => Context::FollowUp,
-            Overlay::Call { form, .. } if form.is_discarding() => Context::Confirm,
-            Overlay::Call { .. } => Context::FollowUp,
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.is_discarding() => {
+                Context::Confirm
+            }
+            // A call's form has no channel row: never on a choice.
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.on_choice() => {
+                Context::Choice
+            }
+            Overlay::FollowUp { .. } | Overlay::Call { .. } => Context::FollowUp,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
         }

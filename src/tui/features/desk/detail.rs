@@ -109,7 +109,7 @@ pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static
             Span::styled(format!("{} ", rec.code()), theme.title()),
             Span::styled(clean(&rec.title).into_owned(), theme.title()),
         ]),
-        contact_spans(rec, lang, theme),
+        contact_spans(rec, lang, *theme),
     ];
     for (label, value) in record_fields(rec, lang).into_iter().skip(1) {
         let mut spans = Vec::with_capacity(2);
@@ -127,7 +127,7 @@ pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static
 }
 
 /// Contact, phone and email on one line, labelled; "(no contact)" when there is none.
-fn contact_spans(rec: &Record, lang: Lang, theme: &Theme) -> Line<'static> {
+fn contact_spans(rec: &Record, lang: Lang, theme: Theme) -> Line<'static> {
     let fields = contact_fields(rec, lang);
     if fields.is_empty() {
         return Line::from(vec![

@@ -161,12 +161,8 @@ fn y_in_the_full_record_copies_that_record() {
 fn c_asks_for_the_note_first_and_keeps_the_form_open_on_a_bad_due_date() {
     // Case table: (note, next action, due) → the call sent (its next action and due), or
     // the field the form stays open on.
-    let cases: [(
-        &str,
-        &str,
-        &str,
-        Result<(Option<&str>, Option<jiff::civil::Date>), Context>,
-    ); 5] = [
+    type Sent<'a> = Result<(Option<&'a str>, Option<jiff::civil::Date>), Context>;
+    let cases: [(&str, &str, &str, Sent); 5] = [
         ("问中试线", "", "", Ok((None, None))),
         (
             "问中试线",
