@@ -31,6 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         &[
             ("open_pair", "详情", "detail"),
             ("log_followup", "跟进", "follow-up"),
+            ("open_demand", "需求", "demand"),
+            ("open_result", "成果", "result"),
             ("board", "看板", "board"),
             ("back", "返回", "back"),
         ],

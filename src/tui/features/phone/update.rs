@@ -5,9 +5,10 @@
 
 use crate::domain::Kind;
 use crate::i18n::phone::PhoneMsg;
-use crate::pipeline::{CallRequest, parse_due};
+use crate::pipeline::CallRequest;
 use crate::tui::action::Input;
 use crate::tui::effect::Effect;
+use crate::tui::features::followup::update::due_of;
 use crate::tui::features::followup::{FollowUpField, FollowUpForm, FollowUpOutcome};
 use crate::tui::features::phone::{PhoneAction, PhoneEffect};
 use crate::tui::features::pipeline::keys::hint;
@@ -120,21 +121,9 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
                 );
                 return vec![];
             }
-            let next_due = match data.due_text.as_deref().map(|t| parse_due(t, today)) {
-                None => None,
-                Some(Ok(d)) => Some(d),
-                Some(Err(e)) => {
-                    form.set_error(FollowUpField::Due, e.to_string());
-                    return vec![];
-                }
-            };
-            if next_due.is_some() && data.next_action.is_none() {
-                form.set_error(
-                    FollowUpField::NextAction,
-                    lang.pick("有截止日期时需填写下一步", "a due date needs a next action"),
-                );
+            let Some(next_due) = due_of(form, &data, today, lang) else {
                 return vec![];
-            }
+            };
             let req = CallRequest {
                 record: *code,
                 channel: data.channel,
