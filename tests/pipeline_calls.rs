@@ -56,7 +56,7 @@ fn a_record_without_pairs_gets_a_note_in_its_own_log_and_undo_takes_it_back() {
     let undone = undo_step(&mut db).unwrap().unwrap();
     assert_eq!(undone.step.label, "note on D3 (phone)");
     assert!(undone.applied);
-    assert_eq!(undone.record, Some(rec.id));
+    assert_eq!(undone.record, None, "not a record edit");
     assert!(notes_of(db.conn(), rec.id).unwrap().is_empty());
 }
 

@@ -234,7 +234,9 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
         Inverse::UndoImport { .. } => (None, None),
-        Inverse::DeleteRecordNote { record_id, .. } => (Some(*record_id), None),
+        // Not a record edit: the record's content is as it was (the desk reads its log again
+        // when it sees the record's new revision).
+        Inverse::DeleteRecordNote { .. } => (None, None),
         Inverse::Several { steps } => steps
             .iter()
             .map(target)
