@@ -233,10 +233,9 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
         Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
-        Inverse::UndoImport { .. } => (None, None),
-        // Not a record edit: the record's content is as it was (the desk reads its log again
-        // when it sees the record's new revision).
-        Inverse::DeleteRecordNote { .. } => (None, None),
+        // A record's note taken back is not a record edit: its content is as it was (the
+        // desk reads its log again when it sees the record's new revision).
+        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } => (None, None),
         Inverse::Several { steps } => steps
             .iter()
             .map(target)
