@@ -6,6 +6,7 @@ mod pipeline_support;
 
 use duijie::db::Db;
 use duijie::domain::{Channel, ShelveReason, Stage};
+use duijie::i18n::Lang;
 use duijie::pipeline::{
     self, CallLogged, CallRequest, MoveRequest, create, delete_record, log_call, notes_of,
     undo_step,
@@ -54,7 +55,8 @@ fn a_record_without_pairs_gets_a_note_in_its_own_log_and_undo_takes_it_back() {
     );
 
     let undone = undo_step(&mut db).unwrap().unwrap();
-    assert_eq!(undone.step.label, "note on D3 (phone)");
+    assert_eq!(undone.describe(Lang::En), "note on D3 (phone)");
+    assert_eq!(undone.describe(Lang::Zh), "在 D3 的日志记录（电话）");
     assert!(undone.applied);
     assert_eq!(undone.record, None, "not a record edit");
     assert!(notes_of(db.conn(), rec.id).unwrap().is_empty());
@@ -97,8 +99,12 @@ fn a_record_with_two_open_pairs_gets_a_follow_up_on_each_and_one_undo_step() {
 
     let undone = undo_step(&mut db).unwrap().unwrap();
     assert_eq!(
-        undone.step.label,
+        undone.describe(Lang::En),
         format!("log on P{p1}, P{p2} via D1 (phone)")
+    );
+    assert_eq!(
+        undone.describe(Lang::Zh),
+        format!("在 P{p1}, P{p2} 记录跟进（经 D1，电话）")
     );
     assert!(undone.applied);
     for id in [p1, p2] {

@@ -16,6 +16,10 @@ pub enum PhoneMsg {
         "--done 只用于配对（P3）：{} 是记录",
         "--done is for a pair (P3): {} is a record"
     ),
+    /// Undo: a call noted in a record's own log (the record, the channel).
+    UndoNote => ("在 {} 的日志记录（{}）", "note on {} ({})"),
+    /// Undo: a call logged on a record's open pairs (the pairs, the record, the channel).
+    UndoCall => ("在 {} 记录跟进（经 {}，{}）", "log on {} via {} ({})"),
     /// The heading of a record's own log (`show D12`, the detail pane).
     LogHeading => ("日志", "Log"),
     /// The desk: the call was logged on the record's open pairs (record, pairs).

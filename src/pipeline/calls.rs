@@ -13,7 +13,7 @@ use super::followups::log_in;
 use super::pairs::row_by_code;
 use super::{Clock, LogRequest, PipelineError, PipelineResult};
 use crate::db::{self, Db, records};
-use crate::domain::undo::Inverse;
+use crate::domain::undo::{Inverse, Label};
 use crate::domain::{Channel, Code, CodeKind, PairRow, Record, RecordNote, Stage};
 
 /// A call to log on a record.
@@ -71,7 +71,11 @@ pub fn log_call(
             let note = note_in(tx, clock, rec.id, req)?;
             db::undo::push(
                 tx,
-                &format!("note on {} ({})", req.record, req.channel.key()),
+                &Label::Note {
+                    code: req.record.to_string(),
+                    channel: req.channel.key().to_string(),
+                }
+                .stored(),
                 &Inverse::DeleteRecordNote {
                     id: note.id,
                     record_id: rec.id,
@@ -101,15 +105,14 @@ pub fn log_call(
             });
             codes.push(pair.code());
         }
-        let names: Vec<String> = codes.iter().map(ToString::to_string).collect();
+        let label = Label::Call {
+            code: req.record.to_string(),
+            pairs: codes.iter().map(ToString::to_string).collect(),
+            channel: req.channel.key().to_string(),
+        };
         db::undo::push(
             tx,
-            &format!(
-                "log on {} via {} ({})",
-                names.join(", "),
-                req.record,
-                req.channel.key()
-            ),
+            &label.stored(),
             &Inverse::Several { steps },
             &stamp,
             origin,

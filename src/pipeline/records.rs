@@ -54,10 +54,11 @@ pub fn delete_record(
                 pair,
             });
         }
-        let label = match snapshots.len() {
-            0 => format!("delete {}", rec.code()),
-            n => format!("delete {} with {n} pair(s)", rec.code()),
-        };
+        let label = crate::domain::undo::Label::Delete {
+            code: rec.code().to_string(),
+            pairs: snapshots.len() as u64,
+        }
+        .stored();
         let notes = db::record_notes::of_record(tx, id)?;
         records::delete(tx, id)?;
         db::undo::push(

@@ -170,7 +170,7 @@ fn ask_undo(m: &mut Model, step: crate::domain::undo::UndoStep) {
     } else {
         m.lang.pick("另一个工作台", "another desk").to_string()
     };
-    let label = crate::sanitize::one_line(&step.label);
+    let label = crate::sanitize::one_line(&step.label_in(m.lang));
     let question = match m.lang {
         crate::i18n::Lang::Zh => {
             format!("最近一步来自{origin}（{}）：{label}。撤销它？", step.at)
