@@ -260,7 +260,9 @@ impl Label {
                 result,
             } => M::Pair.fill(lang, &[code, demand, result]),
             Label::Move { code, from, to } => M::Move.fill(lang, &[code, &stage(from), &stage(to)]),
-            Label::Log { code, channel } => M::Log.fill(lang, &[code, &channel_word(channel, lang)]),
+            Label::Log { code, channel } => {
+                M::Log.fill(lang, &[code, &channel_word(channel, lang)])
+            }
             Label::Note { code, channel } => {
                 PhoneMsg::UndoNote.fill(lang, &[code, &channel_word(channel, lang)])
             }
