@@ -143,7 +143,7 @@ fn the_migration_derives_organisations_and_contacts_of_a_database_from_before_it
     let path = dir.path().join("v7.db");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        for sql in &crate::db::MIGRATIONS[..7] {
+        for (_, sql) in &crate::db::MIGRATIONS[..7] {
             c.execute_batch(sql).unwrap();
         }
         c.pragma_update(None, "application_id", crate::db::APPLICATION_ID)

@@ -6,6 +6,7 @@ mod amount;
 mod code;
 pub mod contact;
 pub mod date;
+mod note;
 pub mod org;
 mod pair;
 mod patch;
@@ -16,6 +17,7 @@ pub mod undo;
 
 pub use amount::{AmountError, Money};
 pub use code::{Code, CodeError, CodeKind};
+pub use note::RecordNote;
 pub use pair::{Channel, ContractType, FollowUp, Pair, ShelveReason, Stage, StageChange};
 pub use patch::RecordPatch;
 pub use record::{Kind, Record};

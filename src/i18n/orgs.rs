@@ -37,6 +37,12 @@ pub enum OrgMsg {
     /// After adding a contact: its code.
     ContactAdded => ("已添加联系人 {}", "added contact {}"),
 
+    // — undo steps —
+    /// A merge as the undo step names it: the gone code, the survivor's.
+    UndoMerge => ("合并 {} 到 {}", "merge {} into {}"),
+    /// A rename as the undo step names it: code, new name.
+    UndoRename => ("{} 改名为 {}", "rename {} to {}"),
+
     // — the view —
     /// The view's title: code, name, the key that closes it.
     ViewTitle => ("单位 {} {}  ({} 关闭)", "Organisation {} {}  ({} closes)"),

@@ -8,7 +8,7 @@ use super::PipelineError;
 use crate::db::{self, Db, DbError, contacts, orgs};
 use crate::domain::contact::Contact;
 use crate::domain::org::{Org, OrgKind, OrgUndo, org_key, parse_contact_code, parse_org_code};
-use crate::domain::undo::Inverse;
+use crate::domain::undo::{Inverse, Label};
 use crate::i18n::Lang;
 use crate::i18n::orgs::OrgMsg;
 
@@ -150,7 +150,11 @@ pub fn merge(db: &mut Db, into: &str, from: &str, origin: &str) -> OrgResult<Org
         orgs::update(tx, &target)?;
         journal(
             tx,
-            &format!("merge {} into {}", gone.code(), target.code()),
+            &Label::MergeOrg {
+                from: gone.code(),
+                into: target.code(),
+            }
+            .stored(),
             OrgUndo::Unmerge {
                 from: gone,
                 keys,
@@ -194,7 +198,11 @@ pub fn rename(db: &mut Db, which: &str, name: &str, origin: &str) -> OrgResult<O
         orgs::update(tx, &after)?;
         journal(
             tx,
-            &format!("rename {} {} → {}", org.code(), org.name, after.name),
+            &Label::RenameOrg {
+                code: org.code(),
+                name: after.name.clone(),
+            }
+            .stored(),
             OrgUndo::RestoreOrg {
                 before: org,
                 added_key,
@@ -231,7 +239,7 @@ pub fn edit(db: &mut Db, which: &str, e: &OrgEdit, origin: &str) -> OrgResult<Or
         orgs::update(tx, &after)?;
         journal(
             tx,
-            &format!("edit {}", org.code()),
+            &Label::Edit { code: org.code() }.stored(),
             OrgUndo::RestoreOrg {
                 before: org,
                 added_key: None,
@@ -257,7 +265,7 @@ pub fn add_contact(
         contacts::insert(tx, &mut c)?;
         journal(
             tx,
-            &format!("add {}", c.code()),
+            &Label::Add { code: c.code() }.stored(),
             OrgUndo::DeleteContact { id: c.id },
             origin,
         )?;
@@ -300,7 +308,7 @@ pub fn edit_contact(
         contacts::update(tx, &c)?;
         journal(
             tx,
-            &format!("edit {}", c.code()),
+            &Label::Edit { code: c.code() }.stored(),
             OrgUndo::RestoreContact { before },
             origin,
         )?;

@@ -50,7 +50,8 @@ fn merge_moves_records_and_contacts_and_undo_splits_them_again() {
     // The merge is the newest step (records::insert journals nothing).
     let undone = undo_step(&mut db).unwrap().unwrap();
     assert!(undone.applied, "{undone:?}");
-    assert_eq!(undone.step.label, "merge O2 into O1");
+    assert_eq!(undone.describe(crate::i18n::Lang::En), "merge O2 into O1");
+    assert_eq!(undone.describe(crate::i18n::Lang::Zh), "合并 O2 到 O1");
     assert_eq!(
         (org_code_of(&db, a.id), org_code_of(&db, b.id)),
         ("O1".into(), "O2".into())

@@ -152,6 +152,9 @@ pub enum Action {
     // — organisations —
     /// The organisation view: open, scroll, and the runner's answers (features/org).
     Org(crate::tui::features::org::OrgAction),
+    // — on the phone —
+    /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
+    Phone(crate::tui::features::phone::PhoneAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

@@ -42,6 +42,8 @@ pub enum Effect {
     Pipe(PipeEffect),
     /// Read the organisation view, or save a contact from it.
     Org(crate::tui::features::org::OrgEffect),
+    /// The clipboard, the mouse, a call logged on a record (features/phone).
+    Phone(crate::tui::features::phone::PhoneEffect),
 }
 
 #[derive(Debug, Clone, PartialEq)]

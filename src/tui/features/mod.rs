@@ -10,6 +10,7 @@ pub mod followup;
 pub mod help;
 pub mod org;
 pub mod pair_detail;
+pub mod phone;
 pub mod pipeline;
 pub mod record_form;
 pub mod record_view;
