@@ -11,11 +11,13 @@ mod error;
 pub mod followups;
 pub mod keys;
 pub mod live;
+pub mod matches;
 mod money;
 mod open;
 pub mod pairs;
 pub mod records;
 pub mod rev;
+pub mod suggest_stamp;
 pub mod undo;
 pub mod views;
 
@@ -39,6 +41,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_exact_money_checks.sql"),
     include_str!("migrations/005_undo_snapshots.sql"),
     include_str!("migrations/006_dismissals.sql"),
+    // 007–011 belong to other branches; this list's order is the schema version.
+    include_str!("migrations/012_new_matches.sql"),
 ];
 
 /// The schema version this build writes.

@@ -39,6 +39,22 @@ impl Default for Levers {
 }
 
 impl Levers {
+    /// The switches as bits: what a persisted index was built with.
+    pub fn bits(self) -> u64 {
+        [
+            self.own_rarity,
+            self.bigrams,
+            self.title_weight,
+            self.field,
+            self.related,
+            self.feedback,
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, &on)| u64::from(on) << i)
+        .sum()
+    }
+
     /// The default with one lever flipped, named ("without …" for a lever that is on,
     /// "with …" for one that is off): the evaluation's table.
     pub fn each_flipped() -> Vec<(String, Levers)> {

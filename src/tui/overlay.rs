@@ -83,6 +83,8 @@ impl Overlay {
             Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
             Overlay::FollowUp { form, .. } if form.on_choice() => Context::Choice,
             Overlay::FollowUp { .. } => Context::FollowUp,
+            // Asking why a suggestion is dismissed: a row of choices.
+            Overlay::Suggestions { list, .. } if list.is_asking() => Context::Choice,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
         }
