@@ -33,7 +33,7 @@ impl Prepared {
     }
 
     /// `rec` with terms already known (from an earlier index).
-    pub(crate) fn with_terms(rec: &Record, terms: Vec<(String, f32)>) -> Prepared {
+    fn with_terms(rec: &Record, terms: Vec<(String, f32)>) -> Prepared {
         let maturity = match rec.kind {
             Kind::Achievement => maturity_level(&rec.maturity),
             Kind::Demand => None,
@@ -78,19 +78,16 @@ impl SuggestIndex {
         levers: Levers,
         old: Option<&SuggestIndex>,
     ) -> SuggestIndex {
-        let old = old.filter(|o| o.levers == levers);
-        let known = |rec: &Record| -> Option<Vec<(String, f32)>> {
-            let o = old?;
-            let side = &o.sides[side_index(rec.kind)];
-            let d = side.place(rec.id)?;
-            (rec.id != 0 && rec.rev != 0 && side.revs[d as usize] == rec.rev).then(|| {
-                side.terms(d)
-                    .into_iter()
-                    .map(|(t, tf)| (o.words.word(t), tf))
-                    .collect()
-            })
-        };
-        let fresh: Vec<&Record> = records.iter().filter(|r| known(r).is_none()).collect();
+        let old = old.filter(|o| o.levers == levers).map(Known::read);
+        let mut reused = Vec::new();
+        let mut fresh: Vec<&Record> = Vec::new();
+        for r in records {
+            match old.as_ref().and_then(|o| o.terms(r)) {
+                Some(terms) => reused.push(Prepared::with_terms(r, terms)),
+                None => fresh.push(r),
+            }
+        }
+        drop(old);
         if !fresh.is_empty() {
             super::terms::warm_up();
         }
@@ -115,12 +112,58 @@ impl SuggestIndex {
                 .collect()
         });
         let mut prepared = segmented;
-        prepared.extend(
-            records
-                .iter()
-                .filter_map(|r| known(r).map(|terms| Prepared::with_terms(r, terms))),
-        );
+        prepared.extend(reused);
         assemble(prepared, levers)
+    }
+}
+
+/// An earlier index's terms, read into memory at once (a rebuild asks for nearly all of
+/// them: piece by piece from the file, that would be millions of reads).
+struct Known {
+    words: Vec<String>,
+    /// Per kind: row ids, revisions, term offsets, term ids and frequencies.
+    sides: [(Vec<i64>, Vec<i64>, Vec<u32>, Vec<u32>, Vec<f32>); 2],
+}
+
+impl Known {
+    fn read(index: &SuggestIndex) -> Known {
+        let off = index.words.off.get(0..usize::MAX);
+        let bytes = index.words.bytes.get(0..usize::MAX);
+        let words = off
+            .windows(2)
+            .map(|w| {
+                let r = (w[0] as usize).min(bytes.len())..(w[1] as usize).min(bytes.len());
+                String::from_utf8_lossy(&bytes[r]).into_owned()
+            })
+            .collect();
+        let side = |s: &Side| {
+            (
+                s.ids.clone(),
+                s.revs.clone(),
+                s.term_off.get(0..usize::MAX).into_owned(),
+                s.term_id.get(0..usize::MAX).into_owned(),
+                s.term_tf.get(0..usize::MAX).into_owned(),
+            )
+        };
+        Known {
+            words,
+            sides: [side(&index.sides[0]), side(&index.sides[1])],
+        }
+    }
+
+    /// `rec`'s terms when the earlier index holds it at the same revision.
+    fn terms(&self, rec: &Record) -> Option<Vec<(String, f32)>> {
+        let (ids, revs, off, tid, tf) = &self.sides[side_index(rec.kind)];
+        let d = ids.binary_search(&rec.id).ok()?;
+        if rec.id == 0 || rec.rev == 0 || revs[d] != rec.rev {
+            return None;
+        }
+        let (a, b) = (*off.get(d)? as usize, *off.get(d + 1)? as usize);
+        let (ts, fs) = (tid.get(a..b)?, tf.get(a..b)?);
+        ts.iter()
+            .zip(fs)
+            .map(|(&t, &f)| Some((self.words.get(t as usize)?.clone(), f)))
+            .collect()
     }
 }
 

@@ -90,8 +90,13 @@ impl SuggestIndex {
             .collect();
         let field = f64::from(self.field_points(q, side, place));
         if field > 0.0 {
+            let reason = if field < f64::from(super::score::FIELD_POINTS) {
+                Reason::LikelyField(doc.field.clone())
+            } else {
+                Reason::SameField(doc.field.clone())
+            };
             parts.push(Part {
-                reason: Reason::SameField(doc.field.clone()),
+                reason,
                 points: field,
             });
         }

@@ -22,6 +22,9 @@ pub struct Levers {
     /// Pseudo-relevance feedback: terms the best first-pass candidates share are added to
     /// the query, lightly.
     pub feedback: bool,
+    /// A query with no field takes the field most of its best first-pass candidates share
+    /// as a likely one, worth part of the field points.
+    pub field_guess: bool,
 }
 
 impl Default for Levers {
@@ -34,6 +37,7 @@ impl Default for Levers {
             // Measured on matching-dev it cost recall@1 0.006: off until it earns its place.
             related: false,
             feedback: true,
+            field_guess: true,
         }
     }
 }
@@ -48,6 +52,7 @@ impl Levers {
             self.field,
             self.related,
             self.feedback,
+            self.field_guess,
         ]
         .iter()
         .enumerate()
@@ -79,6 +84,7 @@ impl Levers {
             "title weight" => l.title_weight = !l.title_weight,
             "field agreement" => l.field = !l.field,
             "related terms" => l.related = !l.related,
+            "field guess" => l.field_guess = !l.field_guess,
             _ => l.feedback = !l.feedback,
         }
         l
@@ -114,6 +120,13 @@ impl Levers {
                 "related terms",
                 Levers {
                     related: false,
+                    ..on
+                },
+            ),
+            (
+                "field guess",
+                Levers {
+                    field_guess: false,
                     ..on
                 },
             ),

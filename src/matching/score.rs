@@ -40,6 +40,10 @@ pub(crate) const BIGRAM_WEIGHT: f32 = 0.4;
 /// How sharply own-kind rarity discounts a term: the ratio of its own-kind idf to the
 /// rarest term's, to this power.
 const OWN_POWER: i32 = 2;
+/// How many first-pass candidates vote on a likely field…
+const GUESS_DOCS: usize = 5;
+/// …and the share of the field points a candidate in it earns.
+pub(crate) const LIKELY_FIELD_SHARE: f32 = 0.5;
 /// How deep the first pass ranks before the region, price and maturity points are added.
 const POOL: usize = 200;
 
@@ -71,6 +75,8 @@ pub(crate) struct Query<'a> {
     pub rec: &'a Record,
     /// Per entry of the index's field table: whether it is the query's field.
     pub same_field: Vec<bool>,
+    /// For a query with no field: the field its best first-pass candidates share, if any.
+    pub likely_field: Option<u32>,
     pub region: Region,
     /// (term id, weight): the query's own terms heaviest first, then feedback's.
     pub terms: Vec<(u32, f32)>,
@@ -148,6 +154,10 @@ impl SuggestIndex {
                 touched.extend(accumulate(side, &extra, &mut acc));
                 q.terms.extend(extra);
             }
+        }
+        if self.levers.field_guess && q.rec.field.trim().is_empty() {
+            let first = self.pool(&q, side, &acc, &touched, GUESS_DOCS, hidden);
+            q.likely_field = likely_field(side, &first);
         }
         let mut ranked: Vec<(f32, u32)> = self
             .pool(&q, side, &acc, &touched, POOL.max(limit), hidden)
@@ -241,6 +251,7 @@ impl SuggestIndex {
             .collect();
         Some(Query {
             rec: query,
+            likely_field: None,
             same_field,
             region: Region::parse(&query.region),
             own_terms: terms.len(),
@@ -279,8 +290,12 @@ impl SuggestIndex {
 
     pub(crate) fn field_points(&self, q: &Query<'_>, side: &Side, d: u32) -> f32 {
         let f = side.fields[d as usize];
-        if self.levers.field && f != NO_FIELD && q.same_field[f as usize] {
+        if !self.levers.field || f == NO_FIELD {
+            0.0
+        } else if q.same_field.get(f as usize).copied().unwrap_or(false) {
             FIELD_POINTS
+        } else if q.likely_field == Some(f) {
+            FIELD_POINTS * LIKELY_FIELD_SHARE
         } else {
             0.0
         }
@@ -304,6 +319,28 @@ fn accumulate(side: &Side, terms: &[(u32, f32)], acc: &mut [f32]) -> Vec<u32> {
         }
     }
     touched
+}
+
+/// The field most of `first` (the best first-pass candidates) are filed under, when more
+/// than half of their text points lie there: a guess for a query that names none.
+fn likely_field(side: &Side, first: &[(f32, u32)]) -> Option<u32> {
+    let total: f32 = first.iter().map(|c| c.0).sum();
+    let mut votes: Vec<(u32, f32)> = Vec::new();
+    for &(points, d) in first {
+        let f = side.fields[d as usize];
+        if f == NO_FIELD {
+            continue;
+        }
+        match votes.iter_mut().find(|v| v.0 == f) {
+            Some(v) => v.1 += points,
+            None => votes.push((f, points)),
+        }
+    }
+    votes
+        .into_iter()
+        .filter(|v| total > 0.0 && v.1 / total > 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|v| v.0)
 }
 
 /// Best first; ties by code, so the order never depends on hashing.
