@@ -50,10 +50,11 @@ pub fn delete_record(
                 pair,
             });
         }
-        let label = match snapshots.len() {
-            0 => format!("delete {}", rec.code()),
-            n => format!("delete {} with {n} pair(s)", rec.code()),
-        };
+        let label = crate::domain::undo::Label::Delete {
+            code: rec.code().to_string(),
+            pairs: snapshots.len() as u64,
+        }
+        .stored();
         records::delete(tx, id)?;
         db::undo::push(
             tx,

@@ -14,7 +14,7 @@ use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db, DbError, records};
 use crate::domain::Record;
-use crate::domain::undo::{RecordSnapshot, UndoStep, Unreadable, desk};
+use crate::domain::undo::{Label, RecordSnapshot, UndoStep, Unreadable, desk};
 use crate::i18n::{Lang, Msg};
 
 pub use crate::db::undo::DEPTH;
@@ -97,10 +97,10 @@ impl Undone {
     /// What was undone, in `lang` (the step's label is data and stays as journalled).
     pub fn describe(&self, lang: Lang) -> String {
         match &self.note {
-            None => self.step.label.clone(),
+            None => self.step.label_in(lang),
             Some(note) => format!(
                 "{}{}{}{}",
-                self.step.label,
+                self.step.label_in(lang),
                 lang.pick("（", " ("),
                 note.text(lang),
                 lang.pick("）", ")")
@@ -125,7 +125,10 @@ pub fn journal(
 pub fn journal_record_add(conn: &Connection, rec: &Record, origin: &str) -> PipelineResult<()> {
     db::undo::push(
         conn,
-        &format!("add {}", rec.code()),
+        &Label::Add {
+            code: rec.code().to_string(),
+        }
+        .stored(),
         &Inverse::DeleteRecord { id: rec.id },
         &Clock::system().stamp(),
         origin,
@@ -147,7 +150,10 @@ pub fn journal_record_edit_by(
 ) -> PipelineResult<()> {
     db::undo::push(
         conn,
-        &format!("edit {}", before.code()),
+        &Label::Edit {
+            code: before.code().to_string(),
+        }
+        .stored(),
         &Inverse::RestoreRecord {
             id: before.id,
             seq: before.seq,

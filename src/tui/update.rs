@@ -5,7 +5,9 @@
 //! search, the record form, the pipeline views), and what concerns several features (help,
 //! Esc, confirmations, a record saved or deleted) is settled here, above them.
 
+use crate::db::Refusal;
 use crate::domain::Kind;
+use crate::i18n::Msg;
 use crate::tui::action::Action;
 use crate::tui::action::{Input, PipeAction};
 use crate::tui::effect::{Effect, PipeEffect};
@@ -109,6 +111,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Action::Refused(why) => {
+            m.warn(match why {
+                Refusal::ReadOnly => Msg::DeskReadOnly.text(m.lang),
+                Refusal::Damaged => Msg::DeskDamaged.text(m.lang),
+            });
+            vec![]
+        }
         Action::Pipe(PipeAction::SuggestBuilding) => {
             m.info(m.lang.pick(
                 "正在建立推荐索引…（每次启动一次）",
@@ -160,7 +169,7 @@ fn ask_undo(m: &mut Model, step: crate::domain::undo::UndoStep) {
     } else {
         m.lang.pick("另一个工作台", "another desk").to_string()
     };
-    let label = crate::sanitize::one_line(&step.label);
+    let label = crate::sanitize::one_line(&step.label_in(m.lang));
     let question = match m.lang {
         crate::i18n::Lang::Zh => {
             format!("最近一步来自{origin}（{}）：{label}。撤销它？", step.at)
