@@ -96,14 +96,14 @@ fn main() -> anyhow::Result<()> {
         &a.nsfc,
         &a.bin,
         &env,
-        Duration::from_secs(3600),
+        Duration::from_hours(1),
     )?;
     let db = set.db.display().to_string();
     data::run_bin(
         &a.bin,
         &["--db", &db, "show", "D1"],
         &env,
-        Duration::from_secs(600),
+        Duration::from_mins(10),
     )?;
     let lines = std::fs::read_to_string(&set.lines)?;
     let rows: Vec<(&str, &str)> = lines.lines().filter_map(|l| l.split_once(' ')).collect();

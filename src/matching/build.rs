@@ -121,8 +121,16 @@ impl SuggestIndex {
 /// them: piece by piece from the file, that would be millions of reads).
 struct Known {
     words: Vec<String>,
-    /// Per kind: row ids, revisions, term offsets, term ids and frequencies.
-    sides: [(Vec<i64>, Vec<i64>, Vec<u32>, Vec<u32>, Vec<f32>); 2],
+    sides: [KnownSide; 2],
+}
+
+/// One kind's row ids, revisions, term offsets, term ids and frequencies.
+struct KnownSide {
+    ids: Vec<i64>,
+    revs: Vec<i64>,
+    off: Vec<u32>,
+    tid: Vec<u32>,
+    tf: Vec<f32>,
 }
 
 impl Known {
@@ -136,14 +144,12 @@ impl Known {
                 String::from_utf8_lossy(&bytes[r]).into_owned()
             })
             .collect();
-        let side = |s: &Side| {
-            (
-                s.ids.clone(),
-                s.revs.clone(),
-                s.term_off.get(0..usize::MAX).into_owned(),
-                s.term_id.get(0..usize::MAX).into_owned(),
-                s.term_tf.get(0..usize::MAX).into_owned(),
-            )
+        let side = |s: &Side| KnownSide {
+            ids: s.ids.clone(),
+            revs: s.revs.clone(),
+            off: s.term_off.get(0..usize::MAX).into_owned(),
+            tid: s.term_id.get(0..usize::MAX).into_owned(),
+            tf: s.term_tf.get(0..usize::MAX).into_owned(),
         };
         Known {
             words,
@@ -153,13 +159,13 @@ impl Known {
 
     /// `rec`'s terms when the earlier index holds it at the same revision.
     fn terms(&self, rec: &Record) -> Option<Vec<(String, f32)>> {
-        let (ids, revs, off, tid, tf) = &self.sides[side_index(rec.kind)];
-        let d = ids.binary_search(&rec.id).ok()?;
-        if rec.id == 0 || rec.rev == 0 || revs[d] != rec.rev {
+        let k = &self.sides[side_index(rec.kind)];
+        let d = k.ids.binary_search(&rec.id).ok()?;
+        if rec.id == 0 || rec.rev == 0 || k.revs[d] != rec.rev {
             return None;
         }
-        let (a, b) = (*off.get(d)? as usize, *off.get(d + 1)? as usize);
-        let (ts, fs) = (tid.get(a..b)?, tf.get(a..b)?);
+        let (a, b) = (*k.off.get(d)? as usize, *k.off.get(d + 1)? as usize);
+        let (ts, fs) = (k.tid.get(a..b)?, k.tf.get(a..b)?);
         ts.iter()
             .zip(fs)
             .map(|(&t, &f)| Some((self.words.get(t as usize)?.clone(), f)))

@@ -85,7 +85,7 @@ impl SuggestIndex {
                     }
                 }
             }
-            let extra = self.spend(q, gain, ACCEPT_TERMS, ACCEPT_WEIGHT);
+            let extra = Self::spend(q, gain, ACCEPT_TERMS, ACCEPT_WEIGHT);
             q.terms.extend(extra);
         }
     }
@@ -117,7 +117,7 @@ impl SuggestIndex {
                 *gain.entry(t).or_default() += tf_part(tf, len, side.avg_len) * idf(n, df);
             }
         }
-        self.spend(q, gain, FEEDBACK_TERMS, FEEDBACK_WEIGHT)
+        Self::spend(q, gain, FEEDBACK_TERMS, FEEDBACK_WEIGHT)
     }
 
     /// Related terms: the words that keep company with the query's most telling terms in
@@ -150,18 +150,12 @@ impl SuggestIndex {
                 }
             }
         }
-        self.spend(q, gain, RELATED_TERMS, RELATED_WEIGHT)
+        Self::spend(q, gain, RELATED_TERMS, RELATED_WEIGHT)
     }
 
     /// The `keep` terms of `gain` the query lacks, most gained first (then by word), sharing
     /// `weight` × the query's own weight in proportion to their gain.
-    fn spend(
-        &self,
-        q: &Query<'_>,
-        gain: HashMap<u32, f32>,
-        keep: usize,
-        weight: f32,
-    ) -> Vec<(u32, f32)> {
+    fn spend(q: &Query<'_>, gain: HashMap<u32, f32>, keep: usize, weight: f32) -> Vec<(u32, f32)> {
         let have: HashSet<u32> = q.terms.iter().map(|t| t.0).collect();
         let mut extra: Vec<(u32, f32)> = gain
             .into_iter()

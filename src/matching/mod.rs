@@ -21,7 +21,7 @@ pub mod region;
 mod score;
 pub mod terms;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::Connection;
 
@@ -47,7 +47,10 @@ pub fn suggest_for(
 ) -> DbResult<Vec<Suggestion>> {
     let dismissed = crate::db::dismissals::of_record(conn, query)?;
     let paired = paired_ids(conn, query)?;
-    let learned = learned(&dismissed, &paired);
+    let learned = learned(
+        dismissed.iter().map(|(&id, &r)| (id, r)),
+        paired.iter().copied(),
+    );
     let hidden = |id| !all && dismissed.contains_key(&id);
     let mut found = index.suggest_learned(query, limit, &hidden, &learned);
     for s in &mut found {
@@ -58,9 +61,12 @@ pub fn suggest_for(
 }
 
 /// What dismissals (by reason) and pairs teach the ranking.
-pub fn learned(dismissed: &HashMap<i64, DismissReason>, paired: &HashSet<i64>) -> Learned {
+fn learned(
+    dismissed: impl Iterator<Item = (i64, DismissReason)>,
+    paired: impl Iterator<Item = i64>,
+) -> Learned {
     let mut l = Learned::default();
-    for (&id, reason) in dismissed {
+    for (id, reason) in dismissed {
         match reason {
             DismissReason::NotRelevant => l.rejected.push(id),
             DismissReason::WrongField => l.wrong_field.push(id),
@@ -68,7 +74,7 @@ pub fn learned(dismissed: &HashMap<i64, DismissReason>, paired: &HashSet<i64>) -
             DismissReason::Other => {}
         }
     }
-    l.accepted.extend(paired.iter().copied());
+    l.accepted.extend(paired);
     // The maps' order is random: the ranking must not be.
     l.rejected.sort_unstable();
     l.wrong_field.sort_unstable();
