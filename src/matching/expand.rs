@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::corpus::{Side, SuggestIndex};
+use super::learned::Learned;
 use super::score::{Query, idf, tf_part};
 
 /// Pseudo-relevance feedback: the best [`super::score::FEEDBACK_DOCS`] first-pass candidates
@@ -29,20 +30,6 @@ const REJECT_DAMP: f32 = 0.5;
 /// terms, this many, at this fraction of the query's weight.
 const ACCEPT_TERMS: usize = 10;
 const ACCEPT_WEIGHT: f32 = 0.3;
-
-/// What the broker has said about the query's partners, read by the ranking (as IN-PART's
-/// decline feedback is): row ids of the other kind.
-#[derive(Debug, Clone, Default)]
-pub struct Learned {
-    /// Dismissed as not relevant: the terms they share with the query misled, and weigh
-    /// less for it.
-    pub rejected: Vec<i64>,
-    /// Dismissed as of the wrong field: their field earns no field points for this query.
-    pub wrong_field: Vec<i64>,
-    /// Paired, or dismissed as already known (relevant, just not news): their telling
-    /// terms join the query, lightly.
-    pub accepted: Vec<i64>,
-}
 
 impl SuggestIndex {
     /// Applies `learned` to the query's weights and fields.

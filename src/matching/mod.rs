@@ -13,6 +13,7 @@ mod column;
 mod corpus;
 mod expand;
 mod explain;
+mod learned;
 mod levers;
 pub mod new;
 pub mod persist;
@@ -30,7 +31,7 @@ use crate::db::{DbResult, pairs};
 use crate::domain::Record;
 
 pub use corpus::{SuggestIndex, is_closed, maturity_level};
-pub use expand::Learned;
+pub use learned::Learned;
 pub use levers::Levers;
 pub use reason::{Part, Reason, Warning, Why};
 pub use score::Suggestion;

@@ -19,7 +19,7 @@ use crate::domain::{Code, Kind, Record};
 pub(crate) const FEEDBACK_DOCS: usize = 3;
 
 use super::corpus::{NO_FIELD, REGION, Side, SuggestIndex, side_index};
-use super::expand::Learned;
+use super::learned::Learned;
 use super::reason::{Part, Warning, Why};
 use super::region::{Proximity, Region, proximity};
 use super::terms::{TITLE_WEIGHT, is_bigram, record_terms};
