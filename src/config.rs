@@ -24,6 +24,10 @@ pub struct Config {
     /// How many automatic backups (before a migration, an import, a restore) to keep per
     /// database; `None` means [`crate::db::backup::DEFAULT_KEEP`], 0 turns them off.
     pub backups: Option<usize>,
+    /// Whether the desk takes the mouse (clicks select, the wheel scrolls); `None` means yes.
+    /// Off, the terminal keeps it and text can be selected with it (the `toggle_mouse` key
+    /// switches while the desk runs).
+    pub mouse: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +44,7 @@ pub struct ConfigError {
 struct RawConfig {
     lang: Option<Spanned<String>>,
     backups: Option<usize>,
+    mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
@@ -56,6 +61,11 @@ impl Config {
     /// The language to use: the configured one, else from LANG.
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::from_env)
+    }
+
+    /// Whether the desk starts with the mouse (clicks and the wheel).
+    pub fn mouse(&self) -> bool {
+        self.mouse.unwrap_or(true)
     }
 
     /// How many automatic backups to keep.
@@ -136,6 +146,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         lang,
         keys,
         backups: raw.backups,
+        mouse: raw.mouse,
     })
 }
 
@@ -158,6 +169,9 @@ pub fn default_text() -> String {
          # Automatic backups (before an upgrade, an import, a restore) kept in backups/ beside\n\
          # the database; 0 turns them off (the one before a restore is always made).\n\
          # backups = 10\n\n\
+         # The mouse: true, clicks select and the wheel scrolls; false, the terminal keeps it,\n\
+         # so text can be selected and copied with it (the toggle_mouse key, M, switches).\n\
+         # mouse = true\n\n\
          # Keys: action = [\"key\", …] replaces that action's default keys.\n\
          # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
          # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
@@ -204,6 +218,16 @@ pub fn effective_text(cfg: &Config) -> String {
         "backups = {}{}",
         cfg.keep_backups(),
         if cfg.backups.is_none() {
+            "  # default"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "mouse = {}{}",
+        cfg.mouse(),
+        if cfg.mouse.is_none() {
             "  # default"
         } else {
             ""

@@ -84,7 +84,8 @@ pub enum Command {
     Pair(pipeline::PairArgs),
     /// Move a pair to another stage.
     Move(pipeline::MoveArgs),
-    /// Log a follow-up on a pair.
+    /// Log a follow-up on a pair, or a call on a record (on each of its open pairs, else in
+    /// its own log).
     Log(pipeline::LogArgs),
     /// Next actions: overdue, today, this week, and stale pairs.
     Agenda(pipeline::AgendaArgs),
@@ -177,6 +178,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         None => {
             let config = crate::config::load(&crate::config::path())?;
             let (db, _) = ctx.open_db_for_adding()?;
+            crate::tui::app::terminal::set_mouse(config.mouse());
             // 0, or 128 + the signal that ended the desk.
             crate::tui::run(db, config.lang(), &config.keys)
         }

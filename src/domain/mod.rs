@@ -5,6 +5,7 @@
 mod amount;
 mod code;
 pub mod date;
+mod note;
 mod pair;
 mod patch;
 mod record;
@@ -14,6 +15,7 @@ pub mod undo;
 
 pub use amount::{AmountError, Money};
 pub use code::{Code, CodeError, CodeKind};
+pub use note::RecordNote;
 pub use pair::{Channel, ContractType, FollowUp, Pair, ShelveReason, Stage, StageChange};
 pub use patch::RecordPatch;
 pub use record::{Kind, Record};

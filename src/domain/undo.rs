@@ -9,14 +9,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FollowUp, Kind, Pair, Record, StageChange};
+use super::{FollowUp, Kind, Pair, Record, RecordNote, StageChange};
 
 /// The journal format this build writes: the `v` of each entry's envelope. Entries without
 /// one were written before versions (format 1: the same operations, without `v`).
 ///
 /// Bump it when an operation's shape changes incompatibly, and turn the older shape into the
 /// new one in [`Inverse::from_json`] (adding a field to a domain struct does not need it).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Origin of steps made by the command line.
 pub const CLI: &str = "cli";
@@ -49,6 +49,9 @@ pub struct RecordSnapshot {
     /// Its pairs, each with its history and log.
     #[serde(default)]
     pub pairs: Vec<PairSnapshot>,
+    /// Its own log.
+    #[serde(default)]
+    pub notes: Vec<RecordNote>,
 }
 
 /// A run of consecutive record ids, first and last included.
@@ -110,6 +113,19 @@ pub enum Inverse {
         /// How many records it updated.
         updated: u64,
     },
+    /// Reverses noting a call in a record's own log.
+    DeleteRecordNote {
+        /// The note written.
+        id: i64,
+        /// Its record.
+        record_id: i64,
+    },
+    /// Reverses one change made of several (a call logged on each of a record's pairs):
+    /// each of `steps`, last first.
+    Several {
+        /// The inverses, in the order their changes were made.
+        steps: Vec<Inverse>,
+    },
 }
 
 /// The envelope an entry is written in: the format version beside the operation.
@@ -156,7 +172,8 @@ impl Inverse {
         if version > u64::from(FORMAT) {
             return Err(Unreadable::Newer { found: version });
         }
-        // Formats 1 and 2 share every operation's shape (2 added operations and the envelope).
+        // Formats 1 to 3 share every operation's shape (2 added operations and the envelope,
+        // 3 the record log's operations).
         serde_json::from_value(value).map_err(bad)
     }
 }
@@ -202,6 +219,17 @@ pub enum Label {
         added: u64,
         updated: u64,
     },
+    /// A call noted in a record's own log: the record, the channel as its key.
+    Note {
+        code: String,
+        channel: String,
+    },
+    /// A call logged on each open pair of a record: the record, the pairs, the channel.
+    Call {
+        code: String,
+        pairs: Vec<String>,
+        channel: String,
+    },
 }
 
 impl Label {
@@ -212,6 +240,7 @@ impl Label {
 
     /// The label in `lang`.
     pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::phone::PhoneMsg;
         use crate::i18n::undo::UndoMsg as M;
         let stage = |key: &str| {
             super::Stage::parse(key).map_or_else(
@@ -232,12 +261,19 @@ impl Label {
             } => M::Pair.fill(lang, &[code, demand, result]),
             Label::Move { code, from, to } => M::Move.fill(lang, &[code, &stage(from), &stage(to)]),
             Label::Log { code, channel } => {
-                let channel = super::Channel::parse(channel).map_or_else(
-                    || channel.clone(),
-                    |c| lang.pick(c.zh(), c.key()).to_string(),
-                );
-                M::Log.fill(lang, &[code, &channel])
+                M::Log.fill(lang, &[code, &channel_word(channel, lang)])
             }
+            Label::Note { code, channel } => {
+                PhoneMsg::UndoNote.fill(lang, &[code, &channel_word(channel, lang)])
+            }
+            Label::Call {
+                code,
+                pairs,
+                channel,
+            } => PhoneMsg::UndoCall.fill(
+                lang,
+                &[&pairs.join(", "), code, &channel_word(channel, lang)],
+            ),
             Label::Import {
                 name,
                 kind,
@@ -260,6 +296,14 @@ impl Label {
         }
         stored.to_string()
     }
+}
+
+/// A channel key as a label names it: the Chinese word, or the key in English.
+fn channel_word(key: &str, lang: crate::i18n::Lang) -> String {
+    super::Channel::parse(key).map_or_else(
+        || key.to_string(),
+        |c| lang.pick(c.zh(), c.key()).to_string(),
+    )
 }
 
 /// The step undo would take back, as the desk announces it.
@@ -331,7 +375,17 @@ mod tests {
                     history: vec![],
                     followups: vec![],
                 }],
+                notes: vec![],
             })),
+            Inverse::Several {
+                steps: vec![
+                    Inverse::DeleteRecordNote {
+                        id: 2,
+                        record_id: 7,
+                    },
+                    Inverse::DeletePair { id: 4 },
+                ],
+            },
             Inverse::UndoImport {
                 kind: Kind::Achievement,
                 added: vec![(10, 19), (25, 25)],
@@ -365,8 +419,8 @@ mod tests {
     #[test]
     fn a_newer_or_broken_entry_says_why() {
         assert_eq!(
-            Inverse::from_json(r#"{"v":3,"op":"delete_pair","id":1}"#),
-            Err(Unreadable::Newer { found: 3 })
+            Inverse::from_json(r#"{"v":4,"op":"delete_pair","id":1}"#),
+            Err(Unreadable::Newer { found: 4 })
         );
         assert!(matches!(
             Inverse::from_json(r#"{"v":"two","op":"delete_pair","id":1}"#),

@@ -239,7 +239,13 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
         Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
-        Inverse::UndoImport { .. } => (None, None),
+        // A record's note taken back is not a record edit: its content is as it was (the
+        // desk reads its log again when it sees the record's new revision).
+        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } => (None, None),
+        Inverse::Several { steps } => steps
+            .iter()
+            .map(target)
+            .fold((None, None), |a, b| (a.0.or(b.0), a.1.or(b.1))),
     }
 }
 
@@ -297,6 +303,18 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
             added,
             updated: _,
         } => undo_import(conn, entry, *kind, added),
+        Inverse::DeleteRecordNote { id, .. } => Ok(done(db::record_notes::delete(conn, *id)?)),
+        Inverse::Several { steps } => {
+            // Each part is taken back; the step is gone only when every part was.
+            let mut outcome = Some(Note::Gone);
+            for step in steps.iter().rev() {
+                let part = apply(conn, entry, step)?;
+                if part.is_none() || outcome == Some(Note::Gone) {
+                    outcome = part;
+                }
+            }
+            Ok(outcome)
+        }
     }
 }
 
@@ -320,6 +338,11 @@ fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outc
     rec.seq = s.seq;
     if !records::restore(conn, &mut rec)? {
         return Ok(Some(Note::Gone));
+    }
+    for n in &s.notes {
+        let mut n = n.clone();
+        n.record_id = s.id;
+        db::record_notes::insert(conn, &mut n)?;
     }
     let mut lost = 0;
     for p in &s.pairs {

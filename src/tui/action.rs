@@ -148,6 +148,10 @@ pub enum Action {
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
+
+    // — on the phone —
+    /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
+    Phone(crate::tui::features::phone::PhoneAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

@@ -40,6 +40,8 @@ pub enum Effect {
     },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(PipeEffect),
+    /// The clipboard, the mouse, a call logged on a record (features/phone).
+    Phone(crate::tui::features::phone::PhoneEffect),
 }
 
 #[derive(Debug, Clone, PartialEq)]

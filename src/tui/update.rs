@@ -134,6 +134,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Pipe(p) => pipeline::update(m, p),
+        Action::Phone(p) => crate::tui::features::phone::update::update(m, p),
         Action::SaveViewBegin
         | Action::Slot(_)
         | Action::ViewSaved { .. }
@@ -228,6 +229,7 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             crate::tui::features::stage_prompt::update::input(m, input)
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
+        Some(Overlay::Call { .. }) => crate::tui::features::phone::update::input(m, input),
         Some(Overlay::Suggestions { .. }) => {
             crate::tui::features::suggestions::update::input(m, input)
         }

@@ -89,7 +89,7 @@ impl PipeRunner {
         Ok(())
     }
 
-    fn clock(&self) -> Clock {
+    pub fn clock(&self) -> Clock {
         self.fixed.clone().unwrap_or_else(Clock::system)
     }
 
