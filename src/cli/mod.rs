@@ -31,6 +31,7 @@ mod explain;
 mod export;
 mod import;
 mod list;
+mod matches;
 mod org;
 mod pipeline;
 mod suggest;
@@ -78,6 +79,9 @@ pub enum Command {
     Suggest(suggest::SuggestArgs),
     /// Dismiss a suggestion (not suggested again), or take the dismissal back with --undo.
     Dismiss(dismiss::DismissArgs),
+    /// New matches: for each open demand and result, the suggestions that appeared since
+    /// last asked (--new).
+    Matches(matches::MatchesArgs),
     /// Pair a demand with a result as a candidate; prints the pair's code.
     Pair(pipeline::PairArgs),
     /// Move a pair to another stage.
@@ -192,6 +196,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Edit(a)) => add::run_edit(&a, &ctx),
         Some(Command::Suggest(a)) => suggest::run(&a, &ctx),
         Some(Command::Dismiss(a)) => dismiss::run(&a, &ctx),
+        Some(Command::Matches(a)) => matches::run(&a, &ctx),
         Some(Command::Pair(a)) => pipeline::run_pair(&a, &ctx),
         Some(Command::Move(a)) => pipeline::run_move(&a, &ctx),
         Some(Command::Log(a)) => pipeline::run_log(&a, &ctx),

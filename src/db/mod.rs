@@ -13,6 +13,7 @@ pub mod followups;
 pub mod keys;
 pub mod links;
 pub mod live;
+pub mod matches;
 mod money;
 mod open;
 pub mod orgs;
@@ -21,6 +22,7 @@ pub mod record_notes;
 pub mod records;
 pub mod rev;
 mod seq;
+pub mod suggest_stamp;
 pub mod undo;
 pub mod views;
 
@@ -49,6 +51,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("migrations/007_status_and_dates.sql")),
     (8, MIGRATION_ORGS),
     (10, include_str!("migrations/010_record_log.sql")),
+    (12, include_str!("migrations/012_new_matches.sql")),
 ];
 
 /// Organisations and contacts: its tables are filled for the stored records by

@@ -58,12 +58,13 @@ pub enum PipeEffect {
     CreatePair { demand: Code, result: Code },
     /// Suggest partners for a record; reasons in Chinese when `zh`.
     Suggest { id: i64, zh: bool },
-    /// Dismiss suggestion `partner` of record `subject` (as not relevant), or with `undo`
-    /// take the dismissal back.
+    /// Dismiss suggestion `partner` of record `subject` for `reason`, or with `undo` take
+    /// the dismissal back.
     Dismiss {
         subject: i64,
         partner: i64,
         undo: bool,
+        reason: crate::db::dismissals::DismissReason,
     },
     /// Move a pair.
     Move(MoveRequest),

@@ -104,6 +104,8 @@ impl Overlay {
                 Context::Choice
             }
             Overlay::FollowUp { .. } | Overlay::Call { .. } => Context::FollowUp,
+            // Asking why a suggestion is dismissed: a row of choices.
+            Overlay::Suggestions { list, .. } if list.is_asking() => Context::Choice,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
             Overlay::Org { .. } => Context::Org,
