@@ -24,6 +24,7 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod contract;
 mod dismiss;
 pub mod errors;
 mod explain;
@@ -31,6 +32,7 @@ mod export;
 mod import;
 mod list;
 mod pipeline;
+mod reward;
 mod suggest;
 
 use std::path::PathBuf;
@@ -80,12 +82,19 @@ pub enum Command {
     Pair(pipeline::PairArgs),
     /// Move a pair to another stage.
     Move(pipeline::MoveArgs),
+    /// Record or change the contract on a pair (from 签约 on); with no options, show it.
+    Contract(contract::ContractArgs),
+    /// Record a payment received on a pair's contract.
+    Paid(contract::PaidArgs),
     /// Log a follow-up on a pair.
     Log(pipeline::LogArgs),
     /// Next actions: overdue, today, this week, and stale pairs.
     Agenda(pipeline::AgendaArgs),
     /// The pipeline board: per stage, count, sum of amounts and pairs.
     Board(pipeline::BoardArgs),
+    /// The broker's reward for a year under the configured rule; --format xlsx writes the
+    /// claim package.
+    Reward(reward::RewardArgs),
     /// Undo the last change(s).
     Undo(pipeline::UndoArgs),
     /// Copy the database, online, to FILE (default: a new file in backups/ beside it).
@@ -187,8 +196,11 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Pair(a)) => pipeline::run_pair(&a, &ctx),
         Some(Command::Move(a)) => pipeline::run_move(&a, &ctx),
         Some(Command::Log(a)) => pipeline::run_log(&a, &ctx),
+        Some(Command::Contract(a)) => contract::run_contract(&a, &ctx),
+        Some(Command::Paid(a)) => contract::run_paid(&a, &ctx),
         Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
         Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
+        Some(Command::Reward(a)) => reward::run(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),
         Some(Command::Restore(a)) => backup::run_restore(&a, &ctx),

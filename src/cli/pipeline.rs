@@ -49,6 +49,9 @@ pub struct MoveArgs {
     /// Registered: the registration number of 技术合同认定登记.
     #[arg(long)]
     pub reg_no: Option<String>,
+    /// Landed with no payment received (`duijie paid`): why, as a note.
+    #[arg(long = "override", value_name = "NOTE")]
+    pub override_note: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -168,6 +171,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     req.reg_no.clone_from(&a.reg_no);
     req.note.clone_from(&a.note);
+    req.override_note.clone_from(&a.override_note);
     let mut db = ctx.open_db()?;
     let before = pipeline::pair_by_code(db.conn(), pair)?.stage;
     // The line printed says "from → to": refuse if someone moves it in between.

@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod check;
+pub mod contracts;
 pub mod dismissals;
 mod error;
 pub mod followups;
@@ -39,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_exact_money_checks.sql"),
     include_str!("migrations/005_undo_snapshots.sql"),
     include_str!("migrations/006_dismissals.sql"),
+    include_str!("migrations/009_contracts.sql"),
 ];
 
 /// The schema version this build writes.

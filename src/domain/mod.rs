@@ -4,15 +4,18 @@
 
 mod amount;
 mod code;
+pub mod contract;
 pub mod date;
 mod pair;
 mod patch;
 mod record;
+pub mod reward;
 mod row;
 pub mod undo;
 
 pub use amount::{AmountError, Money};
 pub use code::{Code, CodeError, CodeKind};
+pub use contract::{ContractSnapshot, ContractTerms, Instalment, PayMode, Payment};
 pub use pair::{Channel, ContractType, FollowUp, Pair, ShelveReason, Stage, StageChange};
 pub use patch::RecordPatch;
 pub use record::{Kind, Record};

@@ -10,12 +10,16 @@
 pub mod agenda;
 pub mod board;
 pub mod clock;
+pub mod contract_text;
+pub mod contracts;
 pub mod dates;
 pub mod demo;
+mod demo_contracts;
 pub mod followups;
 pub mod pairs;
 pub mod records;
 pub mod render;
+pub mod reward;
 pub mod show;
 pub mod stages;
 pub mod undo;
