@@ -32,6 +32,8 @@ mod export;
 mod import;
 mod list;
 mod pipeline;
+mod remind;
+mod report;
 mod reward;
 mod suggest;
 
@@ -90,6 +92,12 @@ pub enum Command {
     Log(pipeline::LogArgs),
     /// Next actions: overdue, today, this week, and stale pairs.
     Agenda(pipeline::AgendaArgs),
+    /// The figures (funnel, signed/registered/paid by field and region, follow-ups per
+    /// week, days in stage, shelve reasons, top organisations) as Markdown, XLSX or JSON.
+    Report(report::ReportArgs),
+    /// What is overdue or due today (next actions, instalments), one line each; quiet when
+    /// nothing is due. For cron or a desktop notifier.
+    Remind(remind::RemindArgs),
     /// The pipeline board: per stage, count, sum of amounts and pairs.
     Board(pipeline::BoardArgs),
     /// The broker's reward for a year under the configured rule; --format xlsx writes the
@@ -200,6 +208,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Paid(a)) => contract::run_paid(&a, &ctx),
         Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
         Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
+        Some(Command::Report(a)) => report::run(&a, &ctx),
+        Some(Command::Remind(a)) => remind::run(&a, &ctx),
         Some(Command::Reward(a)) => reward::run(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),

@@ -80,6 +80,16 @@ pub struct AgendaArgs {
     /// Print JSON: {overdue, today, this_week, later, stale}.
     #[arg(long)]
     pub json: bool,
+    /// Write iCalendar instead: every next action with a due date and every planned
+    /// instalment not yet paid, with stable UIDs (a re-import updates, never duplicates).
+    #[arg(long, conflicts_with = "json")]
+    pub ics: bool,
+    /// With --ics: write to this file instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE", requires = "ics")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -225,6 +235,9 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if a.ics {
+        return super::remind::run_ics(a.output.as_deref(), a.force, ctx);
+    }
     let db = ctx.open_db()?;
     let agenda = pipeline::agenda(db.conn(), &Clock::system())?;
     if a.json {

@@ -17,6 +17,7 @@ mod open;
 pub mod pairs;
 pub mod records;
 pub mod rev;
+pub mod stats;
 pub mod undo;
 pub mod views;
 

@@ -40,8 +40,6 @@ pub enum ReportMsg {
     ReportWritten => ("已写出报表 → {}", "report written → {}"),
     /// An iCalendar file was written: entries, path.
     IcsWritten => ("已写出日历：{} 条 → {}", "calendar written: {} entries → {}"),
-    /// --ics needs -o.
-    ErrIcsNeedsOutput => ("--ics 需要 -o 文件", "--ics needs -o FILE"),
     /// A --from/--to pair the wrong way round.
     ErrPeriodReversed => ("--from {} 晚于 --to {}", "--from {} is after --to {}"),
     /// remind: an overdue next action: pair, action, due.

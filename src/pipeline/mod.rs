@@ -18,10 +18,13 @@ mod demo_contracts;
 pub mod followups;
 pub mod pairs;
 pub mod records;
+pub mod reminders;
 pub mod render;
+pub mod report;
 pub mod reward;
 pub mod show;
 pub mod stages;
+pub mod stats;
 pub mod undo;
 
 pub use agenda::{Agenda, AgendaItem, StaleItem, agenda};
