@@ -145,6 +145,10 @@ pub enum Action {
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
+
+    // — stats —
+    /// The stats view: open it, pick its period, take its figures.
+    Stats(crate::tui::features::stats::StatsAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

@@ -18,6 +18,7 @@ const ALL: &[Context] = &[
     Context::Board,
     Context::Agenda,
     Context::PairDetail,
+    Context::Stats,
 ];
 /// Ctrl-C quits wherever the context does not bind it (forms and prompts ask instead).
 const EVERYWHERE: &[Context] = &[Context::Global];
@@ -75,6 +76,7 @@ pub fn defaults() -> Vec<Def> {
     v.extend(f::agenda::keys::defaults());
     v.extend(f::followup::keys::defaults());
     v.extend(f::pair_detail::keys::defaults());
+    v.extend(f::stats::keys::defaults());
     v.extend(f::pipeline::keys::shared());
     v.extend(crate::tui::keys::overlays::defaults());
     v.extend(crate::tui::features::record_form::keys::defaults());

@@ -40,6 +40,8 @@ pub enum Effect {
     },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(PipeEffect),
+    /// Read the stats figures for a period of the stats view.
+    LoadStats(crate::tui::features::stats::PeriodChoice),
 }
 
 #[derive(Debug, Clone, PartialEq)]

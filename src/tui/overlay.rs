@@ -58,6 +58,8 @@ pub enum Overlay {
         detail: Box<PairDetail>,
         scroll: u16,
     },
+    /// The stats view (`r`).
+    Stats(Box<crate::tui::features::stats::StatsView>),
 }
 
 impl Overlay {
@@ -85,6 +87,7 @@ impl Overlay {
             Overlay::FollowUp { .. } => Context::FollowUp,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
+            Overlay::Stats(_) => Context::Stats,
         }
     }
 }

@@ -125,6 +125,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Pipe(p) => pipeline::update(m, p),
+        Action::Stats(a) => crate::tui::features::stats::update::update(m, a),
         Action::SaveViewBegin
         | Action::Slot(_)
         | Action::ViewSaved { .. }

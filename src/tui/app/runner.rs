@@ -289,6 +289,19 @@ impl Runner {
                 self.pipe.records_changed();
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
+            Effect::LoadStats(choice) => {
+                let clock = self.pipe.clock();
+                let today = clock.today();
+                let stats =
+                    crate::pipeline::stats::stats(self.db.conn(), &clock, choice.period(today))?;
+                Ok(vec![Action::Stats(
+                    crate::tui::features::stats::StatsAction::Loaded {
+                        choice,
+                        today,
+                        stats: Box::new(stats),
+                    },
+                )])
+            }
             Effect::Pipe(e) => {
                 // An undo may bring records back or take them away (a delete, an add, a
                 // whole import): the lists and searches take what it wrote, as they take

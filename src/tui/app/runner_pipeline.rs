@@ -79,7 +79,7 @@ impl PipeRunner {
         Ok(())
     }
 
-    fn clock(&self) -> Clock {
+    pub(crate) fn clock(&self) -> Clock {
         self.fixed.clone().unwrap_or_else(Clock::system)
     }
 

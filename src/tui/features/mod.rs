@@ -12,4 +12,5 @@ pub mod pipeline;
 pub mod record_form;
 pub mod record_view;
 pub mod stage_prompt;
+pub mod stats;
 pub mod suggestions;

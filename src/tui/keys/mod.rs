@@ -56,11 +56,13 @@ pub enum Context {
     Agenda,
     /// The pair detail overlay.
     PairDetail,
+    /// The stats view.
+    Stats,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -68,6 +70,7 @@ impl Context {
         Context::Board,
         Context::Agenda,
         Context::PairDetail,
+        Context::Stats,
         Context::Form,
         Context::FormChoice,
         Context::Conflict,
@@ -134,6 +137,7 @@ impl Context {
             Context::Board => lang.pick("看板", "the board"),
             Context::Agenda => lang.pick("待办", "the agenda"),
             Context::PairDetail => lang.pick("配对详情", "pair detail"),
+            Context::Stats => lang.pick("统计", "the stats view"),
         }
     }
 }
