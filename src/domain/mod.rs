@@ -11,6 +11,7 @@ mod patch;
 mod record;
 pub mod reward;
 mod row;
+pub mod status;
 pub mod undo;
 
 pub use amount::{AmountError, Money};
