@@ -17,6 +17,11 @@ pub enum ReportMsg {
     /// `contract P3` on a pair without one, with no options.
     NoContract => ("{}：尚无合同（从签约起记录：duijie contract {} --total … --tech …）", "{}: no contract yet (recorded from 签约 on: duijie contract {} --total … --tech …)"),
 
+    /// The desk saved a contract: pair, paid, outstanding.
+    DeskContractSaved => ("{}：合同已保存（已收 {} 万元，未收 {} 万元；u 撤销）", "{}: contract saved (paid {} 万元, {} 万元 outstanding; u undoes)"),
+    /// The desk recorded a payment: pair, paid, outstanding.
+    DeskPaymentSaved => ("{}：已记录到账（累计 {} 万元，未收 {} 万元；u 撤销）", "{}: payment recorded ({} 万元 paid, {} 万元 outstanding; u undoes)"),
+
     // — reward —
     /// No reward rule configured: the config path.
     RewardNoRule => ("未配置奖励规则：在 {} 的 [reward] 中设定 rate、cap（duijie config --default 有示例）", "no reward rule configured: set rate and cap under [reward] in {} (duijie config --default shows an example)"),

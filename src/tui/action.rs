@@ -152,6 +152,8 @@ pub enum Action {
     // — stats —
     /// The stats view: open it, pick its period, take its figures.
     Stats(crate::tui::features::stats::StatsAction),
+    /// The contract and payment forms on the pair detail.
+    Contract(crate::tui::features::contract::ContractAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

@@ -77,6 +77,7 @@ pub fn defaults() -> Vec<Def> {
     v.extend(f::followup::keys::defaults());
     v.extend(f::pair_detail::keys::defaults());
     v.extend(f::stats::keys::defaults());
+    v.extend(f::contract::keys::defaults());
     v.extend(f::pipeline::keys::shared());
     v.extend(crate::tui::keys::overlays::defaults());
     v.extend(crate::tui::features::record_form::keys::defaults());

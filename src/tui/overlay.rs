@@ -60,6 +60,8 @@ pub enum Overlay {
     },
     /// The stats view (`r`).
     Stats(Box<crate::tui::features::stats::StatsView>),
+    /// A contract or payment form on a pair.
+    Contract(Box<crate::tui::features::contract::ContractForm>),
 }
 
 impl Overlay {
@@ -88,6 +90,7 @@ impl Overlay {
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
             Overlay::Stats(_) => Context::Stats,
+            Overlay::Contract(_) => Context::Prompt,
         }
     }
 }

@@ -135,6 +135,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Pipe(p) => pipeline::update(m, p),
         Action::Stats(a) => crate::tui::features::stats::update::update(m, a),
+        Action::Contract(a) => crate::tui::features::contract::update::update(m, a),
         Action::SaveViewBegin
         | Action::Slot(_)
         | Action::ViewSaved { .. }
@@ -229,6 +230,7 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             crate::tui::features::stage_prompt::update::input(m, input)
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
+        Some(Overlay::Contract(_)) => crate::tui::features::contract::update::input(m, input),
         Some(Overlay::Suggestions { .. }) => {
             crate::tui::features::suggestions::update::input(m, input)
         }

@@ -2,6 +2,7 @@
 
 pub mod live;
 pub mod runner;
+pub mod runner_contract;
 pub mod runner_pipeline;
 pub mod terminal;
 pub mod workers;

@@ -333,6 +333,11 @@ impl Runner {
                     },
                 )])
             }
+            Effect::Contract(e) => Ok(vec![super::runner_contract::run(
+                &mut self.db,
+                &self.pipe.clock(),
+                e,
+            )]),
             Effect::Pipe(e) => {
                 // An undo may bring records back or take them away (a delete, an add, a
                 // whole import): the lists and searches take what it wrote, as they take

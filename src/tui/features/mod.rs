@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod board;
 pub mod conflict;
+pub mod contract;
 pub mod desk;
 pub mod filters;
 pub mod followup;
