@@ -110,11 +110,19 @@ fn a_payment_from_the_desk_is_recorded_checked_and_undone() {
     for _ in 0..3 {
         drive(&mut db, &mut m, Action::Input(Input::Submit));
     }
-    assert!(form_error(&m).is_none(), "the form closed: {:?}", form_error(&m));
+    assert!(
+        form_error(&m).is_none(),
+        "the form closed: {:?}",
+        form_error(&m)
+    );
     let c = duijie::db::contracts::get(db.conn(), 1).unwrap();
     assert_eq!(c.paid(), Money::from_wan(50).unwrap());
     assert_eq!(c.payments[0].paid_on, "2026-11-18");
-    assert!(format!("{:?}", m.message).contains("50 万元 paid"), "{:?}", m.message);
+    assert!(
+        format!("{:?}", m.message).contains("50 万元 paid"),
+        "{:?}",
+        m.message
+    );
 
     // The contract form: a technology amount over the total is refused in the form.
     drive(

@@ -204,9 +204,15 @@ mod tests {
         );
         let mut bad = v.clone();
         bad[0] = "abc".into();
+        assert_eq!(
+            contract(&bad, today, Lang::En).unwrap_err().0,
+            0,
+            "the line in error"
+        );
         assert!(
             contract(&bad, today, Lang::En)
                 .unwrap_err()
+                .1
                 .contains("not an amount")
         );
         let mut bad = v;
@@ -214,6 +220,7 @@ mod tests {
         assert!(
             contract(&bad, today, Lang::En)
                 .unwrap_err()
+                .1
                 .contains("2026-12-01=50")
         );
         let p = payment(&s(&["50", "", "首期"]), today, Lang::Zh).unwrap();
@@ -222,6 +229,7 @@ mod tests {
         assert!(
             payment(&s(&["-5", "", ""]), today, Lang::En)
                 .unwrap_err()
+                .1
                 .contains("negative")
         );
     }
