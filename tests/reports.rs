@@ -168,7 +168,7 @@ fn the_xlsx_report_has_one_sheet_per_table_with_numbers() {
     assert_eq!(signed[0], Data::String("签约".into()));
     assert_eq!(signed[2], Data::Float(s.funnel[3].now_sum.wan_f64()));
     let field = book.worksheet_range("按领域").unwrap();
-    let last = field.rows().last().unwrap();
+    let last = field.rows().next_back().unwrap();
     assert_eq!(last[0], Data::String("合计".into()));
     assert_eq!(last[2], Data::Float(s.totals.signed_sum.wan_f64()));
 }

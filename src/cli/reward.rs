@@ -1,6 +1,7 @@
 //! `duijie reward [--year Y] [--json] [--format xlsx -o FILE]`: the broker's reward for a
 //! year under the configured rule, and the claim package (政策兑现 材料).
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -110,8 +111,9 @@ fn text(r: &RewardReport, ctx: &Ctx) -> String {
     for c in &r.contracts {
         let parties = format!("{} ← {}", one_line(&c.buyer), one_line(&c.seller));
         let mark = if c.line.below_min { " *" } else { "" };
-        out += &format!(
-            "  {} {} {}  {:>10} → {:>10} → {:>9} 万元{mark}\n",
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {:>10} → {:>10} → {:>9} 万元{mark}",
             pad(&c.code, 5),
             pad(&one_line(&c.reg_no), w),
             pad(&clip(&parties, 30), 30),

@@ -221,8 +221,8 @@ pub fn record_payment(
         // The pair's rev moves on, so a desk looking at it sees the payment.
         pair.updated_at = clock.stamp();
         db::pairs::write_state(tx, &mut pair)?;
-        let paid = before.paid().checked_add(req.amount).unwrap_or(Money::MAX);
-        let over = pair.amount.is_some_and(|t| paid > t);
+        let received = before.paid().checked_add(req.amount).unwrap_or(Money::MAX);
+        let over = pair.amount.is_some_and(|t| received > t);
         Ok((row_by_code(tx, code)?, over))
     })
 }
@@ -324,7 +324,7 @@ pub fn view_of(
     result: &Side,
 ) -> PipelineResult<ContractView> {
     let terms = c.terms.clone().unwrap_or_default();
-    let paid = c.paid();
+    let received = c.paid();
     let reg_date = match terms.reg_date.clone() {
         Some(d) => Some(d),
         None if pair.reg_no.is_some() => registered_on(conn, clock, pair.id)?,
@@ -341,10 +341,10 @@ pub fn view_of(
         reg_date,
         buyer: party(demand),
         seller: party(result),
-        plan: plan_lines(&c.plan, paid, clock.today()),
+        plan: plan_lines(&c.plan, received, clock.today()),
         payments: c.payments.clone(),
-        paid,
-        outstanding: outstanding(pair.amount, paid),
+        paid: received,
+        outstanding: outstanding(pair.amount, received),
         landed_note: terms.landed_note.filter(|_| pair.stage == Stage::Landed),
     })
 }

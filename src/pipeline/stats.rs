@@ -33,6 +33,11 @@ pub struct Period {
     pub to: Option<Date>,
 }
 
+#[allow(
+    clippy::ref_option,
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with passes the field by reference"
+)]
 fn opt_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.serialize_str(&d.to_string()),
@@ -298,17 +303,18 @@ fn shelve_reasons(
 ) -> Vec<(ShelveReason, i64)> {
     let mut counts: HashMap<ShelveReason, i64> = HashMap::new();
     for p in pairs {
-        if p.stage == Stage::Shelved && in_period(&p.stage_since) {
-            if let Some(r) = p.shelve_reason {
-                *counts.entry(r).or_default() += 1;
-            }
+        if p.stage == Stage::Shelved
+            && in_period(&p.stage_since)
+            && let Some(r) = p.shelve_reason
+        {
+            *counts.entry(r).or_default() += 1;
         }
     }
     let mut v: Vec<_> = ShelveReason::ALL
         .iter()
         .filter_map(|r| counts.get(r).map(|n| (*r, *n)))
         .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|r| std::cmp::Reverse(r.1));
     v
 }
 

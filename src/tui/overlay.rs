@@ -83,14 +83,14 @@ impl Overlay {
             Overlay::Conflict(_) => Context::Conflict,
             Overlay::Picker(_) => Context::Picker,
             Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
-            Overlay::StagePrompt { .. } => Context::Prompt,
+            // The contract forms are text lines like the stage prompt's: the same keys.
+            Overlay::StagePrompt { .. } | Overlay::Contract(_) => Context::Prompt,
             Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
             Overlay::FollowUp { form, .. } if form.on_choice() => Context::Choice,
             Overlay::FollowUp { .. } => Context::FollowUp,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
             Overlay::Stats(_) => Context::Stats,
-            Overlay::Contract(_) => Context::Prompt,
         }
     }
 }

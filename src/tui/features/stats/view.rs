@@ -56,8 +56,8 @@ pub fn render(
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(inner);
     let [funnel, weekly] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(top);
-    render_funnel(frame, funnel, v, lang, theme);
-    render_weekly(frame, weekly, v, lang, theme);
+    render_funnel(frame, funnel, v, lang, *theme);
+    render_weekly(frame, weekly, v, lang, *theme);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(rest);
     let w = usize::from(left.width.saturating_sub(1));
@@ -69,7 +69,7 @@ pub fn render(
         &v.stats.totals,
         (w, room),
         lang,
-        theme,
+        *theme,
     );
     lines.push(Line::raw(""));
     lines.extend(money_lines(
@@ -78,16 +78,16 @@ pub fn render(
         &v.stats.totals,
         (w, room),
         lang,
-        theme,
+        *theme,
     ));
     frame.render_widget(Paragraph::new(lines), left);
     frame.render_widget(
-        Paragraph::new(side_lines(v, usize::from(right.width), lang, theme)),
+        Paragraph::new(side_lines(v, usize::from(right.width), lang, *theme)),
         right,
     );
 }
 
-fn render_funnel(frame: &mut Frame, area: Rect, v: &StatsView, lang: Lang, theme: &Theme) {
+fn render_funnel(frame: &mut Frame, area: Rect, v: &StatsView, lang: Lang, theme: Theme) {
     let bars: Vec<Bar> = v
         .stats
         .funnel
@@ -121,7 +121,7 @@ fn render_funnel(frame: &mut Frame, area: Rect, v: &StatsView, lang: Lang, theme
     frame.render_widget(chart, area);
 }
 
-fn render_weekly(frame: &mut Frame, area: Rect, v: &StatsView, lang: Lang, theme: &Theme) {
+fn render_weekly(frame: &mut Frame, area: Rect, v: &StatsView, lang: Lang, theme: Theme) {
     let weeks: Vec<u64> = v.stats.weekly.iter().map(|(_, n)| *n).collect();
     let total: u64 = weeks.iter().sum();
     // One column per week is too thin to read: each week as wide as the area allows.
@@ -148,7 +148,7 @@ fn money_lines<'a>(
     total: &GroupRow,
     (w, room): (usize, usize),
     lang: Lang,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'a>> {
     let name_w = w.saturating_sub(34).clamp(6, 20);
     let mut out = vec![Line::from(Span::styled(
@@ -189,7 +189,7 @@ fn money_lines<'a>(
     out
 }
 
-fn side_lines<'a>(v: &StatsView, w: usize, lang: Lang, theme: &Theme) -> Vec<Line<'a>> {
+fn side_lines<'a>(v: &StatsView, w: usize, lang: Lang, theme: Theme) -> Vec<Line<'a>> {
     let s = &v.stats;
     let mut out = vec![Line::from(Span::styled(
         lang.pick("阶段停留中位天数", "Median days in stage"),
