@@ -4,10 +4,17 @@
 
 use std::fmt::Write as _;
 
+use unicode_width::UnicodeWidthStr as _;
+
 use super::contracts::ContractView;
-use super::render::pad;
 use crate::domain::contract::InstalmentState;
 use crate::sanitize::one_line;
+
+/// `s` padded to `width` display columns (`render` shows this block, so it cannot be used
+/// from here).
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
 
 fn opt(s: Option<&str>) -> String {
     s.map_or_else(|| "—".to_string(), one_line)
