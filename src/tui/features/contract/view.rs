@@ -84,18 +84,29 @@ pub fn detail_lines(
         Span::styled(format!("{}: ", lang.pick(zh, en)), theme.label())
     };
     let mut out = Vec::new();
-    let tech = c
-        .tech
-        .map_or_else(|| "—".to_string(), |t| format!("{t} 万元"));
-    let mode = c.pay_mode.map_or("—", |m| lang.pick(m.zh(), m.en()));
-    let valid = c.valid_to.as_deref().map(one_line).unwrap_or_default();
-    out.push(Line::from(vec![
-        label("技术交易额", "Tech amount"),
-        Span::raw(format!(
-            "{tech} · {mode} · {} {valid}",
-            lang.pick("有效期至", "valid to")
-        )),
-    ]));
+    let mut terms = Vec::new();
+    if let Some(t) = c.tech {
+        terms.push(format!(
+            "{} {t} 万元",
+            lang.pick("技术交易额", "tech amount")
+        ));
+    }
+    if let Some(m) = c.pay_mode {
+        terms.push(lang.pick(m.zh(), m.en()).to_string());
+    }
+    if let Some(v) = &c.valid_to {
+        terms.push(format!(
+            "{} {}",
+            lang.pick("有效期至", "valid to"),
+            one_line(v)
+        ));
+    }
+    if !terms.is_empty() {
+        out.push(Line::from(vec![
+            label("合同条款", "Terms"),
+            Span::raw(terms.join(" · ")),
+        ]));
+    }
     out.push(Line::from(vec![
         label("已收", "Paid"),
         Span::raw(format!(
