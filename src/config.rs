@@ -26,6 +26,10 @@ pub struct Config {
     pub backups: Option<usize>,
     /// The broker's reward rule (`[reward]`); none configured by default.
     pub reward: Option<crate::domain::reward::RewardRule>,
+    /// Whether the desk takes the mouse (clicks select, the wheel scrolls); `None` means yes.
+    /// Off, the terminal keeps it and text can be selected with it (the `toggle_mouse` key
+    /// switches while the desk runs).
+    pub mouse: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +47,7 @@ struct RawConfig {
     lang: Option<Spanned<String>>,
     backups: Option<usize>,
     reward: Option<Spanned<RawReward>>,
+    mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
@@ -68,6 +73,11 @@ impl Config {
     /// The language to use: the configured one, else from LANG.
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::from_env)
+    }
+
+    /// Whether the desk starts with the mouse (clicks and the wheel).
+    pub fn mouse(&self) -> bool {
+        self.mouse.unwrap_or(true)
     }
 
     /// How many automatic backups to keep.
@@ -155,6 +165,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         lang,
         keys,
         backups: raw.backups,
+        mouse: raw.mouse,
         reward,
     })
 }
@@ -199,6 +210,9 @@ pub fn default_text() -> String {
          # rate = \"5%\"\n\
          # cap = \"20\"\n\
          # min_contract = \"10\"\n\n\
+         # The mouse: true, clicks select and the wheel scrolls; false, the terminal keeps it,\n\
+         # so text can be selected and copied with it (the toggle_mouse key, M, switches).\n\
+         # mouse = true\n\n\
          # Keys: action = [\"key\", …] replaces that action's default keys.\n\
          # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
          # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
@@ -263,6 +277,16 @@ pub fn effective_text(cfg: &Config) -> String {
             let _ = writeln!(out, "min_contract = \"{m}\"");
         }
     }
+    let _ = writeln!(
+        out,
+        "mouse = {}{}",
+        cfg.mouse(),
+        if cfg.mouse.is_none() {
+            "  # default"
+        } else {
+            ""
+        }
+    );
     out.push_str("\n[keys]\n");
     for def in crate::tui::bindings::defaults() {
         let (keys, mark) = match cfg.keys.get(def.name) {

@@ -88,7 +88,8 @@ pub enum Command {
     Contract(contract::ContractArgs),
     /// Record a payment received on a pair's contract.
     Paid(contract::PaidArgs),
-    /// Log a follow-up on a pair.
+    /// Log a follow-up on a pair, or a call on a record (on each of its open pairs, else in
+    /// its own log).
     Log(pipeline::LogArgs),
     /// Next actions: overdue, today, this week, and stale pairs.
     Agenda(pipeline::AgendaArgs),
@@ -190,6 +191,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         None => {
             let config = crate::config::load(&crate::config::path())?;
             let (db, _) = ctx.open_db_for_adding()?;
+            crate::tui::app::terminal::set_mouse(config.mouse());
             // 0, or 128 + the signal that ended the desk.
             crate::tui::run(db, config.lang(), &config.keys)
         }

@@ -6,7 +6,8 @@ use anyhow::{Context as _, bail};
 
 use super::{Ctx, print_json};
 use crate::domain::undo::CLI;
-use crate::domain::{Channel, Code, ContractType, Money, ShelveReason, Stage};
+use crate::domain::{Channel, Code, CodeKind, ContractType, Money, ShelveReason, Stage};
+use crate::i18n::phone::PhoneMsg;
 use crate::i18n::{Lang, Msg};
 use crate::pipeline::{
     self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
@@ -56,10 +57,11 @@ pub struct MoveArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
-    /// The pair (P3).
+    /// The pair (P3); or a record (D12, R34): the follow-up goes on each of its open pairs,
+    /// or, when it has none, into the record's own log.
     pub pair: String,
     /// phone, visit, meeting, email, wechat or roadshow (or 电话, 走访, 会谈, 邮件, 微信, 路演).
-    #[arg(long)]
+    #[arg(long, default_value = "phone")]
     pub channel: String,
     /// What was said or done.
     #[arg(long)]
@@ -214,6 +216,9 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .map(|d| parse_due(d, clock.today()))
         .transpose()
         .context("--due")?;
+    if pair.kind != CodeKind::Pair {
+        return log_on_record(a, ctx, pair, channel, next_due);
+    }
     let req = LogRequest {
         pair,
         channel,
@@ -231,6 +236,44 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let channel = label(channel.zh(), channel.key(), lang);
     outln!("{}", Msg::CliLogged.fill(lang, &[&pair, &channel, &next]))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `log D12`: a call on a record, logged on each of its open pairs or in its own log.
+fn log_on_record(
+    a: &LogArgs,
+    ctx: &Ctx,
+    record: Code,
+    channel: Channel,
+    next_due: Option<jiff::civil::Date>,
+) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    if a.done {
+        bail!(PhoneMsg::ErrDoneOnRecord.fill(lang, &[&record]));
+    }
+    let req = pipeline::CallRequest {
+        record,
+        channel,
+        note: a.note.clone(),
+        next_action: a.next.clone(),
+        next_due,
+    };
+    let mut db = ctx.open_db()?;
+    let (_, logged) = pipeline::log_call(&mut db, &Clock::system(), &req, CLI)?;
+    let how = label(channel.zh(), channel.key(), lang);
+    let next = match (&req.next_action, &req.next_due) {
+        (Some(n), Some(d)) => Msg::CliNextDue.fill(lang, &[&one_line(n), d]),
+        (Some(n), None) => Msg::CliNext.fill(lang, &[&one_line(n)]),
+        (None, _) => Msg::CliNoNext.text(lang).to_string(),
+    };
+    let line = match logged {
+        pipeline::CallLogged::Pairs(rows) => {
+            let codes: Vec<String> = rows.iter().map(|r| r.pair.code().to_string()).collect();
+            PhoneMsg::CliCallPairs.fill(lang, &[&record, &codes.join(", "), &how, &next])
+        }
+        pipeline::CallLogged::Note(_) => PhoneMsg::CliCallNote.fill(lang, &[&record, &how]),
+    };
+    outln!("{line}")?;
     Ok(ExitCode::SUCCESS)
 }
 

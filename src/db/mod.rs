@@ -15,6 +15,7 @@ pub mod live;
 mod money;
 mod open;
 pub mod pairs;
+pub mod record_notes;
 pub mod records;
 pub mod rev;
 pub mod stats;
@@ -33,21 +34,23 @@ pub use records::{RecordFilter, RecordWrite};
 /// `PRAGMA application_id` of a duijie database: "DJ01" in ASCII.
 pub const APPLICATION_ID: i32 = 0x444A_3031;
 
-/// Embedded migrations; index + 1 is the `user_version` each one brings the file to.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/001_init.sql"),
-    include_str!("migrations/002_drop_key_text.sql"),
-    include_str!("migrations/003_revisions.sql"),
-    include_str!("migrations/004_exact_money_checks.sql"),
-    include_str!("migrations/005_undo_snapshots.sql"),
-    include_str!("migrations/006_dismissals.sql"),
-    include_str!("migrations/007_status_and_dates.sql"),
-    // 008 (organisations) is being built beside this; it goes before 009 when it lands.
-    include_str!("migrations/009_contracts.sql"),
+/// Embedded migrations, each with the `user_version` it brings the file to (the number in its
+/// file name). Numbers only grow; they may leave gaps, as each change that needs one is given
+/// its number when the change is planned.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/001_init.sql")),
+    (2, include_str!("migrations/002_drop_key_text.sql")),
+    (3, include_str!("migrations/003_revisions.sql")),
+    (4, include_str!("migrations/004_exact_money_checks.sql")),
+    (5, include_str!("migrations/005_undo_snapshots.sql")),
+    (6, include_str!("migrations/006_dismissals.sql")),
+    (7, include_str!("migrations/007_status_and_dates.sql")),
+    (9, include_str!("migrations/009_contracts.sql")),
+    (10, include_str!("migrations/010_record_log.sql")),
 ];
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes: the last migration's.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// A duijie database connection.
 pub struct Db {
@@ -105,7 +108,7 @@ impl Db {
     }
 
     fn run_migrations(&mut self, from: i64) -> DbResult<()> {
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -116,12 +119,11 @@ impl Db {
                 })?;
             if broken > 0 {
                 return Err(DbError::Invalid(format!(
-                    "migration {} left {broken} rows pointing at rows that do not exist",
-                    i + 1
+                    "migration {version} left {broken} rows pointing at rows that do not exist"
                 )));
             }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.pragma_update(None, "user_version", version)?;
             tx.commit()?;
         }
         Ok(())
@@ -275,6 +277,11 @@ mod tests {
     }
 
     #[test]
+    fn migration_numbers_only_grow() {
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
     fn refuses_a_newer_file_without_touching_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.db");
@@ -324,7 +331,7 @@ mod tests {
         {
             // A database as the first release wrote it.
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.execute_batch(MIGRATIONS[0].1).unwrap();
             c.pragma_update(None, "application_id", APPLICATION_ID)
                 .unwrap();
             c.pragma_update(None, "user_version", 1).unwrap();
@@ -357,8 +364,8 @@ mod tests {
         let path = dir.path().join("v2.db");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(MIGRATIONS[0]).unwrap();
-            c.execute_batch(MIGRATIONS[1]).unwrap();
+            c.execute_batch(MIGRATIONS[0].1).unwrap();
+            c.execute_batch(MIGRATIONS[1].1).unwrap();
             c.pragma_update(None, "application_id", APPLICATION_ID)
                 .unwrap();
             c.pragma_update(None, "user_version", 2).unwrap();

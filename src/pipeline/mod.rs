@@ -9,6 +9,7 @@
 
 pub mod agenda;
 pub mod board;
+pub mod calls;
 pub mod clock;
 pub mod contract_text;
 pub mod contracts;
@@ -29,6 +30,7 @@ pub mod undo;
 
 pub use agenda::{Agenda, AgendaItem, StaleItem, agenda};
 pub use board::{BoardColumn, Card, board};
+pub use calls::{CallLogged, CallRequest, log_call, notes_of};
 pub use clock::Clock;
 pub use dates::{DateError, parse_due, parse_past};
 pub use followups::{LogRequest, log, log_followup};

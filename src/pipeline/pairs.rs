@@ -123,7 +123,12 @@ pub fn create(
         let pair = create_in(tx, clock, &d, &r, note)?;
         db::undo::push(
             tx,
-            &format!("pair {} ({demand} ⇄ {result})", pair.code()),
+            &crate::domain::undo::Label::Pair {
+                code: pair.code().to_string(),
+                demand: demand.to_string(),
+                result: result.to_string(),
+            }
+            .stored(),
             &Inverse::DeletePair { id: pair.id },
             &clock.stamp(),
             origin,
@@ -211,7 +216,10 @@ pub fn delete(
         db::pairs::delete(tx, pair.id)?;
         db::undo::push(
             tx,
-            &format!("delete {code}"),
+            &crate::domain::undo::Label::DeletePair {
+                code: code.to_string(),
+            }
+            .stored(),
             &Inverse::RestorePair(Box::new(snapshot)),
             &clock.stamp(),
             origin,

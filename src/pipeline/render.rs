@@ -276,3 +276,23 @@ pub fn agenda(a: &Agenda) -> String {
     }
     out
 }
+
+/// One note of a record's log on one line: date, channel, note, → next action (due).
+pub fn note_line(n: &crate::domain::RecordNote, lang: crate::i18n::Lang) -> String {
+    let mut line = format!(
+        "{} {} {}",
+        crate::sanitize::one_line(n.at.get(..10).unwrap_or(&n.at)),
+        lang.pick(n.channel.zh(), n.channel.en()),
+        crate::sanitize::one_line(&n.note)
+    );
+    if let Some(a) = &n.next_action {
+        line.push_str(" → ");
+        line.push_str(&crate::sanitize::one_line(a));
+        if let Some(due) = &n.next_due {
+            line.push_str(" (");
+            line.push_str(&crate::sanitize::one_line(due));
+            line.push(')');
+        }
+    }
+    line
+}

@@ -291,12 +291,12 @@ fn move_journalled(
     let (after, change_id) = move_in(conn, clock, before, req)?;
     db::undo::push(
         conn,
-        &format!(
-            "move {} {} → {}",
-            req.pair,
-            before.stage.key(),
-            after.stage.key()
-        ),
+        &crate::domain::undo::Label::Move {
+            code: req.pair.to_string(),
+            from: before.stage.key().to_string(),
+            to: after.stage.key().to_string(),
+        }
+        .stored(),
         &Inverse::RestoreStage {
             before: Box::new(before.clone()),
             stage_change_id: change_id,

@@ -149,6 +149,10 @@ pub enum Action {
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
 
+    // — on the phone —
+    /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
+    Phone(crate::tui::features::phone::PhoneAction),
+
     // — stats —
     /// The stats view: open it, pick its period, take its figures.
     Stats(crate::tui::features::stats::StatsAction),

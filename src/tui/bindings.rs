@@ -70,6 +70,7 @@ pub fn defaults() -> Vec<Def> {
             "suspend to the shell (fg comes back)",
         ),
     ]);
+    v.extend(f::phone::keys::defaults());
     v.extend(f::pipeline::keys::entries());
     v.extend(f::suggestions::keys::defaults());
     v.extend(f::board::keys::defaults());

@@ -45,7 +45,9 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::Conflict(c) => c.render(frame, over, theme, m.lang),
             Overlay::Picker(picker) => picker.render(frame, over, theme, m.lang),
             Overlay::StagePrompt { prompt, .. } => prompt.render(frame, over, theme, m.lang),
-            Overlay::FollowUp { form, .. } => form.render(frame, over, theme, m.lang),
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } => {
+                form.render(frame, over, theme, m.lang);
+            }
             Overlay::Suggestions { list, .. } => {
                 let rect = layout::centered(over, 100, over.height.saturating_sub(2));
                 crate::tui::ui::fit::clear_popup(frame, rect);

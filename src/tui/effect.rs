@@ -40,6 +40,8 @@ pub enum Effect {
     },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(PipeEffect),
+    /// The clipboard, the mouse, a call logged on a record (features/phone).
+    Phone(crate::tui::features::phone::PhoneEffect),
     /// Read the stats figures for a period of the stats view.
     LoadStats(crate::tui::features::stats::PeriodChoice),
     /// Write a pair's contract or a payment received (journalled: one undo step).

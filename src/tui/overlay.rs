@@ -51,6 +51,13 @@ pub enum Overlay {
     },
     /// Logging a follow-up.
     FollowUp { pair_id: i64, form: FollowUpForm },
+    /// Logging a call on record `record` (code `code`): the note, and optionally a next
+    /// action and its due date.
+    Call {
+        record: i64,
+        code: crate::domain::Code,
+        form: FollowUpForm,
+    },
     /// Suggested partners of record `subject`.
     Suggestions { subject: i64, list: SuggestionList },
     /// One pair in full.
@@ -85,9 +92,14 @@ impl Overlay {
             Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
             // The contract forms are text lines like the stage prompt's: the same keys.
             Overlay::StagePrompt { .. } | Overlay::Contract(_) => Context::Prompt,
-            Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
-            Overlay::FollowUp { form, .. } if form.on_choice() => Context::Choice,
-            Overlay::FollowUp { .. } => Context::FollowUp,
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.is_discarding() => {
+                Context::Confirm
+            }
+            // A call's form has no channel row: never on a choice.
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.on_choice() => {
+                Context::Choice
+            }
+            Overlay::FollowUp { .. } | Overlay::Call { .. } => Context::FollowUp,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
             Overlay::Stats(_) => Context::Stats,

@@ -70,7 +70,7 @@ pub fn update_fields_in(
     write_patch(conn, &rec, patch)?;
     undo::push(
         conn,
-        &format!("edit {code}"),
+        &crate::domain::undo::Label::Edit { code: code.clone() }.stored(),
         &Inverse::RestoreRecord {
             id: theirs.id,
             seq: theirs.seq,

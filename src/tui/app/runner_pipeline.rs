@@ -79,7 +79,7 @@ impl PipeRunner {
         Ok(())
     }
 
-    pub(crate) fn clock(&self) -> Clock {
+    pub fn clock(&self) -> Clock {
         self.fixed.clone().unwrap_or_else(Clock::system)
     }
 

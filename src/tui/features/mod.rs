@@ -9,6 +9,7 @@ pub mod filters;
 pub mod followup;
 pub mod help;
 pub mod pair_detail;
+pub mod phone;
 pub mod pipeline;
 pub mod record_form;
 pub mod record_view;
