@@ -132,6 +132,9 @@ fn r_opens_the_stats_view_and_the_help_lists_its_keys() {
     let open = defs.iter().find(|d| d.name == "stats").unwrap();
     assert_eq!(open.keys, ["r"]);
     assert!(open.contexts.contains(&Context::Desk));
+    let anywhere = defs.iter().find(|d| d.name == "stats_anywhere").unwrap();
+    assert_eq!(anywhere.keys, ["R"]);
+    assert!(anywhere.contexts.contains(&Context::Board));
     let next = defs.iter().find(|d| d.name == "stats_next_period").unwrap();
     assert!(next.contexts.contains(&Context::Stats));
 }

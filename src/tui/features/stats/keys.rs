@@ -4,7 +4,10 @@ use super::state::StatsAction as S;
 use crate::tui::action::Action;
 use crate::tui::keys::{Context, Def, Section};
 
-const OPENS: &[Context] = &[Context::Desk, Context::Board, Context::Agenda];
+/// `r` on the desk; on the board and the agenda `r` opens the pair's result (phone keys), so
+/// there it is `R`, which works everywhere.
+const OPENS: &[Context] = &[Context::Desk];
+const OPENS_TOO: &[Context] = &[Context::Desk, Context::Board, Context::Agenda];
 const IN_VIEW: &[Context] = &[Context::Stats];
 
 pub fn defaults() -> Vec<Def> {
@@ -17,6 +20,15 @@ pub fn defaults() -> Vec<Def> {
             &["r"],
             "统计与报表",
             "stats and figures",
+        ),
+        Def::new(
+            "stats_anywhere",
+            Action::Stats(S::Open),
+            Section::Pipeline,
+            OPENS_TOO,
+            &["R"],
+            "统计与报表（看板、待办中也可用）",
+            "stats and figures (on the board and agenda too)",
         ),
         Def::new(
             "stats_next_period",
