@@ -3,9 +3,9 @@
 //! report against a golden file at a fixed clock; the XLSX report read back; the iCalendar
 //! export parsed back with its UIDs stable across two exports.
 
+mod common;
+
 use duijie::db::Db;
-use duijie::domain::Kind;
-use duijie::import::{ImportOptions, import_bytes};
 use duijie::pipeline::Clock;
 use duijie::pipeline::reminders::{ics, reminders};
 use duijie::pipeline::report::{markdown, tables};
@@ -17,19 +17,8 @@ const DAY: jiff::civil::Date = date(2026, 11, 18);
 
 /// The demo data seeded on a fixed day.
 fn demo() -> (Db, Clock) {
-    let mut db = Db::open_in_memory().unwrap();
-    let opts = ImportOptions {
-        no_undo: true,
-        ..ImportOptions::default()
-    };
-    let d = include_bytes!("../assets/demo/demands.csv");
-    let r = include_bytes!("../assets/demo/results.csv");
-    import_bytes(&mut db, Kind::Demand, "demands.csv", d, &opts).unwrap();
-    import_bytes(&mut db, Kind::Achievement, "results.csv", r, &opts).unwrap();
     let clock = Clock::fixed(DAY);
-    duijie::pipeline::demo::seed_at(&mut db, &clock, include_str!("../assets/demo/pairs.json"))
-        .unwrap();
-    (db, clock)
+    (common::demo_at(&clock), clock)
 }
 
 fn one(conn: &Connection, sql: &str) -> i64 {

@@ -2,38 +2,25 @@
 //! at a fixed clock, through the real `ui::draw`; the period picker's effects; its keys in
 //! the key table (so `?` lists them).
 
+mod common;
+
 use duijie::db::{Db, RecordFilter, records};
-use duijie::domain::Kind;
-use duijie::import::{ImportOptions, import_bytes};
 use duijie::pipeline::Clock;
+use duijie::tui::Lang;
 use duijie::tui::action::Action;
 use duijie::tui::effect::Effect;
 use duijie::tui::features::stats::{PeriodChoice, StatsAction};
 use duijie::tui::keys::{Context, Keymap};
 use duijie::tui::model::Model;
 use duijie::tui::update::update;
-use duijie::tui::{Lang, Theme};
 use jiff::civil::date;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn clock() -> Clock {
     Clock::fixed(date(2026, 11, 18))
 }
 
 fn demo() -> Db {
-    let mut db = Db::open_in_memory().unwrap();
-    let opts = ImportOptions {
-        no_undo: true,
-        ..ImportOptions::default()
-    };
-    let d = include_bytes!("../assets/demo/demands.csv");
-    let r = include_bytes!("../assets/demo/results.csv");
-    import_bytes(&mut db, Kind::Demand, "demands.csv", d, &opts).unwrap();
-    import_bytes(&mut db, Kind::Achievement, "results.csv", r, &opts).unwrap();
-    duijie::pipeline::demo::seed_at(&mut db, &clock(), include_str!("../assets/demo/pairs.json"))
-        .unwrap();
-    db
+    common::demo_at(&clock())
 }
 
 /// Runs `action` and the effects it asks for (reading the figures on the fixed clock).
@@ -59,30 +46,6 @@ fn drive(db: &Db, m: &mut Model, action: Action) -> Vec<PeriodChoice> {
     asked
 }
 
-fn render(m: &Model, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
-        .unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        out.push('|');
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push_str("|\n");
-    }
-    out
-}
-
 fn view(width: u16, height: u16) -> (Db, Model, String) {
     let db = demo();
     let recs = records::list(db.conn(), &RecordFilter::default()).unwrap();
@@ -90,7 +53,7 @@ fn view(width: u16, height: u16) -> (Db, Model, String) {
     update(&mut m, Action::Resize { width, height });
     let asked = drive(&db, &mut m, Action::Stats(StatsAction::Open));
     assert_eq!(asked, [PeriodChoice::Year]);
-    let screen = render(&m, width, height);
+    let screen = common::screen(&m, width, height);
     (db, m, screen)
 }
 
@@ -118,7 +81,7 @@ fn the_period_picker_cycles_and_esc_closes() {
     let (db, mut m, _) = view(100, 30);
     let asked = drive(&db, &mut m, Action::Stats(StatsAction::NextPeriod));
     assert_eq!(asked, [PeriodChoice::All]);
-    let screen = render(&m, 100, 30);
+    let screen = common::screen(&m, 100, 30);
     assert!(screen.contains("统计 · 全部"), "{screen}");
     let asked = drive(&db, &mut m, Action::Stats(StatsAction::PrevPeriod));
     assert_eq!(asked, [PeriodChoice::Year]);

@@ -91,14 +91,8 @@ pub struct Stats {
     pub top_institutions: Vec<(String, i64)>,
 }
 
-const MAIN: [Stage; 6] = [
-    Stage::Candidate,
-    Stage::Contacted,
-    Stage::Negotiating,
-    Stage::Signed,
-    Stage::Registered,
-    Stage::Landed,
-];
+/// The main line: every stage but Shelved, in order.
+const MAIN: &[Stage] = Stage::ALL.split_at(6).0;
 
 fn add(a: Money, b: Money) -> Money {
     a.checked_add(b).unwrap_or(Money::MAX)

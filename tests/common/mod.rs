@@ -93,3 +93,48 @@ pub fn write_db(path: &Path, recs: &[Record]) -> Vec<Record> {
     })
     .expect("insert records")
 }
+
+/// The built-in demo data (assets/demo) seeded on `clock`'s day, in memory, so figures and
+/// screens drawn from it are the same on every run.
+pub fn demo_at(clock: &duijie::pipeline::Clock) -> Db {
+    use duijie::import::{ImportOptions, import_bytes};
+    let mut db = Db::open_in_memory().unwrap();
+    let opts = ImportOptions {
+        no_undo: true,
+        ..ImportOptions::default()
+    };
+    let d = include_bytes!("../../assets/demo/demands.csv");
+    let r = include_bytes!("../../assets/demo/results.csv");
+    import_bytes(&mut db, Kind::Demand, "demands.csv", d, &opts).unwrap();
+    import_bytes(&mut db, Kind::Achievement, "results.csv", r, &opts).unwrap();
+    let pairs = include_str!("../../assets/demo/pairs.json");
+    duijie::pipeline::demo::seed_at(&mut db, clock, pairs).unwrap();
+    db
+}
+
+/// The desk drawn through the real `ui::draw` at `width`×`height`, as text between `|`
+/// bars, one line a row (a double-width character counted once).
+pub fn screen(m: &duijie::tui::model::Model, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| duijie::tui::draw::draw(f, m, &duijie::tui::Theme::new(false)))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        out.push('|');
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
