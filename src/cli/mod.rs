@@ -24,6 +24,7 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod contact;
 mod contract;
 mod dismiss;
 pub mod errors;
@@ -31,6 +32,7 @@ mod explain;
 mod export;
 mod import;
 mod list;
+mod org;
 mod pipeline;
 mod remind;
 mod report;
@@ -106,6 +108,10 @@ pub enum Command {
     Reward(reward::RewardArgs),
     /// Undo the last change(s).
     Undo(pipeline::UndoArgs),
+    /// Organisations: `org NAME|CODE` shows one; list, merge, rename, edit.
+    Org(org::OrgArgs),
+    /// Contacts: add, edit, show (by code, phone, email or name), list.
+    Contact(contact::ContactArgs),
     /// Copy the database, online, to FILE (default: a new file in backups/ beside it).
     Backup(backup::BackupArgs),
     /// Replace the database with a backup, after backing up the current one.
@@ -214,6 +220,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Remind(a)) => remind::run(&a, &ctx),
         Some(Command::Reward(a)) => reward::run(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
+        Some(Command::Org(a)) => org::run(&a, &ctx),
+        Some(Command::Contact(a)) => contact::run(&a, &ctx),
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),
         Some(Command::Restore(a)) => backup::run_restore(&a, &ctx),
         Some(Command::Check(a)) => backup::run_check(&a, &ctx),

@@ -6,18 +6,22 @@
 
 pub mod backup;
 pub mod check;
+pub mod contacts;
 pub mod contracts;
 pub mod dismissals;
 mod error;
 pub mod followups;
 pub mod keys;
+pub mod links;
 pub mod live;
 mod money;
 mod open;
+pub mod orgs;
 pub mod pairs;
 pub mod record_notes;
 pub mod records;
 pub mod rev;
+mod seq;
 pub mod stats;
 pub mod undo;
 pub mod views;
@@ -45,9 +49,14 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/005_undo_snapshots.sql")),
     (6, include_str!("migrations/006_dismissals.sql")),
     (7, include_str!("migrations/007_status_and_dates.sql")),
+    (8, MIGRATION_ORGS),
     (9, include_str!("migrations/009_contracts.sql")),
     (10, include_str!("migrations/010_record_log.sql")),
 ];
+
+/// Organisations and contacts: its tables are filled for the stored records by
+/// [`links::backfill`], which needs the name key and so runs in Rust, in the same transaction.
+const MIGRATION_ORGS: &str = include_str!("migrations/008_orgs_contacts.sql");
 
 /// The schema version this build writes: the last migration's.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -113,6 +122,9 @@ impl Db {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
+            if sql == MIGRATION_ORGS {
+                links::backfill(&tx)?;
+            }
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                     r.get(0)

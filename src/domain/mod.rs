@@ -4,9 +4,11 @@
 
 mod amount;
 mod code;
+pub mod contact;
 pub mod contract;
 pub mod date;
 mod note;
+pub mod org;
 mod pair;
 mod patch;
 mod record;

@@ -124,6 +124,8 @@ pub enum Inverse {
         /// How many records it updated.
         updated: u64,
     },
+    /// Reverses a change to organisations or contacts (merge, rename, edit, add).
+    Org(Box<super::org::OrgUndo>),
     /// Reverses noting a call in a record's own log.
     DeleteRecordNote {
         /// The note written.
@@ -241,6 +243,16 @@ pub enum Label {
         pairs: Vec<String>,
         channel: String,
     },
+    /// Organisation `from` merged into `into` (codes).
+    MergeOrg {
+        from: String,
+        into: String,
+    },
+    /// Organisation `code` renamed to `name`.
+    RenameOrg {
+        code: String,
+        name: String,
+    },
 }
 
 impl Label {
@@ -285,6 +297,12 @@ impl Label {
                 lang,
                 &[&pairs.join(", "), code, &channel_word(channel, lang)],
             ),
+            Label::MergeOrg { from, into } => {
+                crate::i18n::orgs::OrgMsg::UndoMerge.fill(lang, &[from, into])
+            }
+            Label::RenameOrg { code, name } => {
+                crate::i18n::orgs::OrgMsg::UndoRename.fill(lang, &[code, name])
+            }
             Label::Import {
                 name,
                 kind,

@@ -17,6 +17,8 @@ pub mod dates;
 pub mod demo;
 mod demo_contracts;
 pub mod followups;
+pub mod org_view;
+pub mod orgs;
 pub mod pairs;
 pub mod records;
 pub mod reminders;

@@ -62,6 +62,7 @@ pub fn delete_record(
         .stored();
         let notes = db::record_notes::of_record(tx, id)?;
         records::delete(tx, id)?;
+        db::orgs::prune(tx)?;
         db::undo::push(
             tx,
             &label,

@@ -200,6 +200,8 @@ pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
             }
         };
         let outcome = apply(tx, entry.id, &inverse)?;
+        // Organisations and contacts made only for records the step took away go too.
+        db::orgs::prune(tx)?;
         db::undo::remove(tx, entry.id)?;
         Ok(Some(Undone::new(entry.step, outcome, Some(&inverse))))
     })
@@ -243,7 +245,9 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
         // A record's note taken back is not a record edit: its content is as it was (the
         // desk reads its log again when it sees the record's new revision).
-        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } => (None, None),
+        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } | Inverse::Org(_) => {
+            (None, None)
+        }
         Inverse::Several { steps } => steps
             .iter()
             .map(target)
@@ -308,6 +312,7 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
             added,
             updated: _,
         } => undo_import(conn, entry, *kind, added),
+        Inverse::Org(step) => Ok(done(super::orgs::undo(conn, step)?)),
         Inverse::DeleteRecordNote { id, .. } => Ok(done(db::record_notes::delete(conn, *id)?)),
         Inverse::Several { steps } => {
             // Each part is taken back; the step is gone only when every part was.

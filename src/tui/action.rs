@@ -149,6 +149,9 @@ pub enum Action {
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
 
+    // — organisations —
+    /// The organisation view: open, scroll, and the runner's answers (features/org).
+    Org(crate::tui::features::org::OrgAction),
     // — on the phone —
     /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
     Phone(crate::tui::features::phone::PhoneAction),

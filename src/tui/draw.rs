@@ -60,6 +60,15 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::Stats(v) => {
                 crate::tui::features::stats::view::render(frame, over, v, &m.keymap, m.lang, theme);
             }
+            Overlay::Org {
+                detail,
+                scroll,
+                pick,
+            } => {
+                let shown = (&**detail, *scroll, *pick);
+                crate::tui::features::org::view::render(frame, over, m, shown, theme);
+            }
+            Overlay::ContactForm(form) => form.render(frame, over, theme, m.lang),
         }
     }
 }

@@ -40,6 +40,8 @@ pub enum Effect {
     },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(PipeEffect),
+    /// Read the organisation view, or save a contact from it.
+    Org(crate::tui::features::org::OrgEffect),
     /// The clipboard, the mouse, a call logged on a record (features/phone).
     Phone(crate::tui::features::phone::PhoneEffect),
     /// Read the stats figures for a period of the stats view.

@@ -69,6 +69,15 @@ pub enum Overlay {
     Stats(Box<crate::tui::features::stats::StatsView>),
     /// A contract or payment form on a pair.
     Contract(Box<crate::tui::features::contract::ContractForm>),
+    /// One organisation with its records, pairs and people.
+    Org {
+        detail: Box<crate::pipeline::org_view::OrgDetail>,
+        scroll: u16,
+        /// The highlighted contact (index into `detail.contacts`), once one is picked.
+        pick: Option<usize>,
+    },
+    /// Adding or editing a contact; the organisation view waits under it.
+    ContactForm(Box<crate::tui::features::contact_form::ContactForm>),
 }
 
 impl Overlay {
@@ -103,6 +112,9 @@ impl Overlay {
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
             Overlay::Stats(_) => Context::Stats,
+            Overlay::Org { .. } => Context::Org,
+            Overlay::ContactForm(f) if f.is_discarding() => Context::Confirm,
+            Overlay::ContactForm(_) => Context::ContactForm,
         }
     }
 }

@@ -136,6 +136,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Pipe(p) => pipeline::update(m, p),
         Action::Stats(a) => crate::tui::features::stats::update::update(m, a),
         Action::Contract(a) => crate::tui::features::contract::update::update(m, a),
+        Action::Org(a) => crate::tui::features::org::update::update(m, a),
         Action::Phone(p) => crate::tui::features::phone::update::update(m, p),
         Action::SaveViewBegin
         | Action::Slot(_)
@@ -232,6 +233,7 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
         Some(Overlay::Contract(_)) => crate::tui::features::contract::update::input(m, input),
+        Some(Overlay::ContactForm(_)) => crate::tui::features::org::update::form_input(m, input),
         Some(Overlay::Call { .. }) => crate::tui::features::phone::update::input(m, input),
         Some(Overlay::Suggestions { .. }) => {
             crate::tui::features::suggestions::update::input(m, input)

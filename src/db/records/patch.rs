@@ -147,5 +147,5 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         text(deadline, &rec.deadline_text),
         text(status, &rec.status_text),
     ])?;
-    Ok(())
+    crate::db::links::link_record(conn, rec)
 }

@@ -1,6 +1,7 @@
 //! The loop, the terminal, the effect runner and its workers.
 
 pub mod live;
+pub mod org;
 pub mod runner;
 pub mod runner_contract;
 pub mod runner_phone;

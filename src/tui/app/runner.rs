@@ -350,6 +350,7 @@ impl Runner {
                 &self.pipe.clock(),
                 e,
             )]),
+            Effect::Org(e) => Ok(crate::tui::app::org::run(&mut self.db, e)),
             Effect::Pipe(e) => {
                 // An undo may bring records back or take them away (a delete, an add, a
                 // whole import): the lists and searches take what it wrote, as they take

@@ -3,11 +3,13 @@
 pub mod agenda;
 pub mod board;
 pub mod conflict;
+pub mod contact_form;
 pub mod contract;
 pub mod desk;
 pub mod filters;
 pub mod followup;
 pub mod help;
+pub mod org;
 pub mod pair_detail;
 pub mod phone;
 pub mod pipeline;

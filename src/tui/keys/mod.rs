@@ -58,11 +58,15 @@ pub enum Context {
     PairDetail,
     /// The stats view.
     Stats,
+    /// The organisation view.
+    Org,
+    /// The contact form.
+    ContactForm,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 23] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -71,6 +75,7 @@ impl Context {
         Context::Agenda,
         Context::PairDetail,
         Context::Stats,
+        Context::Org,
         Context::Form,
         Context::FormChoice,
         Context::Conflict,
@@ -78,6 +83,7 @@ impl Context {
         Context::Prompt,
         Context::Choice,
         Context::FollowUp,
+        Context::ContactForm,
         Context::Suggestions,
         Context::Confirm,
         Context::ConfirmDelete,
@@ -96,6 +102,7 @@ impl Context {
                 | Context::Prompt
                 | Context::Choice
                 | Context::FollowUp
+                | Context::ContactForm
         )
     }
 
@@ -138,6 +145,8 @@ impl Context {
             Context::Agenda => lang.pick("待办", "the agenda"),
             Context::PairDetail => lang.pick("配对详情", "pair detail"),
             Context::Stats => lang.pick("统计", "the stats view"),
+            Context::Org => lang.pick("单位视图", "the organisation view"),
+            Context::ContactForm => lang.pick("联系人表单", "the contact form"),
         }
     }
 }
