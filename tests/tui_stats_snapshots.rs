@@ -3,17 +3,20 @@
 //! the key table (so `?` lists them).
 
 mod common;
+mod style_support;
 
 use duijie::db::{Db, RecordFilter, records};
 use duijie::pipeline::Clock;
-use duijie::tui::Lang;
 use duijie::tui::action::Action;
 use duijie::tui::effect::Effect;
 use duijie::tui::features::stats::{PeriodChoice, StatsAction};
 use duijie::tui::keys::{Context, Keymap};
 use duijie::tui::model::Model;
 use duijie::tui::update::update;
+use duijie::tui::{Lang, Theme};
 use jiff::civil::date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fn clock() -> Clock {
     Clock::fixed(date(2026, 11, 18))
@@ -46,6 +49,14 @@ fn drive(db: &Db, m: &mut Model, action: Action) -> Vec<PeriodChoice> {
     asked
 }
 
+fn screen(m: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
+        .unwrap();
+    style_support::screen_text(terminal.backend().buffer())
+}
+
 fn view(width: u16, height: u16) -> (Db, Model, String) {
     let db = demo();
     let recs = records::list(db.conn(), &RecordFilter::default()).unwrap();
@@ -53,7 +64,7 @@ fn view(width: u16, height: u16) -> (Db, Model, String) {
     update(&mut m, Action::Resize { width, height });
     let asked = drive(&db, &mut m, Action::Stats(StatsAction::Open));
     assert_eq!(asked, [PeriodChoice::Year]);
-    let screen = common::screen(&m, width, height);
+    let screen = screen(&m, width, height);
     (db, m, screen)
 }
 
@@ -81,7 +92,7 @@ fn the_period_picker_cycles_and_esc_closes() {
     let (db, mut m, _) = view(100, 30);
     let asked = drive(&db, &mut m, Action::Stats(StatsAction::NextPeriod));
     assert_eq!(asked, [PeriodChoice::All]);
-    let screen = common::screen(&m, 100, 30);
+    let screen = screen(&m, 100, 30);
     assert!(screen.contains("统计 · 全部"), "{screen}");
     let asked = drive(&db, &mut m, Action::Stats(StatsAction::PrevPeriod));
     assert_eq!(asked, [PeriodChoice::Year]);

@@ -111,30 +111,3 @@ pub fn demo_at(clock: &duijie::pipeline::Clock) -> Db {
     duijie::pipeline::demo::seed_at(&mut db, clock, pairs).unwrap();
     db
 }
-
-/// The desk drawn through the real `ui::draw` at `width`×`height`, as text between `|`
-/// bars, one line a row (a double-width character counted once).
-pub fn screen(m: &duijie::tui::model::Model, width: u16, height: u16) -> String {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| duijie::tui::draw::draw(f, m, &duijie::tui::Theme::new(false)))
-        .unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        out.push('|');
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push_str("|\n");
-    }
-    out
-}
