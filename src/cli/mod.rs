@@ -25,6 +25,7 @@ mod backup;
 mod completions;
 mod config;
 mod contact;
+mod contract;
 mod dismiss;
 pub mod errors;
 mod explain;
@@ -34,6 +35,9 @@ mod list;
 mod matches;
 mod org;
 mod pipeline;
+mod remind;
+mod report;
+mod reward;
 mod suggest;
 
 use std::path::PathBuf;
@@ -86,13 +90,26 @@ pub enum Command {
     Pair(pipeline::PairArgs),
     /// Move a pair to another stage.
     Move(pipeline::MoveArgs),
+    /// Record or change the contract on a pair (from 签约 on); with no options, show it.
+    Contract(contract::ContractArgs),
+    /// Record a payment received on a pair's contract.
+    Paid(contract::PaidArgs),
     /// Log a follow-up on a pair, or a call on a record (on each of its open pairs, else in
     /// its own log).
     Log(pipeline::LogArgs),
     /// Next actions: overdue, today, this week, and stale pairs.
     Agenda(pipeline::AgendaArgs),
+    /// The figures (funnel, signed/registered/paid by field and region, follow-ups per
+    /// week, days in stage, shelve reasons, top organisations) as Markdown, XLSX or JSON.
+    Report(report::ReportArgs),
+    /// What is overdue or due today (next actions, instalments), one line each; quiet when
+    /// nothing is due. For cron or a desktop notifier.
+    Remind(remind::RemindArgs),
     /// The pipeline board: per stage, count, sum of amounts and pairs.
     Board(pipeline::BoardArgs),
+    /// The broker's reward for a year under the configured rule; --format xlsx writes the
+    /// claim package.
+    Reward(reward::RewardArgs),
     /// Undo the last change(s).
     Undo(pipeline::UndoArgs),
     /// Organisations: `org NAME|CODE` shows one; list, merge, rename, edit.
@@ -200,8 +217,13 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Pair(a)) => pipeline::run_pair(&a, &ctx),
         Some(Command::Move(a)) => pipeline::run_move(&a, &ctx),
         Some(Command::Log(a)) => pipeline::run_log(&a, &ctx),
+        Some(Command::Contract(a)) => contract::run_contract(&a, &ctx),
+        Some(Command::Paid(a)) => contract::run_paid(&a, &ctx),
         Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
         Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
+        Some(Command::Report(a)) => report::run(&a, &ctx),
+        Some(Command::Remind(a)) => remind::run(&a, &ctx),
+        Some(Command::Reward(a)) => reward::run(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
         Some(Command::Org(a)) => org::run(&a, &ctx),
         Some(Command::Contact(a)) => contact::run(&a, &ctx),

@@ -50,6 +50,9 @@ pub struct MoveArgs {
     /// Registered: the registration number of 技术合同认定登记.
     #[arg(long)]
     pub reg_no: Option<String>,
+    /// Landed with no payment received (`duijie paid`): why, as a note.
+    #[arg(long = "override", value_name = "NOTE")]
+    pub override_note: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,6 +82,16 @@ pub struct AgendaArgs {
     /// Print JSON: {overdue, today, this_week, later, stale}.
     #[arg(long)]
     pub json: bool,
+    /// Write iCalendar instead: every next action with a due date and every planned
+    /// instalment not yet paid, with stable UIDs (a re-import updates, never duplicates).
+    #[arg(long, conflicts_with = "json")]
+    pub ics: bool,
+    /// With --ics: write to this file instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE", requires = "ics")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -170,6 +183,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     req.reg_no.clone_from(&a.reg_no);
     req.note.clone_from(&a.note);
+    req.override_note.clone_from(&a.override_note);
     let mut db = ctx.open_db()?;
     let before = pipeline::pair_by_code(db.conn(), pair)?.stage;
     // The line printed says "from → to": refuse if someone moves it in between.
@@ -264,6 +278,9 @@ fn log_on_record(
 }
 
 pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if a.ics {
+        return super::remind::run_ics(a.output.as_deref(), a.force, ctx);
+    }
     let db = ctx.open_db()?;
     let agenda = pipeline::agenda(db.conn(), &Clock::system())?;
     if a.json {

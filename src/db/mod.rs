@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod check;
 pub mod contacts;
+pub mod contracts;
 pub mod dismissals;
 mod error;
 pub mod followups;
@@ -22,6 +23,7 @@ pub mod record_notes;
 pub mod records;
 pub mod rev;
 mod seq;
+pub mod stats;
 pub mod suggest_stamp;
 pub mod undo;
 pub mod views;
@@ -50,6 +52,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/006_dismissals.sql")),
     (7, include_str!("migrations/007_status_and_dates.sql")),
     (8, MIGRATION_ORGS),
+    (9, include_str!("migrations/009_contracts.sql")),
     (10, include_str!("migrations/010_record_log.sql")),
     (12, include_str!("migrations/012_new_matches.sql")),
 ];

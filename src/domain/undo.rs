@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FollowUp, Kind, Pair, Record, RecordNote, StageChange};
+use super::{ContractSnapshot, FollowUp, Kind, Pair, Record, RecordNote, StageChange};
 
 /// The journal format this build writes: the `v` of each entry's envelope. Entries without
 /// one were written before versions (format 1: the same operations, without `v`).
@@ -35,6 +35,9 @@ pub struct PairSnapshot {
     pub history: Vec<StageChange>,
     /// Its follow-up log.
     pub followups: Vec<FollowUp>,
+    /// Its contract, plan and payments (none in steps written before contracts).
+    #[serde(default, skip_serializing_if = "ContractSnapshot::is_empty")]
+    pub contract: ContractSnapshot,
 }
 
 /// A deleted record with everything that went with it.
@@ -74,6 +77,14 @@ pub enum Inverse {
         before: Box<Pair>,
         /// The history entry the move added.
         stage_change_id: i64,
+    },
+    /// Reverses a change to a pair's contract or its payments: the pair's contract fields
+    /// and the whole contract as they were.
+    RestoreContract {
+        /// The pair before the change.
+        before: Box<Pair>,
+        /// Its contract, plan and payments before.
+        contract: Box<ContractSnapshot>,
     },
     /// Reverses logging a follow-up: the pair's next action as it was.
     DeleteFollowup {
@@ -392,6 +403,7 @@ mod tests {
                     pair: Pair::default(),
                     history: vec![],
                     followups: vec![],
+                    contract: ContractSnapshot::default(),
                 }],
                 notes: vec![],
             })),

@@ -103,6 +103,7 @@ macro_rules! catalogue {
 pub mod matching;
 pub mod orgs;
 pub mod phone;
+pub mod reports;
 pub mod undo;
 
 catalogue! {

@@ -210,6 +210,7 @@ pub fn delete(
         let snapshot = PairSnapshot {
             history: history_of(tx, pair.id)?,
             followups: followups_of(tx, pair.id)?,
+            contract: db::contracts::get(tx, pair.id)?,
             pair: pair.clone(),
         };
         db::pairs::delete(tx, pair.id)?;
@@ -241,5 +242,6 @@ pub(crate) fn restore(conn: &Connection, s: &PairSnapshot) -> PipelineResult<()>
         f.pair_id = p.id;
         db::followups::insert(conn, &mut f)?;
     }
+    db::contracts::put(conn, p.id, &s.contract)?;
     Ok(())
 }

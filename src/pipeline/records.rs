@@ -51,6 +51,7 @@ pub fn delete_record(
             snapshots.push(PairSnapshot {
                 history: pairs::history_of(tx, pair.id)?,
                 followups: pairs::followups_of(tx, pair.id)?,
+                contract: crate::db::contracts::get(tx, pair.id)?,
                 pair,
             });
         }

@@ -138,6 +138,9 @@ pub fn pair_detail(d: &PairDetail, clock: &Clock) -> String {
     for (label, value) in &rows {
         let _ = writeln!(out, "  {}  {value}", pad(label, label_w));
     }
+    if let Some(c) = &d.contract {
+        out.push_str(&super::contract_text::contract_block(c));
+    }
     out.push_str("history\n");
     for h in &d.history {
         let from = h.from.map_or_else(|| "—".to_string(), stage_label);

@@ -237,7 +237,9 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
     match inverse {
         Inverse::DeletePair { id } => (None, Some(*id)),
         Inverse::RestorePair(s) => (None, Some(s.pair.id)),
-        Inverse::RestoreStage { before, .. } => (None, Some(before.id)),
+        Inverse::RestoreStage { before, .. } | Inverse::RestoreContract { before, .. } => {
+            (None, Some(before.id))
+        }
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
         Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
@@ -274,6 +276,9 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
             }
             db::followups::delete_change(conn, *stage_change_id)?;
             Ok(None)
+        }
+        Inverse::RestoreContract { before, contract } => {
+            Ok(done(super::contracts::restore(conn, before, contract)?))
         }
         Inverse::DeleteFollowup {
             id,

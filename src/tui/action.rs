@@ -155,6 +155,12 @@ pub enum Action {
     // — on the phone —
     /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
     Phone(crate::tui::features::phone::PhoneAction),
+
+    // — stats —
+    /// The stats view: open it, pick its period, take its figures.
+    Stats(crate::tui::features::stats::StatsAction),
+    /// The contract and payment forms on the pair detail.
+    Contract(crate::tui::features::contract::ContractAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

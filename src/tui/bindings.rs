@@ -18,6 +18,7 @@ const ALL: &[Context] = &[
     Context::Board,
     Context::Agenda,
     Context::PairDetail,
+    Context::Stats,
     Context::Org,
 ];
 /// Ctrl-C quits wherever the context does not bind it (forms and prompts ask instead).
@@ -77,6 +78,8 @@ pub fn defaults() -> Vec<Def> {
     v.extend(f::agenda::keys::defaults());
     v.extend(f::followup::keys::defaults());
     v.extend(f::pair_detail::keys::defaults());
+    v.extend(f::stats::keys::defaults());
+    v.extend(f::contract::keys::defaults());
     v.extend(f::org::keys::defaults());
     v.extend(f::contact_form::keys::defaults());
     v.extend(f::pipeline::keys::shared());

@@ -56,6 +56,10 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::PairDetail { detail, scroll } => {
                 pair_detail::render(frame, over, m, detail, *scroll, theme);
             }
+            Overlay::Contract(form) => form.render(frame, over, theme, m.lang),
+            Overlay::Stats(v) => {
+                crate::tui::features::stats::view::render(frame, over, v, &m.keymap, m.lang, theme);
+            }
             Overlay::Org {
                 detail,
                 scroll,

@@ -44,6 +44,25 @@ pub enum Effect {
     Org(crate::tui::features::org::OrgEffect),
     /// The clipboard, the mouse, a call logged on a record (features/phone).
     Phone(crate::tui::features::phone::PhoneEffect),
+    /// Read the stats figures for a period of the stats view.
+    LoadStats(crate::tui::features::stats::PeriodChoice),
+    /// Write a pair's contract or a payment received (journalled: one undo step).
+    Contract(ContractEffect),
+}
+
+/// A contract form's write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContractEffect {
+    /// Set the contract of pair `pair_id`.
+    Save {
+        pair_id: i64,
+        req: crate::pipeline::contracts::ContractRequest,
+    },
+    /// Record a payment on pair `pair_id`.
+    Pay {
+        pair_id: i64,
+        req: crate::pipeline::contracts::PaymentRequest,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -65,6 +65,10 @@ pub enum Overlay {
         detail: Box<PairDetail>,
         scroll: u16,
     },
+    /// The stats view (`r`).
+    Stats(Box<crate::tui::features::stats::StatsView>),
+    /// A contract or payment form on a pair.
+    Contract(Box<crate::tui::features::contract::ContractForm>),
     /// One organisation with its records, pairs and people.
     Org {
         detail: Box<crate::pipeline::org_view::OrgDetail>,
@@ -95,7 +99,8 @@ impl Overlay {
             Overlay::Conflict(_) => Context::Conflict,
             Overlay::Picker(_) => Context::Picker,
             Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
-            Overlay::StagePrompt { .. } => Context::Prompt,
+            // The contract forms are text lines like the stage prompt's: the same keys.
+            Overlay::StagePrompt { .. } | Overlay::Contract(_) => Context::Prompt,
             Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.is_discarding() => {
                 Context::Confirm
             }
@@ -108,6 +113,7 @@ impl Overlay {
             Overlay::Suggestions { list, .. } if list.is_asking() => Context::Choice,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
+            Overlay::Stats(_) => Context::Stats,
             Overlay::Org { .. } => Context::Org,
             Overlay::ContactForm(f) if f.is_discarding() => Context::Confirm,
             Overlay::ContactForm(_) => Context::ContactForm,

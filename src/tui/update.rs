@@ -134,6 +134,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Pipe(p) => pipeline::update(m, p),
+        Action::Stats(a) => crate::tui::features::stats::update::update(m, a),
+        Action::Contract(a) => crate::tui::features::contract::update::update(m, a),
         Action::Org(a) => crate::tui::features::org::update::update(m, a),
         Action::Phone(p) => crate::tui::features::phone::update::update(m, p),
         Action::SaveViewBegin
@@ -230,6 +232,7 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             crate::tui::features::stage_prompt::update::input(m, input)
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
+        Some(Overlay::Contract(_)) => crate::tui::features::contract::update::input(m, input),
         Some(Overlay::ContactForm(_)) => crate::tui::features::org::update::form_input(m, input),
         Some(Overlay::Call { .. }) => crate::tui::features::phone::update::input(m, input),
         Some(Overlay::Suggestions { .. }) => {

@@ -3,6 +3,7 @@
 pub mod live;
 pub mod org;
 pub mod runner;
+pub mod runner_contract;
 pub mod runner_phone;
 pub mod runner_pipeline;
 pub mod terminal;

@@ -332,6 +332,24 @@ impl Runner {
                 self.pipe.records_changed();
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
+            Effect::LoadStats(choice) => {
+                let clock = self.pipe.clock();
+                let today = clock.today();
+                let stats =
+                    crate::pipeline::stats::stats(self.db.conn(), &clock, choice.period(today))?;
+                Ok(vec![Action::Stats(
+                    crate::tui::features::stats::StatsAction::Loaded {
+                        choice,
+                        today,
+                        stats: Box::new(stats),
+                    },
+                )])
+            }
+            Effect::Contract(e) => Ok(vec![super::runner_contract::run(
+                &mut self.db,
+                &self.pipe.clock(),
+                e,
+            )]),
             Effect::Org(e) => Ok(crate::tui::app::org::run(&mut self.db, e)),
             Effect::Pipe(e) => {
                 // An undo may bring records back or take them away (a delete, an add, a

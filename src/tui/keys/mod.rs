@@ -56,6 +56,8 @@ pub enum Context {
     Agenda,
     /// The pair detail overlay.
     PairDetail,
+    /// The stats view.
+    Stats,
     /// The organisation view.
     Org,
     /// The contact form.
@@ -64,7 +66,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -72,6 +74,7 @@ impl Context {
         Context::Board,
         Context::Agenda,
         Context::PairDetail,
+        Context::Stats,
         Context::Org,
         Context::Form,
         Context::FormChoice,
@@ -141,6 +144,7 @@ impl Context {
             Context::Board => lang.pick("看板", "the board"),
             Context::Agenda => lang.pick("待办", "the agenda"),
             Context::PairDetail => lang.pick("配对详情", "pair detail"),
+            Context::Stats => lang.pick("统计", "the stats view"),
             Context::Org => lang.pick("单位视图", "the organisation view"),
             Context::ContactForm => lang.pick("联系人表单", "the contact form"),
         }

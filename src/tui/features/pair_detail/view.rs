@@ -84,6 +84,11 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
             format!("{} {}", lang.pick(t.zh(), t.en()), one_line(n)),
         ));
     }
+    out.extend(crate::tui::features::contract::view::detail_lines(
+        d.contract.as_ref(),
+        lang,
+        theme,
+    ));
     if let Some(r) = d.shelve_reason {
         let note = d.shelve_note.as_deref().map(one_line).unwrap_or_default();
         out.push(field(
