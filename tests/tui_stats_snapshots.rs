@@ -5,12 +5,13 @@
 mod common;
 mod style_support;
 
+use crossterm::event::KeyEvent;
 use duijie::db::{Db, RecordFilter, records};
 use duijie::pipeline::Clock;
 use duijie::tui::action::Action;
 use duijie::tui::effect::Effect;
 use duijie::tui::features::stats::{PeriodChoice, StatsAction};
-use duijie::tui::keys::{Context, Keymap};
+use duijie::tui::keys::{Context, KeySpec, Keymap};
 use duijie::tui::model::Model;
 use duijie::tui::update::update;
 use duijie::tui::{Lang, Theme};
@@ -49,12 +50,37 @@ fn drive(db: &Db, m: &mut Model, action: Action) -> Vec<PeriodChoice> {
     asked
 }
 
-fn screen(m: &Model, width: u16, height: u16) -> String {
+fn buffer(m: &Model, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
         .unwrap();
-    style_support::screen_text(terminal.backend().buffer())
+    terminal.backend().buffer().clone()
+}
+
+fn screen(m: &Model, width: u16, height: u16) -> String {
+    style_support::screen_text(&buffer(m, width, height))
+}
+
+/// Space-separated keys as the config spells them, resolved through the default keymap in
+/// the context the desk is in; `=TEXT` types TEXT one character at a time. The periods the
+/// keys asked figures for.
+fn keys(db: &Db, m: &mut Model, keys: &str) -> Vec<PeriodChoice> {
+    let mut asked = Vec::new();
+    for k in keys.split_whitespace() {
+        let typed: Vec<String> = match k.strip_prefix('=') {
+            Some(text) => text.chars().map(String::from).collect(),
+            None => vec![k.to_string()],
+        };
+        for k in typed {
+            let spec: KeySpec = k.parse().unwrap();
+            let ev = KeyEvent::new(spec.code, spec.mods);
+            if let Some(action) = m.keymap.resolve(m.context(), &ev) {
+                asked.extend(drive(db, m, action));
+            }
+        }
+    }
+    asked
 }
 
 fn view(width: u16, height: u16) -> (Db, Model, String) {
@@ -111,4 +137,87 @@ fn r_opens_the_stats_view_and_the_help_lists_its_keys() {
     assert!(anywhere.contexts.contains(&Context::Board));
     let next = defs.iter().find(|d| d.name == "stats_next_period").unwrap();
     assert!(next.contexts.contains(&Context::Stats));
+    let custom = defs
+        .iter()
+        .find(|d| d.name == "stats_custom_period")
+        .unwrap();
+    assert_eq!(custom.keys, ["c"]);
+    assert!(custom.contexts.contains(&Context::Stats));
+}
+
+#[test]
+fn a_custom_period_is_typed_checked_and_shown() {
+    let (db, mut m, _) = view(100, 30);
+    // Esc leaves the prompt: nothing is read, the year stays.
+    assert!(keys(&db, &mut m, "c").is_empty());
+    assert_eq!(m.context(), Context::Prompt);
+    assert!(keys(&db, &mut m, "esc").is_empty());
+    assert_eq!(m.context(), Context::Stats);
+    assert!(screen(&m, 100, 30).contains("统计 · 本年"));
+    // A bad date: the message under the field, the prompt stays open, nothing read.
+    let asked = keys(&db, &mut m, "c ctrl-u =2026-13-01 enter enter");
+    assert!(asked.is_empty(), "{asked:?}");
+    assert_eq!(m.context(), Context::Prompt);
+    let buf = buffer(&m, 100, 30);
+    let shown = style_support::screen_text(&buf);
+    assert!(shown.contains("`2026-13-01` 不是日期"), "{shown}");
+    assert_eq!(
+        style_support::class_at(&buf, Theme::new(false), "`2026-13-01`"),
+        'W',
+        "the message is a warning"
+    );
+    // From after to: said, still open.
+    let asked = keys(
+        &db,
+        &mut m,
+        "ctrl-u =2026-10-01 tab ctrl-u =2026-09-30 enter",
+    );
+    assert!(asked.is_empty(), "{asked:?}");
+    assert!(screen(&m, 100, 30).contains("起始 2026-10-01 晚于截止 2026-09-30"));
+    // Good dates: the figures of exactly that period.
+    let asked = keys(
+        &db,
+        &mut m,
+        "ctrl-u =2026-07-01 tab ctrl-u =2026-09-30 enter",
+    );
+    let q3 = PeriodChoice::Custom(date(2026, 7, 1), date(2026, 9, 30));
+    assert_eq!(asked, [q3]);
+    assert_eq!(m.context(), Context::Stats);
+    let shown = screen(&m, 100, 30);
+    assert!(
+        shown.contains("统计 · 自定 · 2026-07-01 – 2026-09-30"),
+        "{shown}"
+    );
+    let Some(duijie::tui::overlay::Overlay::Stats(v)) = m.overlays.last() else {
+        panic!("the stats view is open");
+    };
+    let want =
+        duijie::pipeline::stats::stats(db.conn(), &clock(), q3.period(clock().today())).unwrap();
+    assert_eq!(v.stats, want, "the figures follow the dates");
+    let year = duijie::pipeline::stats::stats(
+        db.conn(),
+        &clock(),
+        PeriodChoice::Year.period(clock().today()),
+    )
+    .unwrap();
+    assert_ne!(
+        v.stats.funnel, year.funnel,
+        "the demo's Q3 differs from its year"
+    );
+    // `]` from a custom period goes on to this month.
+    assert_eq!(
+        keys(&db, &mut m, "]"),
+        [PeriodChoice::Month],
+        "the picker goes on from a custom period"
+    );
+}
+
+#[test]
+fn the_custom_period_prompt_in_english() {
+    let (db, mut m, _) = view(100, 30);
+    m.lang = Lang::En;
+    keys(&db, &mut m, "c ctrl-u =x enter enter");
+    let shown = screen(&m, 100, 30);
+    assert!(shown.contains("Custom period"), "{shown}");
+    assert!(shown.contains("`x` is not a date"), "{shown}");
 }

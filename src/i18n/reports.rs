@@ -22,6 +22,9 @@ pub enum ReportMsg {
     /// The desk recorded a payment: pair, paid, outstanding.
     DeskPaymentSaved => ("{}：已记录到账（累计 {} 万元，未收 {} 万元；u 撤销）", "{}: payment recorded ({} 万元 paid, {} 万元 outstanding; u undoes)"),
 
+    /// The desk's move to 落地 with no payment: pair.
+    LandNeedsOverride => ("{}：尚无到账款项，落地需写明理由", "{}: no payment received; landing needs an override note"),
+
     // — reward —
     /// No reward rule configured: the config path.
     RewardNoRule => ("未配置奖励规则：在 {} 的 [reward] 中设定 rate、cap（duijie config --default 有示例）", "no reward rule configured: set rate and cap under [reward] in {} (duijie config --default shows an example)"),
@@ -39,6 +42,20 @@ pub enum ReportMsg {
     ClaimWritten => ("已写出政策兑现材料：{} 份合同 → {}", "claim package written: {} contracts → {}"),
     /// --format xlsx needs -o.
     ErrXlsxNeedsOutput => ("xlsx 格式需要 -o 文件", "the xlsx format needs -o FILE"),
+
+    // — the stats view's custom period —
+    /// The picker's label for a custom period.
+    StatsCustom => ("自定", "custom"),
+    /// The custom period prompt's title.
+    StatsCustomTitle => ("自定期间", "Custom period"),
+    /// The first date of the period.
+    StatsFrom => ("起始日期 (YYYY-MM-DD)", "From (YYYY-MM-DD)"),
+    /// The last date of the period.
+    StatsTo => ("截止日期 (YYYY-MM-DD)", "To (YYYY-MM-DD)"),
+    /// A date that does not parse: the text typed.
+    StatsBadDate => ("`{}` 不是日期：应为 YYYY-MM-DD（1900–2200）", "`{}` is not a date: use YYYY-MM-DD (1900–2200)"),
+    /// From after to.
+    StatsPeriodReversed => ("起始 {} 晚于截止 {}", "from {} is after to {}"),
 
     // — report and reminders —
     /// A report was written: path.

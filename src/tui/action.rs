@@ -308,6 +308,12 @@ pub enum PipeAction {
         code: String,
         to: crate::domain::Stage,
     },
+    /// A move to 落地 was refused for want of a payment received: ask for the override
+    /// note (the pair, and the stage the user saw).
+    LandingNeedsNote {
+        pair_id: i64,
+        from: crate::domain::Stage,
+    },
     /// A follow-up was logged.
     Logged { code: String },
     /// A pair was deleted.

@@ -113,6 +113,8 @@ impl Overlay {
             Overlay::Suggestions { list, .. } if list.is_asking() => Context::Choice,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
+            // Typing the dates of a custom period: the text keys of a prompt.
+            Overlay::Stats(v) if v.custom.is_some() => Context::Prompt,
             Overlay::Stats(_) => Context::Stats,
             Overlay::Org { .. } => Context::Org,
             Overlay::ContactForm(f) if f.is_discarding() => Context::Confirm,

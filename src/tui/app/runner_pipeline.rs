@@ -289,7 +289,18 @@ impl PipeRunner {
                 })])
             }
             PipeEffect::Move(req) => {
-                let row = pipeline::move_to(db, &clock, &req, &desk())?;
+                let row = match pipeline::move_to(db, &clock, &req, &desk()) {
+                    Err(pipeline::PipelineError::Missing {
+                        to: crate::domain::Stage::Landed,
+                        ..
+                    }) if req.override_note.is_none() && req.expect.is_some() => {
+                        return Ok(vec![Action::Pipe(PipeAction::LandingNeedsNote {
+                            pair_id: req.pair.num,
+                            from: req.expect.unwrap_or(req.to),
+                        })]);
+                    }
+                    r => r?,
+                };
                 Ok(vec![
                     Action::Pipe(PipeAction::Moved {
                         code: row.pair.code().to_string(),

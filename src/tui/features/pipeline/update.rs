@@ -139,6 +139,9 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
             ));
             vec![]
         }
+        PipeAction::LandingNeedsNote { pair_id, from } => {
+            crate::tui::features::stage_prompt::update::ask_override(m, pair_id, from)
+        }
         PipeAction::Moved { code, to } => {
             m.info(format!("{code} → {}", m.lang.pick(to.zh(), to.en())));
             vec![]

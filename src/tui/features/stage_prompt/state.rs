@@ -33,6 +33,7 @@ pub(super) enum PromptError {
     AmountNotPositive,
     BadDate,
     RegNoRequired,
+    NoteRequired,
 }
 
 impl PromptError {
@@ -51,6 +52,12 @@ impl PromptError {
                 .into(),
             PromptError::RegNoRequired => lang
                 .pick("请填写登记号", "registration number required")
+                .into(),
+            PromptError::NoteRequired => lang
+                .pick(
+                    "请写明无到账仍落地的理由",
+                    "say why the pair lands with no payment",
+                )
                 .into(),
         }
     }
@@ -74,6 +81,19 @@ impl StagePrompt {
     /// True when moving to `to` needs this prompt.
     pub fn needed(to: Stage) -> bool {
         matches!(to, Stage::Shelved | Stage::Signed | Stage::Registered)
+    }
+
+    /// The prompt for landing a pair with no payment received: one field, the override
+    /// note (required), kept with the contract.
+    pub fn landing_override(pair_code: &str, today: jiff::civil::Date) -> StagePrompt {
+        let mut p = StagePrompt::new(pair_code, Stage::Landed, today);
+        p.focus = 1;
+        p
+    }
+
+    /// True for the override prompt of a move to 落地 (only the note is asked).
+    fn note_only(&self) -> bool {
+        self.to == Stage::Landed
     }
 
     pub fn new(pair_code: &str, to: Stage, today: jiff::civil::Date) -> StagePrompt {
@@ -122,6 +142,21 @@ impl StagePrompt {
     /// NextField/PrevField switch fields; on the list Up/Down (and Left/Right) move the
     /// choice and a typed digit 1–9 picks one; in a text field the editing intents edit.
     pub fn handle(&mut self, input: &Input) -> PromptOutcome {
+        if self.note_only() {
+            return match input {
+                Input::Cancel => PromptOutcome::Cancelled,
+                Input::Submit => self.submit(),
+                Input::NextField | Input::PrevField | Input::Up | Input::Down => {
+                    PromptOutcome::Pending
+                }
+                edit => {
+                    if self.second.handle(edit) == InputOutcome::Edited {
+                        self.error = None;
+                    }
+                    PromptOutcome::Pending
+                }
+            };
+        }
         if !Self::needed(self.to) {
             return match input {
                 Input::Cancel => PromptOutcome::Cancelled,
@@ -190,6 +225,12 @@ impl StagePrompt {
                     Some(d) => out.date = Some(d.to_string()),
                     None => return self.fail(1, PromptError::BadDate),
                 }
+            }
+            Stage::Landed => {
+                let Some(note) = text(&self.second) else {
+                    return self.fail(1, PromptError::NoteRequired);
+                };
+                out.note = Some(note);
             }
             _ => {
                 out.contract_type = Some(ContractType::ALL[self.choice]);

@@ -2,6 +2,7 @@
 //! into the move. Pure: the move goes out as an effect.
 
 use crate::domain::Stage;
+use crate::i18n::reports::ReportMsg;
 use crate::pipeline::MoveRequest;
 use crate::tui::action::Input;
 use crate::tui::effect::Effect;
@@ -44,6 +45,29 @@ pub fn start_move(m: &mut Model, pair_id: i64, from: Stage, to: Stage) -> Vec<Ef
     vec![]
 }
 
+/// A move to 落地 was refused because no payment is received: the prompt asks for the
+/// explicit override note (Esc cancels, nothing moves), and the status line says why.
+pub fn ask_override(m: &mut Model, pair_id: i64, from: Stage) -> Vec<Effect> {
+    let code = pair_code(pair_id).to_string();
+    let keys = hint(
+        &m.keymap,
+        m.lang,
+        &[
+            ("form_enter", "落地", "land"),
+            ("overlay_cancel", "取消", "cancel"),
+        ],
+    );
+    m.warn(ReportMsg::LandNeedsOverride.fill(m.lang, &[&code]));
+    let prompt = StagePrompt::landing_override(&code, m.pipe.today).with_hint(keys);
+    m.overlays.push(Overlay::StagePrompt {
+        pair_id,
+        from,
+        to: Stage::Landed,
+        prompt,
+    });
+    vec![]
+}
+
 /// An intent for the prompt on top: the move once its data is complete, nothing while it is
 /// being typed (errors show in the prompt), and the prompt closed on Cancel.
 pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
@@ -70,7 +94,11 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
             req.contract_type = data.contract_type;
             req.reg_no = data.reg_no;
             req.reason = data.reason;
-            req.note = data.note;
+            if *to == Stage::Landed {
+                req.override_note = data.note;
+            } else {
+                req.note = data.note;
+            }
             m.overlays.pop();
             vec![Effect::Pipe(PipeEffect::Move(req))]
         }

@@ -73,3 +73,75 @@ fn the_list_is_walked_with_the_choice_keys_and_sent_with_the_move() {
     assert_eq!(req.contract_type, Some(ContractType::ALL[1]));
     assert_eq!(req.reg_no.as_deref(), Some("2026-0042"));
 }
+
+/// P1 signed and registered, with no payment: `L` asks for the override note.
+fn registered_pair() -> (crate::db::Db, crate::tui::model::Model) {
+    let (mut db, mut m) = setup();
+    drive(&mut db, &mut m, "p b L L L");
+    type_text(&mut m, "80");
+    drive(&mut db, &mut m, "enter enter L enter");
+    type_text(&mut m, "2026-0042");
+    drive(&mut db, &mut m, "enter");
+    (db, m)
+}
+
+fn stage_of_p1(db: &crate::db::Db) -> Stage {
+    crate::pipeline::pair_by_code(db.conn(), "P1".parse().unwrap())
+        .unwrap()
+        .stage
+}
+
+#[test]
+fn landing_with_no_payment_asks_for_the_override_note() {
+    for (note, keys, sent) in [
+        (
+            "仅技术许可，无首付款",
+            "enter",
+            Some("仅技术许可，无首付款"),
+        ),
+        ("  ", "enter", None),
+        ("", "enter", None),
+        ("waived", "esc", None),
+        ("x", "tab enter", Some("x")),
+    ] {
+        let (mut db, mut m) = registered_pair();
+        assert_eq!(stage_of_p1(&db), Stage::Registered);
+        drive(&mut db, &mut m, "L");
+        assert_eq!(
+            top(&m),
+            Some(Context::Prompt),
+            "{note:?}: the prompt is open"
+        );
+        let status = m.message.as_ref().expect("a status line");
+        assert!(
+            status.warn && status.text.contains("P1"),
+            "{note:?}: {}",
+            status.text
+        );
+        assert_eq!(stage_of_p1(&db), Stage::Registered, "nothing moved yet");
+        type_text(&mut m, note);
+        let mut fx = Vec::new();
+        for k in keys.split_whitespace() {
+            fx = press(&mut m, k);
+        }
+        match (sent, fx.as_slice()) {
+            (Some(want), [Effect::Pipe(PipeEffect::Move(req))]) => {
+                assert_eq!(req.to, Stage::Landed);
+                assert_eq!(req.override_note.as_deref(), Some(want));
+                crate::tui::features::pipeline::test_support::run(&mut db, &mut m, fx);
+                assert_eq!(stage_of_p1(&db), Stage::Landed, "{note:?}");
+                assert_eq!(top(&m), None);
+            }
+            (None, []) => {
+                assert_eq!(stage_of_p1(&db), Stage::Registered, "{note:?}");
+                let open = top(&m) == Some(Context::Prompt);
+                assert_eq!(
+                    open,
+                    keys != "esc",
+                    "{note:?}: Esc closes, a blank note keeps asking"
+                );
+            }
+            (want, got) => panic!("{note:?}: wanted {want:?}, got {got:?}"),
+        }
+    }
+}

@@ -34,6 +34,8 @@ impl StagePrompt {
         };
         let h = if self.has_list() {
             list.len() as u16 + 7
+        } else if self.to == Stage::Landed {
+            7
         } else {
             9
         };
@@ -84,6 +86,17 @@ impl StagePrompt {
                     style,
                 )));
             }
+        } else if self.to == Stage::Landed {
+            lines.push(Line::from(Span::styled(
+                cut(
+                    lang.pick(
+                        "尚无到账款项：写明理由后仍可落地",
+                        "no payment received: give a reason to land anyway",
+                    ),
+                    w,
+                ),
+                theme.warning(),
+            )));
         } else {
             lines.push(Line::from(Span::styled(
                 lang.pick("金额 (万元)", "Amount (万元)"),
@@ -98,6 +111,7 @@ impl StagePrompt {
         let second_label = match self.to {
             Stage::Shelved => lang.pick("备注 (可选)", "Note (optional)"),
             Stage::Signed => lang.pick("签约日期", "Date signed"),
+            Stage::Landed => lang.pick("落地说明 (必填)", "Override note (required)"),
             _ => lang.pick("登记号", "Registration number"),
         };
         lines.push(Line::from(Span::styled(second_label, label_style(1))));

@@ -1,4 +1,5 @@
-//! The stats view's rows of the key table: opening it, and the period picker.
+//! The stats view's rows of the key table: opening it, the period picker and the custom
+//! period (whose date fields then take the text keys of `Context::Prompt`).
 
 use super::state::StatsAction as S;
 use crate::tui::action::Action;
@@ -47,6 +48,15 @@ pub fn defaults() -> Vec<Def> {
             &["[", "left", "h"],
             "统计：上一个期间",
             "stats: previous period",
+        ),
+        Def::new(
+            "stats_custom_period",
+            Action::Stats(S::Custom),
+            Section::Pipeline,
+            IN_VIEW,
+            &["c"],
+            "统计：自定期间（输入起止日期）",
+            "stats: custom period (type from and to dates)",
         ),
     ]
 }

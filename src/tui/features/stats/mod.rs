@@ -1,7 +1,8 @@
 //! The stats view (`r`): the funnel, signed/registered/paid by field and region, follow-ups
 //! per week, median days in stage, shelve reasons and the busiest organisations, over a
-//! period picked with `[` and `]` (this month, quarter, year, all).
+//! period picked with `[` and `]` (this month, quarter, year, all) or typed (`c`, custom).
 
+pub mod custom;
 pub mod keys;
 pub mod state;
 pub mod update;

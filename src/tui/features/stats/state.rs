@@ -3,7 +3,9 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::custom::CustomPeriod;
 use crate::i18n::Lang;
+use crate::i18n::reports::ReportMsg;
 use crate::pipeline::stats::{Period, Stats};
 
 /// The periods the picker offers, in order.
@@ -14,6 +16,8 @@ pub enum PeriodChoice {
     #[default]
     Year,
     All,
+    /// Dates the user typed (both inclusive).
+    Custom(Date, Date),
 }
 
 impl PeriodChoice {
@@ -30,17 +34,24 @@ impl PeriodChoice {
             PeriodChoice::Quarter => lang.pick("本季度", "this quarter"),
             PeriodChoice::Year => lang.pick("本年", "this year"),
             PeriodChoice::All => lang.pick("全部", "all"),
+            PeriodChoice::Custom(..) => ReportMsg::StatsCustom.text(lang),
         }
     }
 
-    /// The dates of the period that contains `today` (up to today).
+    /// The dates of the period that contains `today` (up to today); a custom one as typed.
     pub fn period(self, today: Date) -> Period {
+        if let PeriodChoice::Custom(from, to) = self {
+            return Period {
+                from: Some(from),
+                to: Some(to),
+            };
+        }
         let first_month = |m: i8| Date::new(today.year(), m, 1).ok();
         let from = match self {
             PeriodChoice::Month => first_month(today.month()),
             PeriodChoice::Quarter => first_month((today.month() - 1) / 3 * 3 + 1),
             PeriodChoice::Year => first_month(1),
-            PeriodChoice::All => None,
+            PeriodChoice::All | PeriodChoice::Custom(..) => None,
         };
         Period {
             from,
@@ -48,9 +59,17 @@ impl PeriodChoice {
         }
     }
 
-    /// The next choice, wrapping (`step` ±1).
+    /// The next choice, wrapping (`step` ±1); from a custom period, month onwards or all
+    /// backwards.
     pub fn step(self, step: i64) -> PeriodChoice {
-        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0) as i64;
+        let Some(i) = Self::ALL.iter().position(|c| *c == self) else {
+            return if step > 0 {
+                PeriodChoice::Month
+            } else {
+                PeriodChoice::All
+            };
+        };
+        let i = i as i64;
         Self::ALL[(i + step).rem_euclid(Self::ALL.len() as i64) as usize]
     }
 }
@@ -64,6 +83,8 @@ pub enum StatsAction {
     NextPeriod,
     /// Show the previous period.
     PrevPeriod,
+    /// Ask for a custom period (from and to dates).
+    Custom,
     /// The figures were read.
     Loaded {
         choice: PeriodChoice,
@@ -78,6 +99,8 @@ pub struct StatsView {
     pub choice: PeriodChoice,
     pub today: Date,
     pub stats: Stats,
+    /// The custom period prompt, while open.
+    pub custom: Option<CustomPeriod>,
 }
 
 impl StatsView {
@@ -115,5 +138,15 @@ mod tests {
         assert_eq!(PeriodChoice::All.period(today), Period::default());
         assert_eq!(PeriodChoice::All.step(1), PeriodChoice::Month);
         assert_eq!(PeriodChoice::Month.step(-1), PeriodChoice::All);
+        let custom = PeriodChoice::Custom(date(2025, 12, 20), date(2026, 2, 3));
+        assert_eq!(
+            custom.period(today),
+            Period {
+                from: Some(date(2025, 12, 20)),
+                to: Some(date(2026, 2, 3)),
+            }
+        );
+        assert_eq!(custom.step(1), PeriodChoice::Month);
+        assert_eq!(custom.step(-1), PeriodChoice::All);
     }
 }

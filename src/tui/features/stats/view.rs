@@ -41,6 +41,7 @@ pub fn render(
         &[
             ("stats_prev_period", "上个期间", "prev period"),
             ("stats_next_period", "下个期间", "next period"),
+            ("stats_custom_period", "自定", "custom"),
             ("back", "返回", "back"),
         ],
     );
@@ -85,6 +86,9 @@ pub fn render(
         Paragraph::new(side_lines(v, usize::from(right.width), lang, *theme)),
         right,
     );
+    if let Some(prompt) = &v.custom {
+        prompt.render(frame, area, theme, lang);
+    }
 }
 
 fn render_funnel(frame: &mut Frame, area: Rect, v: &StatsView, lang: Lang, theme: Theme) {
