@@ -188,6 +188,7 @@ fn a_custom_period_is_typed_checked_and_shown() {
         shown.contains("统计 · 自定 · 2026-07-01 – 2026-09-30"),
         "{shown}"
     );
+    insta::assert_snapshot!("stats_custom_100x30", shown);
     let Some(duijie::tui::overlay::Overlay::Stats(v)) = m.overlays.last() else {
         panic!("the stats view is open");
     };
