@@ -9,6 +9,7 @@ pub mod check;
 pub mod dismissals;
 mod error;
 pub mod followups;
+pub mod index_cache;
 pub mod keys;
 pub mod live;
 mod money;

@@ -14,7 +14,7 @@ use super::{Index, Scope};
 /// The searchers one query's tier 1–2 scans use, built once per query.
 pub(super) struct Needles<'q> {
     /// The folded query, in the folded text.
-    text: Finder<'q>,
+    pub(super) text: Finder<'q>,
     /// The query without spaces, in the initials.
     ini: Finder<'q>,
     /// Syllables starting with the query's first letter, in the pinyin.
