@@ -17,17 +17,25 @@ fn the_desk_opens_with_the_query_typed_and_the_first_hit_selected() {
     app.wait_for(title);
     // The hit's row is drawn selected.
     let screen = app.parser.screen();
-    let (row, col) = (0..40)
-        .find_map(|r| {
-            let line = screen.contents_between(r, 0, r, 120);
-            line.find("极薄")
-                .map(|at| (r, unicode_width::UnicodeWidthStr::width(&line[..at]) as u16))
+    // The list's row (the search line and the detail pane hold the words too).
+    let (row, col) = screen
+        .rows(0, 120)
+        .enumerate()
+        .find_map(|(r, line)| {
+            let at = line.find("极薄")?;
+            line.starts_with("│D1 ").then(|| {
+                (
+                    r as u16,
+                    unicode_width::UnicodeWidthStr::width(&line[..at]) as u16,
+                )
+            })
         })
         .expect("the hit on screen");
     let cell = screen.cell(row, col).expect("a cell");
     assert!(
         cell.inverse() || cell.bgcolor() != vt100::Color::Default,
-        "the first hit is not selected"
+        "the first hit is not selected:\n{}",
+        app.screen()
     );
     // Enter ends the line; Enter again opens the selected record: the hit.
     app.send("\r");
