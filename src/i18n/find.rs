@@ -10,6 +10,5 @@ pub enum FindMsg {
     KindResult => ("成果", "result"),
     NoHits => ("没有找到“{}”", "nothing found for \"{}\""),
     Shown => ("共 {} 条，显示前 {} 条（--limit 可改）", "{} found, the first {} shown (see --limit)"),
-    IndexUnreadable => ("搜索缓存 {} 不可读，已重建：{}", "search cache {} unreadable, rebuilt: {}"),
 }
 }
