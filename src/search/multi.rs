@@ -126,7 +126,7 @@ impl Index {
         if n == 0 {
             return Some(0);
         }
-        Some(sum / n + bonus(plan, self.fold.key(s)))
+        Some(sum / n + bonus(plan, self.fold.key(s), self.pinyin.key(s)))
     }
 
     /// The score of `t` (a `^prefix` term) where it starts a field of slot `s`: its folded
@@ -155,9 +155,10 @@ impl Index {
     }
 }
 
-/// The bonus of a record whose folded key is `fold` for `plan`: the positive terms together
-/// in one field, and all of them in the title.
-fn bonus(plan: &Plan, fold: &str) -> i64 {
+/// The bonus of a record whose folded key is `fold` and pinyin key `pinyin` for `plan`: the
+/// positive terms together in one field (in its text, or read as consecutive syllables:
+/// `xian jiao` in 西安交通), and all of them in the title.
+fn bonus(plan: &Plan, fold: &str, pinyin: &str) -> i64 {
     let pos: Vec<&str> = plan
         .positive()
         .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
@@ -169,10 +170,21 @@ fn bonus(plan: &Plan, fold: &str) -> i64 {
     let fields: Vec<&str> = fold.split(FIELD_SEP).take(FIELDS.len()).collect();
     let (tight, spaced) = (pos.concat(), pos.join(" "));
     let mut b = 0;
-    if fields[..fields.len().min(TEXT_ONLY_FROM)]
-        .iter()
-        .any(|f| f.contains(&tight) || f.contains(&spaced))
-    {
+    let by_text = || {
+        fields[..fields.len().min(TEXT_ONLY_FROM)]
+            .iter()
+            .any(|f| f.contains(&tight) || f.contains(&spaced))
+    };
+    let by_syllables = || {
+        plan.positive().all(|t| t.q.ascii)
+            && pinyin.split(FIELD_SEP).any(|f| {
+                let f = f.as_bytes();
+                (0..f.len())
+                    .filter(|&i| i == 0 || f[i - 1] == b' ')
+                    .any(|i| consumes(f, i, tight.as_bytes()).is_some())
+            })
+    };
+    if by_text() || by_syllables() {
         b += WHOLE_PHRASE;
     }
     if fields

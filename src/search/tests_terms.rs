@@ -147,6 +147,12 @@ fn the_whole_phrase_and_the_title_rank_above_scattered_terms() {
     assert_eq!(ids(&idx, "锂电池 回收"), vec![3, 2, 1]);
     let hits = idx.search("回收 锂电池");
     assert_eq!(hits.last().map(|h| h.id), Some(1), "scattered last");
+    // Pinyin terms read as consecutive syllables of one field count as the phrase.
+    let idx = index_of(&[
+        ("西安市轨道交通", "", "", "", "", ""),
+        ("西安交通大学材料", "", "", "", "", ""),
+    ]);
+    assert_eq!(ids(&idx, "xian jiao"), vec![2, 1]);
 }
 
 #[test]
