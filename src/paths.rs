@@ -69,6 +69,61 @@ pub fn create_private_file(path: &Path) -> std::io::Result<File> {
     opts.open(path)
 }
 
+/// Takes group and other access away from an existing file or directory of ours that a
+/// version before 0600 files (or a copy, or an unzip) left readable by others: files become
+/// 0600 and directories 0700, keeping the user's own bits. Returns whether it changed
+/// anything. Only what duijie owns: the database, its -wal/-shm, and the backups and
+/// rejects folders with their files, never the folder the user keeps the database in.
+pub fn tighten(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            return false;
+        };
+        if meta.file_type().is_symlink() {
+            return false;
+        }
+        let mode = meta.permissions().mode() & 0o7777;
+        let others = mode & 0o077;
+        if others == 0 {
+            return false;
+        }
+        let own = mode & 0o700;
+        let new = if meta.is_dir() { own | 0o700 } else { own };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(new)).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Tightens (see [`tighten`]) the database at `db`, its -wal and -shm, and the backups and
+/// rejects folders beside it with the files directly in them; returns how many it changed.
+pub fn tighten_beside(db: &Path) -> usize {
+    let mut n = 0;
+    let mut with = |p: &Path| n += usize::from(tighten(p));
+    with(db);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        with(Path::new(&side));
+    }
+    for dir in [backups_dir(db), rejects_dir(db)] {
+        if dir.is_dir() {
+            with(&dir);
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                for e in entries.flatten() {
+                    with(&e.path());
+                }
+            }
+        }
+    }
+    n
+}
+
 /// How [`write_atomic`] treats a file already at the path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {
@@ -126,5 +181,47 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(p: &std::path::Path) -> u32 {
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn files_left_readable_by_others_are_tightened_and_the_users_folder_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let set = |p: &std::path::Path, m| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+        };
+        set(dir.path(), 0o755);
+        let db = dir.path().join("d.db");
+        std::fs::write(&db, b"x").unwrap();
+        set(&db, 0o644);
+        let wal = dir.path().join("d.db-wal");
+        std::fs::write(&wal, b"x").unwrap();
+        set(&wal, 0o664);
+        let backups = super::backups_dir(&db);
+        std::fs::create_dir(&backups).unwrap();
+        set(&backups, 0o755);
+        let old = backups.join("old.db");
+        std::fs::write(&old, b"x").unwrap();
+        set(&old, 0o644);
+
+        assert_eq!(super::tighten_beside(&db), 4);
+        assert_eq!(mode(&db), 0o600);
+        assert_eq!(mode(&wal), 0o600);
+        assert_eq!(mode(&backups), 0o700);
+        assert_eq!(mode(&old), 0o600);
+        assert_eq!(
+            mode(dir.path()),
+            0o755,
+            "the user's own folder is left alone"
+        );
+        assert_eq!(super::tighten_beside(&db), 0, "nothing left to change");
     }
 }

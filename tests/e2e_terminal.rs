@@ -164,3 +164,44 @@ fn a_desk_delete_names_what_goes_ignores_enter_and_u_brings_it_back() {
         .unwrap();
     assert!(pairs.status.success(), "the pair is back under its code");
 }
+
+#[test]
+fn a_damaged_database_is_named_as_the_desk_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    common::write_db(&db, &common::sample_records());
+    // A table the desk never reads, spread over many pages, then one of its pages scrambled:
+    // the lists still open, the quick check fails.
+    let root: i64 = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE filler (x TEXT);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+             INSERT INTO filler SELECT printf('%.500c', 'x') FROM n;
+             PRAGMA wal_checkpoint(TRUNCATE);",
+        )
+        .unwrap();
+        conn.query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'filler'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let page: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    let mut bytes = std::fs::read(&db).unwrap();
+    let at = usize::try_from((root - 1) * page).unwrap();
+    bytes[at..at + 64].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+
+    let mut app = App::spawn(&db, dir.path(), &[], 100, 30);
+    app.wait_for("Demands 4/4");
+    app.wait_until("the damage named", |s| {
+        s.contains("database damaged, nothing can be saved: run `duijie check`")
+    });
+    app.send("q");
+    assert!(app.wait_exit().success());
+}

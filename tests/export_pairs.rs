@@ -17,7 +17,7 @@ fn pairs_and_followups_export_with_codes_stage_labels_and_deal_fields() {
         tx.execute(
             "INSERT INTO pair (demand_id, result_id, stage, stage_since, amount_fen, signed_on, \
              contract_type, created_at, updated_at) \
-             VALUES (?1, ?2, 'signed', '2026-11-01', 120500000, '2026-11-01', 'transfer', 't0', 't1')",
+             VALUES (?1, ?2, 'signed', '2026-11-01', 120500000, '2026-11-01', 'transfer', '2026-11-01T08:00:00Z', '2026-11-01T09:00:00Z')",
             rusqlite::params![d.id, r.id],
         )?;
         tx.execute(

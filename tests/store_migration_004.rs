@@ -172,7 +172,7 @@ fn after_the_upgrade_tombstones_cascades_and_foreign_keys_still_work() {
         .conn()
         .execute(
             "INSERT INTO pair (demand_id, result_id, stage_since, created_at, updated_at) \
-             VALUES (99, 6, 't', 't', 't')",
+             VALUES (99, 6, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
             [],
         )
         .unwrap_err();
@@ -185,22 +185,22 @@ fn the_checked_columns_refuse_what_duijie_does_not_know() {
     let c = db.conn();
     c.execute_batch(
         "INSERT INTO record (kind, seq, title, created_at, updated_at) \
-         VALUES ('demand', 1, 'd', 't', 't'), ('result', 1, 'r', 't', 't'); \
+         VALUES ('demand', 1, 'd', '2026-01-01', '2026-01-01'), ('result', 1, 'r', '2026-01-01', '2026-01-01'); \
          INSERT INTO pair (demand_id, result_id, stage_since, created_at, updated_at) \
-         VALUES (1, 2, 't', 't', 't');",
+         VALUES (1, 2, '2026-01-01', '2026-01-01', '2026-01-01');",
     )
     .unwrap();
     for bad in [
         "INSERT INTO pair (demand_id, result_id, stage, stage_since, created_at, updated_at) \
-         VALUES (1, 1, 'won', 't', 't', 't')",
+         VALUES (1, 1, 'won', '2026-01-01', '2026-01-01', '2026-01-01')",
         "UPDATE pair SET stage = 'Signed'",
         "UPDATE pair SET contract_type = 'gift'",
         "UPDATE pair SET shelve_reason = 'bored'",
         "UPDATE pair SET amount_fen = -1",
         "UPDATE pair SET amount_fen = 12.5",
         "UPDATE pair SET amount_fen = 10000000000001",
-        "INSERT INTO followup (pair_id, at, channel) VALUES (1, 't', 'fax')",
-        "INSERT INTO stage_change (pair_id, to_stage, at) VALUES (1, 'done', 't')",
+        "INSERT INTO followup (pair_id, at, channel) VALUES (1, '2026-01-01', 'fax')",
+        "INSERT INTO stage_change (pair_id, to_stage, at) VALUES (1, 'done', '2026-01-01')",
         "UPDATE record SET budget_fen = -5 WHERE id = 1",
         "UPDATE record SET deadline = '2024-02-30' WHERE id = 1",
         "UPDATE record SET deadline = '明年' WHERE id = 1",
@@ -213,7 +213,7 @@ fn the_checked_columns_refuse_what_duijie_does_not_know() {
     for good in [
         "UPDATE pair SET stage = 'signed', amount_fen = 12050000000, contract_type = 'licence'",
         "UPDATE pair SET shelve_reason = 'price_gap'",
-        "INSERT INTO followup (pair_id, at, channel) VALUES (1, 't', 'wechat')",
+        "INSERT INTO followup (pair_id, at, channel) VALUES (1, '2026-01-01', 'wechat')",
         "UPDATE record SET deadline = '2026-12-01', budget_fen = 0 WHERE id = 1",
     ] {
         c.execute(good, []).unwrap();

@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_exact_money_checks.sql"),
     include_str!("migrations/005_undo_snapshots.sql"),
     include_str!("migrations/006_dismissals.sql"),
+    include_str!("migrations/007_status_and_dates.sql"),
 ];
 
 /// The schema version this build writes.
@@ -186,6 +187,32 @@ impl Db {
                 });
                 (!sound).then_some(Refusal::Damaged)
             }
+        }
+    }
+
+    /// Why writes are refused, when that is already known (read-only, or a check already
+    /// run): never runs the check, which can take seconds on a large file.
+    pub fn known_refusal(&self) -> Option<Refusal> {
+        match self.health.get() {
+            Health::Refuses(why) => Some(why),
+            Health::Sound | Health::Unchecked => None,
+        }
+    }
+
+    /// Whether the quick check still has to run before the first write.
+    pub fn unchecked(&self) -> bool {
+        self.health.get() == Health::Unchecked
+    }
+
+    /// Takes the answer of a quick check run elsewhere on this file (the desk runs it in the
+    /// background on its own read-only connection), so a write need not run it again.
+    pub fn set_checked(&self, sound: bool) {
+        if self.health.get() == Health::Unchecked {
+            self.health.set(if sound {
+                Health::Sound
+            } else {
+                Health::Refuses(Refusal::Damaged)
+            });
         }
     }
 

@@ -69,6 +69,8 @@ impl Db {
             drop(conn);
             return Self::open_read_only(path);
         }
+        // Files an earlier version made 0644 (or a copy left readable) are made private.
+        crate::paths::tighten_beside(path);
         match Self::setup(conn, path.to_path_buf(), keep_backups) {
             // A writable file in a directory where the WAL cannot be made.
             Err(DbError::Open { source, .. })
@@ -246,6 +248,9 @@ mod tests {
         assert_eq!(pragma("synchronous"), 2, "FULL");
         assert_eq!(pragma("secure_delete"), 1);
         drop(db);
+        // A file an earlier version left 0644 is private again once opened.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         assert!(!Db::open_or_create(&path, 10).unwrap().1);
+        assert_eq!(mode(&path), 0o600);
     }
 }

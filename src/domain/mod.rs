@@ -9,6 +9,7 @@ mod pair;
 mod patch;
 mod record;
 mod row;
+pub mod status;
 pub mod undo;
 
 pub use amount::{AmountError, Money};

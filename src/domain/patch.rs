@@ -86,6 +86,7 @@ patchable! {
     email: String,
     source: String,
     status: String,
+    status_text: String,
     budget: Option<Money>,
     deadline: String,
     deadline_text: String,

@@ -77,8 +77,12 @@ pub struct Record {
     pub phone: String,
     pub email: String,
     pub source: String,
-    /// `open` / `closed` (free text from imports is kept as given).
+    /// `open` or `closed` once stored (see [`Record::settle_status`]).
     pub status: String,
+    /// The status word the source used when it says more than open or closed ("洽谈中"),
+    /// kept and shown instead of the bare status.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_text: String,
     /// Demand only: budget (JSON: a number in 万元, as always).
     #[serde(rename = "budget_wan")]
     pub budget: Option<Money>,

@@ -118,7 +118,9 @@ pub fn record_columns(kind: Kind) -> Vec<RecordColumn> {
         (Col::new("电话", "phone"), |r| Cell::text(&r.phone)),
         (Col::new("邮箱", "email"), |r| Cell::text(&r.email)),
         (Col::new("来源", "source"), |r| Cell::text(&r.source)),
-        (Col::new("状态", "status"), |r| Cell::text(&r.status)),
+        (Col::new("状态", "status"), |r| {
+            Cell::text(r.status_shown())
+        }),
     ]);
     cols
 }

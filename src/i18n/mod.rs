@@ -518,6 +518,16 @@ pub enum Msg {
         "截止日期应为日期，如 2027-03-31（1900–2200）",
         "the deadline must be a date such as 2027-03-31 (1900–2200)"
     ),
+    /// The desk opened a database it cannot write (read-only media or permissions).
+    DeskReadOnly => (
+        "只读打开：不能保存（复制到可写的位置再修改）",
+        "read-only here: nothing can be saved (copy the file somewhere writable)"
+    ),
+    /// The desk found the database damaged on opening.
+    DeskDamaged => (
+        "数据库已损坏，不能保存：运行 duijie check",
+        "database damaged, nothing can be saved: run `duijie check`"
+    ),
     /// A deadline kept as text because it is not a date: the text.
     WarnDeadlineNotADate => (
         "截止日期“{}”不是日期，按原文保留",

@@ -141,6 +141,9 @@ pub enum Action {
     Info(String),
     /// Show an error in the status bar, in the warning colour.
     Failed(String),
+    /// The database takes no writes (read-only here, or damaged): the desk says so on opening,
+    /// not at the first save.
+    Refused(crate::db::Refusal),
 
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).

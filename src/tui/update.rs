@@ -5,7 +5,9 @@
 //! search, the record form, the pipeline views), and what concerns several features (help,
 //! Esc, confirmations, a record saved or deleted) is settled here, above them.
 
+use crate::db::Refusal;
 use crate::domain::Kind;
+use crate::i18n::Msg;
 use crate::tui::action::Action;
 use crate::tui::action::{Input, PipeAction};
 use crate::tui::effect::{Effect, PipeEffect};
@@ -107,6 +109,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             if !form::form_failed(m, &text) {
                 m.warn(text);
             }
+            vec![]
+        }
+        Action::Refused(why) => {
+            m.warn(match why {
+                Refusal::ReadOnly => Msg::DeskReadOnly.text(m.lang),
+                Refusal::Damaged => Msg::DeskDamaged.text(m.lang),
+            });
             vec![]
         }
         Action::Pipe(PipeAction::SuggestBuilding) => {

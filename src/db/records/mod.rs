@@ -16,7 +16,7 @@ use crate::search::keys::{SearchKeys, dedup_key_of};
 
 const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
      contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, ip, \
-     modes, price_fen, extra, created_at, updated_at, rev, deadline_text";
+     modes, price_fen, extra, created_at, updated_at, rev, deadline_text, status_text";
 
 pub use patch::{Saved, update_fields, update_fields_in};
 pub(crate) use rows::rows_since;
@@ -52,6 +52,7 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
         email: r.get(12)?,
         source: r.get(13)?,
         status: r.get(14)?,
+        status_text: r.get(28)?,
         budget: r.get(15)?,
         deadline: r.get(16)?,
         deadline_text: r.get(27)?,
@@ -140,6 +141,7 @@ fn insert_derived_as(
 ) -> DbResult<()> {
     // Callers checked the title before taking `seq`.
     rec.settle_deadline();
+    rec.settle_status();
     rec.seq = seq;
     rec.rev = rev;
     if rec.created_at.is_empty() {
@@ -151,9 +153,9 @@ fn insert_derived_as(
         "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
          contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, \
          ip, modes, price_fen, extra, dedup_key, key_fold, key_pinyin, key_initials, \
-         created_at, updated_at, rev, deadline_text, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
-         ?27, ?28, ?29, ?30, ?31, ?32)",
+         created_at, updated_at, rev, deadline_text, id, status_text) VALUES (?1, ?2, ?3, ?4, ?5, \
+         ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
+         ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?;
     st.execute(params![
         rec.kind.as_str(),
@@ -188,6 +190,7 @@ fn insert_derived_as(
         rec.rev,
         rec.deadline_text,
         id,
+        rec.status_text,
     ])?;
     rec.id = conn.last_insert_rowid();
     Ok(())
@@ -213,6 +216,7 @@ fn update_derived(
         return Err(DbError::Invalid("a record needs a title".into()));
     }
     rec.settle_deadline();
+    rec.settle_status();
     rec.updated_at = ts.to_string();
     rec.rev = rev;
     let keys = derived.keys.with_code(&rec.code().to_string());
@@ -222,7 +226,7 @@ fn update_derived(
          status = ?13, budget_fen = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
          maturity = ?18, ip = ?19, modes = ?20, price_fen = ?21, extra = ?22, dedup_key = ?23, \
          key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27, rev = ?28, \
-         deadline_text = ?29 WHERE id = ?1",
+         deadline_text = ?29, status_text = ?30 WHERE id = ?1",
     )?;
     let n = st.execute(params![
         rec.id,
@@ -254,6 +258,7 @@ fn update_derived(
         rec.updated_at,
         rec.rev,
         rec.deadline_text,
+        rec.status_text,
     ])?;
     if n == 0 {
         return Err(DbError::NotFound(rec.code().to_string()));

@@ -55,6 +55,7 @@ pub fn update_fields_in(
     let mut rec = theirs.clone();
     patch.apply(&mut rec);
     rec.settle_deadline();
+    rec.settle_status();
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
     }
@@ -94,6 +95,8 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
     let p = patch;
     // The deadline and the text kept beside it move together (settle_deadline).
     let deadline = p.deadline.is_some() || p.deadline_text.is_some();
+    // So do the status and the word kept beside it (settle_status).
+    let status = p.status.is_some() || p.status_text.is_some();
     conn.prepare_cached(
         "UPDATE record SET ext_id = coalesce(?2, ext_id), title = coalesce(?3, title), \
          org = coalesce(?4, org), field = coalesce(?5, field), region = coalesce(?6, region), \
@@ -107,7 +110,8 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
          modes = coalesce(?21, modes), price_fen = CASE WHEN ?22 THEN ?23 ELSE price_fen END, \
          extra = coalesce(?24, extra), dedup_key = ?25, key_fold = ?26, key_pinyin = ?27, \
          key_initials = ?28, updated_at = ?29, rev = ?30, \
-         deadline_text = coalesce(?31, deadline_text) WHERE id = ?1",
+         deadline_text = coalesce(?31, deadline_text), \
+         status_text = coalesce(?32, status_text) WHERE id = ?1",
     )?
     .execute(params![
         rec.id,
@@ -122,7 +126,7 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         text(p.phone.is_some(), &rec.phone),
         text(p.email.is_some(), &rec.email),
         text(p.source.is_some(), &rec.source),
-        text(p.status.is_some(), &rec.status),
+        text(status, &rec.status),
         p.budget.is_some(),
         rec.budget,
         text(deadline, &rec.deadline),
@@ -141,6 +145,7 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         rec.updated_at,
         rec.rev,
         text(deadline, &rec.deadline_text),
+        text(status, &rec.status_text),
     ])?;
     Ok(())
 }

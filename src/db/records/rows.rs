@@ -31,7 +31,7 @@ pub(crate) fn row_from(r: &Row<'_>, at: usize) -> rusqlite::Result<RecordRow> {
 pub fn row(conn: &Connection, id: i64) -> DbResult<Option<RecordRow>> {
     Ok(conn
         .prepare_cached(
-            "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, r.status, \
+            "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, iif(r.status_text <> '', r.status_text, r.status), \
              r.contact, r.phone, r.rev, r.updated_at FROM record r WHERE r.id = ?1",
         )?
         .query_row(params![id], |r| row_from(r, 0))
@@ -41,7 +41,7 @@ pub fn row(conn: &Connection, id: i64) -> DbResult<Option<RecordRow>> {
 /// The `n` newest rows of `kind` (rev DESC, id ASC): what the desk paints first.
 pub fn first_rows(conn: &Connection, kind: Kind, n: usize) -> DbResult<Vec<RecordRow>> {
     let mut st = conn.prepare_cached(
-        "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, r.status, r.contact, \
+        "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, iif(r.status_text <> '', r.status_text, r.status), r.contact, \
          r.phone, r.rev, r.updated_at FROM record r WHERE r.kind = ?1 \
          ORDER BY r.rev DESC, r.id LIMIT ?2",
     )?;
@@ -60,7 +60,7 @@ pub fn each_row(
 ) -> DbResult<usize> {
     let chunk = chunk.max(1);
     let mut st = conn.prepare_cached(
-        "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, r.status, r.contact, \
+        "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, iif(r.status_text <> '', r.status_text, r.status), r.contact, \
          r.phone, r.rev, r.updated_at FROM record r WHERE r.kind = ?1 \
          ORDER BY r.rev DESC, r.id",
     )?;
@@ -86,7 +86,7 @@ pub fn each_row(
 /// Rows of `kind` written after revision `since`, newest first.
 pub(crate) fn rows_since(conn: &Connection, kind: Kind, since: i64) -> DbResult<Vec<RecordRow>> {
     let mut st = conn.prepare_cached(
-        "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, r.status, r.contact, \
+        "SELECT r.id, r.kind, r.seq, r.title, r.org, r.field, r.region, iif(r.status_text <> '', r.status_text, r.status), r.contact, \
          r.phone, r.rev, r.updated_at FROM record r WHERE r.kind = ?1 AND r.rev > ?2 \
          ORDER BY r.rev DESC, r.id",
     )?;

@@ -78,6 +78,9 @@ pub fn run(
 
     let mut runner = runner::Runner::new(db)?;
     runner.load_rows();
+    if let Some(refused) = runner.check_health() {
+        dispatch(&mut model, &mut runner, refused);
+    }
     // Pair markers and the detail pane's pairs come from the pipeline.
     for a in runner.run(crate::tui::effect::Effect::Pipe(
         crate::tui::effect::PipeEffect::Refresh {

@@ -28,6 +28,8 @@ pub struct Runner {
     results: Search,
     /// The rest of the rows after the first screenful, while they stream in.
     rows: Option<Receiver<Action>>,
+    /// The quick check of the file, run on its own connection after the first frame.
+    health: Option<Receiver<Option<bool>>>,
     /// Other processes' writes.
     watch: Watch,
     /// Writes that met another process's lock, retried when due; how often each was tried.
@@ -61,6 +63,7 @@ impl Runner {
             demands,
             results,
             rows: None,
+            health: None,
             retry: Vec::new(),
             pipe: crate::tui::app::runner_pipeline::PipeRunner::default(),
         })
@@ -72,6 +75,21 @@ impl Runner {
         if has_file(&self.db) {
             self.rows = Some(load_rows(self.db.path().to_path_buf()));
         }
+    }
+
+    /// Finds out whether the file takes writes, so the desk says so at once instead of at
+    /// the first save: read-only is known now; the quick check (seconds on a large file)
+    /// runs in the background and answers through [`Runner::answers`].
+    pub fn check_health(&mut self) -> Option<Action> {
+        if let Some(why) = self.db.known_refusal() {
+            return Some(Action::Refused(why));
+        }
+        if has_file(&self.db) && self.db.unchecked() {
+            self.health = Some(crate::tui::app::workers::quick_check(
+                self.db.path().to_path_buf(),
+            ));
+        }
+        None
     }
 
     fn search(&mut self, kind: Kind) -> &mut Search {
@@ -96,6 +114,17 @@ impl Runner {
                         self.rows = None;
                         break;
                     }
+                }
+            }
+        }
+        if let Some(rx) = &self.health
+            && let Ok(answer) = rx.try_recv()
+        {
+            self.health = None;
+            if let Some(sound) = answer {
+                self.db.set_checked(sound);
+                if !sound {
+                    out.push(Action::Refused(crate::db::Refusal::Damaged));
                 }
             }
         }
@@ -244,7 +273,9 @@ impl Runner {
                 self.save(rec)
             }
             Effect::Save(rec) => self.save(*rec),
-            Effect::SaveEdit { base, after } => {
+            Effect::SaveEdit { base, mut after } => {
+                // The form holds the status word as shown; stored, it is status + word.
+                after.settle_status();
                 let patch = crate::domain::RecordPatch::between(&base, &after);
                 let saved = records::update_fields(
                     &mut self.db,

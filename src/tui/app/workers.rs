@@ -62,6 +62,19 @@ pub fn load_rows(path: PathBuf) -> Receiver<Action> {
     rx
 }
 
+/// Runs the quick check on its own connection and sends whether the file is sound, or None
+/// when it could not be opened to check (then the first write runs the check itself).
+pub fn quick_check(path: PathBuf) -> Receiver<Option<bool>> {
+    let (tx, rx) = sync_channel(1);
+    std::thread::spawn(move || {
+        let sound = open_reader(&path)
+            .ok()
+            .map(|conn| crate::db::check::quick_ok(&conn));
+        let _ = tx.send(sound);
+    });
+    rx
+}
+
 /// One list's search worker. It answers at once over the rows its index holds and refines the
 /// answer by itself as the index fills (`Answer::coverage`).
 pub struct Search(SearchWorker);

@@ -27,7 +27,7 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
         ),
         (l("领域", "Field"), Some(rec.field.clone())),
         (l("地区", "Region"), Some(rec.region.clone())),
-        (l("状态", "Status"), Some(rec.status.clone())),
+        (l("状态", "Status"), Some(rec.status_shown().to_string())),
     ];
     match rec.kind {
         Kind::Demand => out.extend([

@@ -148,6 +148,8 @@ impl FieldId {
             F::Maturity => &r.maturity,
             F::Ip => &r.ip,
             F::Modes => &r.modes,
+            // The word the user knows (洽谈中), else open/closed; saving settles it again.
+            F::Status if !r.status_text.is_empty() => &r.status_text,
             F::Status => &r.status,
             F::Budget => return r.budget.map(|m| m.to_string()).unwrap_or_default(),
             F::Price => return r.price.map(|m| m.to_string()).unwrap_or_default(),
