@@ -25,7 +25,7 @@ fn phone(j: usize, demand: bool, rng: &mut Rng) -> String {
     } else {
         format!("1{}{:09}", 3 + rng.below(7), rng.below(1_000_000_000))
     };
-    if j % 2 == 0 {
+    if j.is_multiple_of(2) {
         digits
     } else {
         format!("{}-{}-{}", &digits[..3], &digits[3..7], &digits[7..])

@@ -102,23 +102,21 @@ pub fn report(runs: &[(usize, &'static str, &Run)], finds: &[FindFigures]) -> St
     let _ = writeln!(out, "|---:|---|---|---:|---:|---:|---:|");
     let mut sizes: Vec<usize> = runs.iter().map(|r| r.0).collect();
     sizes.dedup();
-    let mut kinds: Vec<(String, Box<dyn Fn(&str, usize) -> bool>)> = (1..=6)
-        .map(|n| {
-            let f: Box<dyn Fn(&str, usize) -> bool> = Box::new(move |k, c| k == ZH && c == n);
-            (format!("{ZH} {n} char"), f)
-        })
+    // (label, query kind, characters typed when only one length counts)
+    let mut kinds: Vec<(String, &str, Option<usize>)> = (1..=6)
+        .map(|n| (format!("{ZH} {n} char"), ZH, Some(n)))
         .collect();
     for kind in [ASCII, MULTI, PHONE] {
-        kinds.push((kind.to_string(), Box::new(move |k, _| k == kind)));
+        kinds.push((kind.to_string(), kind, None));
     }
     for &n in &sizes {
         for tool in ["duijie", "fzf"] {
-            for (label, pick) in &kinds {
+            for (label, want, chars) in &kinds {
                 let mut k: Vec<f64> = runs
                     .iter()
                     .filter(|r| r.0 == n && r.1 == tool)
                     .flat_map(|r| r.2.keys_ms.iter().zip(&r.2.keys_of))
-                    .filter(|(_, (kind, chars))| pick(kind, *chars))
+                    .filter(|(_, (kind, typed))| kind == want && chars.is_none_or(|c| c == *typed))
                     .map(|(ms, _)| *ms)
                     .collect();
                 if k.is_empty() {

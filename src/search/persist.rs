@@ -27,20 +27,23 @@ impl Writer {
 
     pub(super) fn u16s(&mut self, v: &[u16]) {
         self.u64(v.len() as u64);
-        v.iter()
-            .for_each(|x| self.0.extend_from_slice(&x.to_le_bytes()));
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
     }
 
     pub(super) fn u32s(&mut self, v: &[u32]) {
         self.u64(v.len() as u64);
-        v.iter()
-            .for_each(|x| self.0.extend_from_slice(&x.to_le_bytes()));
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
     }
 
     pub(super) fn u64s(&mut self, v: &[u64]) {
         self.u64(v.len() as u64);
-        v.iter()
-            .for_each(|x| self.0.extend_from_slice(&x.to_le_bytes()));
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
     }
 }
 
