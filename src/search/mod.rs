@@ -14,6 +14,7 @@
 
 mod bound;
 mod buffer;
+mod bytes;
 mod feed;
 mod footprint;
 mod highlight;

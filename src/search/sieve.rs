@@ -223,7 +223,7 @@ impl Sieve {
     }
 
     /// The columns into a cache file (the block is flushed and empty between queries).
-    pub(super) fn write(&self, w: &mut super::persist::Writer) {
+    pub(super) fn write(&self, w: &mut super::bytes::Writer) {
         w.u64(self.cols.len() as u64);
         for col in &self.cols {
             w.u64(col.runs.len() as u64);
@@ -243,7 +243,7 @@ impl Sieve {
     }
 
     /// Columns written by [`Sieve::write`] for `slots` slots; None when malformed.
-    pub(super) fn read(r: &mut super::persist::Reader, slots: usize) -> Option<Sieve> {
+    pub(super) fn read(r: &mut super::bytes::Reader, slots: usize) -> Option<Sieve> {
         if r.u64()? != COLUMNS as u64 {
             return None;
         }
