@@ -77,11 +77,12 @@ pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         FindKind::All => &[Kind::Demand, Kind::Achievement],
     };
     let mut hits: Vec<(Hit, usize)> = Vec::new();
-    let mut total = 0;
+    let (mut total, mut counted) = (0, true);
     for (order, &kind) in kinds.iter().enumerate() {
         let index = crate::db::index_cache::load(&db, kind)?;
-        let (h, n) = index.search_top(&query, args.limit);
+        let (h, n, all) = index.search_best(&query, args.limit);
         total += n;
+        counted &= all;
         hits.extend(h.into_iter().map(|h| (h, order)));
     }
     // Best first across both lists; each list keeps its own order among equal scores.
@@ -111,6 +112,7 @@ pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         out!("{text}")?;
         if total > found.len() {
+            let total = format!("{total}{}", if counted { "" } else { "+" });
             eprintln!("{}", FindMsg::Shown.fill(ctx.lang, &[&total, &found.len()]));
         }
     }

@@ -326,6 +326,24 @@ impl Index {
         (self.top(&m, k), m.len())
     }
 
+    /// [`Index::search_top`] that leaves tier 3 (fuzzy, which ranks below tiers 1–2 and costs
+    /// the most) out once tiers 1–2 found `k`: the hits are the same; the count is then of
+    /// tiers 1–2 only, a lower bound (false).
+    pub fn search_best(&self, query: &str, k: usize) -> (Vec<Hit>, usize, bool) {
+        let all = Scope::Range(0, self.slots());
+        let plan = self.plan(query);
+        let Some(q) = plan.single() else {
+            let m = self.multi(&plan, all);
+            return (self.top(&m, k), m.len(), true);
+        };
+        let mut m = self.near(q, all);
+        let complete = m.len() < k || !q.fuzzy;
+        if complete {
+            m.extend(self.far(q, all, &m));
+        }
+        (self.top(&m, k), m.len(), complete)
+    }
+
     /// Every (slot, score) matching `query`, all tiers.
     fn all_matches(&self, query: &str) -> Vec<(u32, i64)> {
         let all = Scope::Range(0, self.slots());

@@ -150,6 +150,14 @@ fn top_k_reports_the_total() {
     assert_eq!(hits.len(), 2);
     assert_eq!(total, idx.search("大学").len());
     assert!(total > 2);
+    // Without the fuzzy tier once the best are found: the same hits.
+    let (best, at_least, complete) = idx.search_best("大学", 2);
+    assert_eq!(best, hits);
+    assert!(at_least >= 2 && at_least <= total && (complete || at_least < total));
+    assert_eq!(
+        idx.search_best("大学", 100),
+        (idx.search("大学"), total, true)
+    );
 }
 
 #[test]
