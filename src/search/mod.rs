@@ -336,8 +336,10 @@ impl Index {
             let m = self.multi(&plan, all);
             return (self.top(&m, k), m.len(), true);
         };
-        let mut m = self.near(q, all);
-        let complete = m.len() < k || !q.fuzzy;
+        // A common ASCII query scores its candidates best bound first and stops once the
+        // best k are settled (then only those are counted).
+        let (mut m, candidates) = self.near_best(q, all, k);
+        let complete = candidates.is_none() && (m.len() < k || !q.fuzzy);
         if complete {
             m.extend(self.far(q, all, &m));
         }
