@@ -16,7 +16,7 @@ use anyhow::Context;
 use duijie::db::{Db, RecordFilter, records};
 use duijie::domain::{Kind, Record};
 use duijie::import::{ImportOptions, import_file};
-use duijie::matching::{Levers, SuggestIndex};
+use duijie::matching::{Learned, Levers, SuggestIndex};
 
 const DEFAULT_DIR: &str = "/work/shared/data/matching-dev";
 const DEPTH: usize = 10;
@@ -175,7 +175,58 @@ fn main() -> anyhow::Result<()> {
                 "match-eval: index built in {:.0} ms",
                 built.as_secs_f64() * 1e3
             );
+            learning(&index, &demands, &truth, &ext, &all);
         }
     }
     Ok(())
+}
+
+/// Whether the broker's dismissals teach the ranking: each demand's first suggestion, when
+/// it is not the answer, is dismissed (as "wrong field" when its field differs from the
+/// answer's, else "not relevant", as a broker who knows would say), and the demand is asked
+/// again — once with the dismissed partner only hidden, once with the ranking taught.
+fn learning(
+    index: &SuggestIndex,
+    demands: &[&Record],
+    truth: &HashMap<String, String>,
+    ext: &HashMap<i64, &str>,
+    all: &[Record],
+) {
+    let field: HashMap<&str, &str> = all
+        .iter()
+        .filter(|r| r.kind == Kind::Achievement)
+        .map(|r| (r.ext_id.as_str(), r.field.trim()))
+        .collect();
+    let by_id: HashMap<i64, &Record> = all.iter().map(|r| (r.id, r)).collect();
+    let names = |found: &[duijie::matching::Suggestion]| -> Vec<String> {
+        found
+            .iter()
+            .map(|s| ext.get(&s.id).copied().unwrap_or_default().to_string())
+            .collect()
+    };
+    for (label, taught) in [
+        ("after one dismissal, hidden only", false),
+        ("after one dismissal, ranking taught", true),
+    ] {
+        let (r, t) = ranks(demands, truth, |d| {
+            let first = index.suggest(d, DEPTH);
+            let want = truth.get(&d.ext_id).map(String::as_str);
+            let Some(top) = first.first().filter(|s| Some(ext[&s.id]) != want) else {
+                return names(&first);
+            };
+            let mut learned = Learned::default();
+            if taught {
+                let theirs = by_id[&top.id].field.trim();
+                let answer = want.and_then(|w| field.get(w)).copied().unwrap_or("");
+                if !theirs.is_empty() && !answer.is_empty() && theirs != answer {
+                    learned.wrong_field.push(top.id);
+                } else {
+                    learned.rejected.push(top.id);
+                }
+            }
+            let gone = top.id;
+            names(&index.suggest_learned(d, DEPTH, &|id| id == gone, &learned))
+        });
+        row(label, &Recall::of(&r), &t);
+    }
 }

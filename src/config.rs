@@ -24,6 +24,12 @@ pub struct Config {
     /// How many automatic backups (before a migration, an import, a restore) to keep per
     /// database; `None` means [`crate::db::backup::DEFAULT_KEEP`], 0 turns them off.
     pub backups: Option<usize>,
+    /// The broker's reward rule (`[reward]`); none configured by default.
+    pub reward: Option<crate::domain::reward::RewardRule>,
+    /// Whether the desk takes the mouse (clicks select, the wheel scrolls); `None` means yes.
+    /// Off, the terminal keeps it and text can be selected with it (the `toggle_mouse` key
+    /// switches while the desk runs).
+    pub mouse: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,8 +46,19 @@ pub struct ConfigError {
 struct RawConfig {
     lang: Option<Spanned<String>>,
     backups: Option<usize>,
+    reward: Option<Spanned<RawReward>>,
+    mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
+}
+
+/// `[reward]`: rate = "5%", cap = "20万", min_contract = "10".
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReward {
+    rate: String,
+    cap: Option<String>,
+    min_contract: Option<String>,
 }
 
 /// One key or a list of keys.
@@ -56,6 +73,11 @@ impl Config {
     /// The language to use: the configured one, else from LANG.
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::from_env)
+    }
+
+    /// Whether the desk starts with the mouse (clicks and the wheel).
+    pub fn mouse(&self) -> bool {
+        self.mouse.unwrap_or(true)
     }
 
     /// How many automatic backups to keep.
@@ -132,10 +154,33 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         keys.insert(name.into_inner(), specs);
     }
+    let reward = match raw.reward {
+        None => None,
+        Some(r) => {
+            let span = r.span();
+            Some(reward_rule(r.get_ref()).map_err(|m| err(Some(span), format!("[reward] {m}")))?)
+        }
+    };
     Ok(Config {
         lang,
         keys,
         backups: raw.backups,
+        mouse: raw.mouse,
+        reward,
+    })
+}
+
+fn reward_rule(r: &RawReward) -> Result<crate::domain::reward::RewardRule, String> {
+    let money = |name: &str, v: &Option<String>| -> Result<Option<crate::domain::Money>, String> {
+        match v {
+            None => Ok(None),
+            Some(t) => crate::domain::Money::parse(t).map_err(|e| format!("{name}: {e}")),
+        }
+    };
+    Ok(crate::domain::reward::RewardRule {
+        rate_bp: crate::domain::reward::parse_rate(&r.rate).map_err(|e| format!("rate: {e}"))?,
+        cap: money("cap", &r.cap)?,
+        min_contract: money("min_contract", &r.min_contract)?,
     })
 }
 
@@ -158,6 +203,16 @@ pub fn default_text() -> String {
          # Automatic backups (before an upgrade, an import, a restore) kept in backups/ beside\n\
          # the database; 0 turns them off (the one before a restore is always made).\n\
          # backups = 10\n\n\
+         # The broker's reward (技术经纪人奖励), for `duijie reward`: a rate on the technology\n\
+         # amount actually paid in the year, an annual cap and an optional minimum technology\n\
+         # amount per contract (amounts in 万元). None by default; for example:\n\
+         # [reward]\n\
+         # rate = \"5%\"\n\
+         # cap = \"20\"\n\
+         # min_contract = \"10\"\n\n\
+         # The mouse: true, clicks select and the wheel scrolls; false, the terminal keeps it,\n\
+         # so text can be selected and copied with it (the toggle_mouse key, M, switches).\n\
+         # mouse = true\n\n\
          # Keys: action = [\"key\", …] replaces that action's default keys.\n\
          # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
          # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
@@ -209,6 +264,29 @@ pub fn effective_text(cfg: &Config) -> String {
             ""
         }
     );
+    if let Some(r) = &cfg.reward {
+        let _ = write!(
+            out,
+            "\n[reward]\nrate = {:?}\n",
+            crate::domain::reward::rate_text(r.rate_bp)
+        );
+        if let Some(c) = r.cap {
+            let _ = writeln!(out, "cap = \"{c}\"");
+        }
+        if let Some(m) = r.min_contract {
+            let _ = writeln!(out, "min_contract = \"{m}\"");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "mouse = {}{}",
+        cfg.mouse(),
+        if cfg.mouse.is_none() {
+            "  # default"
+        } else {
+            ""
+        }
+    );
     out.push_str("\n[keys]\n");
     for def in crate::tui::bindings::defaults() {
         let (keys, mark) = match cfg.keys.get(def.name) {
@@ -247,6 +325,19 @@ mod tests {
         assert_eq!(c.keys["quit"], vec!["ctrl-q"]);
         assert_eq!(c.keep_backups(), crate::db::backup::DEFAULT_KEEP);
         assert_eq!(p("backups = 3\n").unwrap().keep_backups(), 3);
+        let r = p("[reward]\nrate = \"5%\"\ncap = \"20万\"\n")
+            .unwrap()
+            .reward
+            .unwrap();
+        assert_eq!(
+            (r.rate_bp, r.cap),
+            (500, crate::domain::Money::from_wan(20))
+        );
+        let e = p("lang = \"zh\"\n[reward]\nrate = \"lots\"\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(e.message.contains("rate"), "{e}");
+        let e = p("[reward]\nrate = \"5%\"\ncap = \"-3\"\n").unwrap_err();
+        assert!(e.message.contains("cap"), "{e}");
         let e = p("backups = -1\n").unwrap_err();
         assert_eq!(e.line, 1, "{e}");
     }

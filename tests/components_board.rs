@@ -52,6 +52,7 @@ fn card(id: i64, d: &str, r: &str, days: i64, overdue: bool) -> CardVm {
         next_due: Some("2026-11-20".into()),
         overdue,
         amount: None,
+        ..CardVm::default()
     }
 }
 
@@ -203,6 +204,7 @@ fn item(id: i64, stage: Stage, days: i64) -> AgendaItemVm {
         next_action: Some("寄样品".into()),
         due: Some("2026-11-20".into()),
         days,
+        ..AgendaItemVm::default()
     }
 }
 

@@ -276,6 +276,33 @@ fn a_10_mb_cell_rejects_its_row_with_the_reason_and_the_rejects_file_keeps_it() 
 }
 
 #[test]
+fn a_sheet_declaring_a_huge_grid_around_few_cells_reads_only_its_cells() {
+    // Two rows near A1 and one cell at the far corner of what a sheet may hold: its grid is
+    // 1,048,576 × 16,384 cells, which a reader that fills the grid could never allocate.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "需求名称").unwrap();
+    ws.write_string(0, 1, "企业名称").unwrap();
+    ws.write_string(1, 0, "铜箔").unwrap();
+    ws.write_string(1, 1, "江铜").unwrap();
+    ws.write_string(1_048_575, 16_383, "远").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let (db, rep, _dir) = import(Kind::Demand, "far.xlsx", &bytes);
+    let rep = rep.unwrap();
+    assert_eq!(titles(&db), ["铜箔"]);
+    // The far row has more cells than a row may: rejected with its sheet row and the reason.
+    assert_eq!(rep.rejected.len(), 1, "{:?}", rep.rejected);
+    assert_eq!(rep.rejected[0].line, 1_048_576);
+    assert!(
+        rep.rejected[0]
+            .reason
+            .starts_with("16384 cells; a row may have at most 1000"),
+        "{}",
+        rep.rejected[0].reason
+    );
+}
+
+#[test]
 fn the_cli_summary_counts_skipped_rows() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("t.csv");

@@ -19,7 +19,8 @@ const PAIRS: &str = r#"[
  {"demand":"XQ-3","result":"CG-3","stage":"registered","days_in_stage":10,"created_days_ago":90,"amount_wan":230.5,
   "signed_days_ago":25,"contract_type":"transfer","reg_no":"2026510100000077","followups":[]},
  {"demand":"XQ-3","result":"CG-1","stage":"landed","days_in_stage":30,"created_days_ago":150,"amount_wan":60,
-  "signed_days_ago":100,"contract_type":"技术开发","reg_no":"2026510100000011","followups":[]},
+  "signed_days_ago":100,"contract_type":"技术开发","reg_no":"2026510100000011","followups":[],
+  "contract":{"tech_wan":50,"payments":[{"days_ago":40,"amount_wan":60}]}},
  {"demand":"XQ-1","result":"CG-3","stage":"shelved","days_in_stage":15,"created_days_ago":45,"shelve_reason":"no_reply",
   "followups":[{"days_ago":30,"channel":"email","note":"发函无回复"}]}
 ]"#;

@@ -132,6 +132,14 @@ fn the_main_line_with_contract_data_and_its_history() {
     let r = move_pair(&mut db, &day(20), &reg).unwrap();
     assert_eq!(r.contract_type, Some(ContractType::Development));
     assert_eq!(r.reg_no.as_deref(), Some("2026440100001234"));
+    // 落地 needs money received.
+    let paid = duijie::pipeline::contracts::PaymentRequest {
+        amount: duijie::domain::Money::parse("60").unwrap().unwrap(),
+        paid_on: day(39).today(),
+        note: String::new(),
+    };
+    duijie::pipeline::contracts::record_payment(&mut db, &day(39), code("P1"), &paid, "test")
+        .unwrap();
     let l = move_pair(&mut db, &day(40), &mv(Stage::Landed)).unwrap();
     assert_eq!(l.stage_since, day(40).stamp());
     // Moving left keeps the contract data.

@@ -8,6 +8,7 @@ use std::process::Command;
 use duijie::db::{Db, live, records, rev};
 use duijie::domain::undo::CLI;
 use duijie::domain::{Kind, Record, RecordPatch, Stage};
+use duijie::i18n::Lang;
 use duijie::import::{ImportOptions, import_bytes};
 use duijie::pipeline::{self, LogRequest, MoveRequest};
 use pipeline_support::{code, day, seeded};
@@ -298,7 +299,12 @@ fn a_cli_edit_stamps_the_record_and_journals_as_cli() {
     assert!(rec_rev(&db, "D1") > before);
     let step = pipeline::peek(db.conn()).unwrap().unwrap();
     assert_eq!(
-        (step.label.as_str(), step.origin.as_str()),
+        (step.label_in(Lang::En).as_str(), step.origin.as_str()),
         ("edit D1", "cli")
+    );
+    assert_eq!(
+        step.label_in(Lang::Zh),
+        "编辑 D1",
+        "worded in the reader's language"
     );
 }

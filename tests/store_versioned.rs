@@ -60,7 +60,10 @@ fn a_save_merges_other_fields_and_refuses_the_same_field() {
     // Undo takes back my step only, and says who made it.
     let step = pipeline::peek(db.conn()).unwrap().unwrap();
     assert_eq!(
-        (step.label.as_str(), step.origin.as_str()),
+        (
+            step.label_in(duijie::i18n::Lang::En).as_str(),
+            step.origin.as_str()
+        ),
         ("edit D1", "desk:1")
     );
     assert!(step.is_from_elsewhere(CLI));

@@ -240,3 +240,106 @@ fn explain_prints_every_part_of_the_score_and_they_add_up() {
         .unwrap();
     assert!((points - total).abs() < 0.5, "{points} vs {total}: {text}");
 }
+
+#[test]
+fn the_index_is_saved_beside_the_database_and_used_until_records_change() {
+    let (dir, db) = db_with_fixture();
+    let cache = dir.path().join("cache").join("d.db.suggest");
+    let first = duijie(&db, &["suggest", "D1", "--json"]);
+    assert!(first.status.success(), "{first:?}");
+    assert!(cache.exists(), "the first call saves the index");
+    let saved = std::fs::metadata(&cache).unwrap().modified().unwrap();
+    let again = duijie(&db, &["suggest", "D1", "--json"]);
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(
+        std::fs::metadata(&cache).unwrap().modified().unwrap(),
+        saved
+    );
+    // A new result: the next call rebuilds the index and finds it.
+    let added = duijie(
+        &db,
+        &[
+            "add",
+            "result",
+            "--title",
+            "电解铜箔表面防氧化处理",
+            "--field",
+            "新材料",
+        ],
+    );
+    assert!(added.status.success(), "{added:?}");
+    let after = duijie(&db, &["suggest", "D1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"R4"), "{codes:?}");
+}
+
+#[test]
+fn matches_new_lists_what_a_new_result_brought_once() {
+    let (_dir, db) = db_with_fixture();
+    // Nothing written since the database was made… by this migration's mark: all records
+    // were written before the first listing, which starts from the mark.
+    let first = duijie(&db, &["matches", "--new"]);
+    assert!(first.status.success(), "{first:?}");
+    let added = duijie(
+        &db,
+        &[
+            "add",
+            "result",
+            "--title",
+            "电解铜箔表面粗化处理",
+            "--field",
+            "新材料",
+        ],
+    );
+    assert!(added.status.success(), "{added:?}");
+    let out = duijie(&db, &["matches", "--new", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = v.as_array().unwrap();
+    let d1 = groups
+        .iter()
+        .find(|g| g["code"] == "D1")
+        .expect("D1 has a new match");
+    assert_eq!(d1["matches"][0]["code"], "R4", "{v:#}");
+    assert!(groups.iter().any(|g| g["code"] == "R4"), "{v:#}");
+    // Listed once: asked again, nothing is new.
+    let again = duijie(&db, &["matches", "--new"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("no new matches"),
+        "{again:?}"
+    );
+    // A look back by date lists it again, and a bad date is refused with a message.
+    let back = duijie(&db, &["matches", "--new", "--since", "2000-01-01"]);
+    assert!(
+        String::from_utf8_lossy(&back.stdout).contains("R4"),
+        "{back:?}"
+    );
+    let bad = duijie(&db, &["matches", "--new", "--since", "yesterday"]);
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("YYYY-MM-DD"),
+        "{bad:?}"
+    );
+    // A high bar leaves nothing.
+    let none = duijie(
+        &db,
+        &[
+            "matches",
+            "--new",
+            "--since",
+            "2000-01-01",
+            "--min-score",
+            "100",
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&none.stdout).contains("no new matches"),
+        "{none:?}"
+    );
+}

@@ -102,23 +102,7 @@ fn render(m: &Model, width: u16, height: u16) -> String {
     terminal
         .draw(|f| duijie::tui::draw::draw(f, m, &Theme::new(false)))
         .unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        out.push('|');
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push_str("|\n");
-    }
-    out
+    style_support::screen_text(terminal.backend().buffer())
 }
 
 fn view(action: PipeAction, width: u16, height: u16) -> (Model, String) {

@@ -3,6 +3,8 @@
 //! and the too-small notice. Colour is off so the snapshots show text and layout; the style
 //! tests at the end draw in colour and check each cell's style by meaning.
 
+mod style_support;
+
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -91,22 +93,7 @@ fn render(m: &Model, width: u16, height: u16) -> String {
 /// The screen as text, one line per row: a wide character's hidden second cell is skipped,
 /// so the rows read as they look.
 fn text(buf: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        out.push('|');
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push_str("|\n");
-    }
-    out
+    style_support::screen_text(buf)
 }
 
 #[test]

@@ -207,7 +207,10 @@ fn adding_is_undone_by_deleting_the_record_but_not_a_record_paired_since() {
     .unwrap();
     create_pair(&mut db, &day(0), code("D5"), code("R1"), "").unwrap();
     db.conn()
-        .execute("DELETE FROM undo_entry WHERE label LIKE 'pair%'", [])
+        .execute(
+            "DELETE FROM undo_entry WHERE label LIKE '{\"step\":\"pair\"%'",
+            [],
+        )
         .unwrap();
     let label = undo(&mut db).unwrap().unwrap();
     assert!(label.contains("kept"), "{label}");
@@ -273,7 +276,10 @@ fn an_import_undo_keeps_records_paired_since_and_a_dry_run_leaves_no_step() {
     import(&mut db, Kind::Demand, "d.csv", SECOND);
     create_pair(&mut db, &day(0), code("D4"), code("R1"), "").unwrap();
     db.conn()
-        .execute("DELETE FROM undo_entry WHERE label LIKE 'pair%'", [])
+        .execute(
+            "DELETE FROM undo_entry WHERE label LIKE '{\"step\":\"pair\"%'",
+            [],
+        )
         .unwrap();
     let label = undo(&mut db).unwrap().unwrap();
     assert!(label.contains("1 added record(s) kept"), "{label}");

@@ -198,3 +198,15 @@ fn write_xlsx(
     crate::paths::sync_dir(dir);
     Ok(())
 }
+
+/// Writes `bytes` to `path` whole, refusing the database and (without `force`) an existing
+/// file: for the other commands that take `-o` (reward, report, agenda --ics).
+pub(super) fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    ctx: &Ctx,
+) -> anyhow::Result<()> {
+    check_output(path, force, ctx)?;
+    write_file(path, bytes, force, ctx.lang)
+}

@@ -161,8 +161,13 @@ pub fn run_show(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let db = ctx.open_db()?;
     let rec = records::get_by_code(db.conn(), code)?;
+    let log = crate::pipeline::notes_of(db.conn(), rec.id)?;
     if args.json {
-        super::print_json(&record_json(&rec))?;
+        let mut v = record_json(&rec);
+        if let serde_json::Value::Object(map) = &mut v {
+            map.insert("log".into(), serde_json::to_value(&log)?);
+        }
+        super::print_json(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
     let fields = detail_lines(&rec);
@@ -180,6 +185,13 @@ pub fn run_show(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if rec.deadline.is_empty() && !rec.deadline_text.is_empty() {
         let warn = Msg::WarnDeadlineNotADate.fill(ctx.lang, &[&rec.deadline_text]);
         let _ = writeln!(text, "⚠ {}", one_line(&warn));
+    }
+    if !log.is_empty() {
+        // Labelled in both languages, as the fields above are.
+        let _ = writeln!(text, "\n日志 log");
+        for n in &log {
+            let _ = writeln!(text, "{}", crate::pipeline::render::note_line(n, ctx.lang));
+        }
     }
     out!("{text}")?;
     Ok(ExitCode::SUCCESS)

@@ -24,6 +24,8 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod contact;
+mod contract;
 mod dismiss;
 pub mod errors;
 mod explain;
@@ -31,7 +33,12 @@ mod export;
 pub mod find;
 mod import;
 mod list;
+mod matches;
+mod org;
 mod pipeline;
+mod remind;
+mod report;
+mod reward;
 mod suggest;
 
 use std::path::PathBuf;
@@ -83,18 +90,39 @@ pub enum Command {
     Suggest(suggest::SuggestArgs),
     /// Dismiss a suggestion (not suggested again), or take the dismissal back with --undo.
     Dismiss(dismiss::DismissArgs),
+    /// New matches: for each open demand and result, the suggestions that appeared since
+    /// last asked (--new).
+    Matches(matches::MatchesArgs),
     /// Pair a demand with a result as a candidate; prints the pair's code.
     Pair(pipeline::PairArgs),
     /// Move a pair to another stage.
     Move(pipeline::MoveArgs),
-    /// Log a follow-up on a pair.
+    /// Record or change the contract on a pair (from 签约 on); with no options, show it.
+    Contract(contract::ContractArgs),
+    /// Record a payment received on a pair's contract.
+    Paid(contract::PaidArgs),
+    /// Log a follow-up on a pair, or a call on a record (on each of its open pairs, else in
+    /// its own log).
     Log(pipeline::LogArgs),
     /// Next actions: overdue, today, this week, and stale pairs.
     Agenda(pipeline::AgendaArgs),
+    /// The figures (funnel, signed/registered/paid by field and region, follow-ups per
+    /// week, days in stage, shelve reasons, top organisations) as Markdown, XLSX or JSON.
+    Report(report::ReportArgs),
+    /// What is overdue or due today (next actions, instalments), one line each; quiet when
+    /// nothing is due. For cron or a desktop notifier.
+    Remind(remind::RemindArgs),
     /// The pipeline board: per stage, count, sum of amounts and pairs.
     Board(pipeline::BoardArgs),
+    /// The broker's reward for a year under the configured rule; --format xlsx writes the
+    /// claim package.
+    Reward(reward::RewardArgs),
     /// Undo the last change(s).
     Undo(pipeline::UndoArgs),
+    /// Organisations: `org NAME|CODE` shows one; list, merge, rename, edit.
+    Org(org::OrgArgs),
+    /// Contacts: add, edit, show (by code, phone, email or name), list.
+    Contact(contact::ContactArgs),
     /// Copy the database, online, to FILE (default: a new file in backups/ beside it).
     Backup(backup::BackupArgs),
     /// Replace the database with a backup, after backing up the current one.
@@ -180,6 +208,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         None => {
             let config = crate::config::load(&crate::config::path())?;
             let (db, _) = ctx.open_db_for_adding()?;
+            crate::tui::app::terminal::set_mouse(config.mouse());
             // 0, or 128 + the signal that ended the desk.
             crate::tui::run(db, config.lang(), &config.keys, cli.query.as_deref())
         }
@@ -192,12 +221,20 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Edit(a)) => add::run_edit(&a, &ctx),
         Some(Command::Suggest(a)) => suggest::run(&a, &ctx),
         Some(Command::Dismiss(a)) => dismiss::run(&a, &ctx),
+        Some(Command::Matches(a)) => matches::run(&a, &ctx),
         Some(Command::Pair(a)) => pipeline::run_pair(&a, &ctx),
         Some(Command::Move(a)) => pipeline::run_move(&a, &ctx),
         Some(Command::Log(a)) => pipeline::run_log(&a, &ctx),
+        Some(Command::Contract(a)) => contract::run_contract(&a, &ctx),
+        Some(Command::Paid(a)) => contract::run_paid(&a, &ctx),
         Some(Command::Agenda(a)) => pipeline::run_agenda(&a, &ctx),
         Some(Command::Board(a)) => pipeline::run_board(&a, &ctx),
+        Some(Command::Report(a)) => report::run(&a, &ctx),
+        Some(Command::Remind(a)) => remind::run(&a, &ctx),
+        Some(Command::Reward(a)) => reward::run(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
+        Some(Command::Org(a)) => org::run(&a, &ctx),
+        Some(Command::Contact(a)) => contact::run(&a, &ctx),
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),
         Some(Command::Restore(a)) => backup::run_restore(&a, &ctx),
         Some(Command::Check(a)) => backup::run_check(&a, &ctx),

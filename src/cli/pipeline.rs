@@ -6,7 +6,8 @@ use anyhow::{Context as _, bail};
 
 use super::{Ctx, print_json};
 use crate::domain::undo::CLI;
-use crate::domain::{Channel, Code, ContractType, Money, ShelveReason, Stage};
+use crate::domain::{Channel, Code, CodeKind, ContractType, Money, ShelveReason, Stage};
+use crate::i18n::phone::PhoneMsg;
 use crate::i18n::{Lang, Msg};
 use crate::pipeline::{
     self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
@@ -49,14 +50,18 @@ pub struct MoveArgs {
     /// Registered: the registration number of 技术合同认定登记.
     #[arg(long)]
     pub reg_no: Option<String>,
+    /// Landed with no payment received (`duijie paid`): why, as a note.
+    #[arg(long = "override", value_name = "NOTE")]
+    pub override_note: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
-    /// The pair (P3).
+    /// The pair (P3); or a record (D12, R34): the follow-up goes on each of its open pairs,
+    /// or, when it has none, into the record's own log.
     pub pair: String,
     /// phone, visit, meeting, email, wechat or roadshow (or 电话, 走访, 会谈, 邮件, 微信, 路演).
-    #[arg(long)]
+    #[arg(long, default_value = "phone")]
     pub channel: String,
     /// What was said or done.
     #[arg(long)]
@@ -77,6 +82,16 @@ pub struct AgendaArgs {
     /// Print JSON: {overdue, today, this_week, later, stale}.
     #[arg(long)]
     pub json: bool,
+    /// Write iCalendar instead: every next action with a due date and every planned
+    /// instalment not yet paid, with stable UIDs (a re-import updates, never duplicates).
+    #[arg(long, conflicts_with = "json")]
+    pub ics: bool,
+    /// With --ics: write to this file instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE", requires = "ics")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -168,6 +183,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     req.reg_no.clone_from(&a.reg_no);
     req.note.clone_from(&a.note);
+    req.override_note.clone_from(&a.override_note);
     let mut db = ctx.open_db()?;
     let before = pipeline::pair_by_code(db.conn(), pair)?.stage;
     // The line printed says "from → to": refuse if someone moves it in between.
@@ -200,6 +216,9 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .map(|d| parse_due(d, clock.today()))
         .transpose()
         .context("--due")?;
+    if pair.kind != CodeKind::Pair {
+        return log_on_record(a, ctx, pair, channel, next_due);
+    }
     let req = LogRequest {
         pair,
         channel,
@@ -220,7 +239,48 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `log D12`: a call on a record, logged on each of its open pairs or in its own log.
+fn log_on_record(
+    a: &LogArgs,
+    ctx: &Ctx,
+    record: Code,
+    channel: Channel,
+    next_due: Option<jiff::civil::Date>,
+) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    if a.done {
+        bail!(PhoneMsg::ErrDoneOnRecord.fill(lang, &[&record]));
+    }
+    let req = pipeline::CallRequest {
+        record,
+        channel,
+        note: a.note.clone(),
+        next_action: a.next.clone(),
+        next_due,
+    };
+    let mut db = ctx.open_db()?;
+    let (_, logged) = pipeline::log_call(&mut db, &Clock::system(), &req, CLI)?;
+    let how = label(channel.zh(), channel.key(), lang);
+    let next = match (&req.next_action, &req.next_due) {
+        (Some(n), Some(d)) => Msg::CliNextDue.fill(lang, &[&one_line(n), d]),
+        (Some(n), None) => Msg::CliNext.fill(lang, &[&one_line(n)]),
+        (None, _) => Msg::CliNoNext.text(lang).to_string(),
+    };
+    let line = match logged {
+        pipeline::CallLogged::Pairs(rows) => {
+            let codes: Vec<String> = rows.iter().map(|r| r.pair.code().to_string()).collect();
+            PhoneMsg::CliCallPairs.fill(lang, &[&record, &codes.join(", "), &how, &next])
+        }
+        pipeline::CallLogged::Note(_) => PhoneMsg::CliCallNote.fill(lang, &[&record, &how]),
+    };
+    outln!("{line}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if a.ics {
+        return super::remind::run_ics(a.output.as_deref(), a.force, ctx);
+    }
     let db = ctx.open_db()?;
     let agenda = pipeline::agenda(db.conn(), &Clock::system())?;
     if a.json {

@@ -7,11 +7,11 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Ctx;
-use crate::db::{RecordFilter, records};
+use crate::db::records;
 use crate::domain::Record;
 use crate::domain::{Code, Kind};
 use crate::i18n::{Lang, Msg};
-use crate::matching::{SuggestIndex, Suggestion, Warning, suggest_for};
+use crate::matching::{Levers, Suggestion, Warning, suggest_for};
 use crate::sanitize::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -58,9 +58,8 @@ pub fn run(args: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
     let conn = db.conn();
     let query = records::get_by_code(conn, code)?;
-    // Both kinds: the query's terms are weighed among its own kind too.
-    let all = records::list(conn, &RecordFilter::default())?;
-    let index = SuggestIndex::build(&all);
+    // The persisted index (rebuilt first when records changed since it was saved).
+    let index = crate::matching::persist::open(conn, &ctx.db_path, Levers::default())?;
     let suggestions = suggest_for(conn, &index, &query, args.limit, args.all)?;
 
     if args.json {

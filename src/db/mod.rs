@@ -6,17 +6,26 @@
 
 pub mod backup;
 pub mod check;
+pub mod contacts;
+pub mod contracts;
 pub mod dismissals;
 mod error;
 pub mod followups;
 pub mod index_cache;
 pub mod keys;
+pub mod links;
 pub mod live;
+pub mod matches;
 mod money;
 mod open;
+pub mod orgs;
 pub mod pairs;
+pub mod record_notes;
 pub mod records;
 pub mod rev;
+mod seq;
+pub mod stats;
+pub mod suggest_stamp;
 pub mod undo;
 pub mod views;
 
@@ -32,19 +41,29 @@ pub use records::{RecordFilter, RecordWrite};
 /// `PRAGMA application_id` of a duijie database: "DJ01" in ASCII.
 pub const APPLICATION_ID: i32 = 0x444A_3031;
 
-/// Embedded migrations; index + 1 is the `user_version` each one brings the file to.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/001_init.sql"),
-    include_str!("migrations/002_drop_key_text.sql"),
-    include_str!("migrations/003_revisions.sql"),
-    include_str!("migrations/004_exact_money_checks.sql"),
-    include_str!("migrations/005_undo_snapshots.sql"),
-    include_str!("migrations/006_dismissals.sql"),
-    include_str!("migrations/007_status_and_dates.sql"),
+/// Embedded migrations, each with the `user_version` it brings the file to (the number in its
+/// file name). Numbers only grow; they may leave gaps, as each change that needs one is given
+/// its number when the change is planned.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/001_init.sql")),
+    (2, include_str!("migrations/002_drop_key_text.sql")),
+    (3, include_str!("migrations/003_revisions.sql")),
+    (4, include_str!("migrations/004_exact_money_checks.sql")),
+    (5, include_str!("migrations/005_undo_snapshots.sql")),
+    (6, include_str!("migrations/006_dismissals.sql")),
+    (7, include_str!("migrations/007_status_and_dates.sql")),
+    (8, MIGRATION_ORGS),
+    (9, include_str!("migrations/009_contracts.sql")),
+    (10, include_str!("migrations/010_record_log.sql")),
+    (12, include_str!("migrations/012_new_matches.sql")),
 ];
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// Organisations and contacts: its tables are filled for the stored records by
+/// [`links::backfill`], which needs the name key and so runs in Rust, in the same transaction.
+const MIGRATION_ORGS: &str = include_str!("migrations/008_orgs_contacts.sql");
+
+/// The schema version this build writes: the last migration's.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// A duijie database connection.
 pub struct Db {
@@ -102,23 +121,25 @@ impl Db {
     }
 
     fn run_migrations(&mut self, from: i64) -> DbResult<()> {
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
+            if sql == MIGRATION_ORGS {
+                links::backfill(&tx)?;
+            }
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                     r.get(0)
                 })?;
             if broken > 0 {
                 return Err(DbError::Invalid(format!(
-                    "migration {} left {broken} rows pointing at rows that do not exist",
-                    i + 1
+                    "migration {version} left {broken} rows pointing at rows that do not exist"
                 )));
             }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.pragma_update(None, "user_version", version)?;
             tx.commit()?;
         }
         Ok(())
@@ -272,6 +293,11 @@ mod tests {
     }
 
     #[test]
+    fn migration_numbers_only_grow() {
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
     fn refuses_a_newer_file_without_touching_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.db");
@@ -321,7 +347,7 @@ mod tests {
         {
             // A database as the first release wrote it.
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.execute_batch(MIGRATIONS[0].1).unwrap();
             c.pragma_update(None, "application_id", APPLICATION_ID)
                 .unwrap();
             c.pragma_update(None, "user_version", 1).unwrap();
@@ -354,8 +380,8 @@ mod tests {
         let path = dir.path().join("v2.db");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(MIGRATIONS[0]).unwrap();
-            c.execute_batch(MIGRATIONS[1]).unwrap();
+            c.execute_batch(MIGRATIONS[0].1).unwrap();
+            c.execute_batch(MIGRATIONS[1].1).unwrap();
             c.pragma_update(None, "application_id", APPLICATION_ID)
                 .unwrap();
             c.pragma_update(None, "user_version", 2).unwrap();

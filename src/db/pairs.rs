@@ -18,8 +18,8 @@ const PAIR_COLUMNS: &str = "p.id, p.demand_id, p.result_id, p.note, p.stage, \
 const PAIR_WIDTH: usize = 17;
 
 /// A pair with its demand `d` and result `r` joined, before the WHERE clause.
-const WITH_SIDES: &str = "d.id, d.kind, d.seq, d.title, d.org, d.contact, \
-     r.id, r.kind, r.seq, r.title, r.org, r.contact \
+const WITH_SIDES: &str = "d.id, d.kind, d.seq, d.title, d.org, d.contact, d.phone, \
+     r.id, r.kind, r.seq, r.title, r.org, r.contact, r.phone \
      FROM pair p JOIN record d ON d.id = p.demand_id JOIN record r ON r.id = p.result_id";
 
 /// Reads a pair from the columns of [`PAIR_COLUMNS`] starting at `at`.
@@ -48,7 +48,10 @@ fn pair_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Pair> {
     })
 }
 
-/// Reads a [`Side`] from (id, kind, seq, title, org, contact) starting at `at`.
+/// How many columns [`side_from_row`] reads.
+const SIDE_WIDTH: usize = 7;
+
+/// Reads a [`Side`] from (id, kind, seq, title, org, contact, phone) starting at `at`.
 fn side_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Side> {
     let kind: String = r.get(at + 1)?;
     let seq: i64 = r.get(at + 2)?;
@@ -63,6 +66,7 @@ fn side_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Side> {
         title: r.get(at + 3)?,
         org: r.get(at + 4)?,
         contact: r.get(at + 5)?,
+        phone: r.get(at + 6)?,
     })
 }
 
@@ -71,7 +75,7 @@ fn pair_row_from(r: &Row<'_>) -> rusqlite::Result<PairRow> {
     Ok(PairRow {
         pair: pair_from_row(r, 0)?,
         demand: side_from_row(r, PAIR_WIDTH)?,
-        result: side_from_row(r, PAIR_WIDTH + 6)?,
+        result: side_from_row(r, PAIR_WIDTH + SIDE_WIDTH)?,
     })
 }
 
@@ -129,7 +133,7 @@ pub fn rows_since(conn: &Connection, since: i64) -> DbResult<Vec<PairRow>> {
 /// code order.
 pub fn of_record(conn: &Connection, record_id: i64) -> DbResult<Vec<(Pair, Side)>> {
     let sql = format!(
-        "SELECT {PAIR_COLUMNS}, o.id, o.kind, o.seq, o.title, o.org, o.contact FROM pair p \
+        "SELECT {PAIR_COLUMNS}, o.id, o.kind, o.seq, o.title, o.org, o.contact, o.phone FROM pair p \
          JOIN record o ON o.id = CASE WHEN p.demand_id = ?1 THEN p.result_id ELSE p.demand_id END \
          WHERE p.demand_id = ?1 OR p.result_id = ?1 ORDER BY p.id"
     );

@@ -81,6 +81,7 @@ pub fn push_snapshot(conn: &Connection, entry: i64, before: &Record) -> DbResult
         seq: before.seq,
         record: before.clone(),
         pairs: Vec::new(),
+        notes: Vec::new(),
     };
     conn.prepare_cached("INSERT INTO undo_snapshot (entry_id, payload) VALUES (?1, ?2)")?
         .execute(params![entry, serde_json::to_string(&snapshot)?])?;

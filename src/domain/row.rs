@@ -77,6 +77,9 @@ pub struct Side {
     /// Contact person (left out of the `show --json` contract, which predates it).
     #[serde(skip)]
     pub contact: String,
+    /// Contact phone (left out of the `show --json` contract, as the contact is).
+    #[serde(skip)]
+    pub phone: String,
 }
 
 impl Side {
@@ -88,6 +91,7 @@ impl Side {
             title: rec.title.clone(),
             org: rec.org.clone(),
             contact: rec.contact.clone(),
+            phone: rec.phone.clone(),
         }
     }
 }

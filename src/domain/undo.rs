@@ -9,14 +9,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FollowUp, Kind, Pair, Record, StageChange};
+use super::{ContractSnapshot, FollowUp, Kind, Pair, Record, RecordNote, StageChange};
 
 /// The journal format this build writes: the `v` of each entry's envelope. Entries without
 /// one were written before versions (format 1: the same operations, without `v`).
 ///
 /// Bump it when an operation's shape changes incompatibly, and turn the older shape into the
 /// new one in [`Inverse::from_json`] (adding a field to a domain struct does not need it).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Origin of steps made by the command line.
 pub const CLI: &str = "cli";
@@ -35,6 +35,9 @@ pub struct PairSnapshot {
     pub history: Vec<StageChange>,
     /// Its follow-up log.
     pub followups: Vec<FollowUp>,
+    /// Its contract, plan and payments (none in steps written before contracts).
+    #[serde(default, skip_serializing_if = "ContractSnapshot::is_empty")]
+    pub contract: ContractSnapshot,
 }
 
 /// A deleted record with everything that went with it.
@@ -49,6 +52,9 @@ pub struct RecordSnapshot {
     /// Its pairs, each with its history and log.
     #[serde(default)]
     pub pairs: Vec<PairSnapshot>,
+    /// Its own log.
+    #[serde(default)]
+    pub notes: Vec<RecordNote>,
 }
 
 /// A run of consecutive record ids, first and last included.
@@ -71,6 +77,14 @@ pub enum Inverse {
         before: Box<Pair>,
         /// The history entry the move added.
         stage_change_id: i64,
+    },
+    /// Reverses a change to a pair's contract or its payments: the pair's contract fields
+    /// and the whole contract as they were.
+    RestoreContract {
+        /// The pair before the change.
+        before: Box<Pair>,
+        /// Its contract, plan and payments before.
+        contract: Box<ContractSnapshot>,
     },
     /// Reverses logging a follow-up: the pair's next action as it was.
     DeleteFollowup {
@@ -109,6 +123,21 @@ pub enum Inverse {
         added: Vec<IdRun>,
         /// How many records it updated.
         updated: u64,
+    },
+    /// Reverses a change to organisations or contacts (merge, rename, edit, add).
+    Org(Box<super::org::OrgUndo>),
+    /// Reverses noting a call in a record's own log.
+    DeleteRecordNote {
+        /// The note written.
+        id: i64,
+        /// Its record.
+        record_id: i64,
+    },
+    /// Reverses one change made of several (a call logged on each of a record's pairs):
+    /// each of `steps`, last first.
+    Several {
+        /// The inverses, in the order their changes were made.
+        steps: Vec<Inverse>,
     },
 }
 
@@ -156,9 +185,154 @@ impl Inverse {
         if version > u64::from(FORMAT) {
             return Err(Unreadable::Newer { found: version });
         }
-        // Formats 1 and 2 share every operation's shape (2 added operations and the envelope).
+        // Formats 1 to 3 share every operation's shape (2 added operations and the envelope,
+        // 3 the record log's operations).
         serde_json::from_value(value).map_err(bad)
     }
+}
+
+/// What a step did, journalled as data (JSON in the entry's label) and worded when shown,
+/// in the language of whoever looks. Entries from before labels were data hold English text,
+/// shown as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Label {
+    Add {
+        code: String,
+    },
+    Edit {
+        code: String,
+    },
+    Delete {
+        code: String,
+        pairs: u64,
+    },
+    DeletePair {
+        code: String,
+    },
+    Pair {
+        code: String,
+        demand: String,
+        result: String,
+    },
+    /// Stages as their keys (`candidate`, `contacted`…).
+    Move {
+        code: String,
+        from: String,
+        to: String,
+    },
+    /// The channel as its key (`phone`…).
+    Log {
+        code: String,
+        channel: String,
+    },
+    Import {
+        name: String,
+        kind: Kind,
+        added: u64,
+        updated: u64,
+    },
+    /// A call noted in a record's own log: the record, the channel as its key.
+    Note {
+        code: String,
+        channel: String,
+    },
+    /// A call logged on each open pair of a record: the record, the pairs, the channel.
+    Call {
+        code: String,
+        pairs: Vec<String>,
+        channel: String,
+    },
+    /// Organisation `from` merged into `into` (codes).
+    MergeOrg {
+        from: String,
+        into: String,
+    },
+    /// Organisation `code` renamed to `name`.
+    RenameOrg {
+        code: String,
+        name: String,
+    },
+}
+
+impl Label {
+    /// The form stored in the journal.
+    pub fn stored(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The label in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::phone::PhoneMsg;
+        use crate::i18n::undo::UndoMsg as M;
+        let stage = |key: &str| {
+            super::Stage::parse(key).map_or_else(
+                || key.to_string(),
+                |s| lang.pick(s.zh(), s.key()).to_string(),
+            )
+        };
+        match self {
+            Label::Add { code } => M::Add.fill(lang, &[code]),
+            Label::Edit { code } => M::Edit.fill(lang, &[code]),
+            Label::Delete { code, pairs: 0 } => M::Delete.fill(lang, &[code]),
+            Label::Delete { code, pairs } => M::DeleteWithPairs.fill(lang, &[code, pairs]),
+            Label::DeletePair { code } => M::DeletePair.fill(lang, &[code]),
+            Label::Pair {
+                code,
+                demand,
+                result,
+            } => M::Pair.fill(lang, &[code, demand, result]),
+            Label::Move { code, from, to } => M::Move.fill(lang, &[code, &stage(from), &stage(to)]),
+            Label::Log { code, channel } => {
+                M::Log.fill(lang, &[code, &channel_word(channel, lang)])
+            }
+            Label::Note { code, channel } => {
+                PhoneMsg::UndoNote.fill(lang, &[code, &channel_word(channel, lang)])
+            }
+            Label::Call {
+                code,
+                pairs,
+                channel,
+            } => PhoneMsg::UndoCall.fill(
+                lang,
+                &[&pairs.join(", "), code, &channel_word(channel, lang)],
+            ),
+            Label::MergeOrg { from, into } => {
+                crate::i18n::orgs::OrgMsg::UndoMerge.fill(lang, &[from, into])
+            }
+            Label::RenameOrg { code, name } => {
+                crate::i18n::orgs::OrgMsg::UndoRename.fill(lang, &[code, name])
+            }
+            Label::Import {
+                name,
+                kind,
+                added,
+                updated,
+            } => match kind {
+                Kind::Demand => M::ImportDemands,
+                Kind::Achievement => M::ImportResults,
+            }
+            .fill(lang, &[name, added, updated]),
+        }
+    }
+
+    /// A journalled label in `lang`: worded from its data, or as stored when it is text.
+    pub fn show(stored: &str, lang: crate::i18n::Lang) -> String {
+        if stored.starts_with('{')
+            && let Ok(label) = serde_json::from_str::<Label>(stored)
+        {
+            return label.text(lang);
+        }
+        stored.to_string()
+    }
+}
+
+/// A channel key as a label names it: the Chinese word, or the key in English.
+fn channel_word(key: &str, lang: crate::i18n::Lang) -> String {
+    super::Channel::parse(key).map_or_else(
+        || key.to_string(),
+        |c| lang.pick(c.zh(), c.key()).to_string(),
+    )
 }
 
 /// The step undo would take back, as the desk announces it.
@@ -177,11 +351,42 @@ impl UndoStep {
     pub fn is_from_elsewhere(&self, origin: &str) -> bool {
         self.origin != origin
     }
+
+    /// What the step did, in `lang`.
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        Label::show(&self.label, lang)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_worded_in_the_readers_language_and_old_text_labels_stay_as_written() {
+        use crate::i18n::Lang::{En, Zh};
+        let moved = Label::Move {
+            code: "P3".into(),
+            from: "candidate".into(),
+            to: "contacted".into(),
+        }
+        .stored();
+        assert_eq!(Label::show(&moved, En), "move P3 candidate → contacted");
+        assert_eq!(Label::show(&moved, Zh), "P3 从“候选”移到“已联系”");
+        let deleted = Label::Delete {
+            code: "D135".into(),
+            pairs: 2,
+        }
+        .stored();
+        assert_eq!(Label::show(&deleted, Zh), "删除 D135 及其 2 个配对");
+        let logged = Label::Log {
+            code: "P1".into(),
+            channel: "phone".into(),
+        };
+        assert_eq!(logged.text(Zh), "在 P1 记录跟进（电话）");
+        assert_eq!(Label::show("pair P1", Zh), "pair P1");
+        assert_eq!(Label::show("{not json", En), "{not json");
+    }
 
     #[test]
     fn entries_are_written_with_their_format_and_read_back_whole() {
@@ -198,8 +403,19 @@ mod tests {
                     pair: Pair::default(),
                     history: vec![],
                     followups: vec![],
+                    contract: ContractSnapshot::default(),
                 }],
+                notes: vec![],
             })),
+            Inverse::Several {
+                steps: vec![
+                    Inverse::DeleteRecordNote {
+                        id: 2,
+                        record_id: 7,
+                    },
+                    Inverse::DeletePair { id: 4 },
+                ],
+            },
             Inverse::UndoImport {
                 kind: Kind::Achievement,
                 added: vec![(10, 19), (25, 25)],
@@ -233,8 +449,8 @@ mod tests {
     #[test]
     fn a_newer_or_broken_entry_says_why() {
         assert_eq!(
-            Inverse::from_json(r#"{"v":3,"op":"delete_pair","id":1}"#),
-            Err(Unreadable::Newer { found: 3 })
+            Inverse::from_json(r#"{"v":4,"op":"delete_pair","id":1}"#),
+            Err(Unreadable::Newer { found: 4 })
         );
         assert!(matches!(
             Inverse::from_json(r#"{"v":"two","op":"delete_pair","id":1}"#),

@@ -3,6 +3,7 @@
 //! Record exports use the Chinese headers import recognises, and each key of `extra` becomes
 //! its own column, so exporting and importing into an empty database gives the same records.
 
+pub mod book;
 pub mod table;
 
 use rusqlite::Connection;

@@ -33,7 +33,13 @@ impl ImportJournal {
         };
         let entry = db::undo::open(
             conn,
-            &format!("import {name}"),
+            &crate::domain::undo::Label::Import {
+                name: name.to_string(),
+                kind,
+                added: 0,
+                updated: 0,
+            }
+            .stored(),
             &inverse,
             &db::now(),
             origin,
@@ -67,15 +73,13 @@ impl ImportJournal {
         if added == 0 && self.updated == 0 {
             return db::undo::remove(conn, self.entry);
         }
-        let label = format!(
-            "import {} ({added} {} added, {} updated)",
-            self.name,
-            match self.kind {
-                Kind::Demand => "demand(s)",
-                Kind::Achievement => "result(s)",
-            },
-            self.updated
-        );
+        let label = crate::domain::undo::Label::Import {
+            name: self.name.clone(),
+            kind: self.kind,
+            added: added.unsigned_abs(),
+            updated: self.updated,
+        }
+        .stored();
         let inverse = Inverse::UndoImport {
             kind: self.kind,
             added: self.added,

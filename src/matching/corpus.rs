@@ -1,70 +1,196 @@
 //! The suggestion index: every record's terms, an inverted index term → postings per kind,
-//! and the statistics BM25 needs (document counts, lengths).
+//! and the statistics BM25 needs (document counts, lengths), all as flat arrays.
 //!
-//! Built once (segmentation is the cost: seconds at 100k records, spread over the cores) and
-//! then queried many times; `SuggestIndex` is `Send + Sync`, so the desk builds it on a
-//! background thread and shares it. Statistics are per kind: a demand's terms are weighed by
-//! how rare they are among results, which is what ranks results. So an index built from one
-//! kind only (what the CLI does) ranks exactly like one built from both.
+//! Built once (segmentation is the cost: seconds at 100k records, spread over the cores; see
+//! `build.rs`), persisted in the cache directory (`persist.rs`) and then queried many times.
+//! The vocabulary is sorted, so a term's id orders like its word and every character bigram
+//! (marked with a leading control character) comes before every word. Statistics are per
+//! kind: a demand's terms are weighed by how rare they are among results, which is what
+//! ranks results, and among demands, which discounts a request's stock words.
+//! `SuggestIndex` is `Send + Sync`: the desk builds or loads it on a background thread.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use crate::domain::{Code, Kind, Record};
+use crate::domain::{Code, Kind};
 
+use super::column::{Column, span};
 use super::levers::Levers;
 use super::region::Region;
-use super::terms::record_terms;
 
-/// One indexed record, with what scoring and display need, parsed once.
+/// A record with no field.
+pub(crate) const NO_FIELD: u32 = u32::MAX;
+
+/// The texts kept per record, in this order.
+pub(crate) const TEXTS: usize = 5;
+pub(crate) const TITLE: usize = 0;
+pub(crate) const ORG: usize = 1;
+pub(crate) const FIELD: usize = 2;
+pub(crate) const REGION: usize = 3;
+pub(crate) const MATURITY: usize = 4;
+
+/// One candidate as scoring and display need it, read out of the flat arrays.
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
     pub id: i64,
-    pub kind: Kind,
     pub code: Code,
     pub title: String,
     pub org: String,
-    /// The field as given (for display) and folded (for comparison).
+    /// The field as given (for display).
     pub field: String,
-    pub field_key: String,
     pub region: Region,
     /// Budget (demand) or asking price (result), 万元.
     pub amount: Option<f64>,
     /// The maturity as given and its level in 0..=1 (results only).
     pub maturity: String,
     pub maturity_level: Option<f32>,
-    /// Closed records are kept in the statistics but never suggested.
-    pub closed: bool,
     /// Sum of the weighted term frequencies.
     pub len: f32,
     /// The record's (term id, weighted frequency), sorted by id: what explains a score.
     pub terms: Vec<(u32, f32)>,
 }
 
-/// One kind's documents and postings.
+/// One kind's records: per-record arrays (row id order), postings and terms.
 #[derive(Debug, Default)]
 pub(crate) struct Side {
-    pub docs: Vec<Doc>,
-    /// Indexed by term id: (document index in `docs`, weighted term frequency).
-    pub postings: Vec<Vec<(u32, f32)>>,
-    /// `docs[i].len`, dense: the scoring loop reads one per posting and a whole `Doc` per
-    /// read would miss the cache.
+    pub kind: Kind,
+    /// Row ids, ascending: a record's place is found by binary search.
+    pub ids: Vec<i64>,
+    pub seqs: Vec<i64>,
+    /// The revision each record had when it was indexed.
+    pub revs: Vec<i64>,
     pub lens: Vec<f32>,
+    /// 1 for a closed record: kept in the statistics, never suggested.
+    pub closed: Vec<u8>,
+    /// Index in [`SuggestIndex::fields`], or [`NO_FIELD`].
+    pub fields: Vec<u32>,
+    /// 万元; NaN when not given.
+    pub amounts: Vec<f64>,
+    /// Maturity level; NaN when unknown.
+    pub maturity: Vec<f32>,
     pub avg_len: f32,
-    /// Row id → index in `docs`.
-    pub by_id: HashMap<i64, u32>,
+    /// Postings: term `t`'s are `post_doc/post_tf[post_off[t]..post_off[t + 1]]`.
+    pub post_off: Column<u32>,
+    pub post_doc: Column<u32>,
+    pub post_tf: Column<f32>,
+    /// Record `d`'s terms, sorted by id: `term_id/term_tf[term_off[d]..term_off[d + 1]]`.
+    pub term_off: Column<u32>,
+    pub term_id: Column<u32>,
+    pub term_tf: Column<f32>,
+    /// Record `d`'s texts (title, org, field, region, maturity): `text[text_off[5d + k]..]`.
+    pub text_off: Column<u32>,
+    pub text: Column<u8>,
 }
 
 impl Side {
-    pub fn postings(&self, term: u32) -> &[(u32, f32)] {
-        self.postings.get(term as usize).map_or(&[], Vec::as_slice)
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Term `t`'s postings: (record places, weighted frequencies).
+    pub fn postings(&self, t: u32) -> (Cow<'_, [u32]>, Cow<'_, [f32]>) {
+        let r = span(&self.post_off, t as usize);
+        (self.post_doc.get(r.clone()), self.post_tf.get(r))
+    }
+
+    /// How many records hold term `t`.
+    pub fn df(&self, t: u32) -> usize {
+        span(&self.post_off, t as usize).len()
+    }
+
+    /// Record `d`'s (term id, weighted frequency), sorted by id.
+    pub fn terms(&self, d: u32) -> Vec<(u32, f32)> {
+        let r = span(&self.term_off, d as usize);
+        let (ids, tfs) = (self.term_id.get(r.clone()), self.term_tf.get(r));
+        ids.iter().copied().zip(tfs.iter().copied()).collect()
+    }
+
+    /// Record `d`'s text `k` (see [`TEXTS`]).
+    pub fn text(&self, d: u32, k: usize) -> String {
+        let r = span(&self.text_off, d as usize * TEXTS + k);
+        String::from_utf8_lossy(&self.text.get(r)).into_owned()
+    }
+
+    /// The place of row `id`, when indexed.
+    pub fn place(&self, id: i64) -> Option<u32> {
+        self.ids.binary_search(&id).ok().map(|i| i as u32)
+    }
+
+    pub fn is_closed(&self, d: u32) -> bool {
+        self.closed[d as usize] != 0
+    }
+
+    /// Record `d` read out in full (for the few candidates shown).
+    pub fn doc(&self, d: u32) -> Doc {
+        let i = d as usize;
+        let amount = self.amounts[i];
+        let level = self.maturity[i];
+        Doc {
+            id: self.ids[i],
+            code: Code {
+                kind: self.kind.code_kind(),
+                num: self.seqs[i],
+            },
+            title: self.text(d, TITLE),
+            org: self.text(d, ORG),
+            field: self.text(d, FIELD),
+            region: Region::parse(&self.text(d, REGION)),
+            amount: (!amount.is_nan()).then_some(amount),
+            maturity: self.text(d, MATURITY),
+            maturity_level: (!level.is_nan()).then_some(level),
+            len: self.lens[i],
+            terms: self.terms(d),
+        }
+    }
+}
+
+/// The sorted vocabulary: term `t` is `bytes[off[t]..off[t + 1]]`.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    pub off: Column<u32>,
+    pub bytes: Column<u8>,
+    /// Bigrams sort first: ids below this are bigrams.
+    pub bigrams: u32,
+}
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.off.len().saturating_sub(1)
+    }
+
+    pub fn word(&self, t: u32) -> String {
+        String::from_utf8_lossy(&self.bytes.get(span(&self.off, t as usize))).into_owned()
+    }
+
+    pub fn is_bigram(&self, t: u32) -> bool {
+        t < self.bigrams
+    }
+
+    /// The id of `word` (binary search over the sorted vocabulary).
+    pub fn id(&self, word: &str) -> Option<u32> {
+        let (mut lo, mut hi) = (0usize, self.len());
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            let w = self.bytes.get(span(&self.off, mid));
+            match (*w).cmp(word.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
     }
 }
 
 /// Everything needed to rank one kind's records against a record of the other kind.
 #[derive(Debug, Default)]
 pub struct SuggestIndex {
-    pub(crate) vocab: HashMap<String, u32>,
-    pub(crate) words: Vec<String>,
+    pub(crate) words: Words,
+    /// Folded field names, each once.
+    pub(crate) fields: Vec<String>,
     /// [demands, results].
     pub(crate) sides: [Side; 2],
     pub(crate) levers: Levers,
@@ -128,129 +254,41 @@ pub fn maturity_level(text: &str) -> Option<f32> {
         .map(|&(_, level)| level)
 }
 
-/// A record's terms before they are interned: what the parallel part of the build produces.
-struct Prepared {
-    doc: Doc,
-    terms: Vec<(String, f32)>,
-}
-
-fn prepare(rec: &Record, levers: Levers) -> Prepared {
-    let mut terms: Vec<(String, f32)> = record_terms(rec, &levers).into_iter().collect();
-    terms.sort_by(|a, b| a.0.cmp(&b.0));
-    let len = terms.iter().map(|t| t.1).sum();
-    let maturity_level = match rec.kind {
-        Kind::Achievement => maturity_level(&rec.maturity),
-        Kind::Demand => None,
-    };
-    Prepared {
-        doc: Doc {
-            id: rec.id,
-            kind: rec.kind,
-            code: rec.code(),
-            title: rec.title.clone(),
-            org: rec.org.clone(),
-            field: rec.field.trim().to_string(),
-            field_key: crate::search::keys::fold(rec.field.trim()),
-            region: Region::parse(&rec.region),
-            amount: rec.amount().map(crate::domain::Money::wan_f64),
-            maturity: rec.maturity.trim().to_string(),
-            maturity_level,
-            closed: is_closed(&rec.status),
-            len,
-            terms: Vec::new(),
-        },
-        terms,
-    }
-}
-
 impl SuggestIndex {
-    /// Indexes `records` (both kinds: a query's terms are weighed among its own kind too).
-    /// Segmentation runs on all available cores.
-    pub fn build(records: &[Record]) -> SuggestIndex {
-        SuggestIndex::build_with(records, Levers::default())
-    }
-
-    /// [`SuggestIndex::build`] with some levers off (the evaluation measures each).
-    pub fn build_with(records: &[Record], levers: Levers) -> SuggestIndex {
-        super::terms::warm_up();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(records.len().max(1));
-        let chunk = records.len().div_ceil(threads).max(1);
-        let prepared: Vec<Prepared> = std::thread::scope(|s| {
-            let handles: Vec<_> = records
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || part.iter().map(|r| prepare(r, levers)).collect::<Vec<_>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("segmentation thread panicked"))
-                .collect()
-        });
-
-        let mut index = SuggestIndex {
-            levers,
-            ..SuggestIndex::default()
-        };
-        for p in prepared {
-            let side = &mut index.sides[side_index(p.doc.kind)];
-            let doc_ix = side.docs.len() as u32;
-            let mut ids = Vec::with_capacity(p.terms.len());
-            for (word, tf) in p.terms {
-                let id = intern(&mut index.vocab, &mut index.words, word);
-                ids.push((id, tf));
-                if side.postings.len() <= id as usize {
-                    side.postings.resize_with(id as usize + 1, Vec::new);
-                }
-                side.postings[id as usize].push((doc_ix, tf));
-            }
-            ids.sort_unstable_by_key(|t| t.0);
-            let mut doc = p.doc;
-            doc.terms = ids;
-            side.by_id.insert(doc.id, doc_ix);
-            side.lens.push(doc.len);
-            side.docs.push(doc);
-        }
-        for side in &mut index.sides {
-            let total: f32 = side.docs.iter().map(|d| d.len).sum();
-            side.avg_len = if side.docs.is_empty() {
-                1.0
-            } else {
-                (total / side.docs.len() as f32).max(1.0)
-            };
-        }
-        index
-    }
-
     /// How many records of `kind` are indexed.
     pub fn len(&self, kind: Kind) -> usize {
-        self.sides[side_index(kind)].docs.len()
+        self.sides[side_index(kind)].len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sides.iter().all(|s| s.docs.is_empty())
+        self.sides.iter().all(Side::is_empty)
     }
 
     pub(crate) fn term_id(&self, word: &str) -> Option<u32> {
-        self.vocab.get(word).copied()
+        self.words.id(word)
     }
-}
 
-fn intern(vocab: &mut HashMap<String, u32>, words: &mut Vec<String>, word: String) -> u32 {
-    if let Some(&id) = vocab.get(&word) {
-        return id;
+    /// Whether every offsets array ends where its data ends and every field index is in the
+    /// table: what a loaded file must hold before a query trusts it.
+    pub(crate) fn consistent(&self) -> bool {
+        let ends =
+            |off: &Column<u32>, len: usize| off.at(off.len().wrapping_sub(1)) as usize == len;
+        ends(&self.words.off, self.words.bytes.len())
+            && self.sides.iter().all(|s| {
+                ends(&s.post_off, s.post_doc.len())
+                    && ends(&s.term_off, s.term_id.len())
+                    && ends(&s.text_off, s.text.len())
+                    && s.fields
+                        .iter()
+                        .all(|&f| f == NO_FIELD || (f as usize) < self.fields.len())
+            })
     }
-    let id = words.len() as u32;
-    words.push(word.clone());
-    vocab.insert(word, id);
-    id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Record;
 
     #[test]
     fn closed_statuses_are_recognised_in_both_languages() {
@@ -277,16 +315,19 @@ mod tests {
     #[test]
     fn build_splits_kinds_and_counts_postings() {
         let mut d = Record::new(Kind::Demand, "钙钛矿电池封装");
-        d.seq = 1;
+        (d.id, d.seq) = (1, 1);
         let mut r1 = Record::new(Kind::Achievement, "钙钛矿薄膜制备");
-        r1.seq = 1;
+        (r1.id, r1.seq) = (2, 1);
         let mut r2 = Record::new(Kind::Achievement, "铜箔表面处理");
-        r2.seq = 2;
+        (r2.id, r2.seq) = (3, 2);
         let index = SuggestIndex::build(&[d, r1, r2]);
         assert_eq!(index.len(Kind::Demand), 1);
         assert_eq!(index.len(Kind::Achievement), 2);
         let t = index.term_id("钙钛矿").unwrap();
-        assert_eq!(index.sides[1].postings(t).len(), 1);
-        assert_eq!(index.sides[0].postings(t).len(), 1);
+        assert_eq!(index.sides[1].df(t), 1);
+        assert_eq!(index.sides[0].df(t), 1);
+        assert_eq!(index.words.word(t), "钙钛矿");
+        assert!(index.words.is_bigram(index.term_id("\u{1}钙钛").unwrap()));
+        assert!(!index.words.is_bigram(t));
     }
 }

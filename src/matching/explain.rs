@@ -8,14 +8,14 @@ use std::collections::HashMap;
 
 use crate::search::keys::fold;
 
-use super::corpus::{Doc, Side, SuggestIndex};
+use super::corpus::{Side, SuggestIndex};
 use super::reason::{Part, Reason, Warning, Why};
 use super::region::{Proximity, proximity};
 use super::score::{
     MATURITY_POINTS, PRICE_POINTS, Query, Suggestion, price_and_budget, region_points, text_points,
     tf_part,
 };
-use super::terms::{display_term, han_runs, is_bigram, term_text};
+use super::terms::{display_term, han_runs, term_text};
 
 /// How many shared terms a reason names.
 const SHOWN_TERMS: usize = 6;
@@ -33,7 +33,8 @@ struct TermPoints {
 
 impl SuggestIndex {
     /// The suggestion of `doc` for `q`, with its breakdown, reasons and warnings.
-    pub(crate) fn explain(&self, q: &Query<'_>, doc: &Doc, side: &Side) -> Suggestion {
+    pub(crate) fn explain(&self, q: &Query<'_>, side: &Side, place: u32) -> Suggestion {
+        let doc = &side.doc(place);
         let original = [
             q.rec.title.as_str(),
             q.rec.keywords.as_str(),
@@ -42,16 +43,15 @@ impl SuggestIndex {
         // Raw BM25 parts per query term the candidate holds.
         let mut raw_total = 0f32;
         let mut words: Vec<(u32, f32, bool)> = Vec::new();
-        let mut grams: HashMap<&str, f32> = HashMap::new();
+        let mut grams: HashMap<String, f32> = HashMap::new();
         for (k, &(t, w)) in q.terms.iter().enumerate() {
             let Ok(i) = doc.terms.binary_search_by_key(&t, |x| x.0) else {
                 continue;
             };
             let part = w * tf_part(doc.terms[i].1, doc.len, side.avg_len);
             raw_total += part;
-            let word = self.words[t as usize].as_str();
-            if is_bigram(word) {
-                grams.insert(term_text(word), part);
+            if self.words.is_bigram(t) {
+                grams.insert(term_text(&self.words.word(t)).to_string(), part);
             } else {
                 words.push((t, part, k < q.own_terms));
             }
@@ -65,7 +65,7 @@ impl SuggestIndex {
         let mut items: Vec<TermPoints> = words
             .into_iter()
             .map(|(t, part, own)| TermPoints {
-                text: display_term(&self.words[t as usize], &original),
+                text: display_term(&self.words.word(t), &original),
                 points: f64::from(part) * scale,
                 own,
             })
@@ -88,14 +88,19 @@ impl SuggestIndex {
                 points: i.points,
             })
             .collect();
-        let field = f64::from(self.field_points(q, doc));
+        let field = f64::from(self.field_points(q, side, place));
         if field > 0.0 {
+            let reason = if field < f64::from(super::score::FIELD_POINTS) {
+                Reason::LikelyField(doc.field.clone())
+            } else {
+                Reason::SameField(doc.field.clone())
+            };
             parts.push(Part {
-                reason: Reason::SameField(doc.field.clone()),
+                reason,
                 points: field,
             });
         }
-        let region = f64::from(region_points(q, doc));
+        let region = f64::from(region_points(q, &doc.region));
         if region > 0.0 {
             let reason = match proximity(&q.region, &doc.region) {
                 Proximity::SameCity(c) => Reason::SameCity(c),
@@ -111,7 +116,7 @@ impl SuggestIndex {
             });
         }
         let mut warnings = Vec::new();
-        if let Some((price, budget)) = price_and_budget(q.rec, doc) {
+        if let Some((price, budget)) = price_and_budget(q.rec, doc.amount) {
             if price <= budget {
                 parts.push(Part {
                     reason: Reason::PriceWithinBudget { price, budget },
@@ -149,11 +154,11 @@ impl SuggestIndex {
 /// Matched bigrams as the stretches of the query's text they cover: consecutive matched
 /// bigrams of one run of Han characters make one stretch, with their points summed (a
 /// bigram met twice counts once).
-fn spans(q: &Query<'_>, grams: &HashMap<&str, f32>) -> Vec<(String, f32)> {
+fn spans(q: &Query<'_>, grams: &HashMap<String, f32>) -> Vec<(String, f32)> {
     if grams.is_empty() {
         return Vec::new();
     }
-    let mut left: HashMap<&str, f32> = grams.clone();
+    let mut left: HashMap<String, f32> = grams.clone();
     let mut out = Vec::new();
     for field in [&q.rec.title, &q.rec.keywords, &q.rec.description] {
         for run in han_runs(&fold(field)) {

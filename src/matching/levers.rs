@@ -22,6 +22,9 @@ pub struct Levers {
     /// Pseudo-relevance feedback: terms the best first-pass candidates share are added to
     /// the query, lightly.
     pub feedback: bool,
+    /// A query with no field takes the field most of its best first-pass candidates share
+    /// as a likely one, worth part of the field points.
+    pub field_guess: bool,
 }
 
 impl Default for Levers {
@@ -34,11 +37,29 @@ impl Default for Levers {
             // Measured on matching-dev it cost recall@1 0.006: off until it earns its place.
             related: false,
             feedback: true,
+            field_guess: true,
         }
     }
 }
 
 impl Levers {
+    /// The switches as bits: what a persisted index was built with.
+    pub fn bits(self) -> u64 {
+        [
+            self.own_rarity,
+            self.bigrams,
+            self.title_weight,
+            self.field,
+            self.related,
+            self.feedback,
+            self.field_guess,
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, &on)| u64::from(on) << i)
+        .sum()
+    }
+
     /// The default with one lever flipped, named ("without …" for a lever that is on,
     /// "with …" for one that is off): the evaluation's table.
     pub fn each_flipped() -> Vec<(String, Levers)> {
@@ -63,6 +84,7 @@ impl Levers {
             "title weight" => l.title_weight = !l.title_weight,
             "field agreement" => l.field = !l.field,
             "related terms" => l.related = !l.related,
+            "field guess" => l.field_guess = !l.field_guess,
             _ => l.feedback = !l.feedback,
         }
         l
@@ -98,6 +120,13 @@ impl Levers {
                 "related terms",
                 Levers {
                     related: false,
+                    ..on
+                },
+            ),
+            (
+                "field guess",
+                Levers {
+                    field_guess: false,
                     ..on
                 },
             ),

@@ -1,15 +1,22 @@
 //! Suggestion scoring: which results may fit a demand (and the reverse), with reasons.
 //!
-//! Build a [`SuggestIndex`] once from the records (seconds at 100k: do it off the UI
-//! thread), then ask [`SuggestIndex::suggest`] per record (milliseconds), then
-//! [`mark_paired`] to flag the partners already paired with it. Closed records (status
+//! Open the [`SuggestIndex`] with [`persist::open`] (the cached file when the records did not
+//! change since it was saved: milliseconds; else a rebuild that segments only the changed
+//! records, seconds at 100k on a first build: do it off the UI thread), then ask
+//! [`suggest_for`] per record (milliseconds): dismissed partners left out, paired ones
+//! marked, and both teaching the ranking. Closed records (status
 //! closed / 已关闭 / 已结束 / 已成交 …) are never suggested: a broker cannot act on them. They
 //! still count in the term statistics, since their words are as common as anyone's.
 
+mod build;
+mod column;
 mod corpus;
 mod expand;
 mod explain;
+mod learned;
 mod levers;
+pub mod new;
+pub mod persist;
 pub mod reason;
 pub mod region;
 mod score;
@@ -19,16 +26,19 @@ use std::collections::HashSet;
 
 use rusqlite::Connection;
 
+use crate::db::dismissals::DismissReason;
 use crate::db::{DbResult, pairs};
 use crate::domain::Record;
 
 pub use corpus::{SuggestIndex, is_closed, maturity_level};
+pub use learned::Learned;
 pub use levers::Levers;
 pub use reason::{Part, Reason, Warning, Why};
 pub use score::Suggestion;
 
 /// The best `limit` partners of `query` as the broker sees them: dismissed partners left
-/// out (or, with `all`, kept and marked `dismissed`), paired ones marked.
+/// out (or, with `all`, kept and marked `dismissed`), paired ones marked, and the ranking
+/// taught by both (see [`Learned`]).
 pub fn suggest_for(
     conn: &Connection,
     index: &SuggestIndex,
@@ -37,16 +47,40 @@ pub fn suggest_for(
     all: bool,
 ) -> DbResult<Vec<Suggestion>> {
     let dismissed = crate::db::dismissals::of_record(conn, query)?;
-    let mut found = if all {
-        index.suggest(query, limit)
-    } else {
-        index.suggest_except(query, limit, &|id| dismissed.contains_key(&id))
-    };
+    let paired = paired_ids(conn, query)?;
+    let learned = learned(
+        dismissed.iter().map(|(&id, &r)| (id, r)),
+        paired.iter().copied(),
+    );
+    let hidden = |id| !all && dismissed.contains_key(&id);
+    let mut found = index.suggest_learned(query, limit, &hidden, &learned);
     for s in &mut found {
         s.dismissed = dismissed.contains_key(&s.id);
+        s.paired = paired.contains(&s.id);
     }
-    mark_paired(conn, query, &mut found)?;
     Ok(found)
+}
+
+/// What dismissals (by reason) and pairs teach the ranking.
+fn learned(
+    dismissed: impl Iterator<Item = (i64, DismissReason)>,
+    paired: impl Iterator<Item = i64>,
+) -> Learned {
+    let mut l = Learned::default();
+    for (id, reason) in dismissed {
+        match reason {
+            DismissReason::NotRelevant => l.rejected.push(id),
+            DismissReason::WrongField => l.wrong_field.push(id),
+            DismissReason::Known => l.accepted.push(id),
+            DismissReason::Other => {}
+        }
+    }
+    l.accepted.extend(paired);
+    // The maps' order is random: the ranking must not be.
+    l.rejected.sort_unstable();
+    l.wrong_field.sort_unstable();
+    l.accepted.sort_unstable();
+    l
 }
 
 /// Ids of the records already paired with `query` (any stage).

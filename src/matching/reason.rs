@@ -12,6 +12,9 @@ pub enum Reason {
     RelatedTerms(Vec<String>),
     /// Both are filed under this field.
     SameField(String),
+    /// The query names no field, and its best text matches are mostly filed under this one,
+    /// as the candidate is.
+    LikelyField(String),
     /// Both are in this city.
     SameCity(String),
     /// Both are in this province.
@@ -31,6 +34,7 @@ impl Reason {
             Reason::SharedTerms(_) => "shared_terms",
             Reason::RelatedTerms(_) => "related_terms",
             Reason::SameField(_) => "same_field",
+            Reason::LikelyField(_) => "likely_field",
             Reason::SameCity(_) => "same_city",
             Reason::SameProvince(_) => "same_province",
             Reason::NeighbourProvince(..) => "neighbour_province",
@@ -45,6 +49,7 @@ impl Reason {
             Reason::SharedTerms(t) => format!("共同关键词: {}", t.join("、")),
             Reason::RelatedTerms(t) => format!("相关词: {}", t.join("、")),
             Reason::SameField(f) => format!("同领域: {f}"),
+            Reason::LikelyField(f) => format!("可能同领域: {f}"),
             Reason::SameCity(c) => format!("同城: {c}"),
             Reason::SameProvince(p) => format!("同省: {p}"),
             Reason::NeighbourProvince(a, b) => format!("邻省: {a}—{b}"),
@@ -61,6 +66,7 @@ impl Reason {
             Reason::SharedTerms(t) => format!("shared terms: {}", t.join(", ")),
             Reason::RelatedTerms(t) => format!("related terms: {}", t.join(", ")),
             Reason::SameField(f) => format!("same field: {f}"),
+            Reason::LikelyField(f) => format!("likely the same field: {f}"),
             Reason::SameCity(c) => format!("same city: {c}"),
             Reason::SameProvince(p) => format!("same province: {p}"),
             Reason::NeighbourProvince(a, b) => format!("neighbouring provinces: {a}–{b}"),

@@ -18,7 +18,8 @@ use crate::domain::{Code, Kind, Record};
 /// Pseudo-relevance feedback reads this many first-pass candidates (`expand.rs`).
 pub(crate) const FEEDBACK_DOCS: usize = 3;
 
-use super::corpus::{Doc, Side, SuggestIndex, side_index};
+use super::corpus::{NO_FIELD, REGION, Side, SuggestIndex, side_index};
+use super::learned::Learned;
 use super::reason::{Part, Warning, Why};
 use super::region::{Proximity, Region, proximity};
 use super::terms::{TITLE_WEIGHT, is_bigram, record_terms};
@@ -39,6 +40,10 @@ pub(crate) const BIGRAM_WEIGHT: f32 = 0.4;
 /// How sharply own-kind rarity discounts a term: the ratio of its own-kind idf to the
 /// rarest term's, to this power.
 const OWN_POWER: i32 = 2;
+/// How many first-pass candidates vote on a likely field…
+const GUESS_DOCS: usize = 5;
+/// …and the share of the field points a candidate in it earns.
+pub(crate) const LIKELY_FIELD_SHARE: f32 = 0.5;
 /// How deep the first pass ranks before the region, price and maturity points are added.
 const POOL: usize = 200;
 
@@ -68,7 +73,10 @@ pub struct Suggestion {
 /// What the query record brings, computed once per call.
 pub(crate) struct Query<'a> {
     pub rec: &'a Record,
-    pub field_key: String,
+    /// Per entry of the index's field table: whether it is the query's field.
+    pub same_field: Vec<bool>,
+    /// For a query with no field: the field its best first-pass candidates share, if any.
+    pub likely_field: Option<u32>,
     pub region: Region,
     /// (term id, weight): the query's own terms heaviest first, then feedback's.
     pub terms: Vec<(u32, f32)>,
@@ -113,18 +121,31 @@ impl SuggestIndex {
         limit: usize,
         hidden: &dyn Fn(i64) -> bool,
     ) -> Vec<Suggestion> {
+        self.suggest_learned(query, limit, hidden, &Learned::default())
+    }
+
+    /// [`SuggestIndex::suggest_except`] ranked with what the broker said about the query's
+    /// partners (see [`Learned`]).
+    pub fn suggest_learned(
+        &self,
+        query: &Record,
+        limit: usize,
+        hidden: &dyn Fn(i64) -> bool,
+        learned: &Learned,
+    ) -> Vec<Suggestion> {
         let side = &self.sides[side_index(query.kind.other())];
-        if side.docs.is_empty() || limit == 0 {
+        if side.is_empty() || limit == 0 {
             return Vec::new();
         }
         let Some(mut q) = self.query(query) else {
             return Vec::new();
         };
+        self.learn(&mut q, side, learned);
         if self.levers.related {
             let extra = self.related(&q, side);
             q.terms.extend(extra);
         }
-        let mut acc = vec![0f32; side.docs.len()];
+        let mut acc = vec![0f32; side.len()];
         let mut touched = accumulate(side, &q.terms, &mut acc);
         if self.levers.feedback {
             let first = self.pool(&q, side, &acc, &touched, FEEDBACK_DOCS, hidden);
@@ -134,14 +155,17 @@ impl SuggestIndex {
                 q.terms.extend(extra);
             }
         }
+        if self.levers.field_guess && q.rec.field.trim().is_empty() {
+            let first = self.pool(&q, side, &acc, &touched, GUESS_DOCS, hidden);
+            q.likely_field = likely_field(side, &first);
+        }
         let mut ranked: Vec<(f32, u32)> = self
             .pool(&q, side, &acc, &touched, POOL.max(limit), hidden)
             .into_iter()
             .map(|(_, d)| {
-                let doc = &side.docs[d as usize];
                 let points = text_points(acc[d as usize], q.ideal)
-                    + self.field_points(&q, doc)
-                    + other_points(&q, doc);
+                    + self.field_points(&q, side, d)
+                    + other_points(&q, side, d);
                 (points, d)
             })
             .collect();
@@ -149,7 +173,31 @@ impl SuggestIndex {
         ranked.truncate(limit);
         ranked
             .into_iter()
-            .map(|(_, d)| self.explain(&q, &side.docs[d as usize], side))
+            .map(|(_, d)| self.explain(&q, side, d))
+            .collect()
+    }
+
+    /// The query's terms with their weighted frequencies: from the index when it holds the
+    /// record as it is (no segmentation), else segmented now. (term id or `None` when the
+    /// index lacks it, is a bigram, frequency.)
+    fn query_terms(&self, query: &Record) -> Vec<(Option<u32>, bool, f32)> {
+        let own = &self.sides[side_index(query.kind)];
+        if let Some(d) = own.place(query.id)
+            && query.id != 0
+            && query.rev != 0
+            && own.revs[d as usize] == query.rev
+        {
+            return own
+                .terms(d)
+                .into_iter()
+                .map(|(t, tf)| (Some(t), self.words.is_bigram(t), tf))
+                .collect();
+        }
+        let mut terms: Vec<(String, f32)> = record_terms(query, &self.levers).into_iter().collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        terms
+            .into_iter()
+            .map(|(w, tf)| (self.term_id(&w), is_bigram(&w), tf))
             .collect()
     }
 
@@ -157,24 +205,23 @@ impl SuggestIndex {
     fn query<'a>(&self, query: &'a Record) -> Option<Query<'a>> {
         let other = &self.sides[side_index(query.kind.other())];
         let own = &self.sides[side_index(query.kind)];
-        let n = other.docs.len();
+        let n = other.len();
         // The query counts among its own kind whether or not it is indexed yet.
-        let unseen = usize::from(!own.by_id.contains_key(&query.id) || query.id == 0);
-        let n_own = own.docs.len() + unseen;
+        let unseen = usize::from(query.id == 0 || own.place(query.id).is_none());
+        let n_own = own.len() + unseen;
         let rarest_own = idf(n_own, 1);
         let mut words: Vec<f32> = Vec::new();
         let mut grams: Vec<f32> = Vec::new();
         let mut terms: Vec<(u32, f32)> = Vec::new();
-        for (word, qtf) in record_terms(query, &self.levers) {
-            let id = self.term_id(&word);
-            let df = id.map_or(0, |id| other.postings(id).len());
+        for (id, bigram, qtf) in self.query_terms(query) {
+            let df = id.map_or(0, |id| other.df(id));
             let mut w = qtf.sqrt() * idf(n, df.max(1));
             if self.levers.own_rarity && n_own >= 2 {
-                let df_own = id.map_or(0, |id| own.postings(id).len()) + unseen;
+                let df_own = id.map_or(0, |id| own.df(id)) + unseen;
                 let ratio = (idf(n_own, df_own.max(1)) / rarest_own).clamp(0.0, 1.0);
                 w *= ratio.powi(OWN_POWER);
             }
-            if is_bigram(&word) {
+            if bigram {
                 w *= BIGRAM_WEIGHT;
                 grams.push(w);
             } else {
@@ -193,14 +240,19 @@ impl SuggestIndex {
         if terms.is_empty() || ideal <= 0.0 {
             return None;
         }
-        // Ties go by the word, not its id, so indexes built from different record sets agree.
-        terms.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.words[a.0 as usize].cmp(&self.words[b.0 as usize]))
-        });
+        // Ties go by the word (ids order like words), so indexes built from different
+        // record sets agree.
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let field_key = crate::search::keys::fold(query.field.trim());
+        let same_field = self
+            .fields
+            .iter()
+            .map(|f| same_field(&field_key, f))
+            .collect();
         Some(Query {
             rec: query,
-            field_key: crate::search::keys::fold(query.field.trim()),
+            likely_field: None,
+            same_field,
             region: Region::parse(&query.region),
             own_terms: terms.len(),
             terms,
@@ -220,14 +272,10 @@ impl SuggestIndex {
     ) -> Vec<(f32, u32)> {
         let mut ranked: Vec<(f32, u32)> = touched
             .iter()
-            .filter(|&&d| {
-                let doc = &side.docs[d as usize];
-                !doc.closed && !hidden(doc.id)
-            })
+            .filter(|&&d| !side.is_closed(d) && !hidden(side.ids[d as usize]))
             .map(|&d| {
-                let doc = &side.docs[d as usize];
                 (
-                    text_points(acc[d as usize], q.ideal) + self.field_points(q, doc),
+                    text_points(acc[d as usize], q.ideal) + self.field_points(q, side, d),
                     d,
                 )
             })
@@ -240,9 +288,14 @@ impl SuggestIndex {
         ranked
     }
 
-    pub(crate) fn field_points(&self, q: &Query<'_>, doc: &Doc) -> f32 {
-        if self.levers.field && same_field(&q.field_key, &doc.field_key) {
+    pub(crate) fn field_points(&self, q: &Query<'_>, side: &Side, d: u32) -> f32 {
+        let f = side.fields[d as usize];
+        if !self.levers.field || f == NO_FIELD {
+            0.0
+        } else if q.same_field.get(f as usize).copied().unwrap_or(false) {
             FIELD_POINTS
+        } else if q.likely_field == Some(f) {
+            FIELD_POINTS * LIKELY_FIELD_SHARE
         } else {
             0.0
         }
@@ -253,8 +306,12 @@ impl SuggestIndex {
 fn accumulate(side: &Side, terms: &[(u32, f32)], acc: &mut [f32]) -> Vec<u32> {
     let mut touched = Vec::new();
     for &(term, w) in terms {
-        for &(d, tf) in side.postings(term) {
-            let slot = &mut acc[d as usize];
+        let (docs, tfs) = side.postings(term);
+        for (&d, &tf) in docs.iter().zip(tfs.iter()) {
+            // A damaged cache file cannot send a place out of range.
+            let Some(slot) = acc.get_mut(d as usize) else {
+                continue;
+            };
             if *slot == 0.0 {
                 touched.push(d);
             }
@@ -264,28 +321,55 @@ fn accumulate(side: &Side, terms: &[(u32, f32)], acc: &mut [f32]) -> Vec<u32> {
     touched
 }
 
+/// The field most of `first` (the best first-pass candidates) are filed under, when more
+/// than half of their text points lie there: a guess for a query that names none.
+fn likely_field(side: &Side, first: &[(f32, u32)]) -> Option<u32> {
+    let total: f32 = first.iter().map(|c| c.0).sum();
+    let mut votes: Vec<(u32, f32)> = Vec::new();
+    for &(points, d) in first {
+        let f = side.fields[d as usize];
+        if f == NO_FIELD {
+            continue;
+        }
+        match votes.iter_mut().find(|v| v.0 == f) {
+            Some(v) => v.1 += points,
+            None => votes.push((f, points)),
+        }
+    }
+    votes
+        .into_iter()
+        .filter(|v| total > 0.0 && v.1 / total > 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|v| v.0)
+}
+
 /// Best first; ties by code, so the order never depends on hashing.
 fn order(side: &Side, a: (f32, u32), b: (f32, u32)) -> std::cmp::Ordering {
-    b.0.total_cmp(&a.0).then_with(|| {
-        let (x, y) = (&side.docs[a.1 as usize], &side.docs[b.1 as usize]);
-        x.code.num.cmp(&y.code.num)
-    })
+    b.0.total_cmp(&a.0)
+        .then_with(|| side.seqs[a.1 as usize].cmp(&side.seqs[b.1 as usize]))
 }
 
 /// Region, price and maturity points, without allocating (it runs for every candidate of
 /// the pool).
-pub(crate) fn other_points(q: &Query<'_>, doc: &Doc) -> f32 {
-    region_points(q, doc)
-        + if price_fits(q.rec, doc) {
+pub(crate) fn other_points(q: &Query<'_>, side: &Side, d: u32) -> f32 {
+    let i = d as usize;
+    let amount = side.amounts[i];
+    let level = side.maturity[i];
+    region_points(q, &Region::parse(&side.text(d, REGION)))
+        + if price_fits(q.rec, (!amount.is_nan()).then_some(amount)) {
             PRICE_POINTS
         } else {
             0.0
         }
-        + doc.maturity_level.map_or(0.0, |l| MATURITY_POINTS * l)
+        + if level.is_nan() {
+            0.0
+        } else {
+            MATURITY_POINTS * level
+        }
 }
 
-pub(crate) fn region_points(q: &Query<'_>, doc: &Doc) -> f32 {
-    match proximity(&q.region, &doc.region) {
+pub(crate) fn region_points(q: &Query<'_>, region: &Region) -> f32 {
+    match proximity(&q.region, region) {
         Proximity::SameCity(_) => CITY_POINTS,
         Proximity::SameProvince(_) => PROVINCE_POINTS,
         Proximity::Neighbour(..) => NEIGHBOUR_POINTS,
@@ -293,8 +377,8 @@ pub(crate) fn region_points(q: &Query<'_>, doc: &Doc) -> f32 {
     }
 }
 
-pub(crate) fn price_fits(query: &Record, doc: &Doc) -> bool {
-    price_and_budget(query, doc).is_some_and(|(price, budget)| price <= budget)
+pub(crate) fn price_fits(query: &Record, amount: Option<f64>) -> bool {
+    price_and_budget(query, amount).is_some_and(|(price, budget)| price <= budget)
 }
 
 /// Same field: equal once folded, or one names the other (新材料 / 新材料（铜箔）).
@@ -307,10 +391,10 @@ pub(crate) fn same_field(a: &str, b: &str) -> bool {
 
 /// (result's price, demand's budget) when both are known, whichever side the query is.
 /// The one place matching reads money.
-pub(crate) fn price_and_budget(query: &Record, doc: &Doc) -> Option<(f64, f64)> {
+pub(crate) fn price_and_budget(query: &Record, amount: Option<f64>) -> Option<(f64, f64)> {
     let (price, budget) = match query.kind {
-        Kind::Demand => (doc.amount?, query.budget?.wan_f64()),
-        Kind::Achievement => (query.price?.wan_f64(), doc.amount?),
+        Kind::Demand => (amount?, query.budget?.wan_f64()),
+        Kind::Achievement => (query.price?.wan_f64(), amount?),
     };
     (price.is_finite() && budget.is_finite() && budget > 0.0).then_some((price, budget))
 }

@@ -36,6 +36,8 @@ struct DemoPair {
     next_due_in_days: Option<i64>,
     #[serde(default)]
     followups: Vec<DemoFollowUp>,
+    /// The contract, written once the pair is signed.
+    contract: Option<super::demo_contracts::DemoContract>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +156,11 @@ fn seed_one(conn: &Connection, now: &Clock, e: &DemoPair) -> PipelineResult<()> 
             _ => {}
         }
         pair = move_in(conn, &at, &pair, &req)?.0;
+        if *to == Stage::Signed
+            && let Some(c) = &e.contract
+        {
+            super::demo_contracts::seed(conn, now, &pair, c)?;
+        }
     }
     log_all(conn, now, pair, e)
 }

@@ -54,7 +54,11 @@ pub fn log(
         let (f, _) = log_in(tx, clock, &before, req)?;
         db::undo::push(
             tx,
-            &format!("log on {} ({})", req.pair, req.channel.key()),
+            &crate::domain::undo::Label::Log {
+                code: req.pair.to_string(),
+                channel: req.channel.key().to_string(),
+            }
+            .stored(),
             &Inverse::DeleteFollowup {
                 id: f.id,
                 pair_id: before.id,

@@ -9,19 +9,30 @@
 
 pub mod agenda;
 pub mod board;
+pub mod calls;
 pub mod clock;
+pub mod contract_text;
+pub mod contracts;
 pub mod dates;
 pub mod demo;
+mod demo_contracts;
 pub mod followups;
+pub mod org_view;
+pub mod orgs;
 pub mod pairs;
 pub mod records;
+pub mod reminders;
 pub mod render;
+pub mod report;
+pub mod reward;
 pub mod show;
 pub mod stages;
+pub mod stats;
 pub mod undo;
 
 pub use agenda::{Agenda, AgendaItem, StaleItem, agenda};
 pub use board::{BoardColumn, Card, board};
+pub use calls::{CallLogged, CallRequest, log_call, notes_of};
 pub use clock::Clock;
 pub use dates::{DateError, parse_due, parse_past};
 pub use followups::{LogRequest, log, log_followup};

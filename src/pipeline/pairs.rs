@@ -123,7 +123,12 @@ pub fn create(
         let pair = create_in(tx, clock, &d, &r, note)?;
         db::undo::push(
             tx,
-            &format!("pair {} ({demand} ⇄ {result})", pair.code()),
+            &crate::domain::undo::Label::Pair {
+                code: pair.code().to_string(),
+                demand: demand.to_string(),
+                result: result.to_string(),
+            }
+            .stored(),
             &Inverse::DeletePair { id: pair.id },
             &clock.stamp(),
             origin,
@@ -205,12 +210,16 @@ pub fn delete(
         let snapshot = PairSnapshot {
             history: history_of(tx, pair.id)?,
             followups: followups_of(tx, pair.id)?,
+            contract: db::contracts::get(tx, pair.id)?,
             pair: pair.clone(),
         };
         db::pairs::delete(tx, pair.id)?;
         db::undo::push(
             tx,
-            &format!("delete {code}"),
+            &crate::domain::undo::Label::DeletePair {
+                code: code.to_string(),
+            }
+            .stored(),
             &Inverse::RestorePair(Box::new(snapshot)),
             &clock.stamp(),
             origin,
@@ -233,5 +242,6 @@ pub(crate) fn restore(conn: &Connection, s: &PairSnapshot) -> PipelineResult<()>
         f.pair_id = p.id;
         db::followups::insert(conn, &mut f)?;
     }
+    db::contracts::put(conn, p.id, &s.contract)?;
     Ok(())
 }

@@ -14,14 +14,18 @@ use crate::domain::undo::{Inverse, PairSnapshot, RecordSnapshot};
 pub struct DeleteImpact {
     /// Its pairs.
     pub pairs: i64,
-    /// The follow-ups logged on those pairs.
+    /// The follow-ups logged on those pairs, and the notes in the record's own log.
     pub followups: i64,
 }
 
 /// What deleting record `id` would take along.
 pub fn delete_impact(conn: &Connection, id: i64) -> PipelineResult<DeleteImpact> {
     let (pairs, followups) = records::delete_impact(conn, id)?;
-    Ok(DeleteImpact { pairs, followups })
+    let notes = db::record_notes::count_of(conn, id)?;
+    Ok(DeleteImpact {
+        pairs,
+        followups: followups + notes,
+    })
 }
 
 /// Deletes record `id` with its pairs (their history and logs go by cascade), journalled
@@ -47,14 +51,18 @@ pub fn delete_record(
             snapshots.push(PairSnapshot {
                 history: pairs::history_of(tx, pair.id)?,
                 followups: pairs::followups_of(tx, pair.id)?,
+                contract: crate::db::contracts::get(tx, pair.id)?,
                 pair,
             });
         }
-        let label = match snapshots.len() {
-            0 => format!("delete {}", rec.code()),
-            n => format!("delete {} with {n} pair(s)", rec.code()),
-        };
+        let label = crate::domain::undo::Label::Delete {
+            code: rec.code().to_string(),
+            pairs: snapshots.len() as u64,
+        }
+        .stored();
+        let notes = db::record_notes::of_record(tx, id)?;
         records::delete(tx, id)?;
+        db::orgs::prune(tx)?;
         db::undo::push(
             tx,
             &label,
@@ -63,6 +71,7 @@ pub fn delete_record(
                 seq: rec.seq,
                 record: rec.clone(),
                 pairs: snapshots,
+                notes,
             })),
             &db::now(),
             origin,

@@ -138,6 +138,9 @@ pub fn pair_detail(d: &PairDetail, clock: &Clock) -> String {
     for (label, value) in &rows {
         let _ = writeln!(out, "  {}  {value}", pad(label, label_w));
     }
+    if let Some(c) = &d.contract {
+        out.push_str(&super::contract_text::contract_block(c));
+    }
     out.push_str("history\n");
     for h in &d.history {
         let from = h.from.map_or_else(|| "—".to_string(), stage_label);
@@ -272,4 +275,24 @@ pub fn agenda(a: &Agenda) -> String {
         out.push('\n');
     }
     out
+}
+
+/// One note of a record's log on one line: date, channel, note, → next action (due).
+pub fn note_line(n: &crate::domain::RecordNote, lang: crate::i18n::Lang) -> String {
+    let mut line = format!(
+        "{} {} {}",
+        crate::sanitize::one_line(n.at.get(..10).unwrap_or(&n.at)),
+        lang.pick(n.channel.zh(), n.channel.en()),
+        crate::sanitize::one_line(&n.note)
+    );
+    if let Some(a) = &n.next_action {
+        line.push_str(" → ");
+        line.push_str(&crate::sanitize::one_line(a));
+        if let Some(due) = &n.next_due {
+            line.push_str(" (");
+            line.push_str(&crate::sanitize::one_line(due));
+            line.push(')');
+        }
+    }
+    line
 }

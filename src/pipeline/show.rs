@@ -53,6 +53,9 @@ pub struct PairDetail {
     pub history: Vec<HistoryEntry>,
     /// Newest first.
     pub followups: Vec<LogEntry>,
+    /// The contract from 签约 on: terms, plan against payments, what is outstanding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract: Option<super::contracts::ContractView>,
 }
 
 pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult<PairDetail> {
@@ -76,7 +79,9 @@ pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult
             next_due: f.next_due,
         })
         .collect();
+    let contract = super::contracts::view(conn, clock, &pair)?;
     Ok(PairDetail {
+        contract,
         pair_id: pair.id,
         code: pair.code().to_string(),
         demand,

@@ -37,6 +37,8 @@ pub struct MoveRequest {
     pub reason: Option<ShelveReason>,
     /// Optional note on a shelving.
     pub note: Option<String>,
+    /// Landed with no payment received: why (the explicit override).
+    pub override_note: Option<String>,
 }
 
 impl MoveRequest {
@@ -52,6 +54,7 @@ impl MoveRequest {
             reg_no: None,
             reason: None,
             note: None,
+            override_note: None,
         }
     }
 }
@@ -106,7 +109,7 @@ pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
         });
     }
     let takes_contract_money = matches!(req.to, Stage::Signed | Stage::Registered);
-    let given: [(&str, bool, bool); 6] = [
+    let given: [(&str, bool, bool); 7] = [
         ("--amount", req.amount.is_some(), takes_contract_money),
         ("--date", req.signed_on.is_some(), takes_contract_money),
         (
@@ -121,6 +124,11 @@ pub fn apply(pair: &Pair, req: &MoveRequest, at: &str) -> PipelineResult<Pair> {
         ),
         ("--reason", req.reason.is_some(), req.to == Stage::Shelved),
         ("--note", req.note.is_some(), req.to == Stage::Shelved),
+        (
+            "--override",
+            req.override_note.is_some(),
+            req.to == Stage::Landed,
+        ),
     ];
     if let Some((flag, ..)) = given.iter().find(|(_, g, ok)| *g && !*ok) {
         return Err(PipelineError::Invalid(format!(
@@ -283,12 +291,12 @@ fn move_journalled(
     let (after, change_id) = move_in(conn, clock, before, req)?;
     db::undo::push(
         conn,
-        &format!(
-            "move {} {} → {}",
-            req.pair,
-            before.stage.key(),
-            after.stage.key()
-        ),
+        &crate::domain::undo::Label::Move {
+            code: req.pair.to_string(),
+            from: before.stage.key().to_string(),
+            to: after.stage.key().to_string(),
+        }
+        .stored(),
         &Inverse::RestoreStage {
             before: Box::new(before.clone()),
             stage_change_id: change_id,
@@ -309,6 +317,9 @@ pub(crate) fn move_in(
 ) -> PipelineResult<(Pair, i64)> {
     let at = clock.stamp();
     let mut after = apply(before, req, &at)?;
+    if after.stage == Stage::Landed {
+        landed_rule(conn, before, req)?;
+    }
     db::pairs::write_state(conn, &mut after)?;
     let change = db::followups::insert_change(
         conn,
@@ -321,4 +332,33 @@ pub(crate) fn move_in(
         },
     )?;
     Ok((after, change))
+}
+
+/// 落地 needs money received: at least one payment, or an explicit override with a note
+/// (kept with the contract, shown while the pair is landed).
+fn landed_rule(conn: &Connection, before: &Pair, req: &MoveRequest) -> PipelineResult<()> {
+    let note = req
+        .override_note
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if req.override_note.is_some() && note.is_none() {
+        return Err(PipelineError::Invalid(
+            "--override needs a note saying why the pair lands with no payment".into(),
+        ));
+    }
+    if let Some(note) = note {
+        return super::contracts::set_landed_note(conn, before.id, note);
+    }
+    if db::contracts::payment_count(conn, before.id)? == 0 {
+        return Err(PipelineError::Missing {
+            pair: req.pair,
+            to: Stage::Landed,
+            what: format!(
+                "a payment received (duijie paid {} --amount … --date …) or --override NOTE",
+                req.pair
+            ),
+        });
+    }
+    Ok(())
 }

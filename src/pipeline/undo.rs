@@ -14,7 +14,7 @@ use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db, DbError, records};
 use crate::domain::Record;
-use crate::domain::undo::{RecordSnapshot, UndoStep, Unreadable, desk};
+use crate::domain::undo::{Label, RecordSnapshot, UndoStep, Unreadable, desk};
 use crate::i18n::{Lang, Msg};
 
 pub use crate::db::undo::DEPTH;
@@ -97,10 +97,10 @@ impl Undone {
     /// What was undone, in `lang` (the step's label is data and stays as journalled).
     pub fn describe(&self, lang: Lang) -> String {
         match &self.note {
-            None => self.step.label.clone(),
+            None => self.step.label_in(lang),
             Some(note) => format!(
                 "{}{}{}{}",
-                self.step.label,
+                self.step.label_in(lang),
                 lang.pick("（", " ("),
                 note.text(lang),
                 lang.pick("）", ")")
@@ -125,7 +125,10 @@ pub fn journal(
 pub fn journal_record_add(conn: &Connection, rec: &Record, origin: &str) -> PipelineResult<()> {
     db::undo::push(
         conn,
-        &format!("add {}", rec.code()),
+        &Label::Add {
+            code: rec.code().to_string(),
+        }
+        .stored(),
         &Inverse::DeleteRecord { id: rec.id },
         &Clock::system().stamp(),
         origin,
@@ -147,7 +150,10 @@ pub fn journal_record_edit_by(
 ) -> PipelineResult<()> {
     db::undo::push(
         conn,
-        &format!("edit {}", before.code()),
+        &Label::Edit {
+            code: before.code().to_string(),
+        }
+        .stored(),
         &Inverse::RestoreRecord {
             id: before.id,
             seq: before.seq,
@@ -194,6 +200,8 @@ pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
             }
         };
         let outcome = apply(tx, entry.id, &inverse)?;
+        // Organisations and contacts made only for records the step took away go too.
+        db::orgs::prune(tx)?;
         db::undo::remove(tx, entry.id)?;
         Ok(Some(Undone::new(entry.step, outcome, Some(&inverse))))
     })
@@ -229,11 +237,21 @@ fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
     match inverse {
         Inverse::DeletePair { id } => (None, Some(*id)),
         Inverse::RestorePair(s) => (None, Some(s.pair.id)),
-        Inverse::RestoreStage { before, .. } => (None, Some(before.id)),
+        Inverse::RestoreStage { before, .. } | Inverse::RestoreContract { before, .. } => {
+            (None, Some(before.id))
+        }
         Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
         Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
         Inverse::RestoreDeleted(s) => (Some(s.id), None),
-        Inverse::UndoImport { .. } => (None, None),
+        // A record's note taken back is not a record edit: its content is as it was (the
+        // desk reads its log again when it sees the record's new revision).
+        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } | Inverse::Org(_) => {
+            (None, None)
+        }
+        Inverse::Several { steps } => steps
+            .iter()
+            .map(target)
+            .fold((None, None), |a, b| (a.0.or(b.0), a.1.or(b.1))),
     }
 }
 
@@ -258,6 +276,9 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
             }
             db::followups::delete_change(conn, *stage_change_id)?;
             Ok(None)
+        }
+        Inverse::RestoreContract { before, contract } => {
+            Ok(done(super::contracts::restore(conn, before, contract)?))
         }
         Inverse::DeleteFollowup {
             id,
@@ -291,6 +312,19 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
             added,
             updated: _,
         } => undo_import(conn, entry, *kind, added),
+        Inverse::Org(step) => Ok(done(super::orgs::undo(conn, step)?)),
+        Inverse::DeleteRecordNote { id, .. } => Ok(done(db::record_notes::delete(conn, *id)?)),
+        Inverse::Several { steps } => {
+            // Each part is taken back; the step is gone only when every part was.
+            let mut outcome = Some(Note::Gone);
+            for step in steps.iter().rev() {
+                let part = apply(conn, entry, step)?;
+                if part.is_none() || outcome == Some(Note::Gone) {
+                    outcome = part;
+                }
+            }
+            Ok(outcome)
+        }
     }
 }
 
@@ -314,6 +348,11 @@ fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outc
     rec.seq = s.seq;
     if !records::restore(conn, &mut rec)? {
         return Ok(Some(Note::Gone));
+    }
+    for n in &s.notes {
+        let mut n = n.clone();
+        n.record_id = s.id;
+        db::record_notes::insert(conn, &mut n)?;
     }
     let mut lost = 0;
     for p in &s.pairs {

@@ -148,6 +148,19 @@ pub enum Action {
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).
     Pipe(PipeAction),
+
+    // — organisations —
+    /// The organisation view: open, scroll, and the runner's answers (features/org).
+    Org(crate::tui::features::org::OrgAction),
+    // — on the phone —
+    /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
+    Phone(crate::tui::features::phone::PhoneAction),
+
+    // — stats —
+    /// The stats view: open it, pick its period, take its figures.
+    Stats(crate::tui::features::stats::StatsAction),
+    /// The contract and payment forms on the pair detail.
+    Contract(crate::tui::features::contract::ContractAction),
 }
 
 /// What a key means inside an overlay or a text line. Overlays read the intents they know and

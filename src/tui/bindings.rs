@@ -18,10 +18,12 @@ const ALL: &[Context] = &[
     Context::Board,
     Context::Agenda,
     Context::PairDetail,
+    Context::Stats,
+    Context::Org,
 ];
 /// Ctrl-C quits wherever the context does not bind it (forms and prompts ask instead).
 const EVERYWHERE: &[Context] = &[Context::Global];
-const NOT_TYPING: &[Context] = &[Context::Desk, Context::Record, Context::Help];
+const NOT_TYPING: &[Context] = &[Context::Desk, Context::Record, Context::Help, Context::Org];
 
 /// The default table. Order is the order of the help overlay and the default config.
 pub fn defaults() -> Vec<Def> {
@@ -69,12 +71,17 @@ pub fn defaults() -> Vec<Def> {
             "suspend to the shell (fg comes back)",
         ),
     ]);
+    v.extend(f::phone::keys::defaults());
     v.extend(f::pipeline::keys::entries());
     v.extend(f::suggestions::keys::defaults());
     v.extend(f::board::keys::defaults());
     v.extend(f::agenda::keys::defaults());
     v.extend(f::followup::keys::defaults());
     v.extend(f::pair_detail::keys::defaults());
+    v.extend(f::stats::keys::defaults());
+    v.extend(f::contract::keys::defaults());
+    v.extend(f::org::keys::defaults());
+    v.extend(f::contact_form::keys::defaults());
     v.extend(f::pipeline::keys::shared());
     v.extend(crate::tui::keys::overlays::defaults());
     v.extend(crate::tui::features::record_form::keys::defaults());

@@ -45,7 +45,9 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::Conflict(c) => c.render(frame, over, theme, m.lang),
             Overlay::Picker(picker) => picker.render(frame, over, theme, m.lang),
             Overlay::StagePrompt { prompt, .. } => prompt.render(frame, over, theme, m.lang),
-            Overlay::FollowUp { form, .. } => form.render(frame, over, theme, m.lang),
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } => {
+                form.render(frame, over, theme, m.lang);
+            }
             Overlay::Suggestions { list, .. } => {
                 let rect = layout::centered(over, 100, over.height.saturating_sub(2));
                 crate::tui::ui::fit::clear_popup(frame, rect);
@@ -54,6 +56,19 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::PairDetail { detail, scroll } => {
                 pair_detail::render(frame, over, m, detail, *scroll, theme);
             }
+            Overlay::Contract(form) => form.render(frame, over, theme, m.lang),
+            Overlay::Stats(v) => {
+                crate::tui::features::stats::view::render(frame, over, v, &m.keymap, m.lang, theme);
+            }
+            Overlay::Org {
+                detail,
+                scroll,
+                pick,
+            } => {
+                let shown = (&**detail, *scroll, *pick);
+                crate::tui::features::org::view::render(frame, over, m, shown, theme);
+            }
+            Overlay::ContactForm(form) => form.render(frame, over, theme, m.lang),
         }
     }
 }

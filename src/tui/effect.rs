@@ -40,6 +40,29 @@ pub enum Effect {
     },
     /// A pipeline read or write (effects_pipeline.rs).
     Pipe(PipeEffect),
+    /// Read the organisation view, or save a contact from it.
+    Org(crate::tui::features::org::OrgEffect),
+    /// The clipboard, the mouse, a call logged on a record (features/phone).
+    Phone(crate::tui::features::phone::PhoneEffect),
+    /// Read the stats figures for a period of the stats view.
+    LoadStats(crate::tui::features::stats::PeriodChoice),
+    /// Write a pair's contract or a payment received (journalled: one undo step).
+    Contract(ContractEffect),
+}
+
+/// A contract form's write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContractEffect {
+    /// Set the contract of pair `pair_id`.
+    Save {
+        pair_id: i64,
+        req: crate::pipeline::contracts::ContractRequest,
+    },
+    /// Record a payment on pair `pair_id`.
+    Pay {
+        pair_id: i64,
+        req: crate::pipeline::contracts::PaymentRequest,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,12 +77,13 @@ pub enum PipeEffect {
     CreatePair { demand: Code, result: Code },
     /// Suggest partners for a record; reasons in Chinese when `zh`.
     Suggest { id: i64, zh: bool },
-    /// Dismiss suggestion `partner` of record `subject` (as not relevant), or with `undo`
-    /// take the dismissal back.
+    /// Dismiss suggestion `partner` of record `subject` for `reason`, or with `undo` take
+    /// the dismissal back.
     Dismiss {
         subject: i64,
         partner: i64,
         undo: bool,
+        reason: crate::db::dismissals::DismissReason,
     },
     /// Move a pair.
     Move(MoveRequest),

@@ -72,6 +72,10 @@ pub struct Model {
     /// The record as it was when its edit form opened: a save writes only what differs
     /// from it, and only over a row nobody changed in those fields meanwhile.
     pub editing: Option<Box<Record>>,
+    /// The own log of the record shown in full (read with it): (record id, notes newest first).
+    pub log: Option<(i64, Vec<crate::domain::RecordNote>)>,
+    /// Whether the desk takes the mouse (clicks, wheel); off, the terminal selects text.
+    pub mouse: bool,
 }
 
 impl Model {
@@ -114,6 +118,8 @@ impl Model {
             full: None,
             edit_when_fetched: None,
             editing: None,
+            log: None,
+            mouse: true,
         };
         for list in [&mut m.demands, &mut m.results] {
             list.hits = list.all_hits();
@@ -145,6 +151,14 @@ impl Model {
     /// The full record of `id`, when it has been fetched.
     pub fn full_of(&self, id: i64) -> Option<&Record> {
         self.full.as_deref().filter(|r| r.id == id)
+    }
+
+    /// The own log of record `id`, when it has been read (empty otherwise).
+    pub fn log_of(&self, id: i64) -> &[crate::domain::RecordNote] {
+        match &self.log {
+            Some((of, notes)) if *of == id => notes,
+            _ => &[],
+        }
     }
 
     /// The id the detail pane (or the open record view) wants in full and does not have.

@@ -51,6 +51,13 @@ pub enum Overlay {
     },
     /// Logging a follow-up.
     FollowUp { pair_id: i64, form: FollowUpForm },
+    /// Logging a call on record `record` (code `code`): the note, and optionally a next
+    /// action and its due date.
+    Call {
+        record: i64,
+        code: crate::domain::Code,
+        form: FollowUpForm,
+    },
     /// Suggested partners of record `subject`.
     Suggestions { subject: i64, list: SuggestionList },
     /// One pair in full.
@@ -58,6 +65,19 @@ pub enum Overlay {
         detail: Box<PairDetail>,
         scroll: u16,
     },
+    /// The stats view (`r`).
+    Stats(Box<crate::tui::features::stats::StatsView>),
+    /// A contract or payment form on a pair.
+    Contract(Box<crate::tui::features::contract::ContractForm>),
+    /// One organisation with its records, pairs and people.
+    Org {
+        detail: Box<crate::pipeline::org_view::OrgDetail>,
+        scroll: u16,
+        /// The highlighted contact (index into `detail.contacts`), once one is picked.
+        pick: Option<usize>,
+    },
+    /// Adding or editing a contact; the organisation view waits under it.
+    ContactForm(Box<crate::tui::features::contact_form::ContactForm>),
 }
 
 impl Overlay {
@@ -79,12 +99,24 @@ impl Overlay {
             Overlay::Conflict(_) => Context::Conflict,
             Overlay::Picker(_) => Context::Picker,
             Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
-            Overlay::StagePrompt { .. } => Context::Prompt,
-            Overlay::FollowUp { form, .. } if form.is_discarding() => Context::Confirm,
-            Overlay::FollowUp { form, .. } if form.on_choice() => Context::Choice,
-            Overlay::FollowUp { .. } => Context::FollowUp,
+            // The contract forms are text lines like the stage prompt's: the same keys.
+            Overlay::StagePrompt { .. } | Overlay::Contract(_) => Context::Prompt,
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.is_discarding() => {
+                Context::Confirm
+            }
+            // A call's form has no channel row: never on a choice.
+            Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.on_choice() => {
+                Context::Choice
+            }
+            Overlay::FollowUp { .. } | Overlay::Call { .. } => Context::FollowUp,
+            // Asking why a suggestion is dismissed: a row of choices.
+            Overlay::Suggestions { list, .. } if list.is_asking() => Context::Choice,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::PairDetail { .. } => Context::PairDetail,
+            Overlay::Stats(_) => Context::Stats,
+            Overlay::Org { .. } => Context::Org,
+            Overlay::ContactForm(f) if f.is_discarding() => Context::Confirm,
+            Overlay::ContactForm(_) => Context::ContactForm,
         }
     }
 }

@@ -134,6 +134,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Pipe(p) => pipeline::update(m, p),
+        Action::Stats(a) => crate::tui::features::stats::update::update(m, a),
+        Action::Contract(a) => crate::tui::features::contract::update::update(m, a),
+        Action::Org(a) => crate::tui::features::org::update::update(m, a),
+        Action::Phone(p) => crate::tui::features::phone::update::update(m, p),
         Action::SaveViewBegin
         | Action::Slot(_)
         | Action::ViewSaved { .. }
@@ -169,7 +173,7 @@ fn ask_undo(m: &mut Model, step: crate::domain::undo::UndoStep) {
     } else {
         m.lang.pick("另一个工作台", "another desk").to_string()
     };
-    let label = crate::sanitize::one_line(&step.label);
+    let label = crate::sanitize::one_line(&step.label_in(m.lang));
     let question = match m.lang {
         crate::i18n::Lang::Zh => {
             format!("最近一步来自{origin}（{}）：{label}。撤销它？", step.at)
@@ -228,6 +232,9 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
             crate::tui::features::stage_prompt::update::input(m, input)
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
+        Some(Overlay::Contract(_)) => crate::tui::features::contract::update::input(m, input),
+        Some(Overlay::ContactForm(_)) => crate::tui::features::org::update::form_input(m, input),
+        Some(Overlay::Call { .. }) => crate::tui::features::phone::update::input(m, input),
         Some(Overlay::Suggestions { .. }) => {
             crate::tui::features::suggestions::update::input(m, input)
         }

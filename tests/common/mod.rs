@@ -93,3 +93,21 @@ pub fn write_db(path: &Path, recs: &[Record]) -> Vec<Record> {
     })
     .expect("insert records")
 }
+
+/// The built-in demo data (assets/demo) seeded on `clock`'s day, in memory, so figures and
+/// screens drawn from it are the same on every run.
+pub fn demo_at(clock: &duijie::pipeline::Clock) -> Db {
+    use duijie::import::{ImportOptions, import_bytes};
+    let mut db = Db::open_in_memory().unwrap();
+    let opts = ImportOptions {
+        no_undo: true,
+        ..ImportOptions::default()
+    };
+    let d = include_bytes!("../../assets/demo/demands.csv");
+    let r = include_bytes!("../../assets/demo/results.csv");
+    import_bytes(&mut db, Kind::Demand, "demands.csv", d, &opts).unwrap();
+    import_bytes(&mut db, Kind::Achievement, "results.csv", r, &opts).unwrap();
+    let pairs = include_str!("../../assets/demo/pairs.json");
+    duijie::pipeline::demo::seed_at(&mut db, clock, pairs).unwrap();
+    db
+}

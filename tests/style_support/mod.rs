@@ -98,3 +98,24 @@ pub fn class_at(buf: &Buffer, theme: Theme, text: &str) -> char {
     let row = mask.lines().nth(usize::from(y)).unwrap();
     row.chars().nth(usize::from(x) + 1).unwrap()
 }
+
+/// The text of a rendered buffer, one line per row between `|`, each wide character once
+/// (the cell it covers after it is skipped).
+pub fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        out.push('|');
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push_str("|\n");
+    }
+    out
+}

@@ -193,7 +193,7 @@ fn insert_derived_as(
         rec.status_text,
     ])?;
     rec.id = conn.last_insert_rowid();
-    Ok(())
+    super::links::link_record(conn, rec)
 }
 
 /// Rewrites every field of an existing record (by id), refreshing `updated_at` and keys.
@@ -263,7 +263,7 @@ fn update_derived(
     if n == 0 {
         return Err(DbError::NotFound(rec.code().to_string()));
     }
-    Ok(())
+    super::links::link_record(conn, rec)
 }
 
 /// Deletes a record (its pairs go with it, by foreign key cascade); the tombstones carry the

@@ -70,7 +70,7 @@ pub fn update_fields_in(
     write_patch(conn, &rec, patch)?;
     undo::push(
         conn,
-        &format!("edit {code}"),
+        &crate::domain::undo::Label::Edit { code: code.clone() }.stored(),
         &Inverse::RestoreRecord {
             id: theirs.id,
             seq: theirs.seq,
@@ -147,5 +147,5 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         text(deadline, &rec.deadline_text),
         text(status, &rec.status_text),
     ])?;
-    Ok(())
+    crate::db::links::link_record(conn, rec)
 }

@@ -1,7 +1,10 @@
 //! The loop, the terminal, the effect runner and its workers.
 
 pub mod live;
+pub mod org;
 pub mod runner;
+pub mod runner_contract;
+pub mod runner_phone;
 pub mod runner_pipeline;
 pub mod terminal;
 pub mod workers;
@@ -54,6 +57,7 @@ pub fn run(
     };
     let (demands, results) = (first(Kind::Demand)?, first(Kind::Achievement)?);
     let mut model = Model::with_lists(demands, results, keymap, lang, &db_name);
+    model.mouse = terminal::mouse_on();
     let theme = crate::tui::Theme::from_env();
     let signals = terminal::Signals::install()?;
     let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");
@@ -215,6 +219,8 @@ fn sanitize_title(name: &str) -> String {
 fn to_action(model: &Model, ev: &Event) -> Option<Action> {
     match ev {
         Event::Key(k) => model.keymap.resolve(model.context(), k),
+        // The mouse given to the terminal: whatever still arrives is not the desk's.
+        Event::Mouse(_) if !model.mouse => None,
         Event::Mouse(m) => {
             let (column, row) = (m.column, m.row);
             match m.kind {

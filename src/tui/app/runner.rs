@@ -9,10 +9,12 @@ use std::time::Instant;
 use crate::search::{Entry, keys::SearchKeys};
 use crate::tui::action::Action;
 use crate::tui::app::live::Watch;
+use crate::tui::app::runner_phone;
 use crate::tui::app::workers::{Search, has_file, load_rows};
 pub use crate::tui::effect::Effect;
 use crate::tui::effect::PipeEffect;
 use crate::tui::features::filters::Filters;
+use crate::tui::features::phone::{PhoneAction, PhoneEffect};
 
 /// How long a write waits for another process's lock before the loop takes over.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
@@ -36,6 +38,8 @@ pub struct Runner {
     retry: Vec<(Instant, u32, Effect)>,
     /// The pipeline clock and the suggestion index.
     pub pipe: crate::tui::app::runner_pipeline::PipeRunner,
+    /// Where the clipboard and mouse sequences go: the terminal (a buffer in tests).
+    pub term: Box<dyn std::io::Write>,
 }
 
 impl Runner {
@@ -66,6 +70,7 @@ impl Runner {
             health: None,
             retry: Vec::new(),
             pipe: crate::tui::app::runner_pipeline::PipeRunner::default(),
+            term: Box::new(std::io::stdout()),
         })
     }
 
@@ -297,9 +302,16 @@ impl Runner {
                 Ok(out)
             }
             Effect::Fetch { id } => Ok(match records::get(self.db.conn(), id)? {
-                Some(rec) => vec![Action::Fetched(Box::new(rec))],
+                Some(rec) => vec![
+                    Action::Fetched(Box::new(rec)),
+                    Action::Phone(PhoneAction::LogRead {
+                        id,
+                        notes: crate::pipeline::notes_of(self.db.conn(), id)?,
+                    }),
+                ],
                 None => vec![],
             }),
+            Effect::Phone(e) => self.phone(e),
             Effect::AskDelete { kind, id } => {
                 let impact = crate::pipeline::delete_impact(self.db.conn(), id)?;
                 Ok(vec![Action::ConfirmDelete {
@@ -320,6 +332,25 @@ impl Runner {
                 self.pipe.records_changed();
                 Ok(vec![Action::RecordDeleted { kind, id }])
             }
+            Effect::LoadStats(choice) => {
+                let clock = self.pipe.clock();
+                let today = clock.today();
+                let stats =
+                    crate::pipeline::stats::stats(self.db.conn(), &clock, choice.period(today))?;
+                Ok(vec![Action::Stats(
+                    crate::tui::features::stats::StatsAction::Loaded {
+                        choice,
+                        today,
+                        stats: Box::new(stats),
+                    },
+                )])
+            }
+            Effect::Contract(e) => Ok(vec![super::runner_contract::run(
+                &mut self.db,
+                &self.pipe.clock(),
+                e,
+            )]),
+            Effect::Org(e) => Ok(crate::tui::app::org::run(&mut self.db, e)),
             Effect::Pipe(e) => {
                 // An undo may bring records back or take them away (a delete, an add, a
                 // whole import): the lists and searches take what it wrote, as they take
@@ -350,6 +381,28 @@ impl Runner {
                 Ok(out)
             }
         }
+    }
+
+    /// The clipboard and the mouse go to the terminal; a call is logged, and the rows it
+    /// wrote come back as changes (the record's own log is read again with it, the pairs'
+    /// follow-ups are patched into the views), before the answer saying where it went.
+    fn phone(&mut self, effect: PhoneEffect) -> anyhow::Result<Vec<Action>> {
+        match effect {
+            PhoneEffect::Copy(text) => runner_phone::copy(&mut *self.term, &text)?,
+            PhoneEffect::Mouse(on) => runner_phone::mouse(&mut *self.term, on)?,
+            PhoneEffect::Call(req) => {
+                let rev = crate::db::live::current_rev(self.db.conn())?;
+                let said = runner_phone::call(&mut self.db, &self.pipe.clock(), &req)?;
+                let changes = crate::db::live::changes_since(self.db.conn(), rev)?;
+                let mut out = Vec::new();
+                if !changes.is_empty() {
+                    out.push(Action::Changed(Box::new(changes)));
+                }
+                out.extend(said);
+                return Ok(out);
+            }
+        }
+        Ok(vec![])
     }
 
     /// Inserts (id 0) or updates `rec`, journalled in the same transaction (an insert as

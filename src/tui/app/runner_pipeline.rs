@@ -1,7 +1,8 @@
 //! Pipeline effects: the writes (pair, move, follow-up, undo) and the reads (pairs, board,
 //! agenda, pair detail, suggestions) against the database, answered as actions. The
-//! suggestion index is costly at 100k records, so it is built on a thread on the first `s`
-//! and the answer comes back through [`PipeRunner::answers`]. After a record changes, the
+//! suggestion index is opened from its cache file on the first `s` when it is fresh;
+//! otherwise it is rebuilt on a thread and the answer comes back through
+//! [`PipeRunner::answers`]. After a record changes, the
 //! next `s` answers at once from the index as it was and rebuilds it behind; the open list
 //! is refreshed when the new index is ready.
 
@@ -10,7 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::db::{Db, RecordFilter, records};
 use crate::domain::undo::desk;
 use crate::domain::{Code, CodeKind, PairRow};
-use crate::matching::SuggestIndex;
+use crate::matching::{Levers, SuggestIndex, persist};
 use crate::pipeline::{self, Clock};
 use crate::tui::action::{Action, PipeAction};
 pub use crate::tui::effect::PipeEffect;
@@ -67,19 +68,28 @@ impl PipeRunner {
         }
     }
 
-    /// Starts building the suggestion index from the records as they are now.
+    /// The suggestion index of the records as they are now: the persisted one when it is
+    /// fresh (ready at once), else rebuilt on a thread (reusing the unchanged records'
+    /// terms) and saved for the next time.
     fn start_build(&mut self, db: &Db) -> anyhow::Result<()> {
+        self.suggestions.stale = false;
+        let stale = match persist::cached(db.conn(), db.path(), Levers::default())? {
+            Ok(index) => {
+                self.suggestions.ready = Some(Box::new(index));
+                return Ok(());
+            }
+            Err(stale) => stale,
+        };
         let all = records::list(db.conn(), &RecordFilter::default())?;
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let _ = tx.send(SuggestIndex::build(&all));
+            let _ = tx.send(stale.rebuild(&all));
         });
         self.suggestions.building = Some(rx);
-        self.suggestions.stale = false;
         Ok(())
     }
 
-    fn clock(&self) -> Clock {
+    pub fn clock(&self) -> Clock {
         self.fixed.clone().unwrap_or_else(Clock::system)
     }
 
@@ -202,11 +212,16 @@ impl PipeRunner {
         if self.suggestions.stale && self.suggestions.building.is_none() {
             // Answer from the index as it is; the rebuild refreshes the list.
             self.start_build(db)?;
-            self.suggestions.wanted = Some(Wanted {
-                id,
-                zh,
-                refresh: true,
-            });
+            if self.suggestions.building.is_some() {
+                self.suggestions.wanted = Some(Wanted {
+                    id,
+                    zh,
+                    refresh: true,
+                });
+            }
+        }
+        if self.suggestions.ready.is_none() && self.suggestions.building.is_none() {
+            self.start_build(db)?;
         }
         if let Some(index) = &self.suggestions.ready {
             let found = crate::matching::suggest_for(db.conn(), index, &rec, SUGGESTIONS, false)?;
@@ -218,10 +233,7 @@ impl PipeRunner {
                 refresh,
             }));
         } else {
-            if self.suggestions.building.is_none() {
-                self.start_build(db)?;
-                out.push(Action::Pipe(PipeAction::SuggestBuilding));
-            }
+            out.push(Action::Pipe(PipeAction::SuggestBuilding));
             // Keep the latest request; the build answers it.
             self.suggestions.wanted = Some(Wanted {
                 id,
@@ -258,6 +270,7 @@ impl PipeRunner {
                 subject,
                 partner,
                 undo,
+                reason,
             } => {
                 let Some(rec) = records::get(db.conn(), subject)? else {
                     anyhow::bail!("the record is gone");
@@ -266,13 +279,7 @@ impl PipeRunner {
                     if undo {
                         crate::db::dismissals::restore(tx, &rec, partner).map(|_| ())
                     } else {
-                        crate::db::dismissals::dismiss(
-                            tx,
-                            &rec,
-                            partner,
-                            crate::db::dismissals::DismissReason::NotRelevant,
-                        )
-                        .map(|_| ())
+                        crate::db::dismissals::dismiss(tx, &rec, partner, reason).map(|_| ())
                     }
                 })?;
                 Ok(vec![Action::Pipe(PipeAction::Dismissed {

@@ -32,6 +32,21 @@ const POP_TITLE: &[u8] = b"\x1b[23;0t";
 /// giving it back twice (Drop after a panic hook, a watchdog) pops the title only once.
 static HELD: AtomicBool = AtomicBool::new(false);
 
+/// Whether the desk takes the mouse when it takes the terminal (on by default; the config's
+/// `mouse = false` and the `toggle_mouse` key turn it off so the terminal can select text).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Sets whether mouse capture is on when the terminal is next taken (at start and after a
+/// suspend); the caller writes the change to the terminal if it holds it now.
+pub fn set_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
+
+/// Whether mouse capture is on (see [`set_mouse`]).
+pub fn mouse_on() -> bool {
+    MOUSE.load(Ordering::SeqCst)
+}
+
 /// Owns the terminal while the desk runs; dropping it gives the terminal back.
 pub struct Guard {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
@@ -106,12 +121,13 @@ fn take() -> io::Result<()> {
     if !HELD.swap(true, Ordering::SeqCst) {
         let _ = out.write_all(PUSH_TITLE);
     }
-    if let Err(e) = execute!(
-        out,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    ) {
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste) {
+        restore();
+        return Err(e);
+    }
+    if MOUSE.load(Ordering::SeqCst)
+        && let Err(e) = execute!(out, EnableMouseCapture)
+    {
         restore();
         return Err(e);
     }

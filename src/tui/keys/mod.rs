@@ -56,11 +56,17 @@ pub enum Context {
     Agenda,
     /// The pair detail overlay.
     PairDetail,
+    /// The stats view.
+    Stats,
+    /// The organisation view.
+    Org,
+    /// The contact form.
+    ContactForm,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 23] = [
         Context::Desk,
         Context::Search,
         Context::SaveSlot,
@@ -68,6 +74,8 @@ impl Context {
         Context::Board,
         Context::Agenda,
         Context::PairDetail,
+        Context::Stats,
+        Context::Org,
         Context::Form,
         Context::FormChoice,
         Context::Conflict,
@@ -75,6 +83,7 @@ impl Context {
         Context::Prompt,
         Context::Choice,
         Context::FollowUp,
+        Context::ContactForm,
         Context::Suggestions,
         Context::Confirm,
         Context::ConfirmDelete,
@@ -93,6 +102,7 @@ impl Context {
                 | Context::Prompt
                 | Context::Choice
                 | Context::FollowUp
+                | Context::ContactForm
         )
     }
 
@@ -134,6 +144,9 @@ impl Context {
             Context::Board => lang.pick("看板", "the board"),
             Context::Agenda => lang.pick("待办", "the agenda"),
             Context::PairDetail => lang.pick("配对详情", "pair detail"),
+            Context::Stats => lang.pick("统计", "the stats view"),
+            Context::Org => lang.pick("单位视图", "the organisation view"),
+            Context::ContactForm => lang.pick("联系人表单", "the contact form"),
         }
     }
 }

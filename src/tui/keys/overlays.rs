@@ -13,6 +13,7 @@ const FORMS: &[Context] = &[
     Context::Prompt,
     Context::Choice,
     Context::FollowUp,
+    Context::ContactForm,
 ];
 /// Esc and Ctrl-C leave an overlay the same way: a form with typed text asks first.
 const CANCELS: &[Context] = &[
@@ -20,12 +21,14 @@ const CANCELS: &[Context] = &[
     Context::Prompt,
     Context::Choice,
     Context::FollowUp,
+    Context::ContactForm,
     Context::Suggestions,
 ];
 const UP_DOWN: &[Context] = &[
     Context::Form,
     Context::Prompt,
     Context::FollowUp,
+    Context::ContactForm,
     Context::Suggestions,
 ];
 

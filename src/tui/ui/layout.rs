@@ -95,6 +95,24 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// Splits off the last row of `area` for a one-line footer (the contacts of the pair under
+/// the cursor), when the area is tall enough to give it up.
+pub fn footer(area: Rect) -> (Rect, Option<Rect>) {
+    if area.height < 6 {
+        return (area, None);
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let foot = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    (body, Some(foot))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,9 @@ pub struct AgendaItemVm {
     pub next_action: Option<String>,
     pub due: Option<String>,
     pub days: i64,
+    /// Who to call on each side (shown for the selected item).
+    pub demand_contact: crate::tui::ui::contact::ContactVm,
+    pub result_contact: crate::tui::ui::contact::ContactVm,
 }
 
 /// The four sections, in display order.

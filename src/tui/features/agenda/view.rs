@@ -11,6 +11,7 @@ use crate::sanitize::one_line;
 use crate::tui::features::agenda::state::{AgendaItemVm, AgendaSection, AgendaView};
 use crate::tui::features::pipeline::keys::hint;
 use crate::tui::model::Model;
+use crate::tui::ui::contact::both_sides;
 use crate::tui::ui::fit::{cut, fit, width};
 use crate::tui::{Lang, Theme};
 
@@ -30,6 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         &[
             ("open_pair", "详情", "detail"),
             ("log_followup", "跟进", "follow-up"),
+            ("open_demand", "需求", "demand"),
+            ("open_result", "成果", "result"),
             ("board", "看板", "board"),
             ("back", "返回", "back"),
         ],
@@ -43,7 +46,18 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         )),
         head,
     );
+    let (body, foot) = crate::tui::ui::layout::footer(body);
     m.pipe.agenda.render(frame, body, theme, m.lang);
+    if let (Some((_, item)), Some(foot)) = (m.pipe.agenda.selected(), foot) {
+        let line = both_sides(
+            &item.demand_contact,
+            &item.result_contact,
+            usize::from(foot.width),
+            theme,
+            m.lang,
+        );
+        frame.render_widget(Paragraph::new(line), foot);
+    }
 }
 
 impl AgendaView {

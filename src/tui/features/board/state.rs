@@ -20,6 +20,9 @@ pub struct CardVm {
     pub next_due: Option<String>,
     pub overdue: bool,
     pub amount: Option<Money>,
+    /// Who to call on each side (shown for the selected card).
+    pub demand_contact: crate::tui::ui::contact::ContactVm,
+    pub result_contact: crate::tui::ui::contact::ContactVm,
 }
 
 /// One stage column: how many pairs, the sum of their amounts, and the cards.

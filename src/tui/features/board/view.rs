@@ -12,6 +12,7 @@ use crate::sanitize::one_line;
 use crate::tui::features::board::state::{BoardView, CardVm};
 use crate::tui::features::pipeline::keys::hint;
 use crate::tui::model::Model;
+use crate::tui::ui::contact::both_sides;
 use crate::tui::ui::fit::{cut, fit, width};
 use crate::tui::{Lang, Theme};
 
@@ -72,7 +73,18 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             head,
         );
     }
+    let (body, foot) = crate::tui::ui::layout::footer(body);
     m.pipe.board.render(frame, body, theme, m.lang);
+    if let (Some(card), Some(foot)) = (m.pipe.board.selected(), foot) {
+        let line = both_sides(
+            &card.demand_contact,
+            &card.result_contact,
+            usize::from(foot.width),
+            theme,
+            m.lang,
+        );
+        frame.render_widget(Paragraph::new(line), foot);
+    }
 }
 
 impl BoardView {

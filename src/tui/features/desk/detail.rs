@@ -58,9 +58,6 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
             Some(rec.description.clone()),
         ),
         (l("关键词", "Keywords"), Some(rec.keywords.clone())),
-        (l("联系人", "Contact"), Some(rec.contact.clone())),
-        (l("电话", "Phone"), Some(rec.phone.clone())),
-        (l("邮箱", "Email"), Some(rec.email.clone())),
         (l("来源", "Source"), Some(rec.source.clone())),
         (l("编号", "Ext. id"), Some(rec.ext_id.clone())),
     ]);
@@ -78,6 +75,24 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Who to call: contact, phone and email, the empty ones left out (values are raw data).
+pub fn contact_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
+    let l = |zh, en| lang.pick(zh, en);
+    [
+        (l("联系人", "Contact"), &rec.contact),
+        (l("电话", "Phone"), &rec.phone),
+        (l("邮箱", "Email"), &rec.email),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| (k, v.clone()))
+    .collect()
+}
+
+/// How many lines [`record_lines`] begins with before the other fields: the title and who to
+/// call. The detail pane puts the record's pairs and log after them.
+pub const HEAD_LINES: usize = 2;
+
 /// The warning shown for a deadline kept as text because it is not a date (an import's
 /// "明年"), or `None`.
 pub fn deadline_flag(rec: &Record, lang: Lang) -> Option<String> {
@@ -89,10 +104,13 @@ pub fn deadline_flag(rec: &Record, lang: Lang) -> Option<String> {
 /// warning style.
 pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let flag = deadline_flag(rec, lang);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} ", rec.code()), theme.title()),
-        Span::styled(clean(&rec.title).into_owned(), theme.title()),
-    ])];
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} ", rec.code()), theme.title()),
+            Span::styled(clean(&rec.title).into_owned(), theme.title()),
+        ]),
+        contact_spans(rec, lang, *theme),
+    ];
     for (label, value) in record_fields(rec, lang).into_iter().skip(1) {
         let mut spans = Vec::with_capacity(2);
         if !label.is_empty() {
@@ -105,6 +123,65 @@ pub fn record_lines(rec: &Record, lang: Lang, theme: &Theme) -> Vec<Line<'static
         }
         lines.push(Line::from(spans));
     }
+    lines
+}
+
+/// Contact, phone and email on one line, labelled; "(no contact)" when there is none.
+fn contact_spans(rec: &Record, lang: Lang, theme: Theme) -> Line<'static> {
+    let fields = contact_fields(rec, lang);
+    if fields.is_empty() {
+        return Line::from(vec![
+            Span::styled(
+                format!("{}: ", lang.pick("联系人", "Contact")),
+                theme.label(),
+            ),
+            Span::styled(lang.pick("(无)", "(none)"), theme.muted()),
+        ]);
+    }
+    let mut spans = Vec::with_capacity(fields.len() * 2);
+    for (i, (label, value)) in fields.into_iter().enumerate() {
+        let gap = if i == 0 { "" } else { "  " };
+        spans.push(Span::styled(format!("{gap}{label}: "), theme.label()));
+        spans.push(Span::styled(
+            crate::sanitize::one_line(&value),
+            theme.normal(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// A record's own log (calls noted on it), newest first, under its heading.
+pub fn log_lines(
+    notes: &[crate::domain::RecordNote],
+    lang: Lang,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let heading = crate::i18n::phone::PhoneMsg::LogHeading.text(lang);
+    let mut out = vec![Line::styled(
+        format!("{heading} ({})", notes.len()),
+        theme.label(),
+    )];
+    out.extend(
+        notes
+            .iter()
+            .map(|n| Line::raw(crate::pipeline::render::note_line(n, lang))),
+    );
+    out
+}
+
+/// The record's lines with its pairs and log after the title and contact.
+pub fn with_pairs_and_log(
+    mut lines: Vec<Line<'static>>,
+    pairs: Vec<Line<'static>>,
+    log: Vec<Line<'static>>,
+) -> Vec<Line<'static>> {
+    let rest = lines.split_off(HEAD_LINES.min(lines.len()));
+    lines.extend(pairs);
+    lines.extend(log);
+    lines.extend(rest);
     lines
 }
 
@@ -142,13 +219,13 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         ));
     let lines = match m.selected() {
         Some(row) => {
-            let mut lines = pair_lines(m, row.id, *theme);
-            match m.full_of(row.id) {
-                Some(rec) => lines.extend(record_lines(rec, m.lang, theme)),
+            let lines = match m.full_of(row.id) {
+                Some(rec) => record_lines(rec, m.lang, theme),
                 // The full record is on its way: what the row knows meanwhile.
-                None => lines.extend(record_lines(&from_row(row), m.lang, theme)),
-            }
-            lines
+                None => record_lines(&from_row(row), m.lang, theme),
+            };
+            let log = log_lines(m.log_of(row.id), m.lang, theme);
+            with_pairs_and_log(lines, pair_lines(m, row.id, *theme), log)
         }
         None => vec![Line::styled(
             m.lang.pick("未选中记录", "no record selected"),

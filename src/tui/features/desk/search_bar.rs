@@ -32,9 +32,15 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             }
             let x = area.x + (width(prompt) + width(shown)) as u16;
             frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+            // The last query, selected: the next key typed replaces it.
+            let style = if m.search_line.is_selected() {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
             Line::from(vec![
                 Span::styled(prompt, theme.title()),
-                Span::raw(shown.to_string()),
+                Span::styled(shown.to_string(), style),
             ])
         }
         InputLine::Closed if !m.query.is_empty() => {

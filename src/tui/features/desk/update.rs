@@ -58,6 +58,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Scroll { column, row, delta } => scroll(m, column, row, delta),
         Action::SearchOpen => {
+            // The last query comes back selected: typing replaces it (a new call, a new
+            // query), the arrows keep it for editing.
+            m.search_line.set_value(&m.query);
+            m.search_line.select_all();
             m.line = Line::Search;
             vec![]
         }

@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod picker;
+pub mod region;
 
 use std::collections::BTreeSet;
 
@@ -54,7 +55,19 @@ impl Filters {
     pub fn admits(&self, rec: &impl Filterable) -> bool {
         let (field, region, status) = rec.filtered_values();
         let ok = |set: &BTreeSet<String>, v: &str| set.is_empty() || set.contains(v.trim());
-        ok(&self.field, field) && ok(&self.region, region) && ok(&self.status, status)
+        ok(&self.field, field) && self.admits_region(region) && ok(&self.status, status)
+    }
+
+    /// Whether a record in `region` passes the region filter: a chosen province takes its
+    /// cities, a chosen city ("河南 · 郑州") takes every way of writing it (河南省郑州市,
+    /// 鄭州); text naming no province is matched as written.
+    fn admits_region(&self, region: &str) -> bool {
+        if self.region.is_empty() || self.region.contains(region.trim()) {
+            return true;
+        }
+        region::with_parts(region, |province, label| {
+            self.region.contains(label) || province.is_some_and(|p| self.region.contains(p))
+        })
     }
 
     /// Whether `rec` passes every filter; `stages` are the stages of the record's pairs, and

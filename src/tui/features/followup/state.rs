@@ -63,6 +63,9 @@ pub struct FollowUpForm {
     pub(super) discarding: bool,
     /// The hint line (the keys of the current key table), when the opener set one.
     pub(super) hint: Option<String>,
+    /// A call on a record: the channel is the phone and its row is not shown; the title
+    /// names the record and who is on the line.
+    pub(super) call: Option<String>,
 }
 
 impl FollowUpForm {
@@ -75,7 +78,28 @@ impl FollowUpForm {
             error: None,
             discarding: false,
             hint: None,
+            call: None,
         }
+    }
+
+    /// The form of a call on a record: the note first (then, optionally, the next action and
+    /// its due date); the channel is the phone. `title` names the record and its contact.
+    pub fn call(title: &str) -> FollowUpForm {
+        let phone = Channel::ALL
+            .iter()
+            .position(|c| *c == Channel::Phone)
+            .unwrap_or(0);
+        FollowUpForm {
+            channel: phone,
+            focus: 1,
+            call: Some(crate::sanitize::one_line(title)),
+            ..FollowUpForm::new("")
+        }
+    }
+
+    /// Whether this is a call on a record (no channel row).
+    pub fn is_call(&self) -> bool {
+        self.call.is_some()
     }
 
     /// Replaces the default hint line (set from the key table by whoever opens the form).
@@ -87,7 +111,7 @@ impl FollowUpForm {
     /// True while the focus is on the channel row: there the keys of a row of choices apply
     /// (`Context::Choice`).
     pub fn on_choice(&self) -> bool {
-        self.focus == 0 && !self.discarding
+        self.focus == 0 && !self.discarding && self.call.is_none()
     }
 
     pub fn focused(&self) -> FollowUpField {
@@ -110,7 +134,7 @@ impl FollowUpForm {
     }
 
     fn is_dirty(&self) -> bool {
-        self.channel != 0 || self.inputs.iter().any(|i| !i.is_empty())
+        (self.channel != 0 && self.call.is_none()) || self.inputs.iter().any(|i| !i.is_empty())
     }
 
     /// One intent. Cancel leaves (asking first when something was typed; the question
@@ -130,6 +154,8 @@ impl FollowUpForm {
             };
         }
         let n = FIELDS.len();
+        // A call has no channel row: the note is its first field.
+        let first = usize::from(self.call.is_some());
         let on_channel = self.focus == 0;
         let channels = Channel::ALL.len();
         match input {
@@ -139,7 +165,7 @@ impl FollowUpForm {
             Input::Submit | Input::NextField | Input::Down => {
                 self.focus = (self.focus + 1).min(n - 1);
             }
-            Input::PrevField | Input::Up => self.focus = self.focus.saturating_sub(1),
+            Input::PrevField | Input::Up => self.focus = self.focus.saturating_sub(1).max(first),
             Input::Left if on_channel => self.channel = (self.channel + channels - 1) % channels,
             Input::Right if on_channel => self.channel = (self.channel + 1) % channels,
             Input::Type(c) if on_channel => {

@@ -6,7 +6,7 @@ use crate::pipeline::{LogRequest, parse_due};
 use crate::tui::action::Input;
 use crate::tui::effect::Effect;
 use crate::tui::effect::PipeEffect;
-use crate::tui::features::followup::{FollowUpField, FollowUpForm, FollowUpOutcome};
+use crate::tui::features::followup::{FollowUpField, FollowUpForm, FollowUpInput, FollowUpOutcome};
 use crate::tui::features::pipeline::keys::hint;
 use crate::tui::features::pipeline::pair_code;
 use crate::tui::model::Model;
@@ -43,21 +43,9 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
             vec![]
         }
         FollowUpOutcome::Submit(data) => {
-            let next_due = match data.due_text.as_deref().map(|t| parse_due(t, today)) {
-                None => None,
-                Some(Ok(d)) => Some(d),
-                Some(Err(e)) => {
-                    form.set_error(FollowUpField::Due, e.to_string());
-                    return vec![];
-                }
-            };
-            if next_due.is_some() && data.next_action.is_none() {
-                form.set_error(
-                    FollowUpField::NextAction,
-                    lang.pick("有截止日期时需填写下一步", "a due date needs a next action"),
-                );
+            let Some(next_due) = due_of(form, &data, today, lang) else {
                 return vec![];
-            }
+            };
             let req = LogRequest {
                 pair: pair_code(*pair_id),
                 channel: data.channel,
@@ -70,6 +58,33 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
             vec![Effect::Pipe(PipeEffect::Log(req))]
         }
     }
+}
+
+/// The due date of a submitted form, read on `today`: `None` when it does not parse or dates
+/// no next action (the error is then shown beside its field and the form stays open), else
+/// the date if one was typed.
+pub fn due_of(
+    form: &mut FollowUpForm,
+    data: &FollowUpInput,
+    today: jiff::civil::Date,
+    lang: crate::i18n::Lang,
+) -> Option<Option<jiff::civil::Date>> {
+    let next_due = match data.due_text.as_deref().map(|t| parse_due(t, today)) {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            form.set_error(FollowUpField::Due, e.to_string());
+            return None;
+        }
+    };
+    if next_due.is_some() && data.next_action.is_none() {
+        form.set_error(
+            FollowUpField::NextAction,
+            lang.pick("有截止日期时需填写下一步", "a due date needs a next action"),
+        );
+        return None;
+    }
+    Some(next_due)
 }
 
 #[cfg(test)]

@@ -14,9 +14,13 @@ use crate::tui::{Lang, Theme};
 
 impl FollowUpForm {
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme, lang: Lang) {
-        let rect = centered(area, 64, 8);
+        let call = self.call.is_some();
+        let rect = centered(area, 64, if call { 7 } else { 8 });
         clear_popup(frame, rect);
-        let title = format!(" {} {} ", lang.pick("跟进", "Follow-up"), self.pair_code);
+        let title = match &self.call {
+            Some(t) => format!(" {t} "),
+            None => format!(" {} {} ", lang.pick("跟进", "Follow-up"), self.pair_code),
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border_focused())
@@ -25,11 +29,13 @@ impl FollowUpForm {
         frame.render_widget(block, rect);
         let w = usize::from(inner.width);
         let label_w = 12.min(w / 3);
-        if w < 12 || inner.height < 5 {
+        if w < 12 || inner.height < 4 {
             return;
         }
-        for (i, f) in FIELDS.iter().enumerate() {
-            let y = inner.y + i as u16;
+        // A call shows no channel row: its fields move up one row.
+        let skip = usize::from(call);
+        for (i, f) in FIELDS.iter().enumerate().skip(skip) {
+            let y = inner.y + (i - skip) as u16;
             let focused = i == self.focus;
             let marker = if focused { "›" } else { " " };
             let lstyle = if focused {
@@ -77,6 +83,12 @@ impl FollowUpForm {
             }
         }
         let hint = self.hint.as_deref().unwrap_or_else(|| {
+            if call {
+                return lang.pick(
+                    "Tab 切换 · Enter 保存 · Esc 取消",
+                    "Tab next · Enter save · Esc cancel",
+                );
+            }
             lang.pick(
                 "1–6/←→ 方式 · Tab 切换 · Enter 保存 · Esc 取消",
                 "1–6/←→ channel · Tab next · Enter save · Esc cancel",

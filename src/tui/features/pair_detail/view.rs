@@ -11,6 +11,7 @@ use crate::pipeline::PairDetail;
 use crate::sanitize::one_line;
 use crate::tui::features::pipeline::keys::hint;
 use crate::tui::model::Model;
+use crate::tui::ui::contact::contact_line;
 use crate::tui::ui::layout::centered;
 use crate::tui::{Lang, Theme};
 
@@ -22,6 +23,19 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled(format!("{label}: "), theme.label()),
             Span::raw(value),
+        ])
+    };
+    // Under each side, who to call there.
+    let who = |side: &crate::domain::Side| {
+        let line = contact_line(&side.contact, &side.phone, "");
+        let (text, style) = if line.is_empty() {
+            (l("(无联系人)", "(no contact)").to_string(), theme.muted())
+        } else {
+            (line, theme.normal())
+        };
+        Line::from(vec![
+            Span::styled(format!("  {}: ", l("联系", "Call")), theme.label()),
+            Span::styled(text, style),
         ])
     };
     let mut out = vec![
@@ -42,6 +56,7 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
                 one_line(&d.demand.org)
             ),
         ),
+        who(&d.demand),
         field(
             l("成果", "Result"),
             format!(
@@ -51,6 +66,7 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
                 one_line(&d.result.org)
             ),
         ),
+        who(&d.result),
     ];
     if !d.note.trim().is_empty() {
         out.push(field(l("备注", "Note"), one_line(&d.note)));
@@ -68,6 +84,11 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
             format!("{} {}", lang.pick(t.zh(), t.en()), one_line(n)),
         ));
     }
+    out.extend(crate::tui::features::contract::view::detail_lines(
+        d.contract.as_ref(),
+        lang,
+        theme,
+    ));
     if let Some(r) = d.shelve_reason {
         let note = d.shelve_note.as_deref().map(one_line).unwrap_or_default();
         out.push(field(
@@ -148,6 +169,8 @@ pub fn render(
             ("stage_next", "推进", "move on"),
             ("stage_prev", "退回", "move back"),
             ("log_followup", "跟进", "follow-up"),
+            ("open_demand", "需求", "demand"),
+            ("open_result", "成果", "result"),
             ("back", "返回", "back"),
         ],
     );

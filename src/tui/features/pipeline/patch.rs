@@ -55,6 +55,8 @@ pub fn build(clock: &Clock, row: PairRow, last_activity: Option<&str>) -> PairPa
         next_action,
         due,
         days,
+        demand_contact: crate::tui::ui::contact::ContactVm::of(&demand),
+        result_contact: crate::tui::ui::contact::ContactVm::of(&result),
     };
     let mut stale = None;
     let mut item = None;

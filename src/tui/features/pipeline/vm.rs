@@ -11,6 +11,7 @@ use crate::tui::features::board::{BoardColumnVm, CardVm};
 use crate::tui::features::pipeline::PairLine;
 use crate::tui::features::suggestions::SuggestionVm;
 use crate::tui::model::Model;
+use crate::tui::ui::contact::ContactVm;
 
 pub fn card(c: &Card) -> CardVm {
     CardVm {
@@ -25,6 +26,8 @@ pub fn card(c: &Card) -> CardVm {
         next_due: c.next_due.clone(),
         overdue: c.overdue,
         amount: c.amount,
+        demand_contact: ContactVm::of(&c.demand),
+        result_contact: ContactVm::of(&c.result),
     }
 }
 
@@ -67,6 +70,8 @@ fn item(a: &AgendaItem) -> AgendaItemVm {
         next_action: Some(a.next_action.clone()),
         due: a.due.clone(),
         days: a.days_overdue,
+        demand_contact: ContactVm::of(&a.demand),
+        result_contact: ContactVm::of(&a.result),
     }
 }
 
@@ -80,6 +85,8 @@ fn stale(s: &StaleItem) -> AgendaItemVm {
         next_action: s.next_action.clone(),
         due: s.next_due.clone(),
         days: s.days_since_activity,
+        demand_contact: ContactVm::of(&s.demand),
+        result_contact: ContactVm::of(&s.result),
     }
 }
 

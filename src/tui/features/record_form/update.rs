@@ -203,7 +203,9 @@ pub fn suggestions(m: &Model) -> FormSuggestions {
 pub fn picker_options(m: &Model) -> PickerOptions {
     PickerOptions {
         fields: counted(all_records(m).map(DeskRow::field)),
-        regions: counted(all_records(m).map(DeskRow::region)),
+        regions: crate::tui::features::filters::region::options(
+            all_records(m).map(DeskRow::region),
+        ),
         statuses: counted(all_records(m).map(DeskRow::status)),
         stages: Stage::ALL.iter().map(|s| (*s, 0)).collect(),
     }

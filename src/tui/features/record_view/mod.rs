@@ -39,7 +39,12 @@ pub fn render(
             ),
             theme.title(),
         ));
-    let lines = record_lines(rec, m.lang, theme);
+    let log = crate::tui::features::desk::detail::log_lines(m.log_of(id), m.lang, theme);
+    let lines = crate::tui::features::desk::detail::with_pairs_and_log(
+        record_lines(rec, m.lang, theme),
+        Vec::new(),
+        log,
+    );
     let inner = block.inner(area);
     // Wrapped height, by display width (word wrapping may add a line here and there).
     let wrap = usize::from(inner.width.max(1));

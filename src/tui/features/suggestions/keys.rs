@@ -43,8 +43,8 @@ pub fn defaults() -> Vec<Def> {
             "suggestion_dismiss",
             Input::Dismiss,
             &["x"],
-            "排除(再按恢复)",
-            "dismiss (again: restore)",
+            "排除（问原因：1 不相关 2 已知晓 3 领域不符 4 其他；再按恢复）",
+            "dismiss (asks why: 1 not relevant 2 known 3 wrong field 4 other; again: restore)",
         ),
         row("suggestion_close", Input::Cancel, &["q"], "关闭", "close"),
     ]

@@ -60,6 +60,7 @@ pub fn answered(
 
 /// `partner` was dismissed for `subject` (or restored): the list marks it and says so.
 pub fn dismissed(m: &mut Model, subject: i64, partner: i64, on: bool) -> Vec<Effect> {
+    // The next `s` ranks with what this dismissal taught; this list keeps its order.
     for p in &mut m.overlays {
         if let Overlay::Suggestions { subject: s, list } = p
             && *s == subject
@@ -104,10 +105,11 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
             m.overlays.pop();
             vec![]
         }
-        SuggestOutcome::Dismiss { id, undo } => vec![Effect::Pipe(PipeEffect::Dismiss {
+        SuggestOutcome::Dismiss { id, undo, reason } => vec![Effect::Pipe(PipeEffect::Dismiss {
             subject: *subject,
             partner: id,
             undo,
+            reason,
         })],
         SuggestOutcome::Pair(other) => {
             let subject = *subject;

@@ -1,6 +1,7 @@
 //! The suggestion list's update through the default keymap, on an answer as the runner
 //! gives it.
 
+use crate::db::dismissals::DismissReason;
 use crate::tui::action::{Action, PipeAction};
 use crate::tui::effect::Effect;
 use crate::tui::effect::PipeEffect;
@@ -84,7 +85,7 @@ fn s_on_the_desk_asks_for_the_selection() {
 }
 
 #[test]
-fn x_dismisses_the_row_and_a_second_x_restores_it() {
+fn x_asks_why_and_a_second_x_restores_it() {
     let (mut db, mut m) = setup();
     answer(&mut m);
     let subject = m.demands.selected_id().unwrap();
@@ -92,15 +93,22 @@ fn x_dismisses_the_row_and_a_second_x_restores_it() {
         panic!("no list");
     };
     let partner = list.selected().unwrap().id;
-    let fx = press(&mut m, "x");
+    // `x` asks why, in a row of choices: nothing is written yet.
+    assert!(press(&mut m, "x").is_empty());
+    assert_eq!(top(&m), Some(Context::Choice));
+    // `j` moves to "already known", Enter picks it.
+    assert!(press(&mut m, "j").is_empty());
+    let fx = press(&mut m, "enter");
     assert_eq!(
         fx,
         vec![Effect::Pipe(PipeEffect::Dismiss {
             subject,
             partner,
-            undo: false
+            undo: false,
+            reason: DismissReason::Known,
         })]
     );
+    assert_eq!(top(&m), Some(Context::Suggestions));
     run(&mut db, &mut m, fx);
     let dismissed = |m: &Model| match m.overlays.last() {
         Some(crate::tui::overlay::Overlay::Suggestions { list, .. }) => {
@@ -113,9 +121,36 @@ fn x_dismisses_the_row_and_a_second_x_restores_it() {
         .unwrap()
         .unwrap();
     let stored = crate::db::dismissals::of_record(db.conn(), &subject_rec).unwrap();
-    assert!(stored.contains_key(&partner));
+    assert_eq!(stored.get(&partner), Some(&DismissReason::Known));
+    // On a dismissed row `x` takes it back at once.
     drive(&mut db, &mut m, "x");
     assert!(!dismissed(&m));
     let stored = crate::db::dismissals::of_record(db.conn(), &subject_rec).unwrap();
     assert!(stored.is_empty());
+}
+
+#[test]
+fn the_reason_is_picked_by_its_number_and_esc_only_stops_asking() {
+    for (keys, reason) in [
+        ("x 1", Some(DismissReason::NotRelevant)),
+        ("x 3", Some(DismissReason::WrongField)),
+        ("x 4", Some(DismissReason::Other)),
+        ("x k k enter", Some(DismissReason::NotRelevant)),
+        ("x j j j j enter", Some(DismissReason::Other)),
+        ("x esc", None),
+        ("x 9", None),
+    ] {
+        let (mut db, mut m) = setup();
+        answer(&mut m);
+        drive(&mut db, &mut m, keys);
+        let subject = m.demands.selected_id().unwrap();
+        let rec = crate::db::records::get(db.conn(), subject)
+            .unwrap()
+            .unwrap();
+        let stored = crate::db::dismissals::of_record(db.conn(), &rec).unwrap();
+        assert_eq!(stored.values().next().copied(), reason, "{keys}");
+        // The list stays open (asking still, after a key that is not an answer).
+        let open = matches!(top(&m), Some(Context::Suggestions | Context::Choice));
+        assert!(open, "{keys}");
+    }
 }

@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::db::dismissals::DismissReason;
 use crate::sanitize::one_line;
-use crate::tui::features::suggestions::state::{SuggestionList, SuggestionVm};
+use crate::tui::features::suggestions::state::{SuggestionList, SuggestionVm, reason_label};
 use crate::tui::ui::fit::{cut, fit, width};
 use crate::tui::{Lang, Theme};
 
@@ -48,6 +49,11 @@ impl SuggestionList {
         while lines.len() < list_h {
             lines.push(Line::default());
         }
+        if let Some(choice) = self.asking {
+            lines.push(self.reason_line(choice, w, *theme, lang));
+            frame.render_widget(Paragraph::new(lines), inner);
+            return;
+        }
         let hint = self.hint.as_deref().unwrap_or_else(|| {
             lang.pick(
                 "j/k 移动 · p/Enter 配对 · Esc 关闭",
@@ -56,6 +62,43 @@ impl SuggestionList {
         });
         lines.push(Line::from(Span::styled(cut(hint, w), theme.muted())));
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+impl SuggestionList {
+    /// The question on the hint line: why is it dismissed, each reason numbered, the one
+    /// under the choice cursor highlighted.
+    fn reason_line(&self, choice: usize, w: usize, theme: Theme, lang: Lang) -> Line<'static> {
+        let code = self
+            .selected()
+            .map(|r| one_line(&r.code))
+            .unwrap_or_default();
+        let mut spans = vec![Span::styled(
+            format!(
+                "{} {code}{} ",
+                lang.pick("为何排除", "Dismiss"),
+                lang.pick("？", "? why:")
+            ),
+            theme.title(),
+        )];
+        let mut used = width(&format!(
+            "{} {code}? why: ",
+            lang.pick("为何排除", "Dismiss")
+        ));
+        for (i, reason) in DismissReason::ALL.into_iter().enumerate() {
+            let text = format!("{} {} ", i + 1, reason_label(reason, lang));
+            used += width(&text);
+            if used > w {
+                break;
+            }
+            let style = if i == choice {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            spans.push(Span::styled(text, style));
+        }
+        Line::from(spans)
     }
 }
 

@@ -39,6 +39,9 @@ pub struct TextInput {
     cursor: usize,
     /// Line breaks are kept (pasted or loaded); otherwise they become spaces.
     multiline: bool,
+    /// The whole value is selected (the search line reopened on the last query): typing or
+    /// pasting replaces it, deleting removes it, moving the cursor keeps it.
+    selected: bool,
 }
 
 /// Cells a character takes in the box: a kept line break is drawn as [`NEWLINE_MARK`].
@@ -104,11 +107,56 @@ impl TextInput {
             crate::sanitize::one_line(value)
         };
         self.cursor = self.value.len();
+        self.selected = false;
     }
 
     pub fn clear(&mut self) {
         self.value.clear();
         self.cursor = 0;
+        self.selected = false;
+    }
+
+    /// Selects the whole value (nothing when it is empty), the cursor at its end.
+    pub fn select_all(&mut self) {
+        self.selected = !self.value.is_empty();
+        self.cursor = self.value.len();
+    }
+
+    /// Whether the whole value is selected.
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// The selection meets an intent: typing and pasting replace the value, deleting removes
+    /// it, Left/Home and Right/End leave it with the cursor at that end. `Some` when that was
+    /// all the intent did.
+    fn replace_selection(&mut self, input: &Input) -> Option<InputOutcome> {
+        if !std::mem::take(&mut self.selected) {
+            return None;
+        }
+        match input {
+            Input::Type(c) if !c.is_control() => {
+                self.clear();
+                None
+            }
+            Input::Paste(_) => {
+                self.clear();
+                None
+            }
+            Input::Backspace | Input::Delete | Input::DeleteWord | Input::ClearLine => {
+                self.clear();
+                Some(InputOutcome::Edited)
+            }
+            Input::Left | Input::Home => {
+                self.cursor = 0;
+                Some(InputOutcome::Moved)
+            }
+            Input::Right | Input::End => {
+                self.cursor = self.value.len();
+                Some(InputOutcome::Moved)
+            }
+            _ => None,
+        }
     }
 
     /// Inserts pasted text at the cursor: a one-line input takes each line break as a space,
@@ -166,6 +214,9 @@ impl TextInput {
 
     /// Applies an editing intent: typing, deleting, moving the cursor, pasting.
     pub fn handle(&mut self, input: &Input) -> InputOutcome {
+        if let Some(done) = self.replace_selection(input) {
+            return done;
+        }
         match input {
             Input::Type(c) => {
                 if c.is_control() {

@@ -1,0 +1,396 @@
+//! Contacts: the `contact` table with its phone numbers (`contact_phone`, digits kept for
+//! matching) and the link from each record to its contact (`record_contact`). A record's
+//! contact, phone and email (for a result without a contact, its lead) name one person:
+//! the contact already holding that phone or email (with a name that agrees), else the one
+//! of that name at that organisation when no number is given, else a new one.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{DbError, DbResult, now, orgs, rev};
+use crate::domain::contact::{
+    Contact, email_key, name_key, names_agree, phone_digits, phone_matches, split_phones,
+};
+use crate::domain::{Kind, Record};
+
+const COLUMNS: &str = "id, seq, name, email, org_id, role, note, auto";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(0)?,
+        seq: r.get(1)?,
+        name: r.get(2)?,
+        phones: vec![],
+        email: r.get(3)?,
+        org_id: r.get(4)?,
+        role: r.get(5)?,
+        note: r.get(6)?,
+        auto: r.get(7)?,
+    })
+}
+
+fn with_phones(conn: &Connection, mut c: Contact) -> DbResult<Contact> {
+    let mut st =
+        conn.prepare_cached("SELECT phone FROM contact_phone WHERE contact_id = ?1 ORDER BY pos")?;
+    let rows = st.query_map(params![c.id], |r| r.get(0))?;
+    c.phones = rows.collect::<rusqlite::Result<_>>()?;
+    Ok(c)
+}
+
+fn query(conn: &Connection, filter: &str, p: impl rusqlite::Params) -> DbResult<Vec<Contact>> {
+    let sql = format!("SELECT {COLUMNS} FROM contact {filter}");
+    let mut st = conn.prepare_cached(&sql)?;
+    let found: Vec<Contact> = st
+        .query_map(p, from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    found.into_iter().map(|c| with_phones(conn, c)).collect()
+}
+
+/// The contact with row id `id`.
+pub fn get(conn: &Connection, id: i64) -> DbResult<Option<Contact>> {
+    Ok(query(conn, "WHERE id = ?1", params![id])?.pop())
+}
+
+/// The contact with code number `seq` (C`seq`).
+pub fn by_seq(conn: &Connection, seq: i64) -> DbResult<Option<Contact>> {
+    Ok(query(conn, "WHERE seq = ?1", params![seq])?.pop())
+}
+
+/// The contacts of organisation `org_id`, by code.
+pub fn of_org(conn: &Connection, org_id: i64) -> DbResult<Vec<Contact>> {
+    query(conn, "WHERE org_id = ?1 ORDER BY seq", params![org_id])
+}
+
+/// Every contact, by code.
+pub fn all(conn: &Connection) -> DbResult<Vec<Contact>> {
+    query(conn, "ORDER BY seq", [])
+}
+
+/// The contact record `record_id` links to.
+pub fn of_record(conn: &Connection, record_id: i64) -> DbResult<Option<Contact>> {
+    Ok(query(
+        conn,
+        "WHERE id = (SELECT contact_id FROM record_contact WHERE record_id = ?1)",
+        params![record_id],
+    )?
+    .pop())
+}
+
+/// Ids of the records linked to contact `id`.
+pub fn record_ids(conn: &Connection, id: i64) -> DbResult<Vec<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT record_id FROM record_contact WHERE contact_id = ?1 ORDER BY record_id",
+    )?;
+    let rows = st.query_map(params![id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a new contact (or, with `c.id` and `c.seq` set, one coming back by undo).
+pub fn insert(conn: &Connection, c: &mut Contact) -> DbResult<()> {
+    check(c)?;
+    if c.seq == 0 {
+        c.seq = super::seq::next(conn, "contact")?;
+    }
+    let ts = now();
+    conn.prepare_cached(
+        "INSERT INTO contact (id, seq, name, name_key, email, email_key, org_id, role, note, \
+         auto, created_at, updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+         ?11, ?11, ?12)",
+    )?
+    .execute(params![
+        (c.id != 0).then_some(c.id),
+        c.seq,
+        c.name.trim(),
+        name_key(&c.name),
+        c.email.trim(),
+        email_key(&c.email),
+        c.org_id,
+        c.role.trim(),
+        c.note,
+        c.auto,
+        ts,
+        rev::stamp(conn)?,
+    ])?;
+    c.id = conn.last_insert_rowid();
+    write_phones(conn, c)
+}
+
+/// Rewrites every field of contact `c.id`, its phones included.
+pub fn update(conn: &Connection, c: &Contact) -> DbResult<()> {
+    check(c)?;
+    let n = conn
+        .prepare_cached(
+            "UPDATE contact SET name = ?2, name_key = ?3, email = ?4, email_key = ?5, \
+             org_id = ?6, role = ?7, note = ?8, auto = ?9, updated_at = ?10, rev = ?11 \
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            c.id,
+            c.name.trim(),
+            name_key(&c.name),
+            c.email.trim(),
+            email_key(&c.email),
+            c.org_id,
+            c.role.trim(),
+            c.note,
+            c.auto,
+            now(),
+            rev::stamp(conn)?,
+        ])?;
+    if n == 0 {
+        return Err(DbError::NotFound(c.code()));
+    }
+    write_phones(conn, c)
+}
+
+/// Deletes contact `id`; records linked to it keep their text and lose the link.
+pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
+    conn.prepare_cached("DELETE FROM contact WHERE id = ?1")?
+        .execute(params![id])?;
+    Ok(())
+}
+
+/// Moves the contacts `ids` to organisation `to`.
+pub fn set_org(conn: &Connection, ids: &[i64], to: Option<i64>) -> DbResult<()> {
+    let mut st = conn.prepare_cached("UPDATE contact SET org_id = ?2 WHERE id = ?1")?;
+    for id in ids {
+        st.execute(params![id, to])?;
+    }
+    Ok(())
+}
+
+fn check(c: &Contact) -> DbResult<()> {
+    if c.name.trim().is_empty() && c.email.trim().is_empty() && c.phones.is_empty() {
+        return Err(DbError::Invalid(
+            "a contact needs a name, a phone or an email".into(),
+        ));
+    }
+    if let Some(p) = c.phones.iter().find(|p| phone_digits(p).is_empty()) {
+        return Err(DbError::Invalid(format!(
+            "`{p}` is not a phone number (at least 7 digits)"
+        )));
+    }
+    if !c.email.trim().is_empty() && email_key(&c.email).is_empty() {
+        return Err(DbError::Invalid(format!(
+            "`{}` is not an email",
+            c.email.trim()
+        )));
+    }
+    Ok(())
+}
+
+fn write_phones(conn: &Connection, c: &Contact) -> DbResult<()> {
+    conn.prepare_cached("DELETE FROM contact_phone WHERE contact_id = ?1")?
+        .execute(params![c.id])?;
+    let mut st = conn.prepare_cached(
+        "INSERT INTO contact_phone (contact_id, pos, phone, digits) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, p) in c.phones.iter().enumerate() {
+        st.execute(params![c.id, i as i64, p.trim(), phone_digits(p)])?;
+    }
+    Ok(())
+}
+
+/// The contact holding phone `digits` or email `email` (an exact key) whose name agrees with
+/// `name`.
+fn by_number(
+    conn: &Connection,
+    digits: &[String],
+    email: &str,
+    name: &str,
+) -> DbResult<Option<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT c.id, c.name FROM contact_phone p JOIN contact c ON c.id = p.contact_id \
+         WHERE p.digits = ?1 ORDER BY c.id",
+    )?;
+    for d in digits {
+        let rows = st.query_map(params![d], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (id, n) = row?;
+            if names_agree(&n, name) {
+                return Ok(Some(id));
+            }
+        }
+    }
+    if email.is_empty() {
+        return Ok(None);
+    }
+    let mut st =
+        conn.prepare_cached("SELECT id, name FROM contact WHERE email_key = ?1 ORDER BY id")?;
+    let rows = st.query_map(params![email], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, n) = row?;
+        if names_agree(&n, name) {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Links stored record `rec` (of organisation `org_id`) to the person its contact, phone and
+/// email name, making a contact for a new one; a record naming nobody links to none.
+pub fn link_record(conn: &Connection, rec: &Record, org_id: Option<i64>) -> DbResult<()> {
+    let (name, role) = if !rec.contact.trim().is_empty() {
+        (rec.contact.trim(), "")
+    } else if rec.kind == Kind::Achievement && !rec.lead.trim().is_empty() {
+        (rec.lead.trim(), "负责人")
+    } else {
+        ("", "")
+    };
+    let phones = split_phones(&rec.phone);
+    let digits: Vec<String> = phones.iter().map(|p| phone_digits(p)).collect();
+    let email = email_key(&rec.email);
+    if name.is_empty() && digits.is_empty() && email.is_empty() {
+        conn.prepare_cached("DELETE FROM record_contact WHERE record_id = ?1")?
+            .execute(params![rec.id])?;
+        return Ok(());
+    }
+    let by_num = by_number(conn, &digits, &email, name)?;
+    let mut found = by_num;
+    if found.is_none() && digits.is_empty() && email.is_empty() {
+        // Same name at the same organisation, nothing else known: nothing to fill in.
+        found = conn
+            .prepare_cached(
+                "SELECT id FROM contact WHERE name_key = ?1 AND org_id IS ?2 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![name_key(name), org_id], |r| r.get(0))
+            .optional()?;
+    }
+    let id = if let Some(id) = found {
+        if by_num.is_some() {
+            fill_in(conn, id, (name, &phones, rec.email.trim()), org_id)?;
+        }
+        id
+    } else {
+        let mut c = Contact {
+            name: name.to_string(),
+            phones,
+            email: if email.is_empty() {
+                String::new()
+            } else {
+                rec.email.trim().to_string()
+            },
+            org_id,
+            role: role.to_string(),
+            auto: true,
+            ..Contact::default()
+        };
+        insert(conn, &mut c)?;
+        c.id
+    };
+    conn.prepare_cached(
+        "INSERT INTO record_contact (record_id, contact_id) VALUES (?1, ?2) \
+         ON CONFLICT (record_id) DO UPDATE SET contact_id = excluded.contact_id \
+         WHERE contact_id <> excluded.contact_id",
+    )?
+    .execute(params![rec.id, id])?;
+    Ok(())
+}
+
+/// Adds what a record knows and derived contact `id` lacks: its name, phones, email and
+/// organisation. A contact the broker edited is left as they left it.
+fn fill_in(
+    conn: &Connection,
+    id: i64,
+    (name, phones, email): (&str, &[String], &str),
+    org_id: Option<i64>,
+) -> DbResult<()> {
+    let Some(mut c) = get(conn, id)? else {
+        return Ok(());
+    };
+    if !c.auto {
+        return Ok(());
+    }
+    let before = c.clone();
+    if c.name.is_empty() {
+        c.name = name.to_string();
+    }
+    for p in phones {
+        let d = phone_digits(p);
+        if !c.phones.iter().any(|q| phone_digits(q) == d) {
+            c.phones.push(p.clone());
+        }
+    }
+    if c.email.is_empty() && !email_key(email).is_empty() {
+        c.email = email.to_string();
+    }
+    if c.org_id.is_none() {
+        c.org_id = org_id;
+    }
+    if c != before {
+        update(conn, &c)?;
+    }
+    Ok(())
+}
+
+/// One contact as a search index needs it: who, the digits of each phone, the email, and
+/// the records the contact and its organisation reach.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PhoneBookEntry {
+    pub contact_id: i64,
+    pub code: String,
+    pub name: String,
+    pub digits: Vec<String>,
+    pub email: String,
+    pub org_id: Option<i64>,
+    /// Records linked to the contact, then the other records of its organisation.
+    pub record_ids: Vec<i64>,
+}
+
+/// Every contact with its phone digits, email and the records it reaches: what a search
+/// index needs to find records by a person's name, number or email.
+pub fn phone_book(conn: &Connection) -> DbResult<Vec<PhoneBookEntry>> {
+    let mut out = Vec::new();
+    for c in all(conn)? {
+        let mut ids = record_ids(conn, c.id)?;
+        if let Some(org) = c.org_id {
+            for id in orgs::record_ids(conn, org)? {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        out.push(PhoneBookEntry {
+            contact_id: c.id,
+            code: c.code(),
+            digits: c.phones.iter().map(|p| phone_digits(p)).collect(),
+            email: email_key(&c.email),
+            name: c.name,
+            org_id: c.org_id,
+            record_ids: ids,
+        });
+    }
+    Ok(out)
+}
+
+/// Contacts a query names: a code (C3), a phone number or a tail of at least 4 of its
+/// digits (any separators), an email, or a name (folded, contained).
+pub fn lookup(conn: &Connection, q: &str, limit: usize) -> DbResult<Vec<Contact>> {
+    let q = q.trim();
+    if let Some(seq) = crate::domain::org::parse_contact_code(q) {
+        return Ok(by_seq(conn, seq)?.into_iter().collect());
+    }
+    let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+    let numeric = digits.len() >= 4 && q.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c));
+    let mut out = Vec::new();
+    for c in all(conn)? {
+        let hit = if numeric {
+            c.phones.iter().any(|p| phone_matches(&phone_digits(p), q))
+        } else if q.contains('@') {
+            email_key(&c.email) == email_key(q)
+        } else {
+            let k = name_key(q);
+            !k.is_empty() && name_key(&c.name).contains(&k)
+        };
+        if hit {
+            out.push(c);
+            if out.len() >= limit {
+                break;
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,118 @@
+//! Typed queries on a record's own log (`record_note`, migration 010). Writing or removing a
+//! note stamps its record's rev, so a desk watching revisions reads the record (and its log)
+//! again; deleting the record takes its notes along.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{DbResult, rev};
+use crate::domain::{Channel, RecordNote};
+
+const COLUMNS: &str = "id, record_id, at, channel, note, next_action, next_due";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<RecordNote> {
+    let channel: String = r.get(3)?;
+    Ok(RecordNote {
+        id: r.get(0)?,
+        record_id: r.get(1)?,
+        at: r.get(2)?,
+        channel: Channel::parse(&channel).unwrap_or(Channel::Phone),
+        note: r.get(4)?,
+        next_action: r.get(5)?,
+        next_due: r.get(6)?,
+    })
+}
+
+/// Stamps record `record_id` with the transaction's revision.
+fn touch_record(conn: &Connection, record_id: i64) -> DbResult<()> {
+    let rev = rev::stamp(conn)?;
+    conn.prepare_cached("UPDATE record SET rev = ?2 WHERE id = ?1")?
+        .execute(params![record_id, rev])?;
+    Ok(())
+}
+
+/// Adds a note (its id 0: a new one, given the next id; else restored under that id).
+pub fn insert(conn: &Connection, n: &mut RecordNote) -> DbResult<()> {
+    let id = (n.id != 0).then_some(n.id);
+    conn.prepare_cached(
+        "INSERT INTO record_note (id, record_id, at, channel, note, next_action, next_due) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        n.record_id,
+        n.at,
+        n.channel.key(),
+        n.note,
+        n.next_action,
+        n.next_due
+    ])?;
+    n.id = conn.last_insert_rowid();
+    touch_record(conn, n.record_id)
+}
+
+/// Deletes a note; false when it was already gone.
+pub fn delete(conn: &Connection, id: i64) -> DbResult<bool> {
+    let record: Option<i64> = conn
+        .prepare_cached("SELECT record_id FROM record_note WHERE id = ?1")?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    let Some(record) = record else {
+        return Ok(false);
+    };
+    conn.prepare_cached("DELETE FROM record_note WHERE id = ?1")?
+        .execute(params![id])?;
+    touch_record(conn, record)?;
+    Ok(true)
+}
+
+/// A record's log, newest first.
+pub fn of_record(conn: &Connection, record_id: i64) -> DbResult<Vec<RecordNote>> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM record_note WHERE record_id = ?1 ORDER BY at DESC, id DESC");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![record_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many notes record `record_id` holds (what deleting it would take along).
+pub fn count_of(conn: &Connection, record_id: i64) -> DbResult<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM record_note WHERE record_id = ?1")?
+        .query_row(params![record_id], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{Db, records};
+    use crate::domain::{Kind, Record};
+
+    #[test]
+    fn a_note_stamps_its_record_and_goes_with_it() {
+        let mut db = Db::open_in_memory().unwrap();
+        let mut rec = Record::new(Kind::Demand, "铜箔");
+        db.write(|tx| records::insert(tx, &mut rec)).unwrap();
+        let before = records::get(db.conn(), rec.id).unwrap().unwrap().rev;
+        let mut n = RecordNote {
+            id: 0,
+            record_id: rec.id,
+            at: "2026-12-01T09:00:00Z".into(),
+            channel: Channel::Phone,
+            note: "问中试线".into(),
+            next_action: None,
+            next_due: None,
+        };
+        db.write(|tx| insert(tx, &mut n)).unwrap();
+        let after = records::get(db.conn(), rec.id).unwrap().unwrap().rev;
+        assert!(
+            after > before,
+            "the record's rev moved on: {before} → {after}"
+        );
+        assert_eq!(of_record(db.conn(), rec.id).unwrap(), vec![n.clone()]);
+        assert!(db.write(|tx| delete(tx, n.id)).unwrap());
+        assert!(!db.write(|tx| delete(tx, n.id)).unwrap());
+        db.write(|tx| insert(tx, &mut n)).unwrap();
+        db.write(|tx| records::delete(tx, rec.id)).unwrap();
+        assert_eq!(count_of(db.conn(), rec.id).unwrap(), 0);
+    }
+}

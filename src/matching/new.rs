@@ -1,0 +1,147 @@
+//! New matches after new data: the suggestions that appeared since they were last listed.
+//!
+//! Only a record written since then can bring a new match (a new result for old demands, a
+//! new demand, or an edited one), so only those are asked for their partners: after an
+//! import of 500 results that is 500 suggestions, not one per record. Each couple found (at
+//! or above the least score, not paired, not dismissed, not listed before) is shown under its
+//! demand and under its result, and remembered so it is not listed again.
+
+use std::collections::BTreeMap;
+
+use crate::db::{Db, DbResult, matches, records, suggest_stamp};
+use crate::domain::{Code, Kind, Record};
+
+use super::{SuggestIndex, Suggestion, is_closed, suggest_for};
+
+/// How many of a written record's best partners may be new matches.
+const PER_RECORD: usize = 10;
+
+/// Which records' suggestions are looked at.
+#[derive(Debug, Clone)]
+pub enum Since {
+    /// Those written since the last listing (which this listing then moves on).
+    LastAsked,
+    /// Those added or changed on or after this date (YYYY-MM-DD); remembers nothing.
+    Date(String),
+}
+
+/// One side of a new match as listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partner {
+    pub id: i64,
+    pub code: Code,
+    pub title: String,
+    pub score: f64,
+    /// The reasons, as the suggestion gave them (Chinese and codes).
+    pub reasons: Vec<super::Why>,
+}
+
+/// An open record and its new matches, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: i64,
+    pub code: Code,
+    pub title: String,
+    pub partners: Vec<Partner>,
+}
+
+/// The new matches, demands first then results (each by code), and, for [`Since::LastAsked`],
+/// remembered with the mark moved on.
+pub fn new_matches(
+    db: &mut Db,
+    index: &SuggestIndex,
+    since: &Since,
+    min_score: f64,
+) -> DbResult<Vec<Group>> {
+    let conn = db.conn();
+    let ids = match since {
+        Since::LastAsked => matches::written_after(conn, matches::mark(conn)?)?,
+        Since::Date(d) => matches::written_since(conn, d)?,
+    };
+    let rev = suggest_stamp::records(conn)?.rev;
+    let mut groups: BTreeMap<(u8, i64), Group> = BTreeMap::new();
+    let mut couples: Vec<(i64, i64, f64)> = Vec::new();
+    for id in ids {
+        let Some(rec) = records::get(conn, id)? else {
+            continue;
+        };
+        if is_closed(&rec.status) {
+            continue;
+        }
+        for s in suggest_for(conn, index, &rec, PER_RECORD, false)? {
+            if s.paired || s.score < min_score {
+                continue;
+            }
+            let (d, r) = match rec.kind {
+                Kind::Demand => (rec.id, s.id),
+                Kind::Achievement => (s.id, rec.id),
+            };
+            let listed = couples.iter().any(|c| c.0 == d && c.1 == r);
+            if listed || matches!(since, Since::LastAsked) && matches::seen(conn, d, r)? {
+                continue;
+            }
+            couples.push((d, r, s.score));
+            add(&mut groups, &rec, &s);
+        }
+    }
+    if matches!(since, Since::LastAsked) {
+        db.write(|tx| {
+            for &(d, r, score) in &couples {
+                matches::set_seen(tx, d, r, score)?;
+            }
+            matches::set_mark(tx, rev)
+        })?;
+    }
+    let mut out: Vec<Group> = groups.into_values().collect();
+    for g in &mut out {
+        g.partners.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.code.num.cmp(&b.code.num))
+        });
+    }
+    Ok(out)
+}
+
+/// Lists the couple of `rec` and its suggestion `s` under each of them.
+fn add(groups: &mut BTreeMap<(u8, i64), Group>, rec: &Record, s: &Suggestion) {
+    let key = |kind: Kind, code: Code| (u8::from(kind == Kind::Achievement), code.num);
+    let mut put = |id: i64, code: Code, kind: Kind, title: &str, partner: Partner| {
+        groups
+            .entry(key(kind, code))
+            .or_insert_with(|| Group {
+                id,
+                code,
+                title: title.to_string(),
+                partners: Vec::new(),
+            })
+            .partners
+            .push(partner);
+    };
+    put(
+        rec.id,
+        rec.code(),
+        rec.kind,
+        &rec.title,
+        Partner {
+            id: s.id,
+            code: s.code,
+            title: s.title.clone(),
+            score: s.score,
+            reasons: s.reasons.clone(),
+        },
+    );
+    put(
+        s.id,
+        s.code,
+        rec.kind.other(),
+        &s.title,
+        Partner {
+            id: rec.id,
+            code: rec.code(),
+            title: rec.title.clone(),
+            score: s.score,
+            reasons: s.reasons.clone(),
+        },
+    );
+}
