@@ -28,6 +28,12 @@ pub fn config_file() -> PathBuf {
     )
 }
 
+/// Where caches go (the search index of `duijie find`): `<cache dir>/`, None when the
+/// platform has none (no home directory).
+pub fn cache_dir() -> Option<PathBuf> {
+    dirs().map(|d| d.cache_dir().to_path_buf())
+}
+
 /// Where rejected import rows are written: beside the database, in `rejects/`.
 pub fn rejects_dir(db: &Path) -> PathBuf {
     db.parent()

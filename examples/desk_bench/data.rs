@@ -12,7 +12,25 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 
 /// Changes whenever the generated rows change, so an old cache is rebuilt.
-const GENERATOR: &str = "desk-bench data v1";
+const GENERATOR: &str = "desk-bench data v2 (phones)";
+
+/// The phone number of the first demand, typed by the bench as a phone query.
+pub const PHONE_QUERY: &str = "13800000021";
+
+/// A mobile number for row `j` of a kind, written as people write them: every other one with
+/// separators (138-0000-0021); the first demand's is [`PHONE_QUERY`].
+fn phone(j: usize, demand: bool, rng: &mut Rng) -> String {
+    let digits = if j == 0 && demand {
+        PHONE_QUERY.to_string()
+    } else {
+        format!("1{}{:09}", 3 + rng.below(7), rng.below(1_000_000_000))
+    };
+    if j.is_multiple_of(2) {
+        digits
+    } else {
+        format!("{}-{}-{}", &digits[..3], &digits[3..7], &digits[7..])
+    }
+}
 
 /// One generated record.
 struct Row {
@@ -22,6 +40,7 @@ struct Row {
     field: String,
     region: String,
     amount: u32,
+    phone: String,
 }
 
 /// A project from the NSFC file.
@@ -188,6 +207,7 @@ fn rows(projects: &[Project], count: usize, demand: bool, seed: u64) -> Vec<Row>
             let other = &projects[rng.below(projects.len())];
             let field = FIELDS[rng.below(FIELDS.len())].to_string();
             let amount = base.amount * (1 + rng.below(5) as u32);
+            let phone = phone(j, demand, &mut rng);
             if demand {
                 let lead = DEMAND_LEADS[rng.below(DEMAND_LEADS.len())];
                 let place = if base.city.is_empty() {
@@ -213,6 +233,7 @@ fn rows(projects: &[Project], count: usize, demand: bool, seed: u64) -> Vec<Row>
                     field,
                     region,
                     amount,
+                    phone,
                 }
             } else {
                 let src = if copy > 0 { other } else { base };
@@ -223,13 +244,14 @@ fn rows(projects: &[Project], count: usize, demand: bool, seed: u64) -> Vec<Row>
                     field,
                     region: src.region.clone(),
                     amount,
+                    phone,
                 }
             }
         })
         .collect()
 }
 
-fn write_csv(path: &Path, headers: [&str; 6], rows: &[Row]) -> anyhow::Result<()> {
+fn write_csv(path: &Path, headers: [&str; 7], rows: &[Row]) -> anyhow::Result<()> {
     let mut w =
         csv::Writer::from_path(path).with_context(|| format!("write {}", path.display()))?;
     w.write_record(headers)?;
@@ -241,6 +263,7 @@ fn write_csv(path: &Path, headers: [&str; 6], rows: &[Row]) -> anyhow::Result<()
             &r.field,
             &r.region,
             &r.amount.to_string(),
+            &r.phone,
         ])?;
     }
     w.flush()?;
@@ -381,6 +404,7 @@ pub fn prepare(
             "行业领域",
             "所在地区",
             "预算",
+            "联系电话",
         ],
         &demand_rows,
     )?;
@@ -393,6 +417,7 @@ pub fn prepare(
             "技术领域",
             "所在地区",
             "转让价格",
+            "联系电话",
         ],
         &result_rows,
     )?;
@@ -422,8 +447,8 @@ pub fn prepare(
                 .with_context(|| format!("{} was not imported", row.ext_id))?;
             writeln!(
                 w,
-                "{code} {} {} {} {}",
-                row.title, row.org, row.field, row.region
+                "{code} {} {} {} {} {}",
+                row.title, row.org, row.field, row.region, row.phone
             )?;
         }
     }

@@ -3,6 +3,7 @@
 //! which builds the binary, installs fzf and documents the options.
 
 mod data;
+mod find;
 mod term;
 mod tools;
 
@@ -202,6 +203,7 @@ fn main() -> anyhow::Result<()> {
         .tempdir()?;
     let env = tools::desk_env(home.path());
     let mut rows: Vec<Row> = Vec::new();
+    let mut finds = Vec::new();
     for &n in &a.sizes {
         eprintln!("desk-bench: {n} records");
         let set = ready_set(n, &a, &env)?;
@@ -235,11 +237,33 @@ fn main() -> anyhow::Result<()> {
                 rows[first + i].runs.push(run);
             }
         }
+        if tools.contains(&Tool::Desk) {
+            let f = find::measure(&set, &a.bin, &env, home.path());
+            eprintln!(
+                "  {n} find: first {} ms; {}",
+                cell(f.cold_ms, 0),
+                f.per_query
+                    .iter()
+                    .map(|(q, ours, theirs)| format!(
+                        "{q}: {} ms, fzf {} ms",
+                        cell(*ours, 0),
+                        cell(*theirs, 0)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            finds.push(f);
+        }
     }
     print!(
         "{}",
         report(&rows, &machine, &desk_version, &a, &fzf_version)
     );
+    let pooled: Vec<(usize, &'static str, &Run)> = rows
+        .iter()
+        .flat_map(|r| r.runs.iter().map(move |run| (r.n, r.tool.name(), run)))
+        .collect();
+    print!("{}", find::report(&pooled, &finds));
     Ok(())
 }
 
@@ -282,7 +306,11 @@ fn report(rows: &[Row], machine: &str, desk: &str, a: &Args, fzf: &str) -> Strin
         a.key_gap_ms,
         a.stable_ms
     );
-    let _ = writeln!(out, "queries: {}", tools::QUERIES.join(" "));
+    let queries: Vec<String> = tools::QUERIES
+        .iter()
+        .map(|(k, q)| format!("{q:?} ({k})"))
+        .collect();
+    let _ = writeln!(out, "queries: {}", queries.join(", "));
     let _ = writeln!(
         out,
         "\nEach run (load = 1-min load average when the process started):\n"

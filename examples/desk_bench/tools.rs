@@ -24,16 +24,26 @@ use anyhow::Context;
 use crate::data::Set;
 use crate::term::{Spec, Term};
 
-/// The queries typed, one character at a time, cleared in between.
-pub const QUERIES: [&str; 7] = [
-    "锂电池",
-    "西安交通",
-    "电解铜箔",
-    "郑州",
-    "xajd",
-    "dian",
-    "5g",
+/// The queries typed, one character at a time, cleared in between, each with its kind:
+/// Chinese (1–6 characters as typed), ASCII (pinyin, initials), several terms, a phone number
+/// (one the generated records hold, written with separators in the data, typed without).
+pub const QUERIES: [(&str, &str); 11] = [
+    (ZH, "锂电池"),
+    (ZH, "西安交通大学"),
+    (ZH, "电解铜箔"),
+    (ZH, "郑州"),
+    (ASCII, "xajd"),
+    (ASCII, "dian"),
+    (ASCII, "5g"),
+    (MULTI, "锂电池 回收"),
+    (MULTI, "xian jiao"),
+    (PHONE, crate::data::PHONE_QUERY),
+    (PHONE, "0021"),
 ];
+pub const ZH: &str = "Chinese";
+pub const ASCII: &str = "ASCII";
+pub const MULTI: &str = "terms";
+pub const PHONE: &str = "phone";
 
 pub const COLS: u16 = 120;
 pub const ROWS: u16 = 40;
@@ -73,6 +83,8 @@ pub struct Run {
     pub idle: bool,
     pub rss_mb: Option<f64>,
     pub keys_ms: Vec<f64>,
+    /// Each timed key's query kind ([`QUERIES`]) and the characters typed so far.
+    pub keys_of: Vec<(&'static str, usize)>,
     /// Keys not timed (fzf: the count did not change).
     pub untimed: usize,
     pub error: Option<String>,
@@ -330,7 +342,7 @@ fn drive(
             &mut |rows| desk_query(rows, "") && !desk_searching(rows),
         )?;
     }
-    for query in QUERIES {
+    for (kind, query) in QUERIES {
         let mut typed = String::new();
         let mut prev_count = n;
         let mut last_key: Option<Instant> = None;
@@ -343,6 +355,12 @@ fn drive(
             let mut buf = [0u8; 4];
             let written = term.send(c.encode_utf8(&mut buf).as_bytes())?;
             last_key = Some(written);
+            if c == ' ' {
+                // A space between terms changes no answer and trails off the query line: not
+                // timed (the next letter is).
+                term.drain(limits.key_gap)?;
+                continue;
+            }
             let what = format!("the answer to {typed:?}");
             let done = match tool {
                 Tool::Desk => term.settle(&what, limits.stable, limits.key, &mut |rows| {
@@ -373,6 +391,7 @@ fn drive(
                 );
             }
             run.keys_ms.push(ms(done, written));
+            run.keys_of.push((kind, typed.chars().count()));
         }
         term.drain(limits.key_gap)?;
         term.send(b"\x15")?;
@@ -423,7 +442,7 @@ pub fn fzf_counts(set: &Set, version: &str) -> anyhow::Result<HashMap<String, us
         return Ok(map);
     }
     let mut out = header.clone();
-    for query in QUERIES {
+    for (_, query) in QUERIES {
         let mut typed = String::new();
         for c in query.chars() {
             typed.push(c);

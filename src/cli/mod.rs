@@ -30,6 +30,7 @@ mod dismiss;
 pub mod errors;
 mod explain;
 mod export;
+pub mod find;
 mod import;
 mod list;
 mod matches;
@@ -61,6 +62,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
 
+    /// Open the desk with this search typed and its first match selected.
+    #[arg(short = 'q', long = "query", value_name = "QUERY")]
+    pub query: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -73,6 +78,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// List demands or results.
     List(list::ListArgs),
+    /// Find demands and results by any words, a code, a name or a phone number.
+    Find(find::FindArgs),
     /// Show every field of a demand, result or pair (D12, R34, P3).
     Show(list::ShowArgs),
     /// Add a demand or result; prints its new code.
@@ -203,12 +210,13 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
             let (db, _) = ctx.open_db_for_adding()?;
             crate::tui::app::terminal::set_mouse(config.mouse());
             // 0, or 128 + the signal that ended the desk.
-            crate::tui::run(db, config.lang(), &config.keys)
+            crate::tui::run(db, config.lang(), &config.keys, cli.query.as_deref())
         }
         Some(Command::Import(a)) => import::run(&a, &ctx),
         Some(Command::Export(a)) => export::run(&a, &ctx),
         Some(Command::List(a)) => list::run_list(&a, &ctx),
         Some(Command::Show(a)) => list::run_show(&a, &ctx),
+        Some(Command::Find(a)) => find::run(&a, &ctx),
         Some(Command::Add(a)) => add::run_add(&a, &ctx),
         Some(Command::Edit(a)) => add::run_edit(&a, &ctx),
         Some(Command::Suggest(a)) => suggest::run(&a, &ctx),

@@ -19,6 +19,7 @@ use rusqlite::{Connection, Row, params};
 
 use super::DbResult;
 use crate::domain::Kind;
+use crate::search::keys::with_contact;
 use crate::search::worker::{DEFAULT_LIMIT, Feed, SearchWorker};
 use crate::search::{Batch, Index};
 
@@ -56,10 +57,13 @@ pub fn read_batches(
         let row = rows.next()?;
         let last = row.is_none();
         if let Some(r) = row {
+            let fold = text(r, 2)?;
+            // Keys written before phone and email were searchable lack them.
+            let completed = with_contact(fold, text(r, 5)?, text(r, 6)?);
             batch.push(
                 r.get(0)?,
                 text(r, 1)?,
-                text(r, 2)?,
+                completed.as_deref().unwrap_or(fold),
                 text(r, 3)?,
                 text(r, 4)?,
             );
@@ -87,7 +91,7 @@ pub fn read_batches(
 macro_rules! keys_sql {
     ($tail:literal) => {
         concat!(
-            "SELECT id, updated_at, key_fold, key_initials, key_pinyin FROM record ",
+            "SELECT id, updated_at, key_fold, key_initials, key_pinyin, phone, email FROM record ",
             $tail
         )
     };

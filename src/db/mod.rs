@@ -11,6 +11,7 @@ pub mod contracts;
 pub mod dismissals;
 mod error;
 pub mod followups;
+pub mod index_cache;
 pub mod keys;
 pub mod links;
 pub mod live;

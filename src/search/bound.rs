@@ -10,7 +10,7 @@
 
 use std::cmp::Reverse;
 
-use super::keys::{FIELD_SEP, FIELDS};
+use super::keys::{FIELD_SEP, TEXT_ONLY_FROM};
 use super::score::{
     FILLS_FIELD, Query, STARTS_FIELD, TIER_FUZZY, TIER_PINYIN, TIER_TEXT, WEIGHT, WHOLE_SYLLABLES,
 };
@@ -19,46 +19,178 @@ use super::{Index, Scope, scan, sieve};
 /// Bounding pays once the candidates outnumber the hits wanted this many times.
 const BOUND_FROM: usize = 4;
 
-/// What the bound of one row needs: the first byte and the length (up to 255) of each field,
-/// in the folded text and in the initials, and the letters and digits of each field's pinyin
-/// (which holds those of its text and initials too), folded into 32 bits (64 bytes a row).
+/// What the bound of one row needs, per field with pinyin: the letters and digits of its
+/// pinyin (which holds those of its text and initials too) folded into 32 bits; the first
+/// byte of its initials, and whether its folded text starts with that same byte (an ASCII
+/// letter or digit); the lengths of its text and initials up to 15 ([`LEN_CAP`]); and which
+/// bytes may follow the first in a match that starts the field ([`Second`]). For the fields
+/// held in the folded text only (phone, email), whether any is filled. 68 bytes a row.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Head {
-    letters: [u32; FIELDS.len()],
-    text_first: [u8; FIELDS.len()],
-    text_len: [u8; FIELDS.len()],
-    ini_first: [u8; FIELDS.len()],
-    ini_len: [u8; FIELDS.len()],
+    letters: [u32; N],
+    /// Text length in the low nibble, initials length in the high one.
+    lens: [u8; N],
+    ini_first: [u8; N],
+    second: [Second; N],
+    /// Bit f: field f's folded text starts with `ini_first[f]`.
+    text_ascii: u8,
+    text_only: bool,
+}
+
+/// Fields with pinyin, each bounded apart.
+const N: usize = TEXT_ONLY_FROM;
+/// Lengths are kept up to this; a field this long or longer may fill any longer query.
+const LEN_CAP: usize = 15;
+/// The most a match in a text-only field can add.
+const TEXT_ONLY_BOUND: i64 = {
+    let mut most = 0;
+    let mut f = TEXT_ONLY_FROM;
+    while f < WEIGHT.len() {
+        if WEIGHT[f] > most {
+            most = WEIGHT[f];
+        }
+        f += 1;
+    }
+    most + STARTS_FIELD + FILLS_FIELD
+};
+
+/// The bytes that may come second in a tier-2 match starting a field: the second byte of its
+/// initials (a match of the initials), the second byte of its pinyin (a first syllable typed
+/// beyond its first letter) and the first byte of its second syllable (a first syllable typed
+/// as its first letter only). Up to two distinct symbols, each stored plus one in six bits;
+/// more sets [`Second::ANY`]. A query whose second byte is none of them cannot start the field
+/// (for `dian`: fields starting 大 da, 的 de, 动 dong, but not 电 dian or 低 di).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Second(u16);
+
+impl Second {
+    const ANY: u16 = 1 << 12;
+
+    fn of(initials: &[u8], pinyin: &[u8]) -> Second {
+        let next = pinyin
+            .iter()
+            .position(|&b| b == b' ')
+            .and_then(|at| pinyin.get(at + 1));
+        let mut held = [0u16; 3];
+        let mut n = 0;
+        for b in [initials.get(1), pinyin.get(1), next].into_iter().flatten() {
+            if let Some(c) = sieve::symbol(*b)
+                && !held[..n].contains(&(c as u16 + 1))
+            {
+                held[n] = c as u16 + 1;
+                n += 1;
+            }
+        }
+        match n {
+            0..=2 => Second(held[0] | held[1] << 6),
+            _ => Second(Self::ANY),
+        }
+    }
+
+    /// Whether a match may start the field with `b` second.
+    fn allows(self, b: u8) -> bool {
+        if self.0 & Self::ANY != 0 {
+            return true;
+        }
+        let Some(c) = sieve::symbol(b) else {
+            return false;
+        };
+        let c = c as u16 + 1;
+        self.0 & 63 == c || self.0 >> 6 & 63 == c
+    }
 }
 
 impl Head {
     pub fn of(fold: &str, initials: &str, pinyin: &str) -> Head {
         let mut h = Head::default();
-        for (i, f) in pinyin.split(FIELD_SEP).take(FIELDS.len()).enumerate() {
-            h.letters[i] = fold32(sieve::letters(f.as_bytes()));
+        let texts = fold.split(FIELD_SEP);
+        let inis = initials.split(FIELD_SEP);
+        let pys = pinyin.split(FIELD_SEP);
+        for (f, ((t, i), p)) in texts.zip(inis).zip(pys).take(N).enumerate() {
+            let (t, i, p) = (t.as_bytes(), i.as_bytes(), p.as_bytes());
+            h.letters[f] = fold32(sieve::letters(p));
+            h.lens[f] = (t.len().min(LEN_CAP) | i.len().min(LEN_CAP) << 4) as u8;
+            h.ini_first[f] = i.first().copied().unwrap_or(0);
+            if t.first().is_some_and(u8::is_ascii_alphanumeric) && t.first() == i.first() {
+                h.text_ascii |= 1 << f;
+            }
+            h.second[f] = Second::of(i, p);
         }
-        starts(fold, &mut h.text_first, &mut h.text_len);
-        starts(initials, &mut h.ini_first, &mut h.ini_len);
+        h.text_only = fold.split(FIELD_SEP).skip(N).any(|f| !f.is_empty());
         h
     }
 
     /// The highest score `q` (ASCII) can earn in this row's tiers 1–2; None when it cannot
-    /// match them. `may_text`: the folded text may contain the query (tier 1).
-    fn bound(&self, q: &Query, qletters: u32, may_text: bool) -> Option<i64> {
-        let q0 = q.compact.as_bytes()[0];
-        let best = |first: &[u8; FIELDS.len()], len: &[u8; FIELDS.len()], qlen: usize, extra| {
-            (0..FIELDS.len())
-                .filter(|&f| self.letters[f] & qletters == qletters)
-                .filter_map(|f| field_bound(f, first[f], len[f], q0, qlen, extra))
-                .max()
-        };
-        if may_text && let Some(b) = best(&self.text_first, &self.text_len, q.fold.len(), 0) {
-            return Some(TIER_TEXT + b);
+    /// match them. `may_text`: the folded text may contain the query (tier 1). `tight`: use
+    /// what may come second in a match starting a field (off: the bound before it, kept to
+    /// measure what it saves).
+    fn bound(&self, q: &Query, qletters: u32, may_text: bool, tight: bool) -> Option<i64> {
+        let c = q.compact.as_bytes();
+        let fields = || (0..N).filter(|&f| self.letters[f] & qletters == qletters);
+        if may_text {
+            let only = self
+                .text_only
+                .then_some(TEXT_ONLY_BOUND.min(TIER_FUZZY - 1));
+            let text = fields()
+                .filter_map(|f| {
+                    let len = usize::from(self.lens[f] & 15);
+                    let starts = self.text_ascii & 1 << f != 0 && self.ini_first[f] == c[0];
+                    field_bound(f, len, starts, q.fold.len(), 0)
+                })
+                .max();
+            if let Some(b) = text.max(only) {
+                return Some(TIER_TEXT + b);
+            }
         }
         // Syllable prefixes earn the whole-syllables bonus anywhere in a field; a match that
         // starts a pinyin field starts its initials too (both begin with the first syllable).
         let whole = if q.fuzzy { WHOLE_SYLLABLES } else { 0 };
-        best(&self.ini_first, &self.ini_len, q.compact.len(), whole).map(|b| TIER_PINYIN + b)
+        fields()
+            .filter_map(|f| {
+                let len = usize::from(self.lens[f] >> 4);
+                let starts = self.ini_first[f] == c[0]
+                    && (!tight || c.len() < 2 || self.second[f].allows(c[1]));
+                field_bound(f, len, starts, c.len(), whole)
+            })
+            .max()
+            .map(|b| TIER_PINYIN + b)
+    }
+}
+
+impl Head {
+    /// Bytes of one head in a cache file.
+    pub(super) const BYTES: usize = 4 * N + 2 * N + 2 * N + 2;
+
+    pub(super) fn write(&self, out: &mut Vec<u8>) {
+        for l in self.letters {
+            out.extend_from_slice(&l.to_le_bytes());
+        }
+        out.extend_from_slice(&self.lens);
+        out.extend_from_slice(&self.ini_first);
+        for s in self.second {
+            out.extend_from_slice(&s.0.to_le_bytes());
+        }
+        out.extend_from_slice(&[self.text_ascii, u8::from(self.text_only)]);
+    }
+
+    /// A head from [`Head::BYTES`] bytes written by [`Head::write`].
+    pub(super) fn read(b: &[u8]) -> Head {
+        let mut h = Head::default();
+        for (i, l) in h.letters.iter_mut().enumerate() {
+            *l = u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]);
+        }
+        let mut at = 4 * N;
+        for part in [&mut h.lens, &mut h.ini_first] {
+            part.copy_from_slice(&b[at..at + N]);
+            at += N;
+        }
+        for s in &mut h.second {
+            *s = Second(u16::from_le_bytes([b[at], b[at + 1]]));
+            at += 2;
+        }
+        h.text_ascii = b[at];
+        h.text_only = b[at + 1] != 0;
+        h
     }
 }
 
@@ -69,24 +201,17 @@ fn fold32(letters: u64) -> u32 {
     letters as u32 | (letters >> 32) as u32
 }
 
-fn starts(key: &str, first: &mut [u8; FIELDS.len()], len: &mut [u8; FIELDS.len()]) {
-    for (i, f) in key.split(FIELD_SEP).take(FIELDS.len()).enumerate() {
-        first[i] = f.as_bytes().first().copied().unwrap_or(0);
-        len[i] = f.len().min(255) as u8;
-    }
-}
-
-/// The most field `f` can add: its weight and `extra`, and when it starts with the query's
-/// first byte the start bonus, with the fill bonus instead of `extra` when its length may equal
-/// the query's. An empty field adds nothing.
-fn field_bound(f: usize, first: u8, len: u8, q0: u8, qlen: usize, extra: i64) -> Option<i64> {
+/// The most field `f` (`len` bytes long, up to [`LEN_CAP`]) can add: its weight and `extra`,
+/// and when a match may start it the start bonus, with the fill bonus instead of `extra` when
+/// its length may equal the query's. An empty field adds nothing.
+fn field_bound(f: usize, len: usize, starts: bool, qlen: usize, extra: i64) -> Option<i64> {
     if len == 0 {
         return None;
     }
     let mut s = WEIGHT[f] + extra;
-    if first == q0 {
+    if starts {
         s += STARTS_FIELD;
-        if len as usize == qlen || len == u8::MAX {
+        if len == qlen.min(LEN_CAP) {
             s += FILLS_FIELD.max(extra) - extra;
         }
     }
@@ -141,7 +266,7 @@ impl Index {
                 .filter(|&&s| self.alive[s as usize])
                 .filter_map(|&s| {
                     let head = &self.heads[s as usize];
-                    let b = head.bound(q, qletters, sieve::has(&may_text, s))?;
+                    let b = head.bound(q, qletters, sieve::has(&may_text, s), !self.loose)?;
                     Some((s, (top - b) as u16))
                 })
                 .collect()

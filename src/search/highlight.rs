@@ -6,14 +6,15 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::keys::fold;
-use super::score::Query;
+use super::terms::{Plan, words};
 
-/// Char indices of `text` that `query` matches: a contiguous run where the folded text
-/// contains the folded query, else the matcher's fuzzy positions; none when it does not match
-/// the text itself (a pinyin-only match).
+/// Char indices of `text` that `query` matches: for each term, a contiguous run where the
+/// folded text contains it; a query of one term not held whole, the words of a phrase
+/// (锂电池回收) or else the matcher's fuzzy positions; none when it does not match the text
+/// itself (a pinyin-only match). Negated terms light nothing.
 pub fn highlight(text: &str, query: &str) -> Vec<usize> {
-    let q = Query::new(query);
-    if q.is_empty() {
+    let plan = Plan::parse(query);
+    if plan.terms.is_empty() {
         return Vec::new();
     }
     let mut folded = String::with_capacity(text.len());
@@ -25,20 +26,36 @@ pub fn highlight(text: &str, query: &str) -> Vec<usize> {
             origin.push(i);
         }
     }
-    let hit: Vec<usize> = if let Some(at) = folded.find(&q.fold) {
+    let run = |needle: &str| -> Option<Vec<usize>> {
+        let at = folded.find(needle)?;
         let start = folded[..at].chars().count();
-        (start..start + q.fold.chars().count()).collect()
-    } else {
-        SkimMatcherV2::default()
-            .ignore_case()
-            .fuzzy_indices(&folded, &q.compact)
-            .map(|(_, idx)| idx)
-            .unwrap_or_default()
+        Some((start..start + needle.chars().count()).collect())
+    };
+    let hit: Vec<usize> = match plan.single() {
+        Some(q) => run(&q.fold)
+            .or_else(|| {
+                let words = (!q.ascii).then(|| words(&q.fold)).flatten()?;
+                let all: Vec<usize> = words.iter().filter_map(|w| run(w)).flatten().collect();
+                (!all.is_empty()).then_some(all)
+            })
+            .unwrap_or_else(|| {
+                SkimMatcherV2::default()
+                    .ignore_case()
+                    .fuzzy_indices(&folded, &q.compact)
+                    .map(|(_, idx)| idx)
+                    .unwrap_or_default()
+            }),
+        None => plan
+            .positive()
+            .filter_map(|t| run(&t.q.fold))
+            .flatten()
+            .collect(),
     };
     let mut out: Vec<usize> = hit
         .into_iter()
         .filter_map(|i| origin.get(i).copied())
         .collect();
+    out.sort_unstable();
     out.dedup();
     out
 }
@@ -53,6 +70,19 @@ mod tests {
         assert_eq!(highlight("郑州大学锂电", "鋰電"), vec![4, 5]);
         assert_eq!(highlight("ＡＢＣ测试", "abc"), vec![0, 1, 2]);
         assert_eq!(highlight("Vision AI", "ai"), vec![7, 8]);
+    }
+
+    #[test]
+    fn each_term_and_each_word_of_a_phrase_lights_up() {
+        assert_eq!(
+            highlight("锂电池拆解回收", "锂电池 回收"),
+            vec![0, 1, 2, 5, 6]
+        );
+        assert_eq!(
+            highlight("锂电池拆解回收", "锂电池回收"),
+            vec![0, 1, 2, 5, 6]
+        );
+        assert_eq!(highlight("锂电池拆解回收", "锂电池 !拆解"), vec![0, 1, 2]);
     }
 
     #[test]

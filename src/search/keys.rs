@@ -30,9 +30,17 @@ pub struct SearchKeys {
 }
 
 /// The fields a search looks at, in key order.
-pub const FIELDS: [&str; 8] = [
-    "code", "ext_id", "title", "org", "field", "region", "keywords", "contact",
+pub const FIELDS: [&str; 10] = [
+    "code", "ext_id", "title", "org", "field", "region", "keywords", "contact", "phone", "email",
 ];
+
+/// Fields from this index on ([`FIELDS`]: phone and email) are held in the folded text only,
+/// phone numbers as their digits ([`phone_digits`]): the pinyin and initials keys hold the
+/// fields before it only.
+pub const TEXT_ONLY_FROM: usize = 8;
+
+/// Index of the phone field in [`FIELDS`].
+pub const PHONE: usize = 8;
 
 /// Index of the title in [`FIELDS`].
 pub const TITLE: usize = 2;
@@ -59,6 +67,8 @@ impl SearchKeys {
             rec.region.as_str(),
             rec.keywords.as_str(),
             rec.contact.as_str(),
+            rec.phone.as_str(),
+            rec.email.as_str(),
         ])
     }
 
@@ -76,7 +86,7 @@ impl SearchKeys {
     }
 
     /// Keys of raw field values given in [`FIELDS`] order.
-    pub fn for_fields(fields: &[&str; 8]) -> SearchKeys {
+    pub fn for_fields(fields: &[&str; FIELDS.len()]) -> SearchKeys {
         let cap = fields.iter().map(|f| f.len()).sum::<usize>() + FIELDS.len();
         let mut text = String::with_capacity(cap);
         for (i, f) in fields.iter().enumerate() {
@@ -99,16 +109,97 @@ impl SearchKeys {
         for (i, f) in folded.split(FIELD_SEP).enumerate() {
             if i > 0 {
                 keys.fold.push(FIELD_SEP);
+            }
+            if i > 0 && i < TEXT_ONLY_FROM {
                 keys.pinyin.push(FIELD_SEP);
                 keys.initials.push(FIELD_SEP);
             }
             let f = f.trim();
-            keys.fold.push_str(f);
-            readings(f, &mut chars, &mut reads);
-            push_pinyin(&chars, &reads, &mut keys.pinyin, &mut keys.initials);
+            if i == PHONE {
+                keys.fold.push_str(&phone_digits(f));
+            } else if i >= TEXT_ONLY_FROM {
+                keys.fold.push_str(f);
+            } else {
+                keys.fold.push_str(f);
+                readings(f, &mut chars, &mut reads);
+                push_pinyin(&chars, &reads, &mut keys.pinyin, &mut keys.initials);
+            }
         }
         keys
     }
+}
+
+/// Keys stored before phone and email were searchable hold [`TEXT_ONLY_FROM`] fields: this
+/// is the folded key `fold` with the phone and email fields added, or None when it holds them
+/// already. The loader completes old rows so, and no migration rewrites every row.
+pub fn with_contact(fold: &str, phone: &str, email: &str) -> Option<String> {
+    let held = fold.bytes().filter(|&b| b == FIELD_SEP as u8).count() + 1;
+    if held >= FIELDS.len() {
+        return None;
+    }
+    let mut f = String::with_capacity(fold.len() + phone.len() + email.len() + 2);
+    f.push_str(fold);
+    f.push(FIELD_SEP);
+    f.push_str(&phone_digits(&self::fold(phone)));
+    f.push(FIELD_SEP);
+    let mut clean = String::new();
+    push_clean(&mut clean, email);
+    f.push_str(self::fold(&clean).trim());
+    Some(f)
+}
+
+/// Phone numbers as they are searched: the digits of each number, with separators inside it
+/// (spaces, `-`, `.`, brackets) dropped and a leading country code +86 or 0086 taken off a
+/// mobile number; numbers apart (`/`, `,`, `；`, words) stay apart, joined by a space. So
+/// 138-0000-0021, 138 0000 0021 and +86 13800000021 all read 13800000021.
+pub fn phone_digits(s: &str) -> String {
+    let mut out = String::new();
+    let mut number = String::new();
+    let flush = |number: &mut String, out: &mut String| {
+        if number.is_empty() {
+            return;
+        }
+        let n = strip_country(number);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(n);
+        number.clear();
+    };
+    for c in s.chars() {
+        let c = fold_digit(c);
+        if c.is_ascii_digit() {
+            number.push(c);
+        } else if !matches!(
+            c,
+            ' ' | '-' | '.' | '(' | ')' | '+' | '\u{3000}' | '（' | '）' | '－' | '—'
+        ) {
+            flush(&mut number, &mut out);
+        }
+    }
+    flush(&mut number, &mut out);
+    out
+}
+
+/// A full-width digit as ASCII.
+fn fold_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        c => c,
+    }
+}
+
+/// `digits` without a leading 86 or 0086 when a mobile number (11 digits from 1) follows.
+fn strip_country(digits: &str) -> &str {
+    for cc in ["0086", "86"] {
+        if let Some(rest) = digits.strip_prefix(cc)
+            && rest.len() == 11
+            && rest.starts_with('1')
+        {
+            return rest;
+        }
+    }
+    digits
 }
 
 /// Appends `s` trimmed, with [`FIELD_SEP`] (which keys reserve) written as a space.
@@ -307,7 +398,7 @@ mod tests {
 
     #[test]
     fn keys_keep_every_field_in_place() {
-        let k = SearchKeys::for_fields(&["D1", "", "鋰電池", "鄭州大學", "", "", "", ""]);
+        let k = SearchKeys::for_fields(&["D1", "", "鋰電池", "鄭州大學", "", "", "", "", "", ""]);
         let fields: Vec<&str> = k.fold.split(FIELD_SEP).collect();
         assert_eq!(fields.len(), FIELDS.len());
         assert_eq!(fields[TITLE], "锂电池");
@@ -334,6 +425,8 @@ mod tests {
             "",
             rec.keywords.as_str(),
             "",
+            "",
+            "",
         ]);
         assert_eq!(SearchKeys::for_record(&rec), direct);
         assert!(direct.initials.starts_with("r4711"), "{}", direct.initials);
@@ -350,6 +443,51 @@ mod tests {
             let keys = SearchKeys::for_record_uncoded(&rec);
             proptest::prop_assert_eq!(dedup_key_of(&keys), dedup_key(&title, &org));
         }
+    }
+
+    #[test]
+    fn phone_numbers_keep_their_digits_with_or_without_separators() {
+        for written in [
+            "138-0000-0021",
+            "138 0000 0021",
+            "+86 13800000021",
+            "(0086)138.0000.0021",
+        ] {
+            assert_eq!(phone_digits(written), "13800000021", "{written}");
+        }
+        assert_eq!(
+            phone_digits("010-6278 1234 / 13900002222"),
+            "01062781234 13900002222"
+        );
+        assert_eq!(phone_digits("０２２－１２３４"), "0221234");
+        assert_eq!(phone_digits("无"), "");
+    }
+
+    #[test]
+    fn phone_and_email_are_held_in_the_folded_text_only() {
+        let k = SearchKeys::for_fields(&[
+            "D1",
+            "",
+            "锂电池",
+            "",
+            "",
+            "",
+            "",
+            "张三",
+            "138-0000-0021",
+            " Zhang@TJU.edu.cn ",
+        ]);
+        let fold: Vec<&str> = k.fold.split(FIELD_SEP).collect();
+        assert_eq!(fold.len(), FIELDS.len());
+        assert_eq!(fold[PHONE], "13800000021");
+        assert_eq!(fold[PHONE + 1], "zhang@tju.edu.cn");
+        assert_eq!(k.pinyin.split(FIELD_SEP).count(), TEXT_ONLY_FROM);
+        assert_eq!(k.initials.split(FIELD_SEP).count(), TEXT_ONLY_FROM);
+        // Keys stored before these fields existed are completed the same way, once.
+        let old = k.fold.rsplitn(3, FIELD_SEP).nth(2).unwrap();
+        let done = with_contact(old, "138-0000-0021", " Zhang@TJU.edu.cn ").unwrap();
+        assert_eq!(done, k.fold);
+        assert_eq!(with_contact(&done, "1", "x"), None);
     }
 
     #[test]

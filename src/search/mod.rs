@@ -14,17 +14,21 @@
 
 mod bound;
 mod buffer;
+mod bytes;
 mod feed;
 mod footprint;
 mod highlight;
 pub mod keys;
 mod load;
+mod multi;
+mod persist;
 mod polyphone;
 mod quick;
 mod request;
 mod scan;
 pub mod score;
 mod sieve;
+pub mod terms;
 pub mod worker;
 
 use std::cmp::Reverse;
@@ -96,6 +100,9 @@ pub struct Index {
     /// Every slot, most recently updated first (then lowest id first), dead ones included.
     by_stamp: Vec<u32>,
     threads: usize,
+    /// Bounds leave out what may come second in a match starting a field (as before they
+    /// knew it): only to measure what that saves ([`Index::loose_bounds`]).
+    loose: bool,
 }
 
 impl Index {
@@ -156,6 +163,15 @@ impl Index {
     /// Scans with `n` threads (at least one); the default is one per core, up to four.
     pub fn with_threads(mut self, n: usize) -> Index {
         self.threads = n.max(1);
+        self
+    }
+
+    /// Bounds as they were before they knew what may come second in a match starting a
+    /// field, to measure what that knowledge saves (examples/bound_gain.rs); answers are the
+    /// same either way.
+    #[doc(hidden)]
+    pub fn loose_bounds(mut self, loose: bool) -> Index {
+        self.loose = loose;
         self
     }
 
@@ -280,6 +296,7 @@ impl Index {
         }
         let old = std::mem::take(self);
         self.threads = old.threads;
+        self.loose = old.loose;
         for s in (0..old.slots()).filter(|&s| old.alive[s as usize]) {
             self.push_slot(
                 old.ids[s as usize],
@@ -294,23 +311,48 @@ impl Index {
 
     /// Every record matching `query`, best score first, then most recently updated.
     /// An empty query matches everything (score 0).
+    ///
+    /// Space-separated terms must all match ([`terms`]); a query of one term matches it in
+    /// the folded text, by pinyin, or fuzzily.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let q = Query::new(query);
-        let m = self.all_matches(&q);
+        let m = self.all_matches(query);
         self.top(&m, usize::MAX)
     }
 
     /// The best `k` records matching `query` in [`Index::search`] order, and how many
     /// matched in all.
     pub fn search_top(&self, query: &str, k: usize) -> (Vec<Hit>, usize) {
-        let q = Query::new(query);
-        let m = self.all_matches(&q);
+        let m = self.all_matches(query);
         (self.top(&m, k), m.len())
     }
 
-    /// Every (slot, score) matching `q`, all tiers.
-    fn all_matches(&self, q: &Query) -> Vec<(u32, i64)> {
+    /// [`Index::search_top`] that leaves tier 3 (fuzzy, which ranks below tiers 1–2 and costs
+    /// the most) out once tiers 1–2 found `k`: the hits are the same; the count is then of
+    /// tiers 1–2 only, a lower bound (false).
+    pub fn search_best(&self, query: &str, k: usize) -> (Vec<Hit>, usize, bool) {
         let all = Scope::Range(0, self.slots());
+        let plan = self.plan(query);
+        let Some(q) = plan.single() else {
+            let m = self.multi(&plan, all);
+            return (self.top(&m, k), m.len(), true);
+        };
+        // A common ASCII query scores its candidates best bound first and stops once the
+        // best k are settled (then only those are counted).
+        let (mut m, candidates) = self.near_best(q, all, k);
+        let complete = candidates.is_none() && (m.len() < k || !q.fuzzy);
+        if complete {
+            m.extend(self.far(q, all, &m));
+        }
+        (self.top(&m, k), m.len(), complete)
+    }
+
+    /// Every (slot, score) matching `query`, all tiers.
+    fn all_matches(&self, query: &str) -> Vec<(u32, i64)> {
+        let all = Scope::Range(0, self.slots());
+        let plan = self.plan(query);
+        let Some(q) = plan.single() else {
+            return self.multi(&plan, all);
+        };
         let mut m = self.near(q, all);
         m.extend(self.far(q, all, &m));
         m
@@ -419,3 +461,5 @@ mod tests;
 mod tests_load;
 #[cfg(test)]
 mod tests_sieve;
+#[cfg(test)]
+mod tests_terms;

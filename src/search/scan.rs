@@ -14,7 +14,7 @@ use super::{Index, Scope};
 /// The searchers one query's tier 1–2 scans use, built once per query.
 pub(super) struct Needles<'q> {
     /// The folded query, in the folded text.
-    text: Finder<'q>,
+    pub(super) text: Finder<'q>,
     /// The query without spaces, in the initials.
     ini: Finder<'q>,
     /// Syllables starting with the query's first letter, in the pinyin.
@@ -136,6 +136,21 @@ pub(super) fn far(idx: &Index, q: &Query, part: Scope, skip: &[u64]) -> Vec<(u32
     };
     match part {
         Scope::Rows(rows) => rows.iter().filter_map(|&s| one(s)).collect(),
+        // Not ASCII (no sieve applied): only rows whose text holds the query's first
+        // character can hold all of them in order, and one search over the buffer finds those.
+        Scope::Range(lo, hi) if !q.ascii => {
+            let mut buf = [0u8; 4];
+            let first = q
+                .compact
+                .chars()
+                .next()
+                .map_or("", |c| &*c.encode_utf8(&mut buf));
+            let finder = Finder::new(first.as_bytes());
+            let mut out = Vec::new();
+            idx.fold
+                .each_found(lo, hi, |h| finder.find(h), |s| out.extend(one(s)));
+            out
+        }
         Scope::Range(lo, hi) => (lo..hi).filter_map(one).collect(),
     }
 }

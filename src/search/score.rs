@@ -17,8 +17,9 @@ pub const TIER_PINYIN: i64 = 2000;
 pub const TIER_FUZZY: i64 = 1000;
 
 /// Weight of a match in each field of [`FIELDS`]: the title matters most, then the codes and
-/// the organisation; contact names least.
-pub(super) const WEIGHT: [i64; FIELDS.len()] = [150, 150, 200, 150, 80, 100, 120, 60];
+/// the organisation; contact names least but for phone numbers and emails (which match
+/// only in the folded text).
+pub(super) const WEIGHT: [i64; FIELDS.len()] = [150, 150, 200, 150, 80, 100, 120, 60, 100, 60];
 pub(super) const STARTS_FIELD: i64 = 100;
 pub(super) const FILLS_FIELD: i64 = 300;
 pub(super) const WHOLE_SYLLABLES: i64 = 50;
@@ -32,7 +33,8 @@ pub struct Query {
     pub compact: String,
     /// `compact` is ASCII letters and digits only, so pinyin keys apply.
     pub ascii: bool,
-    /// More than one character: fuzzy matching differs from substring matching.
+    /// More than one character, not all digits: fuzzy matching differs from substring
+    /// matching, and applies.
     pub fuzzy: bool,
 }
 
@@ -44,7 +46,10 @@ impl Query {
         let fold = folded.split_whitespace().collect::<Vec<_>>().join(" ");
         let compact: String = fold.chars().filter(|c| !c.is_whitespace()).collect();
         let ascii = !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_alphanumeric());
-        let fuzzy = compact.chars().nth(1).is_some();
+        // A number is never typed loosely: the tail of a phone number must not match digits
+        // scattered over another one.
+        let fuzzy =
+            compact.chars().nth(1).is_some() && !compact.bytes().all(|b| b.is_ascii_digit());
         Query {
             fold,
             compact,
@@ -162,7 +167,7 @@ fn syllable_prefixes(pinyin: &str, q: &[u8]) -> Option<i64> {
 
 /// True when `q` is a concatenation of non-empty prefixes of the consecutive syllables that
 /// begin at `p[at]`; the flag tells whether all but the last were consumed whole.
-fn consumes(p: &[u8], at: usize, q: &[u8]) -> Option<bool> {
+pub(super) fn consumes(p: &[u8], at: usize, q: &[u8]) -> Option<bool> {
     let end = p[at..]
         .iter()
         .position(|&b| b == b' ')

@@ -24,6 +24,11 @@ fn sym(b: u8) -> Option<usize> {
     }
 }
 
+/// The symbol number of a lower-case ASCII letter or digit (0–35).
+pub fn symbol(b: u8) -> Option<usize> {
+    sym(b)
+}
+
 /// The set of symbols in `bytes`, one bit each.
 pub fn letters(bytes: &[u8]) -> u64 {
     bytes
@@ -215,6 +220,55 @@ impl Sieve {
                 *b = 0;
             }
         }
+    }
+
+    /// The columns into a cache file (the block is flushed and empty between queries).
+    pub(super) fn write(&self, w: &mut super::bytes::Writer) {
+        w.u64(self.cols.len() as u64);
+        for col in &self.cols {
+            w.u64(col.runs.len() as u64);
+            for run in &col.runs {
+                match run {
+                    Run::Few(list) => {
+                        w.u64(0);
+                        w.u16s(list);
+                    }
+                    Run::Many(bits) => {
+                        w.u64(1);
+                        w.u64s(&bits[..]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Columns written by [`Sieve::write`] for `slots` slots; None when malformed.
+    pub(super) fn read(r: &mut super::bytes::Reader, slots: usize) -> Option<Sieve> {
+        if r.u64()? != COLUMNS as u64 {
+            return None;
+        }
+        let max_runs = slots.div_ceil(RUN_WORDS * 64);
+        let mut cols = Vec::with_capacity(COLUMNS);
+        for _ in 0..COLUMNS {
+            let n = usize::try_from(r.u64()?).ok()?;
+            if n > max_runs {
+                return None;
+            }
+            let mut runs = Vec::with_capacity(n);
+            for _ in 0..n {
+                runs.push(match r.u64()? {
+                    0 => Run::Few(r.u16s()?),
+                    1 => Run::Many(r.u64s()?.into_boxed_slice().try_into().ok()?),
+                    _ => return None,
+                });
+            }
+            cols.push(Col { runs });
+        }
+        Some(Sieve {
+            cols,
+            block: vec![0; COLUMNS],
+            block_at: slots / 64,
+        })
     }
 
     /// Records slot `s` with its keys; [`Sieve::flush`] must follow before a query.

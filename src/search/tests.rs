@@ -150,6 +150,14 @@ fn top_k_reports_the_total() {
     assert_eq!(hits.len(), 2);
     assert_eq!(total, idx.search("大学").len());
     assert!(total > 2);
+    // Without the fuzzy tier once the best are found: the same hits.
+    let (best, at_least, complete) = idx.search_best("大学", 2);
+    assert_eq!(best, hits);
+    assert!(at_least >= 2 && at_least <= total && !complete);
+    assert_eq!(
+        idx.search_best("大学", 100),
+        (idx.search("大学"), total, true)
+    );
 }
 
 #[test]
@@ -255,26 +263,8 @@ pub(super) fn brute_force_over(entries: Vec<Entry>, q: &str) -> Vec<Hit> {
 fn buffer_scans_score_like_the_per_record_scorer() {
     let idx = Index::from_entries(entries());
     for q in [
-        "电",
-        "电池",
-        "锂电",
-        "xajd",
-        "xian",
-        "xian jiao",
-        "cq",
-        "dian",
-        "ai",
-        "5g",
-        "大学",
-        "陕西",
-        "abc",
-        "d1",
-        "jt",
-        "lidian",
-        "鄭州",
-        "xa",
-        "hn",
-        "z",
+        "电", "电池", "锂电", "xajd", "xian", "xianjiao", "cq", "dian", "ai", "5g", "大学", "陕西",
+        "abc", "d1", "jt", "lidian", "鄭州", "xa", "hn", "z",
     ] {
         assert_eq!(idx.search(q), brute_force(q), "query {q}");
     }

@@ -114,7 +114,7 @@ fn edits_made_while_loading_outlive_the_rows_read_before_them() {
     send(&feed, &all[..100]);
     // Record all[300] is edited and all[350] deleted before the loader reaches them.
     let mut edited = all[300].clone();
-    edited.keys = keys::SearchKeys::for_fields(&["", "", "全新标题", "", "", "", "", ""]);
+    edited.keys = keys::SearchKeys::for_fields(&["", "", "全新标题", "", "", "", "", "", "", ""]);
     edited.updated_at = "2027-01-01T00:00:00Z".into();
     w.upsert(edited.clone());
     w.remove(all[350].id);

@@ -41,6 +41,11 @@ pub(super) fn varied(n: usize) -> Vec<Entry> {
         "安全",
         "爱心",
         "Ｘ光",
+        "ian",
+        "阿姨",
+        "额度",
+        "αβ射线",
+        "d",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move |m: usize| {
@@ -118,7 +123,8 @@ const ASCII_QUERIES: &[&str] = &[
 fn the_letter_sieve_keeps_every_match_the_scorer_finds() {
     let many = varied(1500);
     let idx = Index::from_entries(many.clone());
-    for q in ASCII_QUERIES {
+    // Queries of one term: the scorer knows no terms.
+    for q in ASCII_QUERIES.iter().filter(|q| !q.contains(' ')) {
         assert_eq!(
             idx.search(q),
             brute_force_over(many.clone(), q),

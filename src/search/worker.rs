@@ -22,7 +22,7 @@ use std::thread;
 pub use super::feed::Feed;
 use super::quick::{QuickPart, merge, outside};
 use super::request::Request;
-use super::score::Query;
+use super::terms::Plan;
 use super::{Entry, Hit, Index, Scope};
 
 /// Hits sent per answer by [`SearchWorker::spawn`]: more than a list can show or anyone
@@ -108,7 +108,7 @@ struct Searcher {
 
 /// The rows one recent query matched.
 struct Memo {
-    q: Query,
+    plan: Plan,
     /// In slot order; may hold rows that do not match (candidates never scored).
     rows: Vec<u32>,
     /// Tier 3 was scanned too, so `rows` holds every match (else tiers 1–2 only).
@@ -121,7 +121,7 @@ impl Searcher {
     /// Answers `query`, over the newest [`QUICK_ROWS`] rows when `quick`, else every row.
     fn answer(&mut self, seq: u64, query: String, every: bool, quick: bool) -> Answer {
         let limit = if every { usize::MAX } else { self.limit };
-        let q = Query::new(&query);
+        let plan = self.index.plan(&query);
         if quick && self.newest.is_none() {
             self.newest = Some(self.index.newest_slots(self.quick_rows));
         }
@@ -141,9 +141,15 @@ impl Searcher {
         let base = |complete: bool| {
             self.recent
                 .iter()
-                .filter(|m| m.quick == quick && (m.complete || !complete) && q.narrows(&m.q))
+                .filter(|m| m.quick == quick && (m.complete || !complete) && plan.narrows(&m.plan))
                 .min_by_key(|m| m.rows.len())
                 .map_or(all, |m| Scope::Rows(&m.rows))
+        };
+        let Some(q) = plan.single().cloned() else {
+            // Several terms: every match at once (tiers 1–2 only), over the rows narrowed
+            // by an earlier query where there is one.
+            let m = self.index.multi(&plan, base(false));
+            return self.finish(seq, query, plan, m, None, true, quick, newest, limit);
         };
         // A common ASCII query may come back with only its best matches (all the list can
         // show) and the candidates they were found among.
@@ -171,11 +177,30 @@ impl Searcher {
             let far = self.index.far(&q, base(true), &m);
             m.extend(far);
         }
+        self.finish(
+            seq, query, plan, m, candidates, complete, quick, newest, limit,
+        )
+    }
+
+    /// The answer of `plan`'s matches `m`, remembering them for the queries that follow.
+    #[allow(clippy::too_many_arguments, reason = "the parts of one answer, named")]
+    fn finish(
+        &mut self,
+        seq: u64,
+        query: String,
+        plan: Plan,
+        m: Vec<(u32, i64)>,
+        candidates: Option<Vec<u32>>,
+        complete: bool,
+        quick: bool,
+        newest: Vec<u32>,
+        limit: usize,
+    ) -> Answer {
         let hits = self.index.top(&m, limit);
         let total = m.len();
-        if !q.is_empty() {
+        if !plan.terms.is_empty() {
             self.recent
-                .retain(|prev| prev.q != q || prev.quick != quick);
+                .retain(|prev| prev.plan != plan || prev.quick != quick);
             if self.recent.len() == REMEMBERED {
                 self.recent.pop_back();
             }
@@ -186,7 +211,7 @@ impl Searcher {
                 rows
             });
             self.recent.push_front(Memo {
-                q,
+                plan,
                 rows,
                 complete,
                 quick,

@@ -24,6 +24,18 @@ pub struct App {
 impl App {
     /// Starts `duijie --db <db> [args]` at `cols`×`rows`, isolated from the user's config.
     pub fn spawn(db: &Path, home: &Path, extra_env: &[(&str, &str)], cols: u16, rows: u16) -> App {
+        App::spawn_args(db, home, &[], extra_env, cols, rows)
+    }
+
+    /// [`App::spawn`] with more arguments after `--db <db>`.
+    pub fn spawn_args(
+        db: &Path,
+        home: &Path,
+        args: &[&str],
+        extra_env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> App {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -36,6 +48,7 @@ impl App {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duijie"));
         cmd.arg("--db");
         cmd.arg(db);
+        cmd.args(args);
         cmd.env("HOME", home);
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));

@@ -38,6 +38,7 @@ pub fn run(
     db: Db,
     lang: crate::i18n::Lang,
     keys: &std::collections::BTreeMap<String, Vec<String>>,
+    query: Option<&str>,
 ) -> anyhow::Result<std::process::ExitCode> {
     // Freed memory goes back at once while the lists load (the peak); see `set_purge_delay`.
     crate::set_purge_delay(0);
@@ -93,6 +94,18 @@ pub fn run(
         },
     )) {
         dispatch(&mut model, &mut runner, a);
+    }
+    // `duijie -q QUERY`: the query typed in the search line, answered as soon as the indexes
+    // can; the lists select their first hit as answers come.
+    if let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) {
+        model.query = q.to_string();
+        model.search_line.set_value(q);
+        model.line = crate::tui::model::Line::Search;
+        for e in crate::tui::features::desk::update::search(&mut model) {
+            for a in runner.run(e) {
+                dispatch(&mut model, &mut runner, a);
+            }
+        }
     }
     let mut dirty = true;
     // Both lists hold every row: the allocator goes back to its default purge delay.

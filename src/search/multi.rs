@@ -1,0 +1,197 @@
+//! Queries of several terms ([`Plan`]): every positive term matches somewhere in the record
+//! (any field, tiers 1–2), no negated term is in its folded text. Candidates come from the
+//! letter-pair sieve of the ASCII terms and a substring scan of one non-ASCII term, so a
+//! query is never scored over every row when one of its terms is selective.
+//!
+//! The score is the mean of the terms' scores, plus a bonus when the terms stand together as
+//! typed in one field (the whole phrase) and another when all are in the title: a record that
+//! says "锂电池回收" in its title ranks above one with 锂电池 in its title and 回收 among its
+//! keywords.
+
+use memchr::memmem::Finder;
+
+use super::keys::{FIELD_SEP, FIELDS, TEXT_ONLY_FROM, TITLE};
+use super::scan::{self, Needles};
+use super::score::{STARTS_FIELD, TIER_PINYIN, TIER_TEXT, WEIGHT, consumes, key_find};
+use super::terms::{Mode, Plan, Term, words};
+use super::{Index, Scope, sieve};
+
+/// The terms stand together in one field, as typed (with or without the spaces).
+const WHOLE_PHRASE: i64 = 400;
+/// Every term is in the title.
+const ALL_IN_TITLE: i64 = 300;
+
+impl Index {
+    /// `raw` read into terms; a plain term of more than one character that is not ASCII and
+    /// that no record holds as a whole is replaced by its words (锂电池回收 → 锂电池 回收).
+    pub(super) fn plan(&self, raw: &str) -> Plan {
+        let mut plan = Plan::parse(raw);
+        let mut split = Vec::with_capacity(plan.terms.len());
+        for t in plan.terms.drain(..) {
+            let splits = t.mode == Mode::Plain
+                && !t.q.ascii
+                && t.q.compact.chars().nth(1).is_some()
+                && !self.holds(&t.q.fold);
+            match splits.then(|| words(&t.q.fold)).flatten() {
+                Some(ws) => split.extend(ws.iter().map(|w| Term {
+                    q: super::score::Query::new(w),
+                    mode: Mode::Plain,
+                })),
+                None => split.push(t),
+            }
+        }
+        plan.terms = split;
+        plan
+    }
+
+    /// Whether some live row's folded text holds `text`.
+    fn holds(&self, text: &str) -> bool {
+        let buf = self.fold.buf.as_bytes();
+        Finder::new(text.as_bytes()).find_iter(buf).any(|at| {
+            let s = self.fold.start.partition_point(|&st| st as usize <= at) - 1;
+            self.alive[s]
+        })
+    }
+
+    /// (slot, score) of the live rows in `scope` matching every term of `plan`, in slot order.
+    pub(super) fn multi(&self, plan: &Plan, scope: Scope) -> Vec<(u32, i64)> {
+        let slots = self.slots();
+        let mut bits: Option<sieve::Bits> = None;
+        for t in plan.positive() {
+            let b = match t.mode {
+                Mode::Exact => self.sieve.text(&t.q, slots),
+                _ => self.sieve.near(&t.q, slots),
+            };
+            if let Some(b) = b {
+                match &mut bits {
+                    Some(all) => all.iter_mut().zip(&b).for_each(|(a, x)| *a &= x),
+                    None => bits = Some(b),
+                }
+            }
+        }
+        let needles: Vec<Needles> = plan.terms.iter().map(|t| Needles::new(&t.q)).collect();
+        let driver = plan
+            .positive()
+            .position(|t| !t.q.ascii)
+            .map(|i| plan.positive().nth(i).expect("just found"));
+        let rows: Vec<u32> = match (driver, scope) {
+            (Some(t), Scope::Range(lo, hi)) => {
+                let finder = Finder::new(t.q.fold.as_bytes());
+                let mut rows = Vec::new();
+                self.fold
+                    .each_found(lo, hi, |h| finder.find(h), |s| rows.push(s));
+                rows
+            }
+            _ => match &bits {
+                Some(b) => Self::within(b, scope),
+                None => match scope {
+                    Scope::Range(lo, hi) => (lo..hi).collect(),
+                    Scope::Rows(r) => r.to_vec(),
+                },
+            },
+        };
+        let rows: Vec<u32> = rows
+            .into_iter()
+            .filter(|&s| self.alive[s as usize] && bits.as_ref().is_none_or(|b| sieve::has(b, s)))
+            .collect();
+        self.par(Scope::Rows(&rows), |part| {
+            let Scope::Rows(part) = part else {
+                unreachable!("terms are matched over rows")
+            };
+            part.iter()
+                .filter_map(|&s| self.terms_row(plan, &needles, s).map(|sc| (s, sc)))
+                .collect()
+        })
+    }
+
+    /// The score of slot `s` for every term of `plan`, or None when one does not match.
+    fn terms_row(&self, plan: &Plan, needles: &[Needles], s: u32) -> Option<i64> {
+        let fold = self.fold.key(s).as_bytes();
+        let (mut sum, mut n) = (0, 0);
+        for (t, nd) in plan.terms.iter().zip(needles) {
+            let sc = match t.mode {
+                Mode::Not => {
+                    if nd.text.find(fold).is_some() {
+                        return None;
+                    }
+                    continue;
+                }
+                Mode::Plain => scan::near_row(self, &t.q, nd, s, true)?,
+                Mode::Exact => TIER_TEXT + key_find(fold, &nd.text)?,
+                Mode::Prefix => self.prefix_score(t, s)?,
+            };
+            sum += sc;
+            n += 1;
+        }
+        if n == 0 {
+            return Some(0);
+        }
+        Some(sum / n + bonus(plan, self.fold.key(s), self.pinyin.key(s)))
+    }
+
+    /// The score of `t` (a `^prefix` term) where it starts a field of slot `s`: its folded
+    /// text, or for an ASCII term its initials or syllables.
+    fn prefix_score(&self, t: &Term, s: u32) -> Option<i64> {
+        let q = &t.q;
+        let best = |key: &str, tier: i64, starts: &dyn Fn(&str) -> bool| {
+            key.split(FIELD_SEP)
+                .zip(WEIGHT)
+                .filter(|(f, _)| starts(f))
+                .map(|(_, w)| tier + w + STARTS_FIELD)
+                .max()
+        };
+        let text = best(self.fold.key(s), TIER_TEXT, &|f| f.starts_with(&q.fold));
+        if text.is_some() || !q.ascii {
+            return text;
+        }
+        let c = q.compact.as_bytes();
+        let ini = best(self.initials.key(s), TIER_PINYIN, &|f| {
+            f.starts_with(&q.compact)
+        });
+        let py = best(self.pinyin.key(s), TIER_PINYIN, &|f| {
+            !f.is_empty() && consumes(f.as_bytes(), 0, c).is_some()
+        });
+        ini.max(py)
+    }
+}
+
+/// The bonus of a record whose folded key is `fold` and pinyin key `pinyin` for `plan`: the
+/// positive terms together in one field (in its text, or read as consecutive syllables:
+/// `xian jiao` in 西安交通), and all of them in the title.
+fn bonus(plan: &Plan, fold: &str, pinyin: &str) -> i64 {
+    let pos: Vec<&str> = plan
+        .positive()
+        .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
+        .map(|t| t.q.fold.as_str())
+        .collect();
+    if pos.len() < 2 {
+        return 0;
+    }
+    let fields: Vec<&str> = fold.split(FIELD_SEP).take(FIELDS.len()).collect();
+    let (tight, spaced) = (pos.concat(), pos.join(" "));
+    let mut b = 0;
+    let by_text = || {
+        fields[..fields.len().min(TEXT_ONLY_FROM)]
+            .iter()
+            .any(|f| f.contains(&tight) || f.contains(&spaced))
+    };
+    let by_syllables = || {
+        plan.positive().all(|t| t.q.ascii)
+            && pinyin.split(FIELD_SEP).any(|f| {
+                let f = f.as_bytes();
+                (0..f.len())
+                    .filter(|&i| i == 0 || f[i - 1] == b' ')
+                    .any(|i| consumes(f, i, tight.as_bytes()).is_some())
+            })
+    };
+    if by_text() || by_syllables() {
+        b += WHOLE_PHRASE;
+    }
+    if fields
+        .get(TITLE)
+        .is_some_and(|title| pos.iter().all(|p| title.contains(p)))
+    {
+        b += ALL_IN_TITLE;
+    }
+    b
+}
