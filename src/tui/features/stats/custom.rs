@@ -91,13 +91,11 @@ impl CustomPeriod {
         let mut dates = [None, None];
         for (i, field) in self.fields.iter().enumerate() {
             let text = field.value().trim();
-            match iso_date(text) {
-                Some(d) => dates[i] = Some(d),
-                None => {
-                    self.focus = i;
-                    self.error = Some((i, CustomError::BadDate(text.to_string())));
-                    return CustomOutcome::Pending;
-                }
+            dates[i] = iso_date(text);
+            if dates[i].is_none() {
+                self.focus = i;
+                self.error = Some((i, CustomError::BadDate(text.to_string())));
+                return CustomOutcome::Pending;
             }
         }
         let [Some(from), Some(to)] = dates else {
@@ -179,18 +177,18 @@ mod tests {
 
     #[test]
     fn both_dates_are_checked_and_a_bad_one_keeps_the_prompt_open() {
-        let d = date;
+        let day = date;
         for (from, to, want, err_on) in [
             (
                 "2026-02-01",
                 "2026-03-31",
-                Some((d(2026, 2, 1), d(2026, 3, 31))),
+                Some((day(2026, 2, 1), day(2026, 3, 31))),
                 None,
             ),
             (
                 " 2026-02-01 ",
                 "2026-02-01",
-                Some((d(2026, 2, 1), d(2026, 2, 1))),
+                Some((day(2026, 2, 1), day(2026, 2, 1))),
                 None,
             ),
             ("2026-13-01", "2026-03-31", None, Some(0)),
@@ -203,7 +201,7 @@ mod tests {
             let mut p = typed(from, to);
             p.focus = 1;
             match (p.handle(&Input::Submit), want) {
-                (CustomOutcome::Done(f, t), Some(w)) => assert_eq!((f, t), w, "{from} {to}"),
+                (CustomOutcome::Done(a, b), Some(w)) => assert_eq!((a, b), w, "{from} {to}"),
                 (CustomOutcome::Pending, None) => {
                     assert_eq!(p.error.as_ref().map(|(f, _)| *f), err_on, "{from} {to}");
                     assert_eq!(p.focus, err_on.unwrap_or(1), "the bad field has the focus");
