@@ -27,7 +27,15 @@ pub fn record_fields(rec: &Record, lang: Lang) -> Vec<(&'static str, String)> {
         ),
         (l("领域", "Field"), Some(rec.field.clone())),
         (l("地区", "Region"), Some(rec.region.clone())),
-        (l("状态", "Status"), Some(rec.status_shown().to_string())),
+        (
+            l("状态", "Status"),
+            // The source's own word when it has one (洽谈中), else open/closed in the language.
+            Some(match rec.status_shown() {
+                "open" => l("开放", "open").to_string(),
+                "closed" => l("已关闭", "closed").to_string(),
+                word => word.to_string(),
+            }),
+        ),
     ];
     match rec.kind {
         Kind::Demand => out.extend([
