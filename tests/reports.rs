@@ -29,6 +29,12 @@ fn one(conn: &Connection, sql: &str) -> i64 {
 
 /// Checks every total of `s` (period: all) against SQL of its own.
 fn adds_up(conn: &Connection, s: &Stats) {
+    // A conversion is a share of the pairs that reached a stage: never above 100 %.
+    for f in &s.funnel {
+        if let Some(c) = f.conversion_pct {
+            assert!((0.0..=100.0).contains(&c), "{:?}: {c} %", f.stage);
+        }
+    }
     let t = &s.totals;
     let signed = "FROM pair WHERE signed_on IS NOT NULL AND amount_fen IS NOT NULL";
     assert_eq!(t.signed, one(conn, &format!("SELECT count(*) {signed}")));

@@ -124,9 +124,23 @@ pub fn stats(conn: &Connection, clock: &Clock, period: Period) -> PipelineResult
         let next = MAIN
             .get(i + 1)
             .filter(|_| s != Stage::Landed && s != Stage::Shelved);
-        let conversion_pct = next
-            .filter(|_| count(s) > 0)
-            .map(|n| count(*n) as f64 * 100.0 / count(s) as f64);
+        // Of the pairs that reached this stage in the period, the share that went on to the
+        // next or a later one in the period (a pair may skip a stage). Counting the next
+        // stage's arrivals instead would mix in pairs that reached this stage before the
+        // period, and a quarter could show 400 %.
+        let conversion_pct = next.filter(|_| count(s) > 0).map(|n| {
+            let later = MAIN.iter().skip_while(|t| *t != n);
+            let went_on = reached.get(&s).map_or(0, |ids| {
+                ids.iter()
+                    .filter(|id| {
+                        later
+                            .clone()
+                            .any(|t| reached.get(t).is_some_and(|r| r.contains(id)))
+                    })
+                    .count()
+            });
+            went_on as f64 * 100.0 / count(s) as f64
+        });
         funnel.push(FunnelRow {
             stage: s,
             now: here.len() as i64,
