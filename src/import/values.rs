@@ -105,16 +105,12 @@ pub fn parse_bool(raw: &str) -> Option<bool> {
     }
 }
 
-/// Status: common words for open and closed become `open` / `closed`; other text is kept.
+/// Status: the words `domain::status` knows become `open` / `closed`; any other word is kept
+/// as given, and the store keeps it beside the status it means (`Record::settle_status`).
 pub fn parse_status(raw: &str) -> String {
-    let s = raw.trim();
-    let lower = s.to_lowercase();
-    match lower.as_str() {
-        "" | "open" | "开放" | "征集中" | "有效" | "进行中" | "发布" | "已发布" | "在线"
-        | "active" => "open".into(),
-        "closed" | "关闭" | "已关闭" | "结束" | "已结束" | "已完成" | "已解决" | "失效"
-        | "已失效" | "过期" | "已过期" | "下线" | "inactive" | "close" => "closed".into(),
-        _ => s.to_string(),
+    match crate::domain::status::parse(raw) {
+        (status, text) if text.is_empty() => status.to_string(),
+        (_, text) => text,
     }
 }
 
