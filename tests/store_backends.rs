@@ -333,3 +333,100 @@ fn the_figures_rows_are_the_same_on_both_engines() {
         assert_eq!(sqlite, pg, "SQLite and PostgreSQL give the same rows");
     }
 }
+
+/// Every row of every copied table, in a stable order.
+fn all_rows(db: &Db) -> Vec<(String, Vec<String>)> {
+    duijie::db::copy::TABLES
+        .iter()
+        .map(|t| {
+            let mut rows: Vec<String> = db
+                .conn()
+                .query(&format!("SELECT * FROM {t}"), &[])
+                .unwrap()
+                .iter()
+                .map(|r| format!("{:?}", r.0))
+                .collect();
+            rows.sort();
+            (t.to_string(), rows)
+        })
+        .collect()
+}
+
+#[test]
+fn push_then_pull_gives_back_every_row_and_a_second_push_is_refused() {
+    let Some(url) = server() else {
+        eprintln!("push/pull: skipped (set DUIJIE_TEST_PG; .ci/run does)");
+        return;
+    };
+    drop(empty_schema(&url, "push"));
+    let schema = format!("t_push_{}", std::process::id());
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let target = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let dir = tempfile::tempdir().unwrap();
+    let (demo, back) = (dir.path().join("demo.db"), dir.path().join("back.db"));
+    let duijie = |args: &[std::ffi::OsString]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_duijie"))
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .env("XDG_CONFIG_HOME", dir.path())
+            .output()
+            .unwrap()
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    assert!(duijie(&[os("demo-db"), demo.clone().into_os_string()]).status.success());
+    let push = [
+        os("--db"),
+        demo.clone().into_os_string(),
+        os("push"),
+        os("--to"),
+        os(&target),
+    ];
+    let out = duijie(&push);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("pairs") && !said.contains("duijie-ci"),
+        "no password shown: {said}"
+    );
+
+    let again = duijie(&push);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing copied"));
+
+    let pull = [
+        os("--db"),
+        os(&target),
+        os("pull"),
+        os("--to"),
+        back.clone().into_os_string(),
+    ];
+    let out = duijie(&pull);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let (a, b) = (Db::open(&demo).unwrap(), Db::open(&back).unwrap());
+    let (a, b) = (all_rows(&a), all_rows(&b));
+    assert!(
+        a.iter()
+            .any(|(t, rows)| t == "followup" && !rows.is_empty())
+    );
+    for ((table, ours), (_, theirs)) in a.iter().zip(&b) {
+        assert_eq!(ours, theirs, "table {table} came back changed");
+    }
+
+    let other = [os("--db"), os(&target), os("list"), os("demands")];
+    let out = duijie(&other);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a command not yet on the server says so"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pull --to"));
+}

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod check;
 pub mod contacts;
 pub mod contracts;
+pub mod copy;
 pub mod dismissals;
 pub mod engine;
 mod error;
