@@ -373,7 +373,11 @@ fn push_then_pull_gives_back_every_row_and_a_second_push_is_refused() {
             .unwrap()
     };
     let os = |s: &str| std::ffi::OsString::from(s);
-    assert!(duijie(&[os("demo-db"), demo.clone().into_os_string()]).status.success());
+    assert!(
+        duijie(&[os("demo-db"), demo.clone().into_os_string()])
+            .status
+            .success()
+    );
     let push = [
         os("--db"),
         demo.clone().into_os_string(),
@@ -429,4 +433,41 @@ fn push_then_pull_gives_back_every_row_and_a_second_push_is_refused() {
         "a command not yet on the server says so"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("pull --to"));
+}
+
+#[test]
+fn sslmode_require_connects_over_verified_tls_and_refuses_an_unknown_server() {
+    let (Some(url), Some(ca)) = (server(), std::env::var("DUIJIE_TEST_PG_CA").ok()) else {
+        eprintln!("TLS: skipped (set DUIJIE_TEST_PG and DUIJIE_TEST_PG_CA; .ci/run does)");
+        return;
+    };
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let conn = PgConn::connect(&format!("{url}{sep}sslmode=require&sslrootcert={ca}")).unwrap();
+    let ssl: bool = conn
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+        .unwrap();
+    assert!(ssl, "the session is encrypted");
+
+    let err = match PgConn::connect(&format!("{url}{sep}sslmode=require")) {
+        Ok(_) => panic!("a server signed by an unknown CA was trusted"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("sslrootcert"), "says what to do: {err}");
+    assert!(!err.contains("duijie-ci"), "no password: {err}");
+
+    let plain = PgConn::connect(&url).unwrap();
+    let ssl: bool = plain
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+        .unwrap();
+    assert!(!ssl, "without sslmode=require the session is plain");
 }

@@ -9,11 +9,13 @@
 mod migrate;
 mod params;
 mod password;
+mod tls;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use postgres::config::SslMode;
 use postgres::{Client, Config, NoTls, Statement};
 
 use super::{Backend, Params, Row, Sql, StoreError, StoreResult, Value, dialect};
@@ -31,13 +33,33 @@ pub struct PgConn {
 impl PgConn {
     /// Connects to `url` (`postgres://user@host:port/dbname?…`). A password missing from the
     /// URL comes from `PGPASSWORD` or `~/.pgpass`, as libpq's tools take it. Nothing printed
-    /// or returned carries the password.
+    /// or returned carries the password. `sslmode=require` connects over TLS, verifying the
+    /// server ([`tls`]); otherwise the connection is plain.
     pub fn connect(url: &str) -> StoreResult<PgConn> {
-        let mut config = Config::from_str(url).map_err(|e| {
+        let (plain_url, root) = tls::take_root_cert(url);
+        let mut config = Config::from_str(&plain_url).map_err(|e| {
             StoreError::Setup(format!("{}: not a PostgreSQL address: {e}", shown_url(url)))
         })?;
         password::complete(&mut config);
-        let client = config.connect(NoTls)?;
+        let client = if config.get_ssl_mode() == SslMode::Require {
+            config.connect(tls::connector(root)?).map_err(|e| {
+                let why = describe(&e);
+                if !(why.contains("TLS") || why.contains("certificate")) {
+                    return StoreError::Postgres(e);
+                }
+                StoreError::Setup(format!(
+                    "{}: {why} — with sslmode=require the server's certificate must be signed \
+                     by a known CA: give its CA with sslrootcert=FILE, PGSSLROOTCERT or \
+                     ~/.postgresql/root.crt",
+                    shown_url(url),
+                ))
+            })?
+        } else {
+            // Not asked for: plain, as a server that offers TLS with a private certificate
+            // must not make an unverified attempt fail.
+            config.ssl_mode(SslMode::Disable);
+            config.connect(NoTls)?
+        };
         Ok(PgConn {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
@@ -119,6 +141,16 @@ pub fn describe(e: &postgres::Error) -> String {
             Some(detail) => format!("{} ({detail})", db.message()),
             None => db.message().to_owned(),
         },
-        None => e.to_string(),
+        None => {
+            // The cause is in the chain (a TLS handshake's "invalid peer certificate…").
+            let mut line = e.to_string();
+            let mut cause = std::error::Error::source(e);
+            while let Some(c) = cause {
+                line.push_str(": ");
+                line.push_str(&c.to_string());
+                cause = c.source();
+            }
+            line
+        }
     }
 }
