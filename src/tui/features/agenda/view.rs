@@ -34,6 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             ("open_demand", "需求", "demand"),
             ("open_result", "成果", "result"),
             ("board", "看板", "board"),
+            ("toggle_mine", "我的/全部", "mine/all"),
             ("back", "返回", "back"),
         ],
     );

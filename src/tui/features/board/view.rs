@@ -2,6 +2,7 @@
 //! columns — the focused one's border and selected card in the selection style, overdue next
 //! actions in the warning style, a window of columns with ‹ › when the screen is narrow.
 
+use crate::i18n::team::TeamMsg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -24,6 +25,17 @@ const CARD_H: u16 = 5;
 /// One header row: the view's name, the query and whether filters apply, and key hints.
 pub fn header(m: &Model, name: &str, hints: &str, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::styled(format!(" {name} "), theme.title())];
+    // Whose pairs, when that leaves any out (a broker alone sees all and is not told).
+    if m.pipe.scope().others {
+        let whose = if m.pipe.everyone {
+            TeamMsg::ShowingAll.text(m.lang).to_string()
+        } else {
+            let me = crate::broker::shown(m.pipe.me.as_deref()).into_owned();
+            TeamMsg::ShowingMine.fill(m.lang, &[&me])
+        };
+        spans.push(Span::styled(format!("{whose} "), theme.chip()));
+        spans.push(Span::raw(" "));
+    }
     if !m.query.is_empty() {
         spans.push(Span::styled(
             format!("/{} ", one_line(&m.query)),
@@ -62,6 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             ("log_followup", "跟进", "follow-up"),
             ("open_pair", "详情", "detail"),
             ("agenda", "待办", "agenda"),
+            ("toggle_mine", "我的/全部", "mine/all"),
             ("back", "返回", "back"),
         ],
     );
