@@ -78,6 +78,7 @@ pub struct LogArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // Independent command-line flags.
 pub struct AgendaArgs {
     /// Everyone's pairs, not only yours (yours are those you own and those from before
     /// names; when nobody else owns a pair, yours are everyone's).

@@ -42,7 +42,7 @@ pub fn board_columns(m: &Model) -> Vec<BoardColumnVm> {
         .copied()
         .collect();
     let stages = &m.filters.stage;
-    let shows = m.pipe.shows();
+    let whose = m.pipe.shows();
     m.pipe
         .board_data
         .iter()
@@ -50,7 +50,7 @@ pub fn board_columns(m: &Model) -> Vec<BoardColumnVm> {
             let col: BoardColumn = col.filtered(|c| {
                 (shown.contains(&c.demand.id) || shown.contains(&c.result.id))
                     && (stages.is_empty() || stages.contains(&c.stage))
-                    && shows(c.owner.as_deref())
+                    && whose(c.owner.as_deref())
             });
             BoardColumnVm {
                 stage: col.stage,

@@ -50,13 +50,14 @@ impl HandoverPrompt {
     pub fn handle(&mut self, input: &Input) -> HandoverOutcome {
         match input {
             Input::Cancel => HandoverOutcome::Cancelled,
-            Input::Submit => match crate::broker::clean(self.name.value()) {
-                Some(name) => HandoverOutcome::Done(name),
-                None => {
+            Input::Submit => {
+                if let Some(name) = crate::broker::clean(self.name.value()) {
+                    HandoverOutcome::Done(name)
+                } else {
                     self.error = true;
                     HandoverOutcome::Pending
                 }
-            },
+            }
             edit => {
                 if self.name.handle(edit) == InputOutcome::Edited {
                     self.error = false;
