@@ -121,15 +121,40 @@ pub(crate) fn crossing<'a>(
     yours: &Inverse,
     passed: &'a [db::undo::Entry],
 ) -> Option<&'a db::undo::Entry> {
-    let (record, pair) = super::undo::target(yours);
+    let (record, pair) = touches(yours);
     let broad = matches!(yours, Inverse::UndoImport { .. } | Inverse::Org(_));
     passed.iter().rev().find(|e| {
         broad
             || e.inverse.as_ref().is_ok_and(|theirs| {
-                let (r, p) = super::undo::target(theirs);
+                let (r, p) = touches(theirs);
                 (record.is_some() && r == record) || (pair.is_some() && p == pair)
             })
     })
+}
+
+/// The record and pair an undo step's inverse touches.
+pub(crate) fn touches(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
+    match inverse {
+        Inverse::DeletePair { id } => (None, Some(*id)),
+        Inverse::RestorePair(s) => (None, Some(s.pair.id)),
+        Inverse::RestoreStage { before, .. } | Inverse::RestoreContract { before, .. } => {
+            (None, Some(before.id))
+        }
+        Inverse::DeleteFollowup { pair_id, .. } | Inverse::SetOwner { pair_id, .. } => {
+            (None, Some(*pair_id))
+        }
+        Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
+        Inverse::RestoreDeleted(s) => (Some(s.id), None),
+        // A record's note taken back is not a record edit: its content is as it was (the
+        // desk reads its log again when it sees the record's new revision).
+        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } | Inverse::Org(_) => {
+            (None, None)
+        }
+        Inverse::Several { steps } => steps
+            .iter()
+            .map(touches)
+            .fold((None, None), |a, b| (a.0.or(b.0), a.1.or(b.1))),
+    }
 }
 
 /// The names of the brokers who made `steps`, each once, joined for a message.

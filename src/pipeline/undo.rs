@@ -251,7 +251,7 @@ impl Undone {
         inverse: Option<&Inverse>,
         passed: Vec<UndoStep>,
     ) -> Undone {
-        let (record, pair) = inverse.map_or((None, None), target);
+        let (record, pair) = inverse.map_or((None, None), super::team::touches);
         let mut undone = Undone {
             label: String::new(),
             applied: !matches!(note, Some(Note::Gone | Note::Skipped(_))),
@@ -272,31 +272,6 @@ type Outcome = Option<Note>;
 /// The outcome of an inverse that either applied or found its target gone.
 fn done(applied: bool) -> Outcome {
     (!applied).then_some(Note::Gone)
-}
-
-/// The record and pair an inverse touches.
-pub(crate) fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
-    match inverse {
-        Inverse::DeletePair { id } => (None, Some(*id)),
-        Inverse::RestorePair(s) => (None, Some(s.pair.id)),
-        Inverse::RestoreStage { before, .. } | Inverse::RestoreContract { before, .. } => {
-            (None, Some(before.id))
-        }
-        Inverse::DeleteFollowup { pair_id, .. } | Inverse::SetOwner { pair_id, .. } => {
-            (None, Some(*pair_id))
-        }
-        Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
-        Inverse::RestoreDeleted(s) => (Some(s.id), None),
-        // A record's note taken back is not a record edit: its content is as it was (the
-        // desk reads its log again when it sees the record's new revision).
-        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } | Inverse::Org(_) => {
-            (None, None)
-        }
-        Inverse::Several { steps } => steps
-            .iter()
-            .map(target)
-            .fold((None, None), |a, b| (a.0.or(b.0), a.1.or(b.1))),
-    }
 }
 
 /// Applies the inverse of entry `entry`.

@@ -54,6 +54,20 @@ pub fn header(m: &Model, name: &str, hints: &str, theme: &Theme) -> Line<'static
     Line::from(spans)
 }
 
+/// A hint item: the key row's name and what it does in Chinese and English.
+type HintItem = (&'static str, &'static str, &'static str);
+
+/// `items` with the mine/everyone key before the last (back), when some pairs are others':
+/// a broker alone is not shown a key that changes nothing.
+pub fn with_whose(m: &Model, items: &[HintItem]) -> Vec<HintItem> {
+    let mut v = items.to_vec();
+    if m.pipe.scope().others {
+        let at = v.len().saturating_sub(1);
+        v.insert(at, ("toggle_mine", "我的/全部", "mine/all"));
+    }
+    v
+}
+
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     if area.height < 2 {
         return;
@@ -67,16 +81,18 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let hints = hint(
         &m.keymap,
         m.lang,
-        &[
-            ("search", "搜索", "search"),
-            ("stage_next", "推进", "move on"),
-            ("stage_prev", "退回", "move back"),
-            ("log_followup", "跟进", "follow-up"),
-            ("open_pair", "详情", "detail"),
-            ("agenda", "待办", "agenda"),
-            ("toggle_mine", "我的/全部", "mine/all"),
-            ("back", "返回", "back"),
-        ],
+        &with_whose(
+            m,
+            &[
+                ("search", "搜索", "search"),
+                ("stage_next", "推进", "move on"),
+                ("stage_prev", "退回", "move back"),
+                ("log_followup", "跟进", "follow-up"),
+                ("open_pair", "详情", "detail"),
+                ("agenda", "待办", "agenda"),
+                ("back", "返回", "back"),
+            ],
+        ),
     );
     if m.line == crate::tui::model::Line::Search {
         crate::tui::features::desk::search_bar::render(frame, head, m, theme);
