@@ -107,6 +107,22 @@ fn show_says_who_did_each_step_and_who_owns_the_pair() {
     ok(&db, "李娜", &["edit", "D1", "--title", "极薄铜箔"]);
     let r = json(&db, "王芳", &["show", "D1", "--json"]);
     assert_eq!(r["updated_by"], "李娜");
+    let text = ok(&db, "王芳", &["show", "D1"]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("更新 updated") && l.ends_with("· 李娜")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("创建 created") && l.ends_with("· —")),
+        "{text}"
+    );
+    // A call on a record with no open pair goes to its own log, with who took it.
+    ok(&db, "张伟", &["log", "D2", "--note", "企业来电"]);
+    let r = json(&db, "王芳", &["show", "D2", "--json"]);
+    assert_eq!(r["log"][0]["actor"], "张伟");
+    assert!(ok(&db, "王芳", &["show", "D2"]).contains(" 张伟 phone 企业来电"));
 }
 
 #[test]

@@ -295,8 +295,9 @@ pub fn agenda(a: &Agenda) -> String {
 /// One note of a record's log on one line: date, channel, note, → next action (due).
 pub fn note_line(n: &crate::domain::RecordNote, lang: crate::i18n::Lang) -> String {
     let mut line = format!(
-        "{} {} {}",
+        "{} {} {} {}",
         crate::sanitize::one_line(n.at.get(..10).unwrap_or(&n.at)),
+        crate::broker::shown(n.actor.as_deref()),
         lang.pick(n.channel.zh(), n.channel.en()),
         crate::sanitize::one_line(&n.note)
     );
