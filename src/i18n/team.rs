@@ -51,16 +51,7 @@ catalogue! {
         CreatedBy => ("创建人", "Made by"),
         /// Who did a step, after it: the name.
         By => ("（{}）", "(by {})"),
-        /// The desk has no name to show mine with.
-        NoName => (
-            "没有你的名字：在配置中设置 user，或设置 DUIJIE_USER",
-            "no name for you: set user in the config, or DUIJIE_USER"
-        ),
         /// Handover: the pair needs a name to go to.
         NeedName => ("需要一个名字", "a name is needed"),
-        /// Help row: the mine/everyone key.
-        KeyToggleMine => ("我的 / 全部", "mine / everyone's"),
-        /// Help row: the handover key.
-        KeyHandover => ("交给他人", "hand over"),
     }
 }

@@ -341,6 +341,11 @@ pub enum PipeAction {
     /// A pipeline write was refused because the pair changed elsewhere since it was shown:
     /// the message, and the views are read again.
     Stale(String),
+    /// Undo refused: your newest step, and a colleague's later one that touches the same.
+    UndoCrossed {
+        yours: Box<crate::domain::undo::UndoStep>,
+        theirs: Box<crate::domain::undo::UndoStep>,
+    },
     /// The next undo would take back a step another process made: ask first.
     ConfirmUndo(Box<crate::domain::undo::UndoStep>),
 }

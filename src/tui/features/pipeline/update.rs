@@ -64,7 +64,9 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::Agenda => switch_to(m, View::Agenda),
         PipeAction::Undo => fx(PipeEffect::Undo),
         PipeAction::ToggleMine => crate::tui::features::team::update::toggle(m),
-        PipeAction::HandedOver { .. } => crate::tui::features::team::update::handed(m, &action),
+        PipeAction::HandedOver { .. } | PipeAction::UndoCrossed { .. } => {
+            crate::tui::features::team::update::handed(m, &action)
+        }
         // Answered in the top-level update, which owns the confirmation and the status line.
         PipeAction::ConfirmUndo(_) | PipeAction::Stale(_) | PipeAction::SuggestBuilding => {
             vec![]

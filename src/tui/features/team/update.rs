@@ -74,8 +74,20 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
     }
 }
 
-/// A handover done (the changed pair follows in the same answer).
+/// A handover done (the changed pair follows in the same answer), or an undo refused for a
+/// colleague's later step: said on the status line.
 pub fn handed(m: &mut Model, action: &PipeAction) -> Vec<Effect> {
+    if let PipeAction::UndoCrossed { yours, theirs } = action {
+        let lang = m.lang;
+        m.warn(crate::sanitize::one_line(&TeamMsg::UndoCrossed.fill(
+            lang,
+            &[
+                &yours.label_in(lang),
+                &crate::broker::shown(theirs.actor.as_deref()),
+                &theirs.label_in(lang),
+            ],
+        )));
+    }
     if let PipeAction::HandedOver { code, to, changed } = action {
         let (code, to) = (
             crate::sanitize::one_line(code),

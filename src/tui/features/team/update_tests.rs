@@ -146,3 +146,38 @@ fn esc_leaves_the_handover_prompt_and_changes_nothing() {
     assert_eq!(top(&m), Some(Context::PairDetail));
     assert_eq!(m.pipe.pairs[0].owner.as_deref(), Some("王芳"));
 }
+
+#[test]
+fn undo_at_the_desk_is_refused_under_a_colleagues_later_step_and_says_whose() {
+    let (mut db, mut m) = two_brokers();
+    db.set_actor(Some("李娜")).unwrap();
+    let req = crate::pipeline::MoveRequest::new(code("P1"), crate::domain::Stage::Contacted);
+    crate::pipeline::move_to(&mut db, &clock(), &req, "cli").unwrap();
+    db.set_actor(Some("王芳")).unwrap();
+    let mut runner = crate::tui::app::runner_pipeline::PipeRunner::fixed(clock());
+    let err = runner.run(&mut db, PipeEffect::Undo).unwrap_err();
+    let Ok(crate::pipeline::PipelineError::Crossed { yours, theirs }) =
+        err.downcast::<crate::pipeline::PipelineError>()
+    else {
+        panic!("not refused as crossed");
+    };
+    assert_eq!(
+        crate::pipeline::undo::depth(db.conn()).unwrap(),
+        1,
+        "nothing taken back"
+    );
+    // The desk says it on the status line, in its language, as a warning.
+    crate::tui::update::update(
+        &mut m,
+        crate::tui::action::Action::Pipe(crate::tui::action::PipeAction::UndoCrossed {
+            yours,
+            theirs,
+        }),
+    );
+    let text = msg(&m);
+    assert!(
+        text.contains("李娜") && text.contains("撤销只收回你自己的操作"),
+        "{text}"
+    );
+    assert!(m.message.as_ref().is_some_and(|x| x.warn));
+}
