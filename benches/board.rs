@@ -89,6 +89,7 @@ fn build(db: &mut Db) {
                     from: None,
                     to: stage,
                     at,
+                    actor: None,
                 },
             )?;
         }

@@ -30,6 +30,9 @@ pub struct Config {
     /// Off, the terminal keeps it and text can be selected with it (the `toggle_mouse` key
     /// switches while the desk runs).
     pub mouse: Option<bool>,
+    /// The broker's name, recorded with every change (`None`: `DUIJIE_USER`, else the login
+    /// name; see [`crate::broker`]).
+    pub user: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +51,7 @@ struct RawConfig {
     backups: Option<usize>,
     reward: Option<Spanned<RawReward>>,
     mouse: Option<bool>,
+    user: Option<String>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
@@ -83,6 +87,11 @@ impl Config {
     /// How many automatic backups to keep.
     pub fn keep_backups(&self) -> usize {
         self.backups.unwrap_or(crate::db::backup::DEFAULT_KEEP)
+    }
+
+    /// The broker's name: the configured `user`, else from the environment.
+    pub fn user(&self) -> Option<String> {
+        crate::broker::resolve(self.user.as_deref())
     }
 }
 
@@ -166,6 +175,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         keys,
         backups: raw.backups,
         mouse: raw.mouse,
+        user: raw.user,
         reward,
     })
 }
@@ -213,6 +223,9 @@ pub fn default_text() -> String {
          # The mouse: true, clicks select and the wheel scrolls; false, the terminal keeps it,\n\
          # so text can be selected and copied with it (the toggle_mouse key, M, switches).\n\
          # mouse = true\n\n\
+         # Your name, recorded with every change you make and owning the pairs you make (the\n\
+         # board and the agenda show yours first). Default: DUIJIE_USER, else the login name.\n\
+         # user = \"王芳\"\n\n\
          # Keys: action = [\"key\", …] replaces that action's default keys.\n\
          # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
          # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
@@ -287,6 +300,15 @@ pub fn effective_text(cfg: &Config) -> String {
             ""
         }
     );
+    match (&cfg.user, cfg.user()) {
+        (Some(_), Some(name)) => {
+            let _ = writeln!(out, "user = {name:?}");
+        }
+        (_, Some(name)) => {
+            let _ = writeln!(out, "user = {name:?}  # from DUIJIE_USER or the login name");
+        }
+        (_, None) => out.push_str("# user: none (set user, or DUIJIE_USER)\n"),
+    }
     out.push_str("\n[keys]\n");
     for def in crate::tui::bindings::defaults() {
         let (keys, mark) = match cfg.keys.get(def.name) {

@@ -3,6 +3,7 @@
 //! The library holds everything; `main.rs` only parses the command line and dispatches, so
 //! integration tests and benchmarks reach the same code the binary runs.
 
+pub mod broker;
 pub mod cli;
 pub mod config;
 pub mod db;

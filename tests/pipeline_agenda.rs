@@ -201,6 +201,7 @@ fn json_shapes_of_board_agenda_and_pair() {
             "next_action",
             "next_due",
             "overdue",
+            "owner",
             "result",
             "stage"
         ]
@@ -244,12 +245,12 @@ fn json_shapes_of_board_agenda_and_pair() {
     assert_eq!(p["shelve_reason"], "no_reply");
     assert_eq!(
         p["history"][0],
-        serde_json::json!({"from": null, "to": "candidate", "at": day(-60).stamp()})
+        serde_json::json!({"from": null, "to": "candidate", "at": day(-60).stamp(), "actor": null})
     );
     assert_eq!(p["history"][1]["to"], "shelved");
     assert_eq!(
         keys(&p["followups"][0]),
-        ["at", "channel", "next_action", "next_due", "note"]
+        ["actor", "at", "channel", "next_action", "next_due", "note"]
     );
     assert_eq!(p["followups"][0]["channel"], "phone");
 }

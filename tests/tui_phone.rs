@@ -230,7 +230,7 @@ fn a_records_own_log_shows_in_its_detail() {
     let screen = rows(&draw(&m, 120, 40, false)).join("\n");
     assert!(screen.contains("日志 (1)"), "{screen}");
     assert!(
-        screen.contains("2026-03-10 电话 周研究员回电：可安排中试 → 发送合作意向书 (2026-03-12)"),
+        screen.contains("2026-03-10 — 电话 周研究员回电：可安排中试 → 发送合作意向书 (2026-03-12)"),
         "{screen}"
     );
 }

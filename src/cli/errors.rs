@@ -77,6 +77,14 @@ fn pipeline_zh(e: &PipelineError) -> Option<String> {
             current,
         } => Msg::ErrMovedMeanwhile.fill(zh, &[pair, &current.zh(), &expected.zh()]),
         PipelineError::Changed { pair } => Msg::ErrChangedMeanwhile.fill(zh, &[pair]),
+        PipelineError::Crossed { yours, theirs } => crate::i18n::team::TeamMsg::UndoCrossed.fill(
+            zh,
+            &[
+                &yours.label_in(zh),
+                &crate::broker::shown(theirs.actor.as_deref()),
+                &theirs.label_in(zh),
+            ],
+        ),
         PipelineError::Date(d) => date_zh(d),
         PipelineError::Db(d) => return db_zh(d),
         _ => return None,

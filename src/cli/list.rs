@@ -149,8 +149,15 @@ pub fn detail_lines(rec: &Record) -> Vec<(String, String)> {
         let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
         fields.push((k.clone(), v));
     }
-    fields.push(("创建 created".into(), rec.created_at.clone()));
-    fields.push(("更新 updated".into(), rec.updated_at.clone()));
+    let by = |name: &Option<String>| crate::broker::shown(name.as_deref()).into_owned();
+    fields.push((
+        "创建 created".into(),
+        format!("{} · {}", rec.created_at, by(&rec.created_by)),
+    ));
+    fields.push((
+        "更新 updated".into(),
+        format!("{} · {}", rec.updated_at, by(&rec.updated_by)),
+    ));
     fields
 }
 

@@ -41,6 +41,7 @@ mod report;
 mod reward;
 mod shared;
 mod suggest;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -118,8 +119,10 @@ pub enum Command {
     /// The broker's reward for a year under the configured rule; --format xlsx writes the
     /// claim package.
     Reward(reward::RewardArgs),
-    /// Undo the last change(s).
+    /// Undo your last change(s): steps of other brokers are left in place.
     Undo(pipeline::UndoArgs),
+    /// Hand a pair over to another broker: it is theirs from then on (undo gives it back).
+    Handover(team::HandoverArgs),
     /// Organisations: `org NAME|CODE` shows one; list, merge, rename, edit.
     Org(org::OrgArgs),
     /// Contacts: add, edit, show (by code, phone, email or name), list.
@@ -156,19 +159,24 @@ pub struct Ctx {
     pub db_path: PathBuf,
     pub lang: Lang,
     pub keep_backups: usize,
+    /// The broker's name, recorded with every change the command makes.
+    pub user: Option<String>,
 }
 
 impl Ctx {
     /// Opens the database for a command that reads, or changes what is there: a path with no
     /// database is an error, and nothing is created.
     pub fn open_db(&self) -> anyhow::Result<Db> {
-        Ok(Db::open_existing(&self.db_path, self.keep_backups)?)
+        let db = Db::open_existing(&self.db_path, self.keep_backups)?;
+        db.set_actor(self.user.as_deref())?;
+        Ok(db)
     }
 
     /// Opens the database for a command that adds data (or the desk), creating it when there
     /// is none and saying so on stderr; tells whether it was created.
     pub fn open_db_for_adding(&self) -> anyhow::Result<(Db, bool)> {
         let (db, created) = Db::open_or_create(&self.db_path, self.keep_backups)?;
+        db.set_actor(self.user.as_deref())?;
         if created {
             eprintln!(
                 "{}",
@@ -203,12 +211,18 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     } else {
         cli.db.clone().unwrap_or_else(crate::paths::default_db)
     };
-    let keep_backups = crate::config::load(&crate::config::path())
-        .map_or(crate::db::backup::DEFAULT_KEEP, |c| c.keep_backups());
+    let loaded = crate::config::load(&crate::config::path());
+    let keep_backups = loaded.as_ref().map_or(
+        crate::db::backup::DEFAULT_KEEP,
+        crate::config::Config::keep_backups,
+    );
+    // A config that does not load still leaves DUIJIE_USER and the login name.
+    let user = loaded.map_or_else(|_| crate::broker::resolve(None), |c| c.user());
     let ctx = Ctx {
         db_path,
         lang,
         keep_backups,
+        user,
     };
     // A server address is taken by `pull` only, until the commands run on the shared store.
     let target = ctx.db_path.to_string_lossy();
@@ -245,6 +259,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Remind(a)) => remind::run(&a, &ctx),
         Some(Command::Reward(a)) => reward::run(&a, &ctx),
         Some(Command::Undo(a)) => pipeline::run_undo(&a, &ctx),
+        Some(Command::Handover(a)) => team::run_handover(&a, &ctx),
         Some(Command::Org(a)) => org::run(&a, &ctx),
         Some(Command::Contact(a)) => contact::run(&a, &ctx),
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),

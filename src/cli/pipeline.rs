@@ -78,7 +78,12 @@ pub struct LogArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // Independent command-line flags.
 pub struct AgendaArgs {
+    /// Everyone's pairs, not only yours (yours are those you own and those from before
+    /// names; when nobody else owns a pair, yours are everyone's).
+    #[arg(long)]
+    pub all: bool,
     /// Print JSON: {overdue, today, this_week, later, stale}.
     #[arg(long)]
     pub json: bool,
@@ -96,6 +101,10 @@ pub struct AgendaArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct BoardArgs {
+    /// Everyone's pairs, not only yours (yours are those you own and those from before
+    /// names; when nobody else owns a pair, yours are everyone's).
+    #[arg(long)]
+    pub all: bool,
     /// Print JSON: per stage, count, sum_wan and pairs.
     #[arg(long)]
     pub json: bool,
@@ -282,7 +291,8 @@ pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         return super::remind::run_ics(a.output.as_deref(), a.force, ctx);
     }
     let db = ctx.open_db()?;
-    let agenda = pipeline::agenda(db.conn(), &Clock::system())?;
+    let scope = super::team::scope(&db, a.all, a.json, ctx.lang)?;
+    let agenda = pipeline::agenda(db.conn(), &Clock::system())?.only(|o| scope.mine(o));
     if a.json {
         print_json(&agenda)?;
     } else {
@@ -293,7 +303,11 @@ pub fn run_agenda(a: &AgendaArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 pub fn run_board(a: &BoardArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
-    let columns = pipeline::board(db.conn(), &Clock::system())?;
+    let scope = super::team::scope(&db, a.all, a.json, ctx.lang)?;
+    let columns: Vec<_> = pipeline::board(db.conn(), &Clock::system())?
+        .iter()
+        .map(|c| c.filtered(|card| scope.mine(card.owner.as_deref())))
+        .collect();
     if a.json {
         print_json(&columns)?;
     } else {
@@ -310,7 +324,7 @@ pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut db = ctx.open_db()?;
     for _ in 0..a.steps {
         let Some(undone) = pipeline::undo_step(&mut db)? else {
-            outln!("{}", Msg::CliNothingToUndo.text(lang))?;
+            super::team::nothing_of_yours(&db, lang)?;
             break;
         };
         let what = undone.describe(lang);

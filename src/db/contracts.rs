@@ -12,7 +12,7 @@ use crate::domain::{ContractSnapshot, ContractTerms, Instalment, Money, PayMode,
 pub fn get(conn: &Connection, pair_id: i64) -> DbResult<ContractSnapshot> {
     let terms = conn
         .prepare_cached(
-            "SELECT tech_fen, pay_mode, valid_to, reg_date, landed_note FROM contract \
+            "SELECT tech_fen, pay_mode, valid_to, reg_date, landed_note, actor FROM contract \
              WHERE pair_id = ?1",
         )?
         .query_row(params![pair_id], |r| {
@@ -23,6 +23,7 @@ pub fn get(conn: &Connection, pair_id: i64) -> DbResult<ContractSnapshot> {
                 valid_to: r.get(2)?,
                 reg_date: r.get(3)?,
                 landed_note: r.get(4)?,
+                actor: r.get(5)?,
             })
         })
         .optional()?;
@@ -50,7 +51,7 @@ pub fn plan_of(conn: &Connection, pair_id: i64) -> DbResult<Vec<Instalment>> {
 /// Pair `pair_id`'s payments, oldest first.
 pub fn payments_of(conn: &Connection, pair_id: i64) -> DbResult<Vec<Payment>> {
     let mut st = conn.prepare_cached(
-        "SELECT id, paid_on, amount_fen, note FROM payment WHERE pair_id = ?1 \
+        "SELECT id, paid_on, amount_fen, note, actor FROM payment WHERE pair_id = ?1 \
          ORDER BY paid_on, id",
     )?;
     let rows = st.query_map(params![pair_id], |r| {
@@ -59,6 +60,7 @@ pub fn payments_of(conn: &Connection, pair_id: i64) -> DbResult<Vec<Payment>> {
             paid_on: r.get(1)?,
             amount: r.get(2)?,
             note: r.get(3)?,
+            actor: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -82,8 +84,8 @@ pub fn put(conn: &Connection, pair_id: i64, c: &ContractSnapshot) -> DbResult<()
         .execute(params![pair_id])?;
     if let Some(t) = &c.terms {
         conn.prepare_cached(
-            "INSERT INTO contract (pair_id, tech_fen, pay_mode, valid_to, reg_date, landed_note) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO contract (pair_id, tech_fen, pay_mode, valid_to, reg_date, landed_note, \
+             actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
             pair_id,
@@ -91,7 +93,8 @@ pub fn put(conn: &Connection, pair_id: i64, c: &ContractSnapshot) -> DbResult<()
             t.pay_mode.map(PayMode::key),
             t.valid_to,
             t.reg_date,
-            t.landed_note
+            t.landed_note,
+            t.actor
         ])?;
     }
     let mut plan = conn
@@ -105,13 +108,19 @@ pub fn put(conn: &Connection, pair_id: i64, c: &ContractSnapshot) -> DbResult<()
     Ok(())
 }
 
-/// Adds a payment (its id 0: a new one); returns its id.
+/// Adds a payment (its id 0: a new one, recorded by whoever writes; else put back under that
+/// id, by whoever recorded it); returns its id.
 pub fn insert_payment(conn: &Connection, pair_id: i64, p: &Payment) -> DbResult<i64> {
     let id = (p.id != 0).then_some(p.id);
+    let actor = match id {
+        None => super::actor::current(conn)?,
+        Some(_) => p.actor.clone(),
+    };
     conn.prepare_cached(
-        "INSERT INTO payment (id, pair_id, paid_on, amount_fen, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO payment (id, pair_id, paid_on, amount_fen, note, actor) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![id, pair_id, p.paid_on, p.amount, p.note])?;
+    .execute(params![id, pair_id, p.paid_on, p.amount, p.note, actor])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -20,9 +20,12 @@ fn touch_pair(conn: &Connection, pair_id: i64) -> DbResult<()> {
 /// Adds a follow-up (its id 0: a new one, given the next id; else restored under that id).
 pub fn insert(conn: &Connection, f: &mut FollowUp) -> DbResult<()> {
     let id = (f.id != 0).then_some(f.id);
+    if id.is_none() {
+        f.actor = super::actor::current(conn)?;
+    }
     conn.prepare_cached(
-        "INSERT INTO followup (id, pair_id, at, channel, note, next_action, next_due) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO followup (id, pair_id, at, channel, note, next_action, next_due, actor) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         id,
@@ -31,7 +34,8 @@ pub fn insert(conn: &Connection, f: &mut FollowUp) -> DbResult<()> {
         f.channel.key(),
         f.note,
         f.next_action,
-        f.next_due
+        f.next_due,
+        f.actor
     ])?;
     f.id = conn.last_insert_rowid();
     touch_pair(conn, f.pair_id)
@@ -48,7 +52,7 @@ pub fn delete(conn: &Connection, id: i64) -> DbResult<bool> {
 /// A pair's follow-up log, newest first.
 pub fn of_pair(conn: &Connection, pair_id: i64) -> DbResult<Vec<FollowUp>> {
     let mut st = conn.prepare_cached(
-        "SELECT id, pair_id, at, channel, note, next_action, next_due FROM followup \
+        "SELECT id, pair_id, at, channel, note, next_action, next_due, actor FROM followup \
          WHERE pair_id = ?1 ORDER BY at DESC, id DESC",
     )?;
     let rows = st.query_map(params![pair_id], |r| {
@@ -61,25 +65,31 @@ pub fn of_pair(conn: &Connection, pair_id: i64) -> DbResult<Vec<FollowUp>> {
             note: r.get(4)?,
             next_action: r.get(5)?,
             next_due: r.get(6)?,
+            actor: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Adds a stage history entry (its id 0: a new one; else restored under that id); returns
-/// its id.
+/// Adds a stage history entry (its id 0: a new one, moved by whoever writes; else restored
+/// under that id, by whoever moved it); returns its id.
 pub fn insert_change(conn: &Connection, c: &StageChange) -> DbResult<i64> {
     let id = (c.id != 0).then_some(c.id);
+    let actor = match id {
+        None => super::actor::current(conn)?,
+        Some(_) => c.actor.clone(),
+    };
     conn.prepare_cached(
-        "INSERT INTO stage_change (id, pair_id, from_stage, to_stage, at) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO stage_change (id, pair_id, from_stage, to_stage, at, actor) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         id,
         c.pair_id,
         c.from.map(Stage::key),
         c.to.key(),
-        c.at
+        c.at,
+        actor
     ])?;
     let id = conn.last_insert_rowid();
     touch_pair(conn, c.pair_id)?;
@@ -96,8 +106,8 @@ pub fn delete_change(conn: &Connection, id: i64) -> DbResult<()> {
 /// A pair's stage history, oldest first.
 pub fn history_of(conn: &Connection, pair_id: i64) -> DbResult<Vec<StageChange>> {
     let mut st = conn.prepare_cached(
-        "SELECT id, pair_id, from_stage, to_stage, at FROM stage_change WHERE pair_id = ?1 \
-         ORDER BY at, id",
+        "SELECT id, pair_id, from_stage, to_stage, at, actor FROM stage_change \
+         WHERE pair_id = ?1 ORDER BY at, id",
     )?;
     let rows = st.query_map(params![pair_id], |r| {
         let from: Option<String> = r.get(2)?;
@@ -108,6 +118,7 @@ pub fn history_of(conn: &Connection, pair_id: i64) -> DbResult<Vec<StageChange>>
             from: from.as_deref().and_then(Stage::parse),
             to: Stage::parse(&to).unwrap_or_default(),
             at: r.get(4)?,
+            actor: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -126,7 +137,7 @@ pub fn last_activity(conn: &Connection) -> DbResult<HashMap<i64, String>> {
 /// Every pair's follow-up log, by pair, oldest first within a pair (for exports).
 pub fn all(conn: &Connection) -> DbResult<Vec<FollowUp>> {
     let mut st = conn.prepare_cached(
-        "SELECT id, pair_id, at, channel, note, next_action, next_due FROM followup \
+        "SELECT id, pair_id, at, channel, note, next_action, next_due, actor FROM followup \
          ORDER BY pair_id, at, id",
     )?;
     let rows = st.query_map([], |r| {
@@ -139,6 +150,7 @@ pub fn all(conn: &Connection) -> DbResult<Vec<FollowUp>> {
             note: r.get(4)?,
             next_action: r.get(5)?,
             next_due: r.get(6)?,
+            actor: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

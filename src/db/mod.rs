@@ -4,6 +4,7 @@
 //! file of another application, or a duijie file written by a newer version is refused with a
 //! clear message before any pragma that writes (WAL, migrations) runs.
 
+pub mod actor;
 pub mod backup;
 pub mod check;
 pub mod contacts;
@@ -18,6 +19,7 @@ pub mod keys;
 pub mod links;
 pub mod live;
 pub mod matches;
+pub mod migrate;
 mod money;
 mod open;
 pub mod orgs;
@@ -38,34 +40,11 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::{DbError, DbResult, is_busy, sqlite_busy};
 
+pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::{RecordFilter, RecordWrite};
 
 /// `PRAGMA application_id` of a duijie database: "DJ01" in ASCII.
 pub const APPLICATION_ID: i32 = 0x444A_3031;
-
-/// Embedded migrations, each with the `user_version` it brings the file to (the number in its
-/// file name). Numbers only grow; they may leave gaps, as each change that needs one is given
-/// its number when the change is planned.
-const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("migrations/001_init.sql")),
-    (2, include_str!("migrations/002_drop_key_text.sql")),
-    (3, include_str!("migrations/003_revisions.sql")),
-    (4, include_str!("migrations/004_exact_money_checks.sql")),
-    (5, include_str!("migrations/005_undo_snapshots.sql")),
-    (6, include_str!("migrations/006_dismissals.sql")),
-    (7, include_str!("migrations/007_status_and_dates.sql")),
-    (8, MIGRATION_ORGS),
-    (9, include_str!("migrations/009_contracts.sql")),
-    (10, include_str!("migrations/010_record_log.sql")),
-    (12, include_str!("migrations/012_new_matches.sql")),
-];
-
-/// Organisations and contacts: its tables are filled for the stored records by
-/// [`links::backfill`], which needs the name key and so runs in Rust, in the same transaction.
-const MIGRATION_ORGS: &str = include_str!("migrations/008_orgs_contacts.sql");
-
-/// The schema version this build writes: the last migration's.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// A duijie database connection.
 pub struct Db {
@@ -109,42 +88,14 @@ impl Db {
         Self::setup(conn, PathBuf::from(":memory:"), 0)
     }
 
-    fn migrate(&mut self, from: i64) -> DbResult<()> {
-        if from >= SCHEMA_VERSION {
-            return Ok(());
-        }
-        // A migration that rebuilds a table (004) drops the old one: with foreign keys on,
-        // that would cascade into the pairs and follow-ups. Off for the migrations (the pragma
-        // is a no-op inside a transaction), checked before each commit, on again after.
-        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        let out = self.run_migrations(from);
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        out
+    /// Records every change made through this connection as `name`'s (see [`actor`]).
+    pub fn set_actor(&self, name: Option<&str>) -> DbResult<()> {
+        actor::set(&self.conn, name)
     }
 
-    fn run_migrations(&mut self, from: i64) -> DbResult<()> {
-        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute_batch(sql)?;
-            if sql == MIGRATION_ORGS {
-                links::backfill(&tx)?;
-            }
-            let broken: i64 =
-                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-                    r.get(0)
-                })?;
-            if broken > 0 {
-                return Err(DbError::Invalid(format!(
-                    "migration {version} left {broken} rows pointing at rows that do not exist"
-                )));
-            }
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", version)?;
-            tx.commit()?;
-        }
-        Ok(())
+    /// The name changes through this connection are recorded under, if one was set.
+    pub fn actor(&self) -> Option<String> {
+        actor::current(&self.conn).ok().flatten()
     }
 
     /// Where the file is (":memory:" for a test database).
@@ -296,7 +247,7 @@ mod tests {
 
     #[test]
     fn migration_numbers_only_grow() {
-        assert!(MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].number < w[1].number));
     }
 
     #[test]
@@ -349,7 +300,7 @@ mod tests {
         {
             // A database as the first release wrote it.
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(MIGRATIONS[0].1).unwrap();
+            c.execute_batch(MIGRATIONS[0].sql).unwrap();
             c.pragma_update(None, "application_id", APPLICATION_ID)
                 .unwrap();
             c.pragma_update(None, "user_version", 1).unwrap();
@@ -382,8 +333,8 @@ mod tests {
         let path = dir.path().join("v2.db");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(MIGRATIONS[0].1).unwrap();
-            c.execute_batch(MIGRATIONS[1].1).unwrap();
+            c.execute_batch(MIGRATIONS[0].sql).unwrap();
+            c.execute_batch(MIGRATIONS[1].sql).unwrap();
             c.pragma_update(None, "application_id", APPLICATION_ID)
                 .unwrap();
             c.pragma_update(None, "user_version", 2).unwrap();

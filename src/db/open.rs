@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{APPLICATION_ID, Db, DbError, DbResult, Health, Refusal, SCHEMA_VERSION, backup};
+use super::{
+    APPLICATION_ID, Db, DbError, DbResult, Health, Refusal, SCHEMA_VERSION, backup, migrate,
+};
 
 impl Db {
     /// Opens the database at `path`, creating it (0600, its missing directories 0700) when
@@ -88,7 +90,7 @@ impl Db {
         let conn = backup::open_read_only(path)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         let version = Self::recognise(&conn, path)?;
-        if version < SCHEMA_VERSION {
+        if !migrate::pending(&conn, version)?.is_empty() {
             // Too old to read with this build's queries, and it cannot be upgraded here.
             return Err(DbError::ReadOnly {
                 path: path.to_path_buf(),
@@ -136,10 +138,13 @@ impl Db {
                 found: app_id,
             });
         }
-        if version > SCHEMA_VERSION {
+        // A migration the file ran that this build lacks (a newer build's, or one merged
+        // later from elsewhere) means the same as a higher version.
+        let unknown = migrate::unknown_applied(conn)?;
+        if let Some(found) = (version > SCHEMA_VERSION).then_some(version).or(unknown) {
             return Err(DbError::TooNew {
                 path: path.to_path_buf(),
-                found: version,
+                found,
                 known: SCHEMA_VERSION,
             });
         }
@@ -178,7 +183,7 @@ impl Db {
                 Health::Unchecked
             }),
         };
-        if version < SCHEMA_VERSION && db.refusal().is_none() {
+        if !migrate::pending(&db.conn, version)?.is_empty() && db.refusal().is_none() {
             if version > 0 {
                 backup::auto_backup(&db.conn, &db.path, backup::Reason::Migrate, keep_backups)?;
             }

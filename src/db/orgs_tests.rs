@@ -143,8 +143,8 @@ fn the_migration_derives_organisations_and_contacts_of_a_database_from_before_it
     let path = dir.path().join("v7.db");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        for (_, sql) in &crate::db::MIGRATIONS[..7] {
-            c.execute_batch(sql).unwrap();
+        for m in &crate::db::MIGRATIONS[..7] {
+            c.execute_batch(m.sql).unwrap();
         }
         c.pragma_update(None, "application_id", crate::db::APPLICATION_ID)
             .unwrap();

@@ -12,10 +12,11 @@ use crate::domain::{ContractType, Kind, Pair, PairRow, Record, ShelveReason, Sid
 /// The pair columns [`pair_from_row`] reads, prefixed `p.`.
 const PAIR_COLUMNS: &str = "p.id, p.demand_id, p.result_id, p.note, p.stage, \
      p.stage_since, p.amount_fen, p.signed_on, p.contract_type, p.reg_no, p.shelve_reason, \
-     p.shelve_note, p.next_action, p.next_due, p.created_at, p.updated_at, p.rev";
+     p.shelve_note, p.next_action, p.next_due, p.created_at, p.updated_at, p.rev, p.created_by, \
+     p.owner";
 
 /// How many columns [`pair_from_row`] reads.
-const PAIR_WIDTH: usize = 17;
+const PAIR_WIDTH: usize = 19;
 
 /// A pair with its demand `d` and result `r` joined, before the WHERE clause.
 const WITH_SIDES: &str = "d.id, d.kind, d.seq, d.title, d.org, d.contact, d.phone, \
@@ -45,6 +46,8 @@ fn pair_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Pair> {
         created_at: r.get(at + 14)?,
         updated_at: r.get(at + 15)?,
         rev: r.get(at + 16)?,
+        created_by: r.get(at + 17)?,
+        owner: r.get(at + 18)?,
     })
 }
 
@@ -163,15 +166,24 @@ pub fn partner_ids(conn: &Connection, rec: &Record) -> DbResult<HashSet<i64>> {
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Inserts `pair` (its id 0: a new one; else restored under that id), stamping its rev.
+/// Inserts `pair` (its id 0: a new one; else restored under that id), stamping its rev. A
+/// new pair is made by, and belongs to, whoever writes (unless it names its owner); a
+/// restored one keeps its maker and owner.
 pub fn insert(conn: &Connection, pair: &mut Pair) -> DbResult<()> {
     pair.rev = rev::stamp(conn)?;
+    if pair.id == 0 {
+        pair.created_by = super::actor::current(conn)?;
+        if pair.owner.is_none() {
+            pair.owner.clone_from(&pair.created_by);
+        }
+    }
     let id = (pair.id != 0).then_some(pair.id);
     conn.prepare_cached(
         "INSERT INTO pair (id, demand_id, result_id, note, stage, stage_since, amount_fen, \
          signed_on, contract_type, reg_no, shelve_reason, shelve_note, next_action, next_due, \
-         created_at, updated_at, rev) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         created_at, updated_at, rev, created_by, owner) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19)",
     )?
     .execute(params![
         id,
@@ -191,21 +203,23 @@ pub fn insert(conn: &Connection, pair: &mut Pair) -> DbResult<()> {
         pair.created_at,
         pair.updated_at,
         pair.rev,
+        pair.created_by,
+        pair.owner,
     ])?;
     pair.id = conn.last_insert_rowid();
     Ok(())
 }
 
-/// Writes every mutable field of `p` (by id) as given, stamping its rev; false when the
-/// pair is gone.
+/// Writes every mutable field of `p` (by id) as given, its owner included, stamping its
+/// rev; false when the pair is gone.
 pub fn write_state(conn: &Connection, p: &mut Pair) -> DbResult<bool> {
     p.rev = rev::stamp(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE pair SET note = ?2, stage = ?3, stage_since = ?4, amount_fen = ?5, \
              signed_on = ?6, contract_type = ?7, reg_no = ?8, shelve_reason = ?9, \
-             shelve_note = ?10, next_action = ?11, next_due = ?12, updated_at = ?13, rev = ?14 \
-             WHERE id = ?1",
+             shelve_note = ?10, next_action = ?11, next_due = ?12, updated_at = ?13, rev = ?14, \
+             owner = ?15 WHERE id = ?1",
         )?
         .execute(params![
             p.id,
@@ -222,7 +236,18 @@ pub fn write_state(conn: &Connection, p: &mut Pair) -> DbResult<bool> {
             p.next_due,
             p.updated_at,
             p.rev,
+            p.owner,
         ])?;
+    Ok(n > 0)
+}
+
+/// Sets a pair's owner (`None`: nobody's in particular), stamping its rev; false when the
+/// pair is gone.
+pub fn set_owner(conn: &Connection, id: i64, owner: Option<&str>) -> DbResult<bool> {
+    let rev = rev::stamp(conn)?;
+    let n = conn
+        .prepare_cached("UPDATE pair SET owner = ?2, rev = ?3 WHERE id = ?1")?
+        .execute(params![id, owner, rev])?;
     Ok(n > 0)
 }
 

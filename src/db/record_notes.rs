@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{DbResult, rev};
 use crate::domain::{Channel, RecordNote};
 
-const COLUMNS: &str = "id, record_id, at, channel, note, next_action, next_due";
+const COLUMNS: &str = "id, record_id, at, channel, note, next_action, next_due, actor";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<RecordNote> {
     let channel: String = r.get(3)?;
@@ -19,6 +19,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<RecordNote> {
         note: r.get(4)?,
         next_action: r.get(5)?,
         next_due: r.get(6)?,
+        actor: r.get(7)?,
     })
 }
 
@@ -33,9 +34,12 @@ fn touch_record(conn: &Connection, record_id: i64) -> DbResult<()> {
 /// Adds a note (its id 0: a new one, given the next id; else restored under that id).
 pub fn insert(conn: &Connection, n: &mut RecordNote) -> DbResult<()> {
     let id = (n.id != 0).then_some(n.id);
+    if id.is_none() {
+        n.actor = super::actor::current(conn)?;
+    }
     conn.prepare_cached(
-        "INSERT INTO record_note (id, record_id, at, channel, note, next_action, next_due) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO record_note (id, record_id, at, channel, note, next_action, next_due, \
+         actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         id,
@@ -44,7 +48,8 @@ pub fn insert(conn: &Connection, n: &mut RecordNote) -> DbResult<()> {
         n.channel.key(),
         n.note,
         n.next_action,
-        n.next_due
+        n.next_due,
+        n.actor
     ])?;
     n.id = conn.last_insert_rowid();
     touch_record(conn, n.record_id)
@@ -101,6 +106,7 @@ mod tests {
             note: "问中试线".into(),
             next_action: None,
             next_due: None,
+            actor: None,
         };
         db.write(|tx| insert(tx, &mut n)).unwrap();
         let after = records::get(db.conn(), rec.id).unwrap().unwrap().rev;

@@ -51,9 +51,15 @@ pub fn open(
     origin: &str,
 ) -> DbResult<i64> {
     conn.prepare_cached(
-        "INSERT INTO undo_entry (label, payload, at, origin) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO undo_entry (label, payload, at, origin, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![label, inverse.to_json()?, at, origin])?;
+    .execute(params![
+        label,
+        inverse.to_json()?,
+        at,
+        origin,
+        super::actor::current(conn)?
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -107,42 +113,70 @@ pub fn each_snapshot(
     Ok(())
 }
 
-/// The step undo would take back next, without taking it: the desk says what it would undo
-/// (and that it came from elsewhere) before doing it.
+/// Which steps are the writer's own: with no name, every step; with one, the steps made
+/// under it and those from before names (nobody's in particular). `?1` is the name.
+const OWN: &str = "(?1 IS NULL OR actor IS NULL OR actor = ?1)";
+
+/// The step undo would take back next (the writer's newest own step), without taking it:
+/// the desk says what it would undo (and that it came from elsewhere) before doing it.
 pub fn peek(conn: &Connection) -> DbResult<Option<UndoStep>> {
+    let me = super::actor::current(conn)?;
+    let sql = format!(
+        "SELECT label, at, origin, actor FROM undo_entry WHERE {OWN} ORDER BY id DESC LIMIT 1"
+    );
     Ok(conn
-        .prepare_cached("SELECT label, at, origin FROM undo_entry ORDER BY id DESC LIMIT 1")?
-        .query_row([], |r| {
+        .prepare_cached(&sql)?
+        .query_row(params![me], |r| {
             Ok(UndoStep {
                 label: r.get(0)?,
                 at: r.get(1)?,
                 origin: r.get(2)?,
+                actor: r.get(3)?,
             })
         })
         .optional()?)
 }
 
-/// The newest step, still in the journal (take it out with [`remove`] once applied);
-/// `None` when the journal is empty.
+/// The writer's newest own step, still in the journal (take it out with [`remove`] once
+/// applied); `None` when the journal holds none of theirs.
 pub fn top(conn: &Connection) -> DbResult<Option<Entry>> {
-    let row: Option<(i64, UndoStep, String)> = conn
-        .prepare_cached(
-            "SELECT id, label, at, origin, payload FROM undo_entry ORDER BY id DESC LIMIT 1",
-        )?
-        .query_row([], |r| {
-            let step = UndoStep {
-                label: r.get(1)?,
-                at: r.get(2)?,
-                origin: r.get(3)?,
-            };
-            Ok((r.get(0)?, step, r.get(4)?))
+    let me = super::actor::current(conn)?;
+    let sql = format!(
+        "SELECT id, label, at, origin, payload, actor FROM undo_entry WHERE {OWN} \
+         ORDER BY id DESC LIMIT 1"
+    );
+    Ok(entries(conn, &sql, params![me])?.pop())
+}
+
+/// The steps newer than entry `id`, newest first: when `id` is the writer's newest own step,
+/// other brokers' steps, which undo passes over and leaves in place.
+pub fn newer_than(conn: &Connection, id: i64) -> DbResult<Vec<Entry>> {
+    entries(
+        conn,
+        "SELECT id, label, at, origin, payload, actor FROM undo_entry WHERE id > ?1 \
+         ORDER BY id DESC",
+        params![id],
+    )
+}
+
+/// The entries `sql` selects (id, label, at, origin, payload, actor).
+fn entries(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> DbResult<Vec<Entry>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(p, |r| {
+        let step = UndoStep {
+            label: r.get(1)?,
+            at: r.get(2)?,
+            origin: r.get(3)?,
+            actor: r.get(5)?,
+        };
+        let payload: String = r.get(4)?;
+        Ok(Entry {
+            id: r.get(0)?,
+            step,
+            inverse: Inverse::from_json(&payload),
         })
-        .optional()?;
-    Ok(row.map(|(id, step, payload)| Entry {
-        id,
-        step,
-        inverse: Inverse::from_json(&payload),
-    }))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Removes entry `id` with its snapshots.
@@ -152,9 +186,10 @@ pub fn remove(conn: &Connection, id: i64) -> DbResult<()> {
     Ok(())
 }
 
-/// How many steps can be undone.
+/// How many steps the writer can undo (their own, see [`top`]).
 pub fn depth(conn: &Connection) -> DbResult<i64> {
+    let me = super::actor::current(conn)?;
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM undo_entry")?
-        .query_row([], |r| r.get(0))?)
+        .prepare_cached(&format!("SELECT count(*) FROM undo_entry WHERE {OWN}"))?
+        .query_row(params![me], |r| r.get(0))?)
 }

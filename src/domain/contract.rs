@@ -84,6 +84,8 @@ pub struct ContractTerms {
     pub reg_date: Option<String>,
     /// Why the pair landed with no payment received.
     pub landed_note: Option<String>,
+    /// Who wrote the terms last (`None`: before names were recorded).
+    pub actor: Option<String>,
 }
 
 /// One planned instalment.
@@ -108,6 +110,9 @@ pub struct Payment {
     pub amount: Money,
     #[serde(default)]
     pub note: String,
+    /// Who recorded it (`None`: before names were recorded).
+    #[serde(default)]
+    pub actor: Option<String>,
 }
 
 /// A pair's whole contract as stored beside it: what undo keeps and restores.

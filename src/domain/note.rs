@@ -27,4 +27,7 @@ pub struct RecordNote {
     /// Its due date (YYYY-MM-DD).
     #[serde(default)]
     pub next_due: Option<String>,
+    /// Who noted it (`None`: before names were recorded).
+    #[serde(default)]
+    pub actor: Option<String>,
 }

@@ -191,6 +191,11 @@ pub struct Pair {
     /// writes). Undo entries written before revisions existed have none.
     #[serde(default)]
     pub rev: i64,
+    /// Who made the pair (`None`: before names were recorded).
+    pub created_by: Option<String>,
+    /// Whose pair it is: its maker until handed over (`None`: nobody's in particular, a pair
+    /// from before names, among everyone's "mine").
+    pub owner: Option<String>,
 }
 
 impl Pair {
@@ -220,6 +225,9 @@ pub struct FollowUp {
     pub next_action: Option<String>,
     #[serde(default)]
     pub next_due: Option<String>,
+    /// Who logged it (`None`: before names were recorded).
+    #[serde(default)]
+    pub actor: Option<String>,
 }
 
 /// One move in a pair's stage history. Undo steps keep it as JSON: every field but the
@@ -235,6 +243,9 @@ pub struct StageChange {
     pub to: Stage,
     #[serde(default)]
     pub at: String,
+    /// Who moved it (`None`: before names were recorded).
+    #[serde(default)]
+    pub actor: Option<String>,
 }
 
 #[cfg(test)]

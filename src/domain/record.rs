@@ -113,6 +113,10 @@ pub struct Record {
     /// untouched since before revisions existed).
     #[serde(skip)]
     pub rev: i64,
+    /// Who added it (`None`: before names were recorded).
+    pub created_by: Option<String>,
+    /// Who changed it last (`None`: before names were recorded).
+    pub updated_by: Option<String>,
 }
 
 impl Record {

@@ -16,7 +16,7 @@ use super::{ContractSnapshot, FollowUp, Kind, Pair, Record, RecordNote, StageCha
 ///
 /// Bump it when an operation's shape changes incompatibly, and turn the older shape into the
 /// new one in [`Inverse::from_json`] (adding a field to a domain struct does not need it).
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Origin of steps made by the command line.
 pub const CLI: &str = "cli";
@@ -133,6 +133,13 @@ pub enum Inverse {
         /// Its record.
         record_id: i64,
     },
+    /// Reverses handing a pair over: its owner as it was.
+    SetOwner {
+        /// The pair.
+        pair_id: i64,
+        /// Its owner before (`None`: nobody's in particular).
+        owner: Option<String>,
+    },
     /// Reverses one change made of several (a call logged on each of a record's pairs):
     /// each of `steps`, last first.
     Several {
@@ -185,8 +192,8 @@ impl Inverse {
         if version > u64::from(FORMAT) {
             return Err(Unreadable::Newer { found: version });
         }
-        // Formats 1 to 3 share every operation's shape (2 added operations and the envelope,
-        // 3 the record log's operations).
+        // Formats 1 to 4 share every operation's shape (2 added operations and the envelope,
+        // 3 the record log's operations, 4 the handover of a pair).
         serde_json::from_value(value).map_err(bad)
     }
 }
@@ -253,6 +260,12 @@ pub enum Label {
         code: String,
         name: String,
     },
+    /// Pair `code` handed over from `from` (`None`: nobody's) to `to`.
+    Handover {
+        code: String,
+        from: Option<String>,
+        to: String,
+    },
 }
 
 impl Label {
@@ -303,6 +316,8 @@ impl Label {
             Label::RenameOrg { code, name } => {
                 crate::i18n::orgs::OrgMsg::UndoRename.fill(lang, &[code, name])
             }
+            Label::Handover { code, from, to } => crate::i18n::team::TeamMsg::UndoHandover
+                .fill(lang, &[code, &crate::broker::shown(from.as_deref()), to]),
             Label::Import {
                 name,
                 kind,
@@ -344,6 +359,8 @@ pub struct UndoStep {
     pub at: String,
     /// Who: "cli", "desk:<pid>", or '' for steps older than origins.
     pub origin: String,
+    /// The broker who made it (`None`: before names were recorded).
+    pub actor: Option<String>,
 }
 
 impl UndoStep {
@@ -449,8 +466,8 @@ mod tests {
     #[test]
     fn a_newer_or_broken_entry_says_why() {
         assert_eq!(
-            Inverse::from_json(r#"{"v":4,"op":"delete_pair","id":1}"#),
-            Err(Unreadable::Newer { found: 4 })
+            Inverse::from_json(r#"{"v":5,"op":"delete_pair","id":1}"#),
+            Err(Unreadable::Newer { found: 5 })
         );
         assert!(matches!(
             Inverse::from_json(r#"{"v":"two","op":"delete_pair","id":1}"#),

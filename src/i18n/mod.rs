@@ -106,6 +106,7 @@ pub mod orgs;
 pub mod phone;
 pub mod reports;
 pub mod store;
+pub mod team;
 pub mod undo;
 
 catalogue! {

@@ -34,6 +34,8 @@ pub struct AgendaItem {
     pub due: Option<String>,
     /// Days past the due date (0 when not overdue).
     pub days_overdue: i64,
+    /// Whose pair it is (`null`: nobody's in particular, from before names).
+    pub owner: Option<String>,
 }
 
 /// A pair that has gone quiet.
@@ -51,6 +53,8 @@ pub struct StaleItem {
     pub last_activity: String,
     pub next_action: Option<String>,
     pub next_due: Option<String>,
+    /// Whose pair it is (`null`: nobody's in particular, from before names).
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -67,6 +71,22 @@ fn stale_after(stage: Stage) -> Option<i64> {
         Stage::Contacted | Stage::Negotiating => Some(STALE_WORKING_DAYS),
         Stage::Signed => Some(STALE_SIGNED_DAYS),
         _ => None,
+    }
+}
+
+impl Agenda {
+    /// The agenda with only the pairs `keep` accepts by their owner.
+    pub fn only(mut self, keep: impl Fn(Option<&str>) -> bool) -> Agenda {
+        for bucket in [
+            &mut self.overdue,
+            &mut self.today,
+            &mut self.this_week,
+            &mut self.later,
+        ] {
+            bucket.retain(|i| keep(i.owner.as_deref()));
+        }
+        self.stale.retain(|i| keep(i.owner.as_deref()));
+        self
     }
 }
 
@@ -98,6 +118,7 @@ pub fn agenda(conn: &Connection, clock: &Clock) -> PipelineResult<Agenda> {
                         .unwrap_or_default(),
                     next_action: pair.next_action.clone(),
                     next_due: pair.next_due.clone(),
+                    owner: pair.owner.clone(),
                 });
             }
         }
@@ -116,6 +137,7 @@ pub fn agenda(conn: &Connection, clock: &Clock) -> PipelineResult<Agenda> {
             next_action: action,
             due: pair.next_due.clone(),
             days_overdue: ahead.map_or(0, |a| (-a).max(0)),
+            owner: pair.owner.clone(),
         };
         match ahead {
             Some(a) if a < 0 => out.overdue.push(item),

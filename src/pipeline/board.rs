@@ -27,6 +27,8 @@ pub struct Card {
     /// Contract amount (JSON: a number in 万元).
     #[serde(rename = "amount_wan")]
     pub amount: Option<Money>,
+    /// Whose pair it is (`null`: nobody's in particular, from before names).
+    pub owner: Option<String>,
 }
 
 /// One stage column: its header figures and its cards.
@@ -85,6 +87,7 @@ pub fn card(clock: &Clock, pair: Pair, demand: Side, result: Side) -> Card {
         next_action: pair.next_action,
         next_due: pair.next_due,
         amount: pair.amount,
+        owner: pair.owner,
     }
 }
 

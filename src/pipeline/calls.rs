@@ -159,6 +159,7 @@ fn note_in(
         note: req.note.trim().to_string(),
         next_action: req.next_action.as_deref().map(|s| s.trim().to_string()),
         next_due: req.next_due.map(|d| d.to_string()),
+        actor: None,
     };
     db::record_notes::insert(conn, &mut note)?;
     Ok(note)

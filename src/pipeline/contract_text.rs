@@ -84,9 +84,14 @@ pub fn contract_block(c: &ContractView) -> String {
         } else {
             format!("  {}", one_line(&p.note))
         };
+        let by = p
+            .actor
+            .as_deref()
+            .map(|a| format!("  · {}", crate::broker::shown(Some(a))))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    {}  {}{note}",
+            "    {}  {}{note}{by}",
             one_line(&p.paid_on),
             pad(&format!("{} 万元", p.amount), 14)
         );

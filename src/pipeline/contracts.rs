@@ -166,7 +166,10 @@ pub fn set_contract(
     db.write(|tx| {
         let pair = pair_by_code(tx, code)?;
         let before = db::contracts::get(tx, pair.id)?;
-        let (mut after, contract) = apply(&pair, &before, req)?;
+        let (mut after, mut contract) = apply(&pair, &before, req)?;
+        if let Some(terms) = &mut contract.terms {
+            terms.actor = db::actor::current(tx)?;
+        }
         journal(
             tx,
             clock,
@@ -216,6 +219,7 @@ pub fn record_payment(
                 paid_on: req.paid_on.to_string(),
                 amount: req.amount,
                 note: req.note.trim().to_string(),
+                actor: None,
             },
         )?;
         // The pair's rev moves on, so a desk looking at it sees the payment.
@@ -362,7 +366,9 @@ fn registered_on(conn: &Connection, clock: &Clock, pair_id: i64) -> PipelineResu
 /// Writes the override note of a move to 落地 with no payment, inside the move's transaction.
 pub(crate) fn set_landed_note(conn: &Connection, pair_id: i64, note: &str) -> PipelineResult<()> {
     let mut c = db::contracts::get(conn, pair_id)?;
-    c.terms.get_or_insert_with(Default::default).landed_note = Some(note.to_string());
+    let terms = c.terms.get_or_insert_with(Default::default);
+    terms.landed_note = Some(note.to_string());
+    terms.actor = db::actor::current(conn)?;
     db::contracts::put(conn, pair_id, &c)?;
     Ok(())
 }

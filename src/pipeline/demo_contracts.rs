@@ -79,6 +79,7 @@ pub(crate) fn seed(
             valid_to,
             reg_date: None,
             landed_note: None,
+            actor: None,
         }),
         plan: c
             .plan
@@ -99,6 +100,7 @@ pub(crate) fn seed(
                     paid_on: day(now, -p.days_ago)?,
                     amount: p.amount_wan,
                     note: p.note.clone(),
+                    actor: None,
                 })
             })
             .collect::<PipelineResult<_>>()?,

@@ -113,6 +113,7 @@ pub(crate) fn log_in(
         note: note.to_string(),
         next_action: next_action.map(str::to_string),
         next_due: next_due.clone(),
+        actor: None,
     };
     db::followups::insert(conn, &mut f)?;
     let mut after = pair.clone();

@@ -28,6 +28,7 @@ pub mod reward;
 pub mod show;
 pub mod stages;
 pub mod stats;
+pub mod team;
 pub mod undo;
 
 pub use agenda::{Agenda, AgendaItem, StaleItem, agenda};
@@ -107,6 +108,20 @@ pub enum PipelineError {
     Changed {
         /// The pair.
         pair: Code,
+    },
+    /// Undo would take back your step under a colleague's later step on the same pair or
+    /// record: refused, nothing changed.
+    #[error(
+        "cannot undo \"{}\": {} changed the same thing since ({}); undo takes back only your own steps — nothing changed",
+        .yours.label_in(crate::i18n::Lang::En),
+        crate::broker::shown(.theirs.actor.as_deref()),
+        .theirs.label_in(crate::i18n::Lang::En)
+    )]
+    Crossed {
+        /// Your newest step.
+        yours: Box<crate::domain::undo::UndoStep>,
+        /// The colleague's later step that touches the same.
+        theirs: Box<crate::domain::undo::UndoStep>,
     },
     /// A value refused, said in a whole sentence.
     #[error("{0}")]

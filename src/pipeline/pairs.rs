@@ -179,6 +179,7 @@ pub(crate) fn create_in(
             from: None,
             to: Stage::Candidate,
             at,
+            actor: None,
         },
     )?;
     Ok(pair)

@@ -18,6 +18,8 @@ const TITLE_WIDTH: usize = 24;
 const CODE_WIDTH: usize = 5;
 /// Display width of [`pair_line`]: three codes, two titles and the separators.
 const PAIR_LINE_WIDTH: usize = 3 * CODE_WIDTH + 2 * TITLE_WIDTH + 7;
+/// Display width of the broker who logged a follow-up (四个汉字 fit).
+const ACTOR_WIDTH: usize = 8;
 
 /// `s` cut to at most `max` display columns, with `…` when cut.
 pub fn clip(s: &str, max: usize) -> String {
@@ -133,6 +135,14 @@ pub fn pair_detail(d: &PairDetail, clock: &Clock) -> String {
             ),
         ));
     }
+    rows.push((
+        "owner",
+        crate::broker::shown(d.owner.as_deref()).into_owned(),
+    ));
+    rows.push((
+        "made by",
+        crate::broker::shown(d.created_by.as_deref()).into_owned(),
+    ));
     let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
     let mut out = format!("{}\n", d.code);
     for (label, value) in &rows {
@@ -146,17 +156,22 @@ pub fn pair_detail(d: &PairDetail, clock: &Clock) -> String {
         let from = h.from.map_or_else(|| "—".to_string(), stage_label);
         let _ = writeln!(
             out,
-            "  {}  {from} → {}",
+            "  {}  {from} → {}  · {}",
             local(clock, &h.at),
-            stage_label(h.to)
+            stage_label(h.to),
+            crate::broker::shown(h.actor.as_deref())
         );
     }
     let _ = writeln!(out, "follow-ups ({}, newest first)", d.followups.len());
     for f in &d.followups {
         let mut line = format!(
-            "  {}  {}  {}",
+            "  {}  {}  {}  {}",
             local(clock, &f.at),
             pad(f.channel.zh(), 4),
+            pad(
+                &clip(&crate::broker::shown(f.actor.as_deref()), ACTOR_WIDTH),
+                ACTOR_WIDTH
+            ),
             one_line(&f.note)
         );
         if let Some(n) = &f.next_action {
@@ -280,8 +295,9 @@ pub fn agenda(a: &Agenda) -> String {
 /// One note of a record's log on one line: date, channel, note, → next action (due).
 pub fn note_line(n: &crate::domain::RecordNote, lang: crate::i18n::Lang) -> String {
     let mut line = format!(
-        "{} {} {}",
+        "{} {} {} {}",
         crate::sanitize::one_line(n.at.get(..10).unwrap_or(&n.at)),
+        crate::broker::shown(n.actor.as_deref()),
         lang.pick(n.channel.zh(), n.channel.en()),
         crate::sanitize::one_line(&n.note)
     );

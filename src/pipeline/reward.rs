@@ -78,6 +78,7 @@ pub fn reward(
                 paid_on: p.paid_on.clone(),
                 amount: p.amount,
                 note: p.note.clone(),
+                actor: None,
             })
             .collect();
         i = j;

@@ -14,6 +14,8 @@ pub struct HistoryEntry {
     pub from: Option<Stage>,
     pub to: Stage,
     pub at: String,
+    /// Who moved it (`null`: before names were recorded).
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,6 +25,8 @@ pub struct LogEntry {
     pub note: String,
     pub next_action: Option<String>,
     pub next_due: Option<String>,
+    /// Who logged it (`null`: before names were recorded).
+    pub actor: Option<String>,
 }
 
 /// Everything about one pair; its JSON form is the `show P3 --json` contract.
@@ -49,6 +53,10 @@ pub struct PairDetail {
     pub overdue: bool,
     pub days_in_stage: i64,
     pub created_at: String,
+    /// Who made the pair (`null`: before names were recorded).
+    pub created_by: Option<String>,
+    /// Whose pair it is (`null`: nobody's in particular).
+    pub owner: Option<String>,
     /// Oldest first.
     pub history: Vec<HistoryEntry>,
     /// Newest first.
@@ -67,6 +75,7 @@ pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult
             from: h.from,
             to: h.to,
             at: h.at,
+            actor: h.actor,
         })
         .collect();
     let followups = followups_of(conn, pair.id)?
@@ -77,6 +86,7 @@ pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult
             note: f.note,
             next_action: f.next_action,
             next_due: f.next_due,
+            actor: f.actor,
         })
         .collect();
     let contract = super::contracts::view(conn, clock, &pair)?;
@@ -100,6 +110,8 @@ pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult
         next_action: pair.next_action,
         next_due: pair.next_due,
         created_at: pair.created_at,
+        created_by: pair.created_by,
+        owner: pair.owner,
         history,
         followups,
     })

@@ -329,6 +329,7 @@ pub(crate) fn move_in(
             from: Some(before.stage),
             to: after.stage,
             at,
+            actor: None,
         },
     )?;
     Ok((after, change))

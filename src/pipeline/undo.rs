@@ -32,6 +32,8 @@ pub struct Undone {
     pub note: Option<Note>,
     /// Whether anything was restored.
     pub applied: bool,
+    /// Later steps of other brokers passed over and left in place, newest first.
+    pub passed: Vec<UndoStep>,
     /// The record the step restored, if it was a record edit.
     pub record: Option<i64>,
     /// The pair the step touched, if any (it may be gone now: an undone pairing).
@@ -94,8 +96,26 @@ impl Note {
 }
 
 impl Undone {
-    /// What was undone, in `lang` (the step's label is data and stays as journalled).
+    /// What was undone, in `lang` (the step's label is data and stays as journalled), and
+    /// the colleagues' later steps it passed over.
     pub fn describe(&self, lang: Lang) -> String {
+        let what = self.describe_step(lang);
+        if self.passed.is_empty() {
+            return what;
+        }
+        let passed = crate::i18n::team::TeamMsg::UndoPassed.fill(
+            lang,
+            &[&super::team::names_of(&self.passed), &self.passed.len()],
+        );
+        format!(
+            "{what}{}{passed}{}",
+            lang.pick("（", " ("),
+            lang.pick("）", ")")
+        )
+    }
+
+    /// What was undone, in `lang`, with what was left of it.
+    fn describe_step(&self, lang: Lang) -> String {
         match &self.note {
             None => self.step.label_in(lang),
             Some(note) => format!(
@@ -185,9 +205,12 @@ pub fn undo(db: &mut Db) -> PipelineResult<Option<String>> {
 /// nothing to undo.
 pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
     db.write(|tx| {
+        // The newest step of this broker's own; later ones are colleagues', left in place.
         let Some(entry) = db::undo::top(tx)? else {
             return Ok(None);
         };
+        let passed = db::undo::newer_than(tx, entry.id)?;
+        let passed_steps: Vec<UndoStep> = passed.iter().map(|e| e.step.clone()).collect();
         let inverse = match entry.inverse {
             Ok(inverse) => inverse,
             Err(why) => {
@@ -196,21 +219,39 @@ pub fn undo_step(db: &mut Db) -> PipelineResult<Option<Undone>> {
                     entry.step,
                     Some(Note::Skipped(why)),
                     None,
+                    passed_steps,
                 )));
             }
         };
+        if let Some(theirs) = super::team::crossing(&inverse, &passed) {
+            return Err(PipelineError::Crossed {
+                yours: Box::new(entry.step),
+                theirs: Box::new(theirs.step.clone()),
+            });
+        }
         let outcome = apply(tx, entry.id, &inverse)?;
         // Organisations and contacts made only for records the step took away go too.
         db::orgs::prune(tx)?;
         db::undo::remove(tx, entry.id)?;
-        Ok(Some(Undone::new(entry.step, outcome, Some(&inverse))))
+        Ok(Some(Undone::new(
+            entry.step,
+            outcome,
+            Some(&inverse),
+            passed_steps,
+        )))
     })
 }
 
 impl Undone {
-    /// What undoing `step` did: `note` says what was left, `inverse` what it touched.
-    fn new(step: UndoStep, note: Option<Note>, inverse: Option<&Inverse>) -> Undone {
-        let (record, pair) = inverse.map_or((None, None), target);
+    /// What undoing `step` did: `note` says what was left, `inverse` what it touched,
+    /// `passed` the colleagues' later steps left in place.
+    fn new(
+        step: UndoStep,
+        note: Option<Note>,
+        inverse: Option<&Inverse>,
+        passed: Vec<UndoStep>,
+    ) -> Undone {
+        let (record, pair) = inverse.map_or((None, None), super::team::touches);
         let mut undone = Undone {
             label: String::new(),
             applied: !matches!(note, Some(Note::Gone | Note::Skipped(_))),
@@ -218,6 +259,7 @@ impl Undone {
             step,
             record,
             pair,
+            passed,
         };
         undone.label = undone.describe(Lang::En);
         undone
@@ -230,29 +272,6 @@ type Outcome = Option<Note>;
 /// The outcome of an inverse that either applied or found its target gone.
 fn done(applied: bool) -> Outcome {
     (!applied).then_some(Note::Gone)
-}
-
-/// The record and pair an inverse touches.
-fn target(inverse: &Inverse) -> (Option<i64>, Option<i64>) {
-    match inverse {
-        Inverse::DeletePair { id } => (None, Some(*id)),
-        Inverse::RestorePair(s) => (None, Some(s.pair.id)),
-        Inverse::RestoreStage { before, .. } | Inverse::RestoreContract { before, .. } => {
-            (None, Some(before.id))
-        }
-        Inverse::DeleteFollowup { pair_id, .. } => (None, Some(*pair_id)),
-        Inverse::RestoreRecord { id, .. } | Inverse::DeleteRecord { id } => (Some(*id), None),
-        Inverse::RestoreDeleted(s) => (Some(s.id), None),
-        // A record's note taken back is not a record edit: its content is as it was (the
-        // desk reads its log again when it sees the record's new revision).
-        Inverse::UndoImport { .. } | Inverse::DeleteRecordNote { .. } | Inverse::Org(_) => {
-            (None, None)
-        }
-        Inverse::Several { steps } => steps
-            .iter()
-            .map(target)
-            .fold((None, None), |a, b| (a.0.or(b.0), a.1.or(b.1))),
-    }
 }
 
 /// Applies the inverse of entry `entry`.
@@ -314,6 +333,11 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
         } => undo_import(conn, entry, *kind, added),
         Inverse::Org(step) => Ok(done(super::orgs::undo(conn, step)?)),
         Inverse::DeleteRecordNote { id, .. } => Ok(done(db::record_notes::delete(conn, *id)?)),
+        Inverse::SetOwner { pair_id, owner } => Ok(done(db::pairs::set_owner(
+            conn,
+            *pair_id,
+            owner.as_deref(),
+        )?)),
         Inverse::Several { steps } => {
             // Each part is taken back; the step is gone only when every part was.
             let mut outcome = Some(Note::Gone);

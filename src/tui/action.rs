@@ -264,6 +264,10 @@ pub enum PipeAction {
     OpenPair,
     /// Move the cursor in the board, the agenda or the pair detail.
     Nav(Nav),
+    /// Show only my pairs on the board and the agenda, or everyone's.
+    ToggleMine,
+    /// Hand the selected pair over to another broker (asks the name).
+    Handover,
 
     /// Every pair with its sides, and today's date, after any pipeline change.
     Loaded {
@@ -318,6 +322,12 @@ pub enum PipeAction {
     Logged { code: String },
     /// A pair was deleted.
     PairDeleted { code: String, id: i64 },
+    /// A pair was handed over to `to` (`changed` false: it was theirs already).
+    HandedOver {
+        code: String,
+        to: String,
+        changed: bool,
+    },
     /// An undo ran: what it undid, or None when nothing was left.
     Undone(Option<Box<crate::pipeline::Undone>>),
     /// The suggestion index is being built (once per session); the answer follows.
@@ -331,6 +341,11 @@ pub enum PipeAction {
     /// A pipeline write was refused because the pair changed elsewhere since it was shown:
     /// the message, and the views are read again.
     Stale(String),
+    /// Undo refused: your newest step, and a colleague's later one that touches the same.
+    UndoCrossed {
+        yours: Box<crate::domain::undo::UndoStep>,
+        theirs: Box<crate::domain::undo::UndoStep>,
+    },
     /// The next undo would take back a step another process made: ask first.
     ConfirmUndo(Box<crate::domain::undo::UndoStep>),
 }

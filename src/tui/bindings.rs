@@ -78,6 +78,7 @@ pub fn defaults() -> Vec<Def> {
     v.extend(f::agenda::keys::defaults());
     v.extend(f::followup::keys::defaults());
     v.extend(f::pair_detail::keys::defaults());
+    v.extend(f::team::keys::defaults());
     v.extend(f::stats::keys::defaults());
     v.extend(f::contract::keys::defaults());
     v.extend(f::org::keys::defaults());

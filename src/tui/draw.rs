@@ -69,6 +69,7 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
                 crate::tui::features::org::view::render(frame, over, m, shown, theme);
             }
             Overlay::ContactForm(form) => form.render(frame, over, theme, m.lang),
+            Overlay::Handover(p) => p.render(frame, over, theme, m.lang),
         }
     }
 }

@@ -75,6 +75,8 @@ pub enum PipeEffect {
     },
     /// Pair a demand with a result.
     CreatePair { demand: Code, result: Code },
+    /// Hand a pair over to another broker.
+    Handover { pair: Code, to: String },
     /// Suggest partners for a record; reasons in Chinese when `zh`.
     Suggest { id: i64, zh: bool },
     /// Dismiss suggestion `partner` of record `subject` for `reason`, or with `undo` take

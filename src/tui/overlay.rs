@@ -78,6 +78,8 @@ pub enum Overlay {
     },
     /// Adding or editing a contact; the organisation view waits under it.
     ContactForm(Box<crate::tui::features::contact_form::ContactForm>),
+    /// Handing a pair over: whom to.
+    Handover(Box<crate::tui::features::team::HandoverPrompt>),
 }
 
 impl Overlay {
@@ -100,7 +102,9 @@ impl Overlay {
             Overlay::Picker(_) => Context::Picker,
             Overlay::StagePrompt { prompt, .. } if prompt.on_choice() => Context::Choice,
             // The contract forms are text lines like the stage prompt's: the same keys.
-            Overlay::StagePrompt { .. } | Overlay::Contract(_) => Context::Prompt,
+            Overlay::StagePrompt { .. } | Overlay::Contract(_) | Overlay::Handover(_) => {
+                Context::Prompt
+            }
             Overlay::FollowUp { form, .. } | Overlay::Call { form, .. } if form.is_discarding() => {
                 Context::Confirm
             }

@@ -233,6 +233,7 @@ fn route_input(m: &mut Model, input: &Input) -> Vec<Effect> {
         }
         Some(Overlay::FollowUp { .. }) => crate::tui::features::followup::update::input(m, input),
         Some(Overlay::Contract(_)) => crate::tui::features::contract::update::input(m, input),
+        Some(Overlay::Handover(_)) => crate::tui::features::team::update::input(m, input),
         Some(Overlay::Stats(_)) => crate::tui::features::stats::update::input(m, input),
         Some(Overlay::ContactForm(_)) => crate::tui::features::org::update::form_input(m, input),
         Some(Overlay::Call { .. }) => crate::tui::features::phone::update::input(m, input),

@@ -129,8 +129,8 @@ fn an_upgrade_is_preceded_by_a_backup_of_the_old_file() {
     let path = dir.path().join("v2.db");
     {
         let c = Connection::open(&path).unwrap();
-        c.execute_batch(crate::db::MIGRATIONS[0].1).unwrap();
-        c.execute_batch(crate::db::MIGRATIONS[1].1).unwrap();
+        c.execute_batch(crate::db::MIGRATIONS[0].sql).unwrap();
+        c.execute_batch(crate::db::MIGRATIONS[1].sql).unwrap();
         c.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();
         c.pragma_update(None, "user_version", 2).unwrap();

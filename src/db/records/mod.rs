@@ -16,7 +16,8 @@ use crate::search::keys::{SearchKeys, dedup_key_of};
 
 const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
      contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, ip, \
-     modes, price_fen, extra, created_at, updated_at, rev, deadline_text, status_text";
+     modes, price_fen, extra, created_at, updated_at, rev, deadline_text, status_text, created_by, \
+     updated_by";
 
 pub use patch::{Saved, update_fields, update_fields_in};
 pub(crate) use rows::rows_since;
@@ -66,6 +67,8 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
         created_at: r.get(24)?,
         updated_at: r.get(25)?,
         rev: r.get(26)?,
+        created_by: r.get(29)?,
+        updated_by: r.get(30)?,
     })
 }
 
@@ -148,14 +151,20 @@ fn insert_derived_as(
         rec.created_at = ts.to_string();
     }
     rec.updated_at = ts.to_string();
+    if id.is_none() {
+        // A new record is its maker's; a restored one keeps who made and changed it.
+        let by = super::actor::current(conn)?;
+        rec.created_by.clone_from(&by);
+        rec.updated_by = by;
+    }
     let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
          contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, \
          ip, modes, price_fen, extra, dedup_key, key_fold, key_pinyin, key_initials, \
-         created_at, updated_at, rev, deadline_text, id, status_text) VALUES (?1, ?2, ?3, ?4, ?5, \
-         ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
-         ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+         created_at, updated_at, rev, deadline_text, id, status_text, created_by, updated_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+         ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
     )?;
     st.execute(params![
         rec.kind.as_str(),
@@ -191,6 +200,8 @@ fn insert_derived_as(
         rec.deadline_text,
         id,
         rec.status_text,
+        rec.created_by,
+        rec.updated_by,
     ])?;
     rec.id = conn.last_insert_rowid();
     super::links::link_record(conn, rec)
@@ -219,6 +230,7 @@ fn update_derived(
     rec.settle_status();
     rec.updated_at = ts.to_string();
     rec.rev = rev;
+    rec.updated_by = super::actor::current(conn)?;
     let keys = derived.keys.with_code(&rec.code().to_string());
     let mut st = conn.prepare_cached(
         "UPDATE record SET ext_id = ?2, title = ?3, org = ?4, field = ?5, region = ?6, \
@@ -226,7 +238,7 @@ fn update_derived(
          status = ?13, budget_fen = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
          maturity = ?18, ip = ?19, modes = ?20, price_fen = ?21, extra = ?22, dedup_key = ?23, \
          key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27, rev = ?28, \
-         deadline_text = ?29, status_text = ?30 WHERE id = ?1",
+         deadline_text = ?29, status_text = ?30, updated_by = ?31 WHERE id = ?1",
     )?;
     let n = st.execute(params![
         rec.id,
@@ -259,6 +271,7 @@ fn update_derived(
         rec.rev,
         rec.deadline_text,
         rec.status_text,
+        rec.updated_by,
     ])?;
     if n == 0 {
         return Err(DbError::NotFound(rec.code().to_string()));

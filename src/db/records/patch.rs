@@ -67,6 +67,7 @@ pub fn update_fields_in(
     }
     rec.updated_at = now();
     rec.rev = rev::stamp(conn)?;
+    rec.updated_by = crate::db::actor::current(conn)?;
     write_patch(conn, &rec, patch)?;
     undo::push(
         conn,
@@ -111,7 +112,7 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
          extra = coalesce(?24, extra), dedup_key = ?25, key_fold = ?26, key_pinyin = ?27, \
          key_initials = ?28, updated_at = ?29, rev = ?30, \
          deadline_text = coalesce(?31, deadline_text), \
-         status_text = coalesce(?32, status_text) WHERE id = ?1",
+         status_text = coalesce(?32, status_text), updated_by = ?33 WHERE id = ?1",
     )?
     .execute(params![
         rec.id,
@@ -146,6 +147,7 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
         rec.rev,
         text(deadline, &rec.deadline_text),
         text(status, &rec.status_text),
+        rec.updated_by,
     ])?;
     crate::db::links::link_record(conn, rec)
 }

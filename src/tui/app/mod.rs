@@ -58,6 +58,7 @@ pub fn run(
     let (demands, results) = (first(Kind::Demand)?, first(Kind::Achievement)?);
     let mut model = Model::with_lists(demands, results, keymap, lang, &db_name);
     model.mouse = terminal::mouse_on();
+    model.pipe.me = db.actor();
     let theme = crate::tui::Theme::from_env();
     let signals = terminal::Signals::install()?;
     let panic_after_draw = std::env::var_os("DUIJIE_TEST_PANIC").is_some_and(|v| v == "1");

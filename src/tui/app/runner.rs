@@ -226,6 +226,22 @@ impl Runner {
                     crate::sanitize::one_line(&e.to_string()),
                 ))]
             }
+            Err(e)
+                if matches!(
+                    e.downcast_ref::<crate::pipeline::PipelineError>(),
+                    Some(crate::pipeline::PipelineError::Crossed { .. })
+                ) =>
+            {
+                match e.downcast::<crate::pipeline::PipelineError>() {
+                    Ok(crate::pipeline::PipelineError::Crossed { yours, theirs }) => {
+                        vec![Action::Pipe(crate::tui::action::PipeAction::UndoCrossed {
+                            yours,
+                            theirs,
+                        })]
+                    }
+                    _ => vec![],
+                }
+            }
             Err(e) => match e.downcast::<crate::db::DbError>() {
                 Ok(crate::db::DbError::Conflict { theirs, fields, .. }) => {
                     let mine = mine.unwrap_or_else(|| theirs.clone());

@@ -329,6 +329,17 @@ impl PipeRunner {
                     Action::Pipe(PipeAction::PairGone(pair.id)),
                 ])
             }
+            PipeEffect::Handover { pair, to } => {
+                let done = crate::pipeline::team::handover(db, &clock, pair, &to, &desk())?;
+                Ok(vec![
+                    Action::Pipe(PipeAction::HandedOver {
+                        code: pair.to_string(),
+                        to,
+                        changed: done.changed,
+                    }),
+                    Self::changed(db, &clock, done.row)?,
+                ])
+            }
             PipeEffect::Log(req) => {
                 let (_, row) = pipeline::log(db, &clock, &req, &desk())?;
                 Ok(vec![

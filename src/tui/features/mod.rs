@@ -18,3 +18,4 @@ pub mod record_view;
 pub mod stage_prompt;
 pub mod stats;
 pub mod suggestions;
+pub mod team;

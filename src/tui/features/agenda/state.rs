@@ -152,7 +152,8 @@ impl AgendaView {
             | PipeAction::StagePrev
             | PipeAction::StageNext
             | PipeAction::Shelve
-            | PipeAction::DeletePair => {
+            | PipeAction::DeletePair
+            | PipeAction::Handover => {
                 if let Some((_, it)) = self.selected() {
                     return AgendaOutcome::Pair {
                         pair_id: it.pair_id,

@@ -18,7 +18,7 @@ pub fn update(m: &mut Model, action: &PipeAction) -> Vec<Effect> {
 
 /// The agenda as loaded.
 pub fn loaded(m: &mut Model, agenda: &Agenda) -> Vec<Effect> {
-    m.pipe.agenda = vm::agenda(agenda);
+    m.pipe.agenda = vm::agenda(&agenda.clone().only(m.pipe.shows()));
     vec![]
 }
 

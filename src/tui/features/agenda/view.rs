@@ -28,14 +28,17 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let hints = hint(
         &m.keymap,
         m.lang,
-        &[
-            ("open_pair", "详情", "detail"),
-            ("log_followup", "跟进", "follow-up"),
-            ("open_demand", "需求", "demand"),
-            ("open_result", "成果", "result"),
-            ("board", "看板", "board"),
-            ("back", "返回", "back"),
-        ],
+        &crate::tui::features::board::view::with_whose(
+            m,
+            &[
+                ("open_pair", "详情", "detail"),
+                ("log_followup", "跟进", "follow-up"),
+                ("open_demand", "需求", "demand"),
+                ("open_result", "成果", "result"),
+                ("board", "看板", "board"),
+                ("back", "返回", "back"),
+            ],
+        ),
     );
     frame.render_widget(
         Paragraph::new(crate::tui::features::board::view::header(

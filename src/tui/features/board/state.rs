@@ -170,7 +170,8 @@ impl BoardView {
             | PipeAction::Shelve
             | PipeAction::OpenPair
             | PipeAction::LogFollowUp
-            | PipeAction::DeletePair => {
+            | PipeAction::DeletePair
+            | PipeAction::Handover => {
                 let stage = self.columns[self.col].stage;
                 if let Some(card) = self.selected() {
                     return BoardOutcome::Pair {

@@ -2,6 +2,7 @@
 //! columns — the focused one's border and selected card in the selection style, overdue next
 //! actions in the warning style, a window of columns with ‹ › when the screen is narrow.
 
+use crate::i18n::team::TeamMsg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -24,6 +25,17 @@ const CARD_H: u16 = 5;
 /// One header row: the view's name, the query and whether filters apply, and key hints.
 pub fn header(m: &Model, name: &str, hints: &str, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::styled(format!(" {name} "), theme.title())];
+    // Whose pairs, when that leaves any out (a broker alone sees all and is not told).
+    if m.pipe.scope().others {
+        let whose = if m.pipe.everyone {
+            TeamMsg::ShowingAll.text(m.lang).to_string()
+        } else {
+            let me = crate::broker::shown(m.pipe.me.as_deref()).into_owned();
+            TeamMsg::ShowingMine.fill(m.lang, &[&me])
+        };
+        spans.push(Span::styled(format!("{whose} "), theme.chip()));
+        spans.push(Span::raw(" "));
+    }
     if !m.query.is_empty() {
         spans.push(Span::styled(
             format!("/{} ", one_line(&m.query)),
@@ -42,6 +54,20 @@ pub fn header(m: &Model, name: &str, hints: &str, theme: &Theme) -> Line<'static
     Line::from(spans)
 }
 
+/// A hint item: the key row's name and what it does in Chinese and English.
+type HintItem = (&'static str, &'static str, &'static str);
+
+/// `items` with the mine/everyone key before the last (back), when some pairs are others':
+/// a broker alone is not shown a key that changes nothing.
+pub fn with_whose(m: &Model, items: &[HintItem]) -> Vec<HintItem> {
+    let mut v = items.to_vec();
+    if m.pipe.scope().others {
+        let at = v.len().saturating_sub(1);
+        v.insert(at, ("toggle_mine", "我的/全部", "mine/all"));
+    }
+    v
+}
+
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     if area.height < 2 {
         return;
@@ -55,15 +81,18 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let hints = hint(
         &m.keymap,
         m.lang,
-        &[
-            ("search", "搜索", "search"),
-            ("stage_next", "推进", "move on"),
-            ("stage_prev", "退回", "move back"),
-            ("log_followup", "跟进", "follow-up"),
-            ("open_pair", "详情", "detail"),
-            ("agenda", "待办", "agenda"),
-            ("back", "返回", "back"),
-        ],
+        &with_whose(
+            m,
+            &[
+                ("search", "搜索", "search"),
+                ("stage_next", "推进", "move on"),
+                ("stage_prev", "退回", "move back"),
+                ("log_followup", "跟进", "follow-up"),
+                ("open_pair", "详情", "detail"),
+                ("agenda", "待办", "agenda"),
+                ("back", "返回", "back"),
+            ],
+        ),
     );
     if m.line == crate::tui::model::Line::Search {
         crate::tui::features::desk::search_bar::render(frame, head, m, theme);

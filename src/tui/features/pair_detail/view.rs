@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::i18n::team::TeamMsg;
 use crate::pipeline::PairDetail;
 use crate::sanitize::one_line;
 use crate::tui::features::pipeline::keys::hint;
@@ -19,6 +20,11 @@ use crate::tui::{Lang, Theme};
 pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let stage = |s: crate::domain::Stage| lang.pick(s.zh(), s.en()).to_string();
+    // Who did a step: "（王芳）" / "(by 王芳)", or "—" from before names.
+    let by = |actor: Option<&str>| match actor {
+        Some(a) => TeamMsg::By.fill(lang, &[&crate::broker::shown(Some(a))]),
+        None => crate::broker::UNNAMED.to_string(),
+    };
     let field = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label}: "), theme.label()),
@@ -68,6 +74,15 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
         ),
         who(&d.result),
     ];
+    out.push(field(
+        TeamMsg::Owner.text(lang),
+        format!(
+            "{}  · {} {}",
+            crate::broker::shown(d.owner.as_deref()),
+            TeamMsg::CreatedBy.text(lang),
+            crate::broker::shown(d.created_by.as_deref())
+        ),
+    ));
     if !d.note.trim().is_empty() {
         out.push(field(l("备注", "Note"), one_line(&d.note)));
     }
@@ -122,8 +137,9 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     }
     for f in &d.followups {
         let mut text = format!(
-            "{} {} {}",
+            "{} {} {} {}",
             one_line(f.at.get(..10).unwrap_or(&f.at)),
+            by(f.actor.as_deref()),
             lang.pick(f.channel.zh(), f.channel.en()),
             one_line(&f.note)
         );
@@ -146,9 +162,10 @@ pub fn lines(d: &PairDetail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     for h in d.history.iter().rev() {
         let from = h.from.map(stage).unwrap_or_default();
         out.push(Line::raw(format!(
-            "{} {from} → {}",
+            "{} {from} → {} {}",
             one_line(h.at.get(..10).unwrap_or(&h.at)),
-            stage(h.to)
+            stage(h.to),
+            by(h.actor.as_deref())
         )));
     }
     out
@@ -169,6 +186,7 @@ pub fn render(
             ("stage_next", "推进", "move on"),
             ("stage_prev", "退回", "move back"),
             ("log_followup", "跟进", "follow-up"),
+            ("handover", "交给", "hand over"),
             ("open_demand", "需求", "demand"),
             ("open_result", "成果", "result"),
             ("back", "返回", "back"),

@@ -17,6 +17,7 @@ use jiff::civil::Date;
 
 use crate::domain::{Code, CodeKind, Stage};
 use crate::pipeline::BoardColumn;
+use crate::pipeline::team::Scope;
 use crate::tui::features::agenda::AgendaView;
 use crate::tui::features::board::BoardView;
 
@@ -40,6 +41,8 @@ pub struct PairLine {
     pub result_id: i64,
     pub result_code: String,
     pub result_title: String,
+    /// Whose pair it is (`None`: nobody's in particular).
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +61,10 @@ pub struct PipeModel {
     pub agenda_on: Option<Date>,
     pub board: BoardView,
     pub agenda: AgendaView,
+    /// The broker at this desk (`None`: no name, every pair is theirs).
+    pub me: Option<String>,
+    /// The board and the agenda show everyone's pairs, not only mine.
+    pub everyone: bool,
 }
 
 impl Default for PipeModel {
@@ -71,6 +78,8 @@ impl Default for PipeModel {
             agenda_on: None,
             board: BoardView::new(Vec::new()),
             agenda: AgendaView::default(),
+            me: None,
+            everyone: false,
         }
     }
 }
@@ -120,6 +129,24 @@ impl PipeModel {
             self.by_record.entry(p.demand_id).or_default().push(i);
             self.by_record.entry(p.result_id).or_default().push(i);
         }
+    }
+
+    /// Who "mine" is over the pairs held now (as [`Scope::of`] reads the database).
+    pub fn scope(&self) -> Scope {
+        Scope {
+            me: self.me.clone(),
+            others: self.me.is_some()
+                && self
+                    .pairs
+                    .iter()
+                    .any(|p| p.owner.is_some() && p.owner != self.me),
+        }
+    }
+
+    /// Which pairs the board and the agenda show, by owner: everyone's, or mine.
+    pub fn shows(&self) -> impl Fn(Option<&str>) -> bool + use<> {
+        let (everyone, scope) = (self.everyone, self.scope());
+        move |owner| everyone || scope.mine(owner)
     }
 
     /// Record id → the stages of its pairs (for the desk's stage filter).

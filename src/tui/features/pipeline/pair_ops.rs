@@ -19,6 +19,7 @@ pub fn act(m: &mut Model, action: &PipeAction, pair_id: i64, stage: Stage) -> Ve
     match action {
         PipeAction::LogFollowUp => followup::update::open(m, pair_id),
         PipeAction::OpenPair => vec![Effect::Pipe(PipeEffect::ShowPair(code))],
+        PipeAction::Handover => crate::tui::features::team::update::open(m, pair_id),
         PipeAction::DeletePair => {
             let question = match m.lang {
                 crate::tui::Lang::Zh => format!("删除 {code} 及其阶段记录和跟进？（u 可撤销）"),

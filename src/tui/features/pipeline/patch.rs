@@ -134,6 +134,7 @@ fn shown_on_board(m: &Model, card: &Card) -> bool {
     let shown = |id: i64| m.demands.shown.contains(&id) || m.results.shown.contains(&id);
     (shown(card.demand.id) || shown(card.result.id))
         && (stages.is_empty() || stages.contains(&card.stage))
+        && m.pipe.shows()(card.owner.as_deref())
 }
 
 /// Applies a changed pair; returns the re-read of an open detail of that pair.
@@ -146,7 +147,11 @@ pub fn changed(m: &mut Model, p: PairPatch) -> Vec<Effect> {
         m.pipe.board.patch(id, vm);
     }
     if m.pipe.agenda_on.is_some() {
-        m.pipe.agenda.patch(id, p.item, p.stale);
+        if m.pipe.shows()(p.card.owner.as_deref()) {
+            m.pipe.agenda.patch(id, p.item, p.stale);
+        } else {
+            m.pipe.agenda.patch(id, None, None);
+        }
     }
     after_pairs_changed(m);
     let open = m

@@ -63,6 +63,10 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::Board => switch_to(m, View::Board),
         PipeAction::Agenda => switch_to(m, View::Agenda),
         PipeAction::Undo => fx(PipeEffect::Undo),
+        PipeAction::ToggleMine => crate::tui::features::team::update::toggle(m),
+        PipeAction::HandedOver { .. } | PipeAction::UndoCrossed { .. } => {
+            crate::tui::features::team::update::handed(m, &action)
+        }
         // Answered in the top-level update, which owns the confirmation and the status line.
         PipeAction::ConfirmUndo(_) | PipeAction::Stale(_) | PipeAction::SuggestBuilding => {
             vec![]
@@ -72,6 +76,7 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         | PipeAction::StageNext
         | PipeAction::Shelve
         | PipeAction::DeletePair
+        | PipeAction::Handover
         | PipeAction::OpenPair
         | PipeAction::Nav(_) => {
             if let Some(Overlay::PairDetail { .. }) = m.overlays.last() {

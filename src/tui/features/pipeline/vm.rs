@@ -42,6 +42,7 @@ pub fn board_columns(m: &Model) -> Vec<BoardColumnVm> {
         .copied()
         .collect();
     let stages = &m.filters.stage;
+    let whose = m.pipe.shows();
     m.pipe
         .board_data
         .iter()
@@ -49,6 +50,7 @@ pub fn board_columns(m: &Model) -> Vec<BoardColumnVm> {
             let col: BoardColumn = col.filtered(|c| {
                 (shown.contains(&c.demand.id) || shown.contains(&c.result.id))
                     && (stages.is_empty() || stages.contains(&c.stage))
+                    && whose(c.owner.as_deref())
             });
             BoardColumnVm {
                 stage: col.stage,
@@ -138,6 +140,7 @@ pub fn pair_line(
         result_id: r.id,
         result_code: r.code.clone(),
         result_title: r.title.clone(),
+        owner: p.owner.clone(),
     }
 }
 
