@@ -28,8 +28,8 @@ impl Index {
         k: usize,
     ) -> (Vec<(u32, i64)>, Option<Vec<u32>>) {
         let rows = self.terms_candidates(plan, scope);
-        let plain = plan.positive().all(|t| t.mode == Mode::Plain && t.q.ascii);
-        if k == 0 || rows.len() <= k.saturating_mul(BOUND_FROM) || !plain {
+        let all_plain = plan.positive().all(|t| t.mode == Mode::Plain && t.q.ascii);
+        if k == 0 || rows.len() <= k.saturating_mul(BOUND_FROM) || !all_plain {
             return (self.score_terms(plan, &rows), None);
         }
         let slots = self.slots();
