@@ -10,21 +10,22 @@
 
 use std::cmp::Reverse;
 
-use super::keys::{FIELD_SEP, TEXT_ONLY_FROM};
+use super::keys::{FIELD_SEP, PHONE, TEXT_ONLY_FROM};
 use super::score::{
     FILLS_FIELD, Query, STARTS_FIELD, TIER_FUZZY, TIER_PINYIN, TIER_TEXT, WEIGHT, WHOLE_SYLLABLES,
 };
 use super::{Index, Scope, scan, sieve};
 
 /// Bounding pays once the candidates outnumber the hits wanted this many times.
-const BOUND_FROM: usize = 4;
+pub(super) const BOUND_FROM: usize = 4;
 
 /// What the bound of one row needs, per field with pinyin: the letters and digits of its
 /// pinyin (which holds those of its text and initials too) folded into 32 bits; the first
 /// byte of its initials, and whether its folded text starts with that same byte (an ASCII
 /// letter or digit); the lengths of its text and initials up to 15 ([`LEN_CAP`]); and which
 /// bytes may follow the first in a match that starts the field ([`Second`]). For the fields
-/// held in the folded text only (phone, email), whether any is filled. 68 bytes a row.
+/// held in the folded text only (phone, email), whether any is filled, and (in memory only)
+/// how each begins and how long it is ([`Tails`]). 72 bytes a row.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Head {
     letters: [u32; N],
@@ -35,6 +36,74 @@ pub struct Head {
     /// Bit f: field f's folded text starts with `ini_first[f]`.
     text_ascii: u8,
     text_only: bool,
+    /// How the fields held in the folded text only begin and how long they are, when known.
+    /// In memory only: a head read from a cache file leaves it unknown (the looser bound).
+    tails: Tails,
+}
+
+/// The first byte and the length (up to 254) of each field from [`TEXT_ONLY_FROM`] on (phone
+/// and email); a first byte of 0xFF (never in UTF-8) means not known, and then a match may
+/// start or fill the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tails([(u8, u8); TAILS]);
+
+/// Fields held in the folded text only.
+const TAILS: usize = WEIGHT.len() - TEXT_ONLY_FROM;
+
+impl Default for Tails {
+    fn default() -> Tails {
+        Tails([(0xFF, 0xFF); TAILS])
+    }
+}
+
+impl Tails {
+    fn of(fold: &str) -> Tails {
+        let mut t = Tails([(0, 0); TAILS]);
+        let fields = fold.split(FIELD_SEP).skip(TEXT_ONLY_FROM);
+        for (i, (slot, f)) in t.0.iter_mut().zip(fields).enumerate() {
+            let b = f.as_bytes();
+            // A phone field of anything but digits (keys of another making) bounds loosely.
+            let odd = TEXT_ONLY_FROM + i == PHONE && !b.iter().all(|&c| is_phone_byte(c));
+            *slot = if odd {
+                (0xFF, 0xFF)
+            } else {
+                (b.first().copied().unwrap_or(0), b.len().min(254) as u8)
+            };
+        }
+        t
+    }
+
+    /// The most a tier-1 match of `q` (a folded query) can add in these fields; None when
+    /// none of them can hold it. Phone fields hold digits and the spaces between numbers only
+    /// ([`super::keys::phone_digits`]).
+    fn bound(self, q: &[u8]) -> Option<i64> {
+        let digits = q.iter().all(|&b| is_phone_byte(b));
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(first, len))| {
+                let f = TEXT_ONLY_FROM + i;
+                let known = first != 0xFF;
+                let short = len < 254 && usize::from(len) < q.len();
+                if known && (len == 0 || short || (f == PHONE && !digits)) {
+                    return None;
+                }
+                let starts = !known || first == q[0];
+                let fills = !known || usize::from(len) == q.len().min(254);
+                Some(
+                    WEIGHT[f]
+                        + if starts { STARTS_FIELD } else { 0 }
+                        + if starts && fills { FILLS_FIELD } else { 0 },
+                )
+            })
+            .max()
+            .map(|b| b.min(TIER_FUZZY - 1))
+    }
+}
+
+/// A byte a phone field's key may hold: digits, and spaces between numbers.
+fn is_phone_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b == b' '
 }
 
 /// Fields with pinyin, each bounded apart.
@@ -117,6 +186,7 @@ impl Head {
             h.second[f] = Second::of(i, p);
         }
         h.text_only = fold.split(FIELD_SEP).skip(N).any(|f| !f.is_empty());
+        h.tails = Tails::of(fold);
         h
     }
 
@@ -128,9 +198,12 @@ impl Head {
         let c = q.compact.as_bytes();
         let fields = || (0..N).filter(|&f| self.letters[f] & qletters == qletters);
         if may_text {
-            let only = self
-                .text_only
-                .then_some(TEXT_ONLY_BOUND.min(TIER_FUZZY - 1));
+            let only = if self.tails == Tails::default() {
+                self.text_only
+                    .then_some(TEXT_ONLY_BOUND.min(TIER_FUZZY - 1))
+            } else {
+                self.tails.bound(q.fold.as_bytes())
+            };
             let text = fields()
                 .filter_map(|f| {
                     let len = usize::from(self.lens[f] & 15);
@@ -252,31 +325,65 @@ impl Index {
             .sieve
             .text(q, self.slots())
             .expect("an ASCII query has letters");
-        // Each candidate's bound, in slot order (memory order), then the candidates by
-        // falling bound and most recent first: a counting sort (bounds lie in
-        // TIER_PINYIN..TIER_TEXT + TIER_FUZZY) over the slots in update order.
-        let top = TIER_TEXT + TIER_FUZZY - 1;
-        let span = (top - TIER_PINYIN + 1) as usize;
-        let qletters = fold32(sieve::letters(q.compact.as_bytes()));
+        let term = self.term_bound(q, may_text);
         let bounds = self.par(Scope::Rows(&rows), |part| {
             let Scope::Rows(part) = part else {
                 unreachable!("bounds are taken over rows")
             };
             part.iter()
                 .filter(|&&s| self.alive[s as usize])
-                .filter_map(|&s| {
-                    let head = &self.heads[s as usize];
-                    let b = head.bound(q, qletters, sieve::has(&may_text, s), !self.loose)?;
-                    Some((s, (top - b) as u16))
-                })
+                .filter_map(|&s| Some((s, term.of(self, s)?)))
                 .collect()
         });
+        let score_rows = |part: Scope| -> Vec<(u32, i64)> {
+            let Scope::Rows(part) = part else {
+                unreachable!("bounded scans run over rows")
+            };
+            part.iter()
+                .filter_map(|&s| {
+                    scan::near_row(self, q, &needles, s, term.may_text(s)).map(|sc| (s, sc))
+                })
+                .collect()
+        };
+        let (found, early) = self.settle(bounds, k, score_rows);
+        (found, early.then_some(rows))
+    }
+
+    /// What bounds one ASCII query's tier 1–2 score in a row: its letters and the rows whose
+    /// folded text may hold it.
+    pub(super) fn term_bound<'q>(&self, q: &'q Query, may_text: sieve::Bits) -> TermBound<'q> {
+        TermBound {
+            q,
+            letters: fold32(sieve::letters(q.compact.as_bytes())),
+            may_text,
+            tight: !self.loose,
+        }
+    }
+
+    /// Scores the rows of `bounds` ((slot, the most it can score), bounds within
+    /// 0..=[`MAX_BOUND`]) in order of falling bound, most recent first, in chunks, until the
+    /// `k`-th best match found outranks the next row's bound: no row left can then enter the
+    /// best `k`. The matches found, and whether it stopped before scoring every row.
+    pub(super) fn settle(
+        &self,
+        bounds: Vec<(u32, i64)>,
+        k: usize,
+        score_rows: impl Fn(Scope) -> Vec<(u32, i64)> + Sync,
+    ) -> (Vec<(u32, i64)>, bool) {
+        // The rows by falling bound and most recent first: a counting sort over the slots in
+        // update order.
+        let top = bounds.iter().map(|&(_, b)| b).max().unwrap_or(0);
+        let low = bounds.iter().map(|&(_, b)| b).min().unwrap_or(0);
+        debug_assert!(low >= 0 && top <= MAX_BOUND, "bounds {low}..={top}");
+        let span = (top - low + 1) as usize;
         let mut rank = vec![u16::MAX; self.slots() as usize];
         let mut count = vec![0u32; span + 1];
-        for (s, r) in bounds {
+        for &(s, b) in &bounds {
+            let r = (top - b) as u16;
             count[r as usize + 1] += 1;
             rank[s as usize] = r;
         }
+        drop(bounds);
         for i in 1..count.len() {
             count[i] += count[i - 1];
         }
@@ -288,18 +395,8 @@ impl Index {
                 count[r as usize] += 1;
             }
         }
-        let score_rows = |part: Scope| -> Vec<(u32, i64)> {
-            let Scope::Rows(part) = part else {
-                unreachable!("bounded scans run over rows")
-            };
-            part.iter()
-                .filter_map(|&s| {
-                    scan::near_row(self, q, &needles, s, sieve::has(&may_text, s)).map(|sc| (s, sc))
-                })
-                .collect()
-        };
-        // Score in that order, in chunks sized by the hit rate so far, until the k-th best
-        // outranks the next row's bound: no row left can then enter the best k.
+        drop(rank);
+        // Score in that order, in chunks sized by the hit rate so far.
         let mut found = Vec::new();
         let mut from = 0;
         let mut chunk: Vec<u32> = Vec::new();
@@ -308,7 +405,7 @@ impl Index {
                 let (s, r) = order[from];
                 let next = self.rank((s, top - i64::from(r)));
                 if kth_key(self, &found, k) > next {
-                    return (found, Some(rows));
+                    return (found, true);
                 }
             }
             let size = if found.len() < k {
@@ -322,9 +419,33 @@ impl Index {
             chunk.clear();
             chunk.extend(order[from..end].iter().map(|&(s, _)| s));
             chunk.sort_unstable();
-            found.extend(self.par(Scope::Rows(&chunk), score_rows));
+            found.extend(self.par(Scope::Rows(&chunk), &score_rows));
             from = end;
         }
-        (found, None)
+        (found, false)
+    }
+}
+
+/// The highest bound [`Index::settle`] takes: a term's best (tier 1 and a field's most) and
+/// every bonus of several terms.
+pub(super) const MAX_BOUND: i64 = TIER_TEXT + TIER_FUZZY - 1 + 1000;
+
+/// Bounds one ASCII query's tier 1–2 score row by row ([`Index::term_bound`]).
+pub(super) struct TermBound<'q> {
+    q: &'q Query,
+    letters: u32,
+    may_text: sieve::Bits,
+    tight: bool,
+}
+
+impl TermBound<'_> {
+    /// The most the query can score in tiers 1–2 in slot `s`; None when it cannot match.
+    pub(super) fn of(&self, idx: &Index, s: u32) -> Option<i64> {
+        idx.heads[s as usize].bound(self.q, self.letters, self.may_text(s), self.tight)
+    }
+
+    /// Whether the folded text of slot `s` may hold the query.
+    pub(super) fn may_text(&self, s: u32) -> bool {
+        sieve::has(&self.may_text, s)
     }
 }

@@ -21,6 +21,7 @@ mod highlight;
 pub mod keys;
 mod load;
 mod multi;
+mod multi_bound;
 mod persist;
 mod polyphone;
 mod quick;

@@ -10,16 +10,20 @@
 
 use memchr::memmem::Finder;
 
-use super::keys::{FIELD_SEP, FIELDS, TEXT_ONLY_FROM, TITLE};
+#[cfg(test)]
+use super::keys::FIELDS;
+use super::keys::{FIELD_SEP, TEXT_ONLY_FROM, TITLE};
 use super::scan::{self, Needles};
-use super::score::{STARTS_FIELD, TIER_PINYIN, TIER_TEXT, WEIGHT, consumes, key_find};
+use super::score::{
+    STARTS_FIELD, TIER_PINYIN, TIER_TEXT, WEIGHT, WordStarts, consumes, key_find, key_starts,
+};
 use super::terms::{Mode, Plan, Term, words};
 use super::{Index, Scope, sieve};
 
 /// The terms stand together in one field, as typed (with or without the spaces).
-const WHOLE_PHRASE: i64 = 400;
+pub(super) const WHOLE_PHRASE: i64 = 400;
 /// Every term is in the title.
-const ALL_IN_TITLE: i64 = 300;
+pub(super) const ALL_IN_TITLE: i64 = 300;
 
 impl Index {
     /// `raw` read into terms; a plain term of more than one character that is not ASCII and
@@ -55,6 +59,12 @@ impl Index {
 
     /// (slot, score) of the live rows in `scope` matching every term of `plan`, in slot order.
     pub(super) fn multi(&self, plan: &Plan, scope: Scope) -> Vec<(u32, i64)> {
+        self.score_terms(plan, &self.terms_candidates(plan, scope))
+    }
+
+    /// The live rows of `scope` that may match every term of `plan` (a superset of its
+    /// matches), in slot order.
+    pub(super) fn terms_candidates(&self, plan: &Plan, scope: Scope) -> Vec<u32> {
         let slots = self.slots();
         let mut bits: Option<sieve::Bits> = None;
         for t in plan.positive() {
@@ -69,7 +79,6 @@ impl Index {
                 }
             }
         }
-        let needles: Vec<Needles> = plan.terms.iter().map(|t| Needles::new(&t.q)).collect();
         let driver = plan
             .positive()
             .position(|t| !t.q.ascii)
@@ -90,22 +99,36 @@ impl Index {
                 },
             },
         };
-        let rows: Vec<u32> = rows
-            .into_iter()
+        rows.into_iter()
             .filter(|&s| self.alive[s as usize] && bits.as_ref().is_none_or(|b| sieve::has(b, s)))
-            .collect();
-        self.par(Scope::Rows(&rows), |part| {
+            .collect()
+    }
+
+    /// (slot, score) of the rows of `rows` matching every term of `plan`, in slot order.
+    pub(super) fn score_terms(&self, plan: &Plan, rows: &[u32]) -> Vec<(u32, i64)> {
+        let needles: Vec<Needles> = plan.terms.iter().map(|t| Needles::new(&t.q)).collect();
+        let phrase = Phrase::of(plan);
+        self.par(Scope::Rows(rows), |part| {
             let Scope::Rows(part) = part else {
                 unreachable!("terms are matched over rows")
             };
             part.iter()
-                .filter_map(|&s| self.terms_row(plan, &needles, s).map(|sc| (s, sc)))
+                .filter_map(|&s| {
+                    self.terms_row(plan, &needles, phrase.as_ref(), s)
+                        .map(|sc| (s, sc))
+                })
                 .collect()
         })
     }
 
     /// The score of slot `s` for every term of `plan`, or None when one does not match.
-    fn terms_row(&self, plan: &Plan, needles: &[Needles], s: u32) -> Option<i64> {
+    pub(super) fn terms_row(
+        &self,
+        plan: &Plan,
+        needles: &[Needles],
+        phrase: Option<&Phrase>,
+        s: u32,
+    ) -> Option<i64> {
         let fold = self.fold.key(s).as_bytes();
         let (mut sum, mut n) = (0, 0);
         for (t, nd) in plan.terms.iter().zip(needles) {
@@ -126,7 +149,10 @@ impl Index {
         if n == 0 {
             return Some(0);
         }
-        Some(sum / n + bonus(plan, self.fold.key(s), self.pinyin.key(s)))
+        let bonus = phrase.map_or(0, |p| {
+            p.bonus(self.fold.key(s).as_bytes(), self.pinyin.key(s).as_bytes())
+        });
+        Some(sum / n + bonus)
     }
 
     /// The score of `t` (a `^prefix` term) where it starts a field of slot `s`: its folded
@@ -155,43 +181,149 @@ impl Index {
     }
 }
 
-/// The bonus of a record whose folded key is `fold` and pinyin key `pinyin` for `plan`: the
-/// positive terms together in one field (in its text, or read as consecutive syllables:
-/// `xian jiao` in 西安交通), and all of them in the title.
-fn bonus(plan: &Plan, fold: &str, pinyin: &str) -> i64 {
-    let pos: Vec<&str> = plan
-        .positive()
-        .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
-        .map(|t| t.q.fold.as_str())
-        .collect();
-    if pos.len() < 2 {
-        return 0;
+/// What the bonus of a plan looks for, built once per query: its positive terms (a `^x` of one
+/// character left out) together as typed, with and without spaces, and each apart for the
+/// title.
+pub(super) struct Phrase {
+    /// The terms without spaces and joined by one, in the folded text.
+    tight: Finder<'static>,
+    spaced: Finder<'static>,
+    /// The tight phrase as consecutive syllables, when every positive term is ASCII.
+    syllables: Option<(Vec<u8>, WordStarts)>,
+    /// Each term, in the title.
+    each: Vec<Finder<'static>>,
+}
+
+impl Phrase {
+    /// None when the plan has fewer than two such terms (no bonus).
+    pub(super) fn of(plan: &Plan) -> Option<Phrase> {
+        let pos: Vec<&str> = plan
+            .positive()
+            .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
+            .map(|t| t.q.fold.as_str())
+            .collect();
+        if pos.len() < 2 {
+            return None;
+        }
+        let tight = pos.concat();
+        let syllables = (plan.positive().all(|t| t.q.ascii) && !tight.is_empty()).then(|| {
+            let starts = WordStarts::new(tight.as_bytes()[0]);
+            (tight.clone().into_bytes(), starts)
+        });
+        Some(Phrase {
+            tight: Finder::new(tight.as_bytes()).into_owned(),
+            spaced: Finder::new(pos.join(" ").as_bytes()).into_owned(),
+            syllables,
+            each: pos
+                .iter()
+                .map(|p| Finder::new(p.as_bytes()).into_owned())
+                .collect(),
+        })
     }
-    let fields: Vec<&str> = fold.split(FIELD_SEP).take(FIELDS.len()).collect();
-    let (tight, spaced) = (pos.concat(), pos.join(" "));
-    let mut b = 0;
-    let by_text = || {
-        fields[..fields.len().min(TEXT_ONLY_FROM)]
+
+    /// The bonus of a record whose folded key is `fold` and pinyin key `pinyin`: the terms
+    /// together in one field (in its text, or read as consecutive syllables: `xian jiao` in
+    /// 西安交通), and all of them in the title.
+    fn bonus(&self, fold: &[u8], pinyin: &[u8]) -> i64 {
+        let sep = FIELD_SEP as u8;
+        // The fields with pinyin come first; a match never spans a field break (queries
+        // hold no control characters).
+        let text = memchr::memchr_iter(sep, fold)
+            .nth(TEXT_ONLY_FROM - 1)
+            .map_or(fold, |end| &fold[..end]);
+        let by_text = || self.tight.find(text).is_some() || self.spaced.find(text).is_some();
+        let by_syllables = || {
+            self.syllables.as_ref().is_some_and(|(tight, starts)| {
+                key_starts(pinyin, tight[0], starts).any(|at| {
+                    let end = memchr::memchr(sep, &pinyin[at..]).map_or(pinyin.len(), |n| at + n);
+                    consumes(&pinyin[..end], at, tight).is_some()
+                })
+            })
+        };
+        let mut b = 0;
+        if by_text() || by_syllables() {
+            b += WHOLE_PHRASE;
+        }
+        let mut fields = memchr::memchr_iter(sep, fold);
+        let title = fields
+            .nth(TITLE - 1)
+            .map(|from| &fold[from + 1..fields.next().unwrap_or(fold.len())]);
+        if title.is_some_and(|t| self.each.iter().all(|f| f.find(t).is_some())) {
+            b += ALL_IN_TITLE;
+        }
+        b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bonus as first written, field by field: what [`Phrase::bonus`] must equal.
+    fn bonus_by_fields(plan: &Plan, fold: &str, pinyin: &str) -> i64 {
+        let pos: Vec<&str> = plan
+            .positive()
+            .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
+            .map(|t| t.q.fold.as_str())
+            .collect();
+        if pos.len() < 2 {
+            return 0;
+        }
+        let fields: Vec<&str> = fold.split(FIELD_SEP).take(FIELDS.len()).collect();
+        let (tight, spaced) = (pos.concat(), pos.join(" "));
+        let mut b = 0;
+        let by_text = fields[..fields.len().min(TEXT_ONLY_FROM)]
             .iter()
-            .any(|f| f.contains(&tight) || f.contains(&spaced))
-    };
-    let by_syllables = || {
-        plan.positive().all(|t| t.q.ascii)
+            .any(|f| f.contains(&tight) || f.contains(&spaced));
+        let by_syllables = plan.positive().all(|t| t.q.ascii)
             && pinyin.split(FIELD_SEP).any(|f| {
                 let f = f.as_bytes();
                 (0..f.len())
                     .filter(|&i| i == 0 || f[i - 1] == b' ')
                     .any(|i| consumes(f, i, tight.as_bytes()).is_some())
-            })
-    };
-    if by_text() || by_syllables() {
-        b += WHOLE_PHRASE;
+            });
+        if by_text || by_syllables {
+            b += WHOLE_PHRASE;
+        }
+        if fields
+            .get(TITLE)
+            .is_some_and(|title| pos.iter().all(|p| title.contains(p)))
+        {
+            b += ALL_IN_TITLE;
+        }
+        b
     }
-    if fields
-        .get(TITLE)
-        .is_some_and(|title| pos.iter().all(|p| title.contains(p)))
-    {
-        b += ALL_IN_TITLE;
+
+    #[test]
+    fn the_bonus_is_the_bonus_read_field_by_field() {
+        let records = super::super::tests_sieve::varied(400);
+        let queries = [
+            "xian jiao",
+            "xi an",
+            "xian j",
+            "dian zi",
+            "锂电池 回收",
+            "西安 交通",
+            "d5 x",
+            "^xi an",
+            "^x an",
+            "'xian jiao",
+            "电子 !低温",
+            "a b",
+            "5g ai",
+            "dz dx",
+        ];
+        for q in queries {
+            let plan = Plan::parse(q);
+            let phrase = Phrase::of(&plan);
+            for e in &records {
+                let k = &e.keys;
+                let want = bonus_by_fields(&plan, &k.fold, &k.pinyin);
+                let got = phrase
+                    .as_ref()
+                    .map_or(0, |p| p.bonus(k.fold.as_bytes(), k.pinyin.as_bytes()));
+                assert_eq!(got, want, "query {q}, record {}", e.id);
+            }
+        }
     }
-    b
 }

@@ -59,6 +59,23 @@ pub(super) fn near_row(idx: &Index, q: &Query, n: &Needles, s: u32, may_text: bo
 pub(super) fn near(idx: &Index, q: &Query, n: &Needles, part: Scope) -> Vec<(u32, i64)> {
     let first = q.compact.as_bytes()[0];
     match part {
+        // Not ASCII, only the text can match: long runs of rows (the newest or the oldest of
+        // a large list) are searched through the buffer in one pass, like a range.
+        Scope::Rows(rows) if !q.ascii => {
+            let mut out = Vec::new();
+            for (lo, hi) in runs(rows) {
+                if hi - lo < RUN_MIN {
+                    out.extend((lo..hi).filter_map(|s| {
+                        let live = idx.alive[s as usize];
+                        live.then(|| near_row(idx, q, n, s, true).map(|sc| (s, sc)))
+                            .flatten()
+                    }));
+                } else {
+                    out.extend(near(idx, q, n, Scope::Range(lo, hi)));
+                }
+            }
+            out
+        }
         Scope::Rows(rows) => rows
             .iter()
             .filter(|&&s| idx.alive[s as usize])
@@ -105,6 +122,24 @@ pub(super) fn near(idx: &Index, q: &Query, n: &Needles, part: Scope) -> Vec<(u32
     }
 }
 
+/// Rows in a run of consecutive slots from which a scan searches the buffer in one pass.
+const RUN_MIN: u32 = 32;
+
+/// The runs of consecutive slots of `rows` (ascending), as ranges.
+fn runs(rows: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let lo = *rows.get(i)?;
+        let mut hi = lo + 1;
+        i += 1;
+        while rows.get(i) == Some(&hi) {
+            hi += 1;
+            i += 1;
+        }
+        Some((lo, hi))
+    })
+}
+
 /// (slot, score) of live rows of `part`, outside the `skip` bit set (the tier 1–2 hits),
 /// matching tier 3.
 pub(super) fn far(idx: &Index, q: &Query, part: Scope, skip: &[u64]) -> Vec<(u32, i64)> {
@@ -135,6 +170,15 @@ pub(super) fn far(idx: &Index, q: &Query, part: Scope, skip: &[u64]) -> Vec<(u32
         fuzzy_tier(&k, q, &matcher).map(|sc| (s, sc))
     };
     match part {
+        Scope::Rows(rows) if !q.ascii => runs(rows)
+            .flat_map(|(lo, hi)| {
+                if hi - lo < RUN_MIN {
+                    (lo..hi).filter_map(one).collect()
+                } else {
+                    far(idx, q, Scope::Range(lo, hi), skip)
+                }
+            })
+            .collect(),
         Scope::Rows(rows) => rows.iter().filter_map(|&s| one(s)).collect(),
         // Not ASCII (no sieve applied): only rows whose text holds the query's first
         // character can hold all of them in order, and one search over the buffer finds those.

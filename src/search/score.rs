@@ -251,12 +251,7 @@ pub fn key_find(key: &[u8], finder: &memchr::memmem::Finder<'_>) -> Option<i64> 
 pub fn key_syllables(key: &[u8], q: &[u8], starts: &WordStarts) -> Option<i64> {
     let mut fields = None;
     let mut best = None;
-    let first = (key.first() == Some(&q[0])).then_some(0);
-    let all = first
-        .into_iter()
-        .chain(starts.field.find_iter(key).map(|at| at + 1))
-        .chain(starts.word.find_iter(key).map(|at| at + 1));
-    for start in all {
+    for start in key_starts(key, q[0], starts) {
         let fields = fields.get_or_insert_with(|| Fields::of(key));
         let Some(field) = fields.at(start) else {
             continue;
@@ -270,6 +265,20 @@ pub fn key_syllables(key: &[u8], q: &[u8], starts: &WordStarts) -> Option<i64> {
         }
     }
     best
+}
+
+/// Where a syllable starting with `first` begins in a pinyin `key`: at its start, after a
+/// field break or after a space ([`WordStarts`] of `first`).
+pub fn key_starts<'k>(
+    key: &'k [u8],
+    first: u8,
+    starts: &'k WordStarts,
+) -> impl Iterator<Item = usize> + 'k {
+    (key.first() == Some(&first))
+        .then_some(0)
+        .into_iter()
+        .chain(starts.field.find_iter(key).map(|at| at + 1))
+        .chain(starts.word.find_iter(key).map(|at| at + 1))
 }
 
 /// Finds where a syllable starting with one letter begins in a pinyin key: after a space, or

@@ -72,6 +72,16 @@ pub(super) fn varied(n: usize) -> Vec<Entry> {
             } else {
                 String::new()
             };
+            // Phones (mobile, short, several) and emails, which only the folded text holds.
+            rec.phone = match i % 4 {
+                0 => format!("138-0000-{:04}", i % 50),
+                1 => format!("0{}-{}", i % 7, i % 13),
+                2 if i % 3 == 0 => format!("{} / 139{:08}", i % 10, i % 997),
+                _ => String::new(),
+            };
+            if i % 5 == 0 {
+                rec.email = format!("X{}@D5.cn", i % 9);
+            }
             rec.seq = i as i64 + 1;
             Entry {
                 id: i as i64 + 1,
@@ -117,6 +127,39 @@ const ASCII_QUERIES: &[&str] = &[
     "z",
     "zz",
     "tb",
+    "1",
+    "13",
+    "138",
+    "0",
+    "00",
+    "0021",
+    "21",
+    "3",
+    "d5c",
+    "x1",
+    "cn",
+];
+
+/// Queries of several terms, all of them ASCII (those bounded) and some not.
+const TERMS_QUERIES: &[&str] = &[
+    "xian j",
+    "xian jiao",
+    "xi an",
+    "x a",
+    "dian zi",
+    "d x",
+    "a 5",
+    "5g ai",
+    "d5 x",
+    "xian !jiao",
+    "x d !dian",
+    "jiao tong",
+    "da xue",
+    "x 0021",
+    "138 d",
+    "xian 'd",
+    "^x an",
+    "西安 j",
 ];
 
 #[test]
@@ -150,4 +193,34 @@ fn the_worker_sends_the_best_hits_of_a_full_scan_when_it_stops_early() {
         }
     }
     assert!(early > 0, "common queries stop scoring early");
+}
+
+#[test]
+fn several_terms_send_the_best_hits_of_a_full_scan_when_they_stop_early() {
+    let idx = Index::from_entries(varied(6000));
+    let limit = 40;
+    let w = SearchWorker::spawn_with_limit(idx.clone(), limit);
+    let mut early = 0;
+    let mut seq = 0;
+    // Typed one character at a time: each answer may narrow an earlier one that stopped early.
+    let typed = TERMS_QUERIES.iter().flat_map(|q| {
+        let chars: Vec<char> = q.chars().collect();
+        (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+    });
+    for q in typed {
+        seq += 1;
+        w.query(seq, &q);
+        let a = w.recv().expect("an answer");
+        let all = idx.search(&q);
+        assert_eq!(a.hits, all[..all.len().min(limit)], "query {q}");
+        assert!(a.total >= a.hits.len() && a.total <= all.len(), "query {q}");
+        if a.total < all.len() {
+            assert!(!a.complete, "query {q}: a count cut short says so");
+            early += usize::from(terms::Plan::parse(&q).single().is_none());
+        }
+    }
+    assert!(
+        early > 0,
+        "common queries of several terms stop scoring early"
+    );
 }

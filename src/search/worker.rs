@@ -146,10 +146,13 @@ impl Searcher {
                 .map_or(all, |m| Scope::Rows(&m.rows))
         };
         let Some(q) = plan.single().cloned() else {
-            // Several terms: every match at once (tiers 1–2 only), over the rows narrowed
-            // by an earlier query where there is one.
-            let m = self.index.multi(&plan, base(false));
-            return self.finish(seq, query, plan, m, None, true, quick, newest, limit);
+            // Several terms (tiers 1–2 only): every match, or when they are many perhaps only
+            // the best, over the rows narrowed by an earlier query where there is one.
+            let (m, candidates) = self.index.multi_best(&plan, base(false), limit);
+            let complete = candidates.is_none();
+            return self.finish(
+                seq, query, plan, m, candidates, complete, quick, newest, limit,
+            );
         };
         // A common ASCII query may come back with only its best matches (all the list can
         // show) and the candidates they were found among.
