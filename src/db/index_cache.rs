@@ -6,8 +6,10 @@
 //! in full inside) and one kind, and is current while the database's revision counter
 //! (migration 003), the kind's row count, highest row revision and sum of ids are those it was
 //! built at: any write moves the counter, and a restored backup that reached the same counter
-//! again would also have to hold the same rows to pass. A stale, foreign or damaged file is
-//! rebuilt from the database and replaced; a cache that cannot be written is skipped.
+//! again would also have to hold the same rows to pass. A current file is mapped into memory
+//! and its keys read in place (reading and copying it cost ~90 ms a call at 100k rows); its
+//! CRC-32, layout and UTF-8 are checked first. A stale, foreign or damaged file is rebuilt
+//! from the database and replaced; a cache that cannot be written is skipped.
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,8 @@
 //! of the last one instead of every record's keys and rebuilding its sieve and bounds (most
 //! of its time at 100k rows). Little-endian, each part with its length; a version number
 //! changes whenever the layout or what a key holds does, and a file of another version, cut
-//! short or malformed reads as None, never a panic.
+//! short, malformed or failing its CRC-32 reads as None, never a panic. The key text is read
+//! in place ([`super::text::Text`]): of a mapped file, only the small parts are copied.
 
 use super::Index;
 use super::buffer::Column;
