@@ -226,7 +226,7 @@ fn the_cached_answer_is_the_uncached_one_and_a_damaged_cache_is_rebuilt() {
         })
         .collect();
     assert!(uncached.iter().any(|(code, _)| *code == Some(0)));
-    let cached: Vec<_> = queries.iter().map(|q| answer(q)).collect();
+    let cached: Vec<_> = queries.iter().copied().map(answer).collect();
     assert_eq!(cached, uncached);
     // Bytes changed in the middle of each cache file: rebuilt, same answers.
     let dir = env.home().join("cache/duijie/index");
@@ -242,7 +242,7 @@ fn the_cached_answer_is_the_uncached_one_and_a_damaged_cache_is_rebuilt() {
         bad[mid..mid + 16].iter_mut().for_each(|b| *b ^= 0x55);
         std::fs::write(f, bad).unwrap();
     }
-    let again: Vec<_> = queries.iter().map(|q| answer(q)).collect();
+    let again: Vec<_> = queries.iter().copied().map(answer).collect();
     assert_eq!(again, uncached);
     for (f, bytes) in files.iter().zip(&good) {
         assert_eq!(&std::fs::read(f).unwrap(), bytes, "{}", f.display());
