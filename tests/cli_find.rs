@@ -203,6 +203,53 @@ fn the_cache_follows_writes_from_other_commands() {
 }
 
 #[test]
+fn the_cached_answer_is_the_uncached_one_and_a_damaged_cache_is_rebuilt() {
+    let env = Env::new();
+    let queries: [&[&str]; 6] = [
+        &["锂电池", "回收"],
+        &["锂电池回收"],
+        &["dian"],
+        &["13800000021"],
+        &["^天津", "!焦化"],
+        &["lidian"],
+    ];
+    let answer = |q: &[&str]| {
+        let o = env.run(EN, &[&["find", "--json"], q].concat());
+        (o.status.code(), stdout(&o))
+    };
+    // The first run of each builds the index from the database (and caches it).
+    let uncached: Vec<_> = queries
+        .iter()
+        .map(|q| {
+            let _ = std::fs::remove_dir_all(env.home().join("cache"));
+            answer(q)
+        })
+        .collect();
+    assert!(uncached.iter().any(|(code, _)| *code == Some(0)));
+    let cached: Vec<_> = queries.iter().copied().map(answer).collect();
+    assert_eq!(cached, uncached);
+    // Bytes changed in the middle of each cache file: rebuilt, same answers.
+    let dir = env.home().join("cache/duijie/index");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let good: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    for (f, bytes) in files.iter().zip(&good) {
+        let mut bad = bytes.clone();
+        let mid = bad.len() / 2;
+        bad[mid..mid + 16].iter_mut().for_each(|b| *b ^= 0x55);
+        std::fs::write(f, bad).unwrap();
+    }
+    let again: Vec<_> = queries.iter().copied().map(answer).collect();
+    assert_eq!(again, uncached);
+    for (f, bytes) in files.iter().zip(&good) {
+        assert_eq!(&std::fs::read(f).unwrap(), bytes, "{}", f.display());
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
     let many: Vec<Record> = (0..3000)

@@ -2,13 +2,14 @@
 //! and the scopes a scan covers.
 
 use super::keys;
+use super::text::Text;
 
 /// One key kind of every slot in one buffer: keys back to back, each followed by
 /// [`keys::FIELD_SEP`], so one substring search runs over the whole list in memory order and
 /// no match spans two records (queries hold no control chars).
 #[derive(Debug, Default, Clone)]
 pub(super) struct Column {
-    pub(super) buf: String,
+    pub(super) buf: Text,
     /// Start of each slot's key in `buf`, plus the end of the buffer.
     pub(super) start: Vec<u32>,
 }

@@ -30,6 +30,7 @@ mod scan;
 pub mod score;
 mod sieve;
 pub mod terms;
+mod text;
 pub mod worker;
 
 use std::cmp::Reverse;
@@ -41,6 +42,7 @@ pub use highlight::highlight;
 use keys::SearchKeys;
 pub use load::Batch;
 use score::Query;
+pub use text::Shared;
 
 /// One searchable record.
 #[derive(Debug, Clone)]

@@ -99,6 +99,22 @@ fn a_phrase_that_finds_nothing_whole_is_split_into_words() {
 }
 
 #[test]
+fn a_phrase_no_record_holds_every_character_of_is_left_whole_and_finds_nothing() {
+    let idx = index_of(CALLS);
+    // 钠 is in no record: split or not, nothing matches, and the phrase stays whole (the
+    // dictionary is not loaded for it).
+    for q in ["钠电池回收", "天津大学钠"] {
+        assert_eq!(idx.plan(q).terms.len(), 1, "{q}");
+        assert!(idx.search(q).is_empty(), "{q}");
+        let words = terms::words(q).unwrap().join(" ");
+        assert!(idx.search(&words).is_empty(), "{q} as {words}");
+    }
+    // Every character in one record, the phrase in none: split as before.
+    assert_eq!(idx.plan("回收锂电池").terms.len(), 2);
+    assert_eq!(sorted(ids(&idx, "回收锂电池")), vec![1, 2]);
+}
+
+#[test]
 fn phone_numbers_with_or_without_separators_and_their_tails() {
     let idx = index_of(CALLS);
     for typed in [
