@@ -373,7 +373,11 @@ fn push_then_pull_gives_back_every_row_and_a_second_push_is_refused() {
             .unwrap()
     };
     let os = |s: &str| std::ffi::OsString::from(s);
-    assert!(duijie(&[os("demo-db"), demo.clone().into_os_string()]).status.success());
+    assert!(
+        duijie(&[os("demo-db"), demo.clone().into_os_string()])
+            .status
+            .success()
+    );
     let push = [
         os("--db"),
         demo.clone().into_os_string(),

@@ -115,7 +115,13 @@ fn text(groups: &[Group], min_score: f64, lang: crate::i18n::Lang) -> String {
             let reasons: Vec<String> = p
                 .reasons
                 .iter()
-                .map(|r| one_line(&if lang == crate::i18n::Lang::Zh { r.zh() } else { r.en() }))
+                .map(|r| {
+                    one_line(&if lang == crate::i18n::Lang::Zh {
+                        r.zh()
+                    } else {
+                        r.en()
+                    })
+                })
                 .collect();
             let _ = writeln!(
                 out,

@@ -87,9 +87,9 @@ fn answered(answer: Result<Answer, String>) -> Vec<Action> {
         Ok(Answer { list: false, found }) => {
             vec![Action::Pipe(PipeAction::NewMatchCount(found.couples.len()))]
         }
-        Ok(Answer { list: true, found }) => vec![Action::Pipe(PipeAction::NewMatchesListed(
-            rows(&found),
-        ))],
+        Ok(Answer { list: true, found }) => {
+            vec![Action::Pipe(PipeAction::NewMatchesListed(rows(&found)))]
+        }
         Err(e) if e.starts_with("count:") => vec![],
         Err(e) => vec![Action::Failed(crate::sanitize::one_line(&e))],
     }
@@ -188,7 +188,14 @@ mod tests {
         assert_eq!(rows.len(), 1, "one couple, under its demand only");
         assert_eq!(rows[0].id, ids[1]);
         assert_eq!(rows[0].with.as_ref().map(|w| w.0), Some(ids[0]));
-        assert!(rows[0].with.as_ref().unwrap().1.contains("电解铜箔表面处理"));
+        assert!(
+            rows[0]
+                .with
+                .as_ref()
+                .unwrap()
+                .1
+                .contains("电解铜箔表面处理")
+        );
         // Listed once: remembered, so nothing is new any more.
         let index = persist::open(db.conn(), &path, Levers::default()).unwrap();
         let again = new::find(db.conn(), &index, &Since::LastAsked, new::MIN_SCORE).unwrap();

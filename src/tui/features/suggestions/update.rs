@@ -75,7 +75,8 @@ pub fn listed(m: &mut Model, rows: Vec<SuggestionVm>) -> Vec<Effect> {
             ("overlay_cancel", "关闭", "close"),
         ],
     );
-    m.overlays.retain(|p| !matches!(p, Overlay::Suggestions { list, .. } if list.is_news()));
+    m.overlays
+        .retain(|p| !matches!(p, Overlay::Suggestions { list, .. } if list.is_news()));
     m.overlays.push(Overlay::Suggestions {
         subject: 0,
         list: SuggestionList::news(rows).with_hint(keys),
@@ -128,7 +129,10 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
         return vec![];
     };
     // A list of new matches: each row names its own subject.
-    let subject = &list.selected().and_then(|r| r.with.as_ref()).map_or(*subject, |w| w.0);
+    let subject = &list
+        .selected()
+        .and_then(|r| r.with.as_ref())
+        .map_or(*subject, |w| w.0);
     match list.handle(input) {
         SuggestOutcome::Pending => vec![],
         SuggestOutcome::Close => {

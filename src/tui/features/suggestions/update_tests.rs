@@ -206,7 +206,10 @@ fn the_list_words_its_reasons_in_the_desks_language_as_it_draws() {
 #[test]
 fn the_desk_shows_the_count_of_new_matches_and_n_lists_them_for_pairing() {
     let (mut db, mut m) = setup();
-    assert!(!screen(&m, 100, 24).contains("新匹配"), "no count while none");
+    assert!(
+        !screen(&m, 100, 24).contains("新匹配"),
+        "no count while none"
+    );
     let _ = update(&mut m, Action::Pipe(PipeAction::NewMatchCount(1)));
     assert!(screen(&m, 100, 24).contains("新匹配 1 (N)"));
     m.lang = crate::tui::Lang::En;
