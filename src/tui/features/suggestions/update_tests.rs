@@ -158,17 +158,21 @@ fn the_reason_is_picked_by_its_number_and_esc_only_stops_asking() {
 /// The whole screen as text.
 fn screen(m: &Model, w: u16, h: u16) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| crate::tui::draw::draw(f, m, &crate::tui::Theme::default()))
+    t.draw(|f| crate::tui::draw::draw(f, m, &crate::tui::Theme::new(false)))
         .unwrap();
     let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    // A double-width character covers the cell after it: skip that one.
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += crate::tui::ui::fit::width(sym).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[test]
