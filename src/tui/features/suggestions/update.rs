@@ -111,9 +111,7 @@ pub fn dismissed(m: &mut Model, subject: i64, partner: i64, on: bool) -> Vec<Eff
 pub fn paired(m: &mut Model, demand_id: i64, result_id: i64) {
     for p in &mut m.overlays {
         if let Overlay::Suggestions { subject, list } = p {
-            if list.is_news() {
-                list.mark_paired(demand_id, result_id);
-            } else if *subject == demand_id {
+            if list.is_news() || *subject == demand_id {
                 list.mark_paired(demand_id, result_id);
             } else if *subject == result_id {
                 list.mark_paired(result_id, demand_id);

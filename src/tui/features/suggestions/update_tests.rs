@@ -157,10 +157,10 @@ fn the_reason_is_picked_by_its_number_and_esc_only_stops_asking() {
 
 /// The whole screen as text.
 fn screen(m: &Model, w: u16, h: u16) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| crate::tui::draw::draw(f, m, &crate::tui::Theme::new(false)))
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| crate::tui::draw::draw(f, m, &crate::tui::Theme::new(false)))
         .unwrap();
-    let buf = t.backend().buffer().clone();
+    let buf = term.backend().buffer().clone();
     // A double-width character covers the cell after it: skip that one.
     let mut out = String::new();
     for y in 0..h {
