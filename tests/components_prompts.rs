@@ -6,6 +6,7 @@ mod style_support;
 
 use crossterm::event::KeyEvent;
 use duijie::domain::{Channel, ContractType, ShelveReason, Stage};
+use duijie::matching::{Reason, Warning, Why};
 use duijie::tui::action::{Action, Input};
 use duijie::tui::features::followup::{
     FollowUpField, FollowUpForm, FollowUpInput, FollowUpOutcome,
@@ -308,6 +309,10 @@ fn follow_up_esc_confirms_only_when_something_was_typed() {
     assert_eq!((got.next_action, got.due_text), (None, None));
 }
 
+fn why(reason: Reason, share: f64) -> Why {
+    Why { reason, share }
+}
+
 fn rows() -> Vec<SuggestionVm> {
     vec![
         SuggestionVm {
@@ -317,12 +322,16 @@ fn rows() -> Vec<SuggestionVm> {
             org: "中南大学冶金与环境学院".into(),
             score: 0.87,
             reasons: vec![
-                "关键词: 铜箔, 电解".into(),
-                "领域相同: 锂电".into(),
-                "价格在预算内".into(),
+                why(Reason::SharedTerms(vec!["铜箔".into(), "电解".into()]), 0.6),
+                why(Reason::SameField("锂电".into()), 0.3),
             ],
+            warnings: vec![Warning::PriceOverBudget {
+                price: 150.0,
+                budget: 120.0,
+            }],
             paired: false,
             dismissed: false,
+            with: None,
         },
         SuggestionVm {
             id: 7,
@@ -330,9 +339,11 @@ fn rows() -> Vec<SuggestionVm> {
             title: "极薄铜箔表面处理".into(),
             org: "郑州大学".into(),
             score: 0.61,
-            reasons: vec!["关键词: 铜箔".into()],
+            reasons: vec![why(Reason::SharedTerms(vec!["铜箔".into()]), 1.0)],
+            warnings: vec![],
             paired: true,
             dismissed: false,
+            with: None,
         },
     ]
 }
@@ -353,7 +364,7 @@ fn suggestions_move_and_pair() {
         assert_eq!(list(&mut s, keys), outcome, "{keys}");
     }
     let mut s = SuggestionList::new("D12 4.5μm极薄铜箔", rows());
-    s.mark_paired(31);
+    s.mark_paired(12, 31);
     assert!(s.selected().unwrap().paired);
 }
 

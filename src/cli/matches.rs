@@ -22,7 +22,7 @@ pub struct MatchesArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// The least score (0–100) a new match needs.
-    #[arg(long, value_name = "S", default_value_t = 30.0)]
+    #[arg(long, value_name = "S", default_value_t = crate::matching::new::MIN_SCORE)]
     pub min_score: f64,
     /// Print a JSON array of {code, title, matches: [{code, title, score, reasons}]}.
     #[arg(long)]
@@ -112,7 +112,17 @@ fn text(groups: &[Group], min_score: f64, lang: crate::i18n::Lang) -> String {
             heading.fill(lang, &[&g.code, &title.trim_end(), &g.partners.len()])
         );
         for p in &g.partners {
-            let reasons: Vec<String> = p.reasons.iter().map(|r| one_line(&r.zh())).collect();
+            let reasons: Vec<String> = p
+                .reasons
+                .iter()
+                .map(|r| {
+                    one_line(&if lang == crate::i18n::Lang::Zh {
+                        r.zh()
+                    } else {
+                        r.en()
+                    })
+                })
+                .collect();
             let _ = writeln!(
                 out,
                 "  {:<6} {:>5.1}  {}  {}",

@@ -16,6 +16,9 @@ use super::{SuggestIndex, Suggestion, is_closed, suggest_for};
 /// How many of a written record's best partners may be new matches.
 const PER_RECORD: usize = 10;
 
+/// The least score of a new match unless asked otherwise (`--min-score`; the desk's count).
+pub const MIN_SCORE: f64 = 30.0;
+
 /// Which records' suggestions are looked at.
 #[derive(Debug, Clone)]
 pub enum Since {
@@ -53,7 +56,31 @@ pub fn new_matches(
     since: &Since,
     min_score: f64,
 ) -> DbResult<Vec<Group>> {
-    let conn = db.conn();
+    let found = find(db.conn(), index, since, min_score)?;
+    if matches!(since, Since::LastAsked) {
+        remember(db, &found)?;
+    }
+    Ok(found.groups)
+}
+
+/// New matches found and not yet remembered (the desk counts them without listing them).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// As [`new_matches`] gives them.
+    pub groups: Vec<Group>,
+    /// (demand id, result id, score) of each new couple, once.
+    pub couples: Vec<(i64, i64, f64)>,
+    /// The records' revision they were found at: the mark once remembered.
+    rev: i64,
+}
+
+/// The new matches as [`new_matches`] finds them, writing nothing.
+pub fn find(
+    conn: &rusqlite::Connection,
+    index: &SuggestIndex,
+    since: &Since,
+    min_score: f64,
+) -> DbResult<Found> {
     let ids = match since {
         Since::LastAsked => matches::written_after(conn, matches::mark(conn)?)?,
         Since::Date(d) => matches::written_since(conn, d)?,
@@ -84,23 +111,29 @@ pub fn new_matches(
             add(&mut groups, &rec, &s);
         }
     }
-    if matches!(since, Since::LastAsked) {
-        db.write(|tx| {
-            for &(d, r, score) in &couples {
-                matches::set_seen(tx, d, r, score)?;
-            }
-            matches::set_mark(tx, rev)
-        })?;
-    }
-    let mut out: Vec<Group> = groups.into_values().collect();
-    for g in &mut out {
+    let mut groups: Vec<Group> = groups.into_values().collect();
+    for g in &mut groups {
         g.partners.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then(a.code.num.cmp(&b.code.num))
         });
     }
-    Ok(out)
+    Ok(Found {
+        groups,
+        couples,
+        rev,
+    })
+}
+
+/// Remembers `found` as listed: its couples are not new again, and the mark moves on.
+pub fn remember(db: &mut Db, found: &Found) -> DbResult<()> {
+    db.write(|tx| {
+        for &(d, r, score) in &found.couples {
+            matches::set_seen(tx, d, r, score)?;
+        }
+        matches::set_mark(tx, found.rev)
+    })
 }
 
 /// Lists the couple of `rec` and its suggestion `s` under each of them.

@@ -244,6 +244,12 @@ pub enum PipeAction {
     Pair,
     /// Show suggested partners for the focused list's selected record.
     Suggest,
+    /// List the new matches (and remember them as listed).
+    NewMatches,
+    /// How many new matches wait (counted in the background).
+    NewMatchCount(usize),
+    /// The new matches, one row a couple (each row names its demand).
+    NewMatchesListed(Vec<crate::tui::features::suggestions::SuggestionVm>),
     /// Show or leave the board.
     Board,
     /// Show or leave the agenda.

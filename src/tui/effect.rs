@@ -77,8 +77,11 @@ pub enum PipeEffect {
     CreatePair { demand: Code, result: Code },
     /// Hand a pair over to another broker.
     Handover { pair: Code, to: String },
-    /// Suggest partners for a record; reasons in Chinese when `zh`.
-    Suggest { id: i64, zh: bool },
+    /// Suggest partners for a record (answered as data; the list words it).
+    Suggest { id: i64 },
+    /// Find the new matches in the background: count them, or (`list`) list them and
+    /// remember them as listed.
+    NewMatches { list: bool },
     /// Dismiss suggestion `partner` of record `subject` for `reason`, or with `undo` take
     /// the dismissal back.
     Dismiss {

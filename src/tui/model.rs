@@ -76,6 +76,9 @@ pub struct Model {
     pub log: Option<(i64, Vec<crate::domain::RecordNote>)>,
     /// Whether the desk takes the mouse (clicks, wheel); off, the terminal selects text.
     pub mouse: bool,
+    /// How many new matches (suggestions that appeared since they were last listed) wait:
+    /// counted in the background, shown in the status bar.
+    pub new_matches: usize,
 }
 
 impl Model {
@@ -120,6 +123,7 @@ impl Model {
             editing: None,
             log: None,
             mouse: true,
+            new_matches: 0,
         };
         for list in [&mut m.demands, &mut m.results] {
             list.hits = list.all_hits();

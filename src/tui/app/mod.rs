@@ -4,6 +4,7 @@ pub mod live;
 pub mod org;
 pub mod runner;
 pub mod runner_contract;
+pub mod runner_news;
 pub mod runner_phone;
 pub mod runner_pipeline;
 pub mod terminal;

@@ -16,6 +16,7 @@ use crate::pipeline::{self, Clock};
 use crate::tui::action::{Action, PipeAction};
 pub use crate::tui::effect::PipeEffect;
 use crate::tui::features::pipeline::vm;
+use crate::tui::features::suggestions::SuggestionVm;
 
 /// How many suggestions the list shows.
 const SUGGESTIONS: usize = 20;
@@ -37,7 +38,6 @@ struct Suggestions {
 #[derive(Debug, Clone, Copy)]
 struct Wanted {
     id: i64,
-    zh: bool,
     /// Already answered from an older index: only refresh a list still open.
     refresh: bool,
 }
@@ -48,6 +48,8 @@ pub struct PipeRunner {
     /// Fixed in tests; the system clock, read at each operation, otherwise.
     fixed: Option<Clock>,
     suggestions: Suggestions,
+    /// New matches: counted in the background, listed on `N`.
+    news: super::runner_news::News,
 }
 
 impl PipeRunner {
@@ -62,6 +64,7 @@ impl PipeRunner {
     /// A record was added, edited or deleted: the suggestion index no longer holds it as it
     /// is, and is rebuilt on the next request.
     pub fn records_changed(&mut self) {
+        self.news.records_changed();
         let s = &mut self.suggestions;
         if s.ready.is_some() || s.building.is_some() {
             s.stale = true;
@@ -95,6 +98,13 @@ impl PipeRunner {
 
     /// Suggestions whose index finished building since the last call.
     pub fn answers(&mut self, db: &Db) -> Vec<Action> {
+        let mut out = self.news.poll(db);
+        out.extend(self.suggestion_answers(db));
+        out
+    }
+
+    /// Suggestions whose index finished building since the last call.
+    fn suggestion_answers(&mut self, db: &Db) -> Vec<Action> {
         let Some(rx) = &self.suggestions.building else {
             return vec![];
         };
@@ -113,7 +123,7 @@ impl PipeRunner {
         let Some(w) = self.suggestions.wanted.take() else {
             return vec![];
         };
-        match self.suggest(db, w.id, w.zh, w.refresh) {
+        match self.suggest(db, w.id, w.refresh) {
             Ok(actions) => actions,
             Err(e) => vec![Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))],
         }
@@ -198,13 +208,7 @@ impl PipeRunner {
         }
     }
 
-    fn suggest(
-        &mut self,
-        db: &Db,
-        id: i64,
-        zh: bool,
-        refresh: bool,
-    ) -> anyhow::Result<Vec<Action>> {
+    fn suggest(&mut self, db: &Db, id: i64, refresh: bool) -> anyhow::Result<Vec<Action>> {
         let Some(rec) = records::get(db.conn(), id)? else {
             anyhow::bail!("the record is gone");
         };
@@ -213,11 +217,7 @@ impl PipeRunner {
             // Answer from the index as it is; the rebuild refreshes the list.
             self.start_build(db)?;
             if self.suggestions.building.is_some() {
-                self.suggestions.wanted = Some(Wanted {
-                    id,
-                    zh,
-                    refresh: true,
-                });
+                self.suggestions.wanted = Some(Wanted { id, refresh: true });
             }
         }
         if self.suggestions.ready.is_none() && self.suggestions.building.is_none() {
@@ -225,7 +225,8 @@ impl PipeRunner {
         }
         if let Some(index) = &self.suggestions.ready {
             let found = crate::matching::suggest_for(db.conn(), index, &rec, SUGGESTIONS, false)?;
-            let rows = found.iter().map(|s| vm::suggestion(s, zh)).collect();
+            // Data only: the list words the reasons in the desk's language as it draws.
+            let rows = found.iter().map(SuggestionVm::from).collect();
             out.push(Action::Pipe(PipeAction::Suggested {
                 subject: id,
                 title: format!("{} {}", rec.code(), rec.title),
@@ -235,11 +236,7 @@ impl PipeRunner {
         } else {
             out.push(Action::Pipe(PipeAction::SuggestBuilding));
             // Keep the latest request; the build answers it.
-            self.suggestions.wanted = Some(Wanted {
-                id,
-                zh,
-                refresh: false,
-            });
+            self.suggestions.wanted = Some(Wanted { id, refresh: false });
         }
         Ok(out)
     }
@@ -265,7 +262,15 @@ impl PipeRunner {
                     Self::changed(db, &clock, row)?,
                 ])
             }
-            PipeEffect::Suggest { id, zh } => self.suggest(db, id, zh, false),
+            PipeEffect::Suggest { id } => self.suggest(db, id, false),
+            PipeEffect::NewMatches { list } => {
+                if list {
+                    self.news.ask_list(db);
+                } else {
+                    self.news.records_changed();
+                }
+                Ok(vec![])
+            }
             PipeEffect::Dismiss {
                 subject,
                 partner,

@@ -199,10 +199,10 @@ fn suggestions_speak_the_desk_language_and_take_in_a_record_added_since() {
     m.focus = Kind::Demand;
     drive(&mut runner, &mut m, Action::Pipe(PipeAction::Suggest));
     let top = top_suggestion(&mut runner, &mut m, |t| t.title == "电解铜箔表面处理技术");
+    let worded = top.worded(m.lang);
     assert!(
-        top.reasons.iter().any(|r| r.starts_with("shared terms")),
-        "{:?}",
-        top.reasons
+        worded.iter().any(|r| r.starts_with("shared terms")),
+        "{worded:?}"
     );
     let lists = m
         .overlays

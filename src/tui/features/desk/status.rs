@@ -29,6 +29,20 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         let n = m.filters.count();
         let _ = write!(left, " · {} {n}", lang.pick("筛选", "filters"));
     }
+    if m.new_matches > 0 {
+        // The key that lists them, from the key table (it may be rebound).
+        let key = m
+            .keymap
+            .key_for("new_matches")
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default();
+        let _ = write!(
+            left,
+            " · {} {}{key}",
+            lang.pick("新匹配", "new matches"),
+            m.new_matches
+        );
+    }
     let help = m
         .keymap
         .key_for("help")

@@ -60,6 +60,12 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
     match action {
         PipeAction::Pair => pair_selections(m),
         PipeAction::Suggest => suggestions::update::ask(m),
+        PipeAction::NewMatches => suggestions::update::ask_new(m),
+        PipeAction::NewMatchCount(n) => {
+            m.new_matches = n;
+            vec![]
+        }
+        PipeAction::NewMatchesListed(rows) => suggestions::update::listed(m, rows),
         PipeAction::Board => switch_to(m, View::Board),
         PipeAction::Agenda => switch_to(m, View::Agenda),
         PipeAction::Undo => fx(PipeEffect::Undo),

@@ -108,7 +108,7 @@ fn s_asks_for_suggestions_for_the_focused_selection() {
     let id = m.results.selected_id().unwrap();
     assert_eq!(
         key(&mut m, 's'),
-        vec![Effect::Pipe(PipeEffect::Suggest { id, zh: true })]
+        vec![Effect::Pipe(PipeEffect::Suggest { id })]
     );
 }
 

@@ -4,12 +4,10 @@
 use std::collections::HashSet;
 
 use crate::domain::Stage;
-use crate::matching::Suggestion;
 use crate::pipeline::{Agenda, AgendaItem, BoardColumn, Card, StaleItem};
 use crate::tui::features::agenda::{AgendaItemVm, AgendaView};
 use crate::tui::features::board::{BoardColumnVm, CardVm};
 use crate::tui::features::pipeline::PairLine;
-use crate::tui::features::suggestions::SuggestionVm;
 use crate::tui::model::Model;
 use crate::tui::ui::contact::ContactVm;
 
@@ -100,28 +98,6 @@ pub fn agenda(a: &Agenda) -> AgendaView {
         items(&a.this_week),
         a.stale.iter().map(stale).collect(),
     )
-}
-
-pub fn suggestion(s: &Suggestion, zh: bool) -> SuggestionVm {
-    SuggestionVm {
-        id: s.id,
-        code: s.code.to_string(),
-        title: s.title.clone(),
-        org: s.org.clone(),
-        score: s.score,
-        reasons: s
-            .reasons
-            .iter()
-            .map(|r| if zh { r.zh() } else { r.en() })
-            .chain(
-                s.warnings
-                    .iter()
-                    .map(|w| format!("⚠ {}", if zh { w.zh() } else { w.en() })),
-            )
-            .collect(),
-        paired: s.paired,
-        dismissed: s.dismissed,
-    }
 }
 
 /// A pair in short, from the pipeline's pair list.

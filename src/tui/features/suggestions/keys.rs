@@ -30,6 +30,14 @@ pub fn defaults() -> Vec<Def> {
             "建议匹配",
             "suggest partners",
         ),
+        pipe(
+            "new_matches",
+            P::NewMatches,
+            DESK,
+            &["N"],
+            "新匹配（状态栏的数字）：列出并记为已看",
+            "new matches (the status bar's count): list them, marked as seen",
+        ),
         row("suggestion_down", Input::Down, &["j"], "下移", "down"),
         row("suggestion_up", Input::Up, &["k"], "上移", "up"),
         row(

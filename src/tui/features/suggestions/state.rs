@@ -2,10 +2,12 @@
 //! reasons behind it and a marker when the pair already exists.
 
 use crate::db::dismissals::DismissReason;
+use crate::matching::{Suggestion, Warning, Why};
 use crate::sanitize::one_line;
 use crate::tui::action::Input;
 
-/// One suggested partner record.
+/// One suggested partner record, as data: the view words its reasons and warnings in the
+/// desk's language when it draws them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SuggestionVm {
     pub id: i64,
@@ -13,10 +15,49 @@ pub struct SuggestionVm {
     pub title: String,
     pub org: String,
     pub score: f64,
-    pub reasons: Vec<String>,
+    /// What raised the score, each with its share.
+    pub reasons: Vec<Why>,
+    /// What speaks against it (never part of the score).
+    pub warnings: Vec<Warning>,
     pub paired: bool,
     /// Dismissed by the broker from this list (shown until the list closes).
     pub dismissed: bool,
+    /// In a list of new matches, the record this row is suggested for: (row id, code and
+    /// title). `None` in one record's own list.
+    pub with: Option<(i64, String)>,
+}
+
+impl From<&Suggestion> for SuggestionVm {
+    fn from(s: &Suggestion) -> SuggestionVm {
+        SuggestionVm {
+            id: s.id,
+            code: s.code.to_string(),
+            title: s.title.clone(),
+            org: s.org.clone(),
+            score: s.score,
+            reasons: s.reasons.clone(),
+            warnings: s.warnings.clone(),
+            paired: s.paired,
+            dismissed: s.dismissed,
+            with: None,
+        }
+    }
+}
+
+impl SuggestionVm {
+    /// The reasons, then the warnings (marked ⚠), worded in `lang`.
+    pub fn worded(&self, lang: crate::tui::Lang) -> Vec<String> {
+        let zh = lang == crate::tui::Lang::Zh;
+        self.reasons
+            .iter()
+            .map(|r| if zh { r.zh() } else { r.en() })
+            .chain(
+                self.warnings
+                    .iter()
+                    .map(|w| format!("⚠ {}", if zh { w.zh() } else { w.en() })),
+            )
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +83,8 @@ pub struct SuggestionList {
     pub(super) hint: Option<String>,
     /// Asking why the row under the cursor is dismissed: the reason under the choice cursor.
     pub(super) asking: Option<usize>,
+    /// The new matches (each row names its own subject), not one record's suggestions.
+    pub(super) news: bool,
 }
 
 impl SuggestionList {
@@ -53,7 +96,21 @@ impl SuggestionList {
             cursor: 0,
             hint: None,
             asking: None,
+            news: false,
         }
+    }
+
+    /// The list of new matches: each row is a couple, naming its demand in `with`.
+    pub fn news(rows: Vec<SuggestionVm>) -> SuggestionList {
+        SuggestionList {
+            news: true,
+            ..SuggestionList::new("", rows)
+        }
+    }
+
+    /// Whether this is the list of new matches.
+    pub fn is_news(&self) -> bool {
+        self.news
     }
 
     /// Replaces the default hint line (set from the key table by whoever opens the list).
@@ -66,18 +123,25 @@ impl SuggestionList {
         self.rows.get(self.cursor)
     }
 
-    /// Marks a row as paired (after the caller made the pair), keeping the cursor.
-    pub fn mark_paired(&mut self, id: i64) {
-        if let Some(r) = self.rows.iter_mut().find(|r| r.id == id) {
+    /// Marks a row as paired (after the caller made the pair), keeping the cursor. In the
+    /// list of new matches only the row of that couple (`subject` ⇄ `id`).
+    pub fn mark_paired(&mut self, subject: i64, id: i64) {
+        for r in self.rows_of(subject, id) {
             r.paired = true;
         }
     }
 
     /// Marks a row as dismissed or not, keeping the cursor.
-    pub fn mark_dismissed(&mut self, id: i64, on: bool) {
-        if let Some(r) = self.rows.iter_mut().find(|r| r.id == id) {
+    pub fn mark_dismissed(&mut self, subject: i64, id: i64, on: bool) {
+        for r in self.rows_of(subject, id) {
             r.dismissed = on;
         }
+    }
+
+    fn rows_of(&mut self, subject: i64, id: i64) -> impl Iterator<Item = &mut SuggestionVm> {
+        self.rows
+            .iter_mut()
+            .filter(move |r| r.id == id && r.with.as_ref().is_none_or(|w| w.0 == subject))
     }
 
     /// Whether the list is asking why a suggestion is dismissed (its keys are then those of a

@@ -17,10 +17,7 @@ pub fn ask(m: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     m.info(m.lang.pick("正在计算建议…", "computing suggestions…"));
-    vec![Effect::Pipe(PipeEffect::Suggest {
-        id,
-        zh: m.lang == crate::tui::Lang::Zh,
-    })]
+    vec![Effect::Pipe(PipeEffect::Suggest { id })]
 }
 
 /// The answer for record `subject`. A refreshed answer (the index was rebuilt) replaces the
@@ -58,14 +55,44 @@ pub fn answered(
     vec![]
 }
 
+/// `N`: the new matches, listed (and remembered as listed) in the background.
+pub fn ask_new(m: &mut Model) -> Vec<Effect> {
+    m.info(m.lang.pick("正在查找新匹配…", "finding new matches…"));
+    vec![Effect::Pipe(PipeEffect::NewMatches { list: true })]
+}
+
+/// The new matches listed: they open as a list of couples, and the count starts again.
+pub fn listed(m: &mut Model, rows: Vec<SuggestionVm>) -> Vec<Effect> {
+    m.new_matches = 0;
+    let n = rows.len();
+    let keys = hint(
+        &m.keymap,
+        m.lang,
+        &[
+            ("suggestion_down", "下移", "down"),
+            ("suggestion_pair", "配对", "pair"),
+            ("suggestion_dismiss", "排除", "dismiss"),
+            ("overlay_cancel", "关闭", "close"),
+        ],
+    );
+    m.overlays
+        .retain(|p| !matches!(p, Overlay::Suggestions { list, .. } if list.is_news()));
+    m.overlays.push(Overlay::Suggestions {
+        subject: 0,
+        list: SuggestionList::news(rows).with_hint(keys),
+    });
+    m.info(format!("{n} {}", m.lang.pick("个新匹配", "new matches")));
+    vec![]
+}
+
 /// `partner` was dismissed for `subject` (or restored): the list marks it and says so.
 pub fn dismissed(m: &mut Model, subject: i64, partner: i64, on: bool) -> Vec<Effect> {
     // The next `s` ranks with what this dismissal taught; this list keeps its order.
     for p in &mut m.overlays {
         if let Overlay::Suggestions { subject: s, list } = p
-            && *s == subject
+            && (*s == subject || list.is_news())
         {
-            list.mark_dismissed(partner, on);
+            list.mark_dismissed(subject, partner, on);
         }
     }
     m.info(if on {
@@ -84,11 +111,11 @@ pub fn dismissed(m: &mut Model, subject: i64, partner: i64, on: bool) -> Vec<Eff
 pub fn paired(m: &mut Model, demand_id: i64, result_id: i64) {
     for p in &mut m.overlays {
         if let Overlay::Suggestions { subject, list } = p {
-            list.mark_paired(if *subject == demand_id {
-                result_id
-            } else {
-                demand_id
-            });
+            if list.is_news() || *subject == demand_id {
+                list.mark_paired(demand_id, result_id);
+            } else if *subject == result_id {
+                list.mark_paired(result_id, demand_id);
+            }
         }
     }
 }
@@ -99,6 +126,11 @@ pub fn input(m: &mut Model, input: &Input) -> Vec<Effect> {
     let Some(Overlay::Suggestions { subject, list }) = m.overlays.last_mut() else {
         return vec![];
     };
+    // A list of new matches: each row names its own subject.
+    let subject = &list
+        .selected()
+        .and_then(|r| r.with.as_ref())
+        .map_or(*subject, |w| w.0);
     match list.handle(input) {
         SuggestOutcome::Pending => vec![],
         SuggestOutcome::Close => {

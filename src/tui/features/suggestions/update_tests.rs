@@ -80,7 +80,7 @@ fn s_on_the_desk_asks_for_the_selection() {
     let id = m.demands.selected_id().unwrap();
     assert_eq!(
         press(&mut m, "s"),
-        vec![Effect::Pipe(PipeEffect::Suggest { id, zh: true })]
+        vec![Effect::Pipe(PipeEffect::Suggest { id })]
     );
 }
 
@@ -153,4 +153,105 @@ fn the_reason_is_picked_by_its_number_and_esc_only_stops_asking() {
         let open = matches!(top(&m), Some(Context::Suggestions | Context::Choice));
         assert!(open, "{keys}");
     }
+}
+
+/// The whole screen as text.
+fn screen(m: &Model, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| crate::tui::draw::draw(f, m, &crate::tui::Theme::new(false)))
+        .unwrap();
+    let buf = term.backend().buffer().clone();
+    // A double-width character covers the cell after it: skip that one.
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += crate::tui::ui::fit::width(sym).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_list_words_its_reasons_in_the_desks_language_as_it_draws() {
+    use crate::matching::{Reason, Why};
+    let (_db, mut m) = setup();
+    let subject = m.demands.selected_id().unwrap();
+    let id = m.results.shown[0];
+    let row = SuggestionVm {
+        id,
+        code: "R1".into(),
+        title: "超薄铜箔电解技术".into(),
+        score: 40.0,
+        reasons: vec![Why {
+            reason: Reason::SharedTerms(vec!["铜箔".into()]),
+            share: 0.8,
+        }],
+        ..SuggestionVm::default()
+    };
+    let _ = update(
+        &mut m,
+        Action::Pipe(PipeAction::Suggested {
+            subject,
+            title: "D1".into(),
+            rows: vec![row],
+            refresh: false,
+        }),
+    );
+    assert!(screen(&m, 81, 24).contains("共同关键词: 铜箔 (80%)"));
+    // The same answer, the desk switched to English: no new request, new words.
+    m.lang = crate::tui::Lang::En;
+    assert!(screen(&m, 81, 24).contains("shared terms: 铜箔 (80%)"));
+}
+
+#[test]
+fn the_desk_shows_the_count_of_new_matches_and_n_lists_them_for_pairing() {
+    let (mut db, mut m) = setup();
+    assert!(
+        !screen(&m, 100, 24).contains("新匹配"),
+        "no count while none"
+    );
+    let _ = update(&mut m, Action::Pipe(PipeAction::NewMatchCount(1)));
+    assert!(screen(&m, 100, 24).contains("新匹配 1 (N)"));
+    m.lang = crate::tui::Lang::En;
+    assert!(screen(&m, 100, 24).contains("new matches 1 (N)"));
+    m.lang = crate::tui::Lang::Zh;
+    // `N` asks for the list (which remembers them as listed).
+    assert_eq!(
+        press(&mut m, "N"),
+        vec![Effect::Pipe(PipeEffect::NewMatches { list: true })]
+    );
+    // The answer: one couple, the second demand with the first result.
+    let demand = m.demands.shown[1];
+    let result = m.results.shown[0];
+    let d = &m.demands.records[&demand];
+    let named = format!("{} {}", d.code(), d.title());
+    let row = SuggestionVm {
+        id: result,
+        code: m.results.records[&result].code().to_string(),
+        title: m.results.records[&result].title().to_string(),
+        score: 35.0,
+        with: Some((demand, named.clone())),
+        ..SuggestionVm::default()
+    };
+    let _ = update(
+        &mut m,
+        Action::Pipe(PipeAction::NewMatchesListed(vec![row])),
+    );
+    assert_eq!(m.new_matches, 0, "listed: the count starts again");
+    assert_eq!(top(&m), Some(Context::Suggestions));
+    let shown = screen(&m, 100, 24);
+    assert!(shown.contains(&format!("⇄ {named}")), "{shown}");
+    // `p` pairs the row's own demand (not the desk's selection) with its result.
+    drive(&mut db, &mut m, "p");
+    assert_eq!(m.pipe.pairs.len(), 1);
+    let p = &m.pipe.pairs[0];
+    assert_eq!((p.demand_id, p.result_id), (demand, result));
+    let Some(crate::tui::overlay::Overlay::Suggestions { list, .. }) = m.overlays.last() else {
+        panic!("the list closed");
+    };
+    assert!(list.selected().unwrap().paired, "marked as paired");
 }

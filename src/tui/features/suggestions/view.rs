@@ -18,7 +18,11 @@ const ROW_H: usize = 3;
 
 impl SuggestionList {
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme, lang: Lang) {
-        let title = format!(" {} {} ", lang.pick("建议", "Suggestions for"), self.title);
+        let title = if self.news {
+            format!(" {} ", lang.pick("新匹配", "New matches"))
+        } else {
+            format!(" {} {} ", lang.pick("建议", "Suggestions for"), self.title)
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border_focused())
@@ -126,13 +130,15 @@ fn row_lines(
     if r.paired || r.dismissed {
         first.push(Span::styled(marker.to_string(), pick(theme.marker())));
     }
-    let reasons: Vec<String> = r.reasons.iter().map(|s| one_line(s)).collect();
+    let reasons: Vec<String> = r.worded(lang).iter().map(|s| one_line(s)).collect();
+    // In the list of new matches the second line names the record it is suggested for.
+    let second = match &r.with {
+        Some((_, subject)) => format!("     ⇄ {}", one_line(subject)),
+        None => format!("     {}", one_line(&r.org)),
+    };
     vec![
         Line::from(first),
-        Line::from(Span::styled(
-            fit(&format!("     {}", one_line(&r.org)), w),
-            pick(theme.muted()),
-        )),
+        Line::from(Span::styled(fit(&second, w), pick(theme.muted()))),
         Line::from(Span::styled(
             fit(&format!("     {}", reasons.join(" · ")), w),
             pick(theme.muted()),
