@@ -31,6 +31,7 @@ pub mod errors;
 mod explain;
 mod export;
 pub mod find;
+mod find_lookup;
 mod import;
 mod list;
 mod matches;

@@ -15,6 +15,7 @@ pub mod index_cache;
 pub mod keys;
 pub mod links;
 pub mod live;
+pub mod lookup;
 pub mod matches;
 mod money;
 mod open;
@@ -56,6 +57,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/009_contracts.sql")),
     (10, include_str!("migrations/010_record_log.sql")),
     (12, include_str!("migrations/012_new_matches.sql")),
+    (15, include_str!("migrations/015_contact_lookup.sql")),
 ];
 
 /// Organisations and contacts: its tables are filled for the stored records by
