@@ -39,9 +39,30 @@ impl Env {
                     "zhang.wei@hanwei.com",
                 ),
                 rec(Kind::Demand, "MEMS 工艺改进", "汉威科技", "", "", ""),
-                rec(Kind::Achievement, "物联网燃气表", "汉威科技集团", "李娜", "13711113333", ""),
-                rec(Kind::Achievement, "锂电池回收", "郑州大学", "王强", "0371-6778 1234", ""),
-                rec(Kind::Demand, "小型除湿机", "", "赵敏\u{1b}[31m", "135 6666 7777", ""),
+                rec(
+                    Kind::Achievement,
+                    "物联网燃气表",
+                    "汉威科技集团",
+                    "李娜",
+                    "13711113333",
+                    "",
+                ),
+                rec(
+                    Kind::Achievement,
+                    "锂电池回收",
+                    "郑州大学",
+                    "王强",
+                    "0371-6778 1234",
+                    "",
+                ),
+                rec(
+                    Kind::Demand,
+                    "小型除湿机",
+                    "",
+                    "赵敏\u{1b}[31m",
+                    "135 6666 7777",
+                    "",
+                ),
             ],
         );
         env
@@ -122,7 +143,9 @@ fn a_number_however_written_finds_the_contact_and_its_organisations_records() {
             keys.sort();
             assert_eq!(
                 keys,
-                ["code", "contact", "email", "kind", "org", "phone", "score", "title", "via"],
+                [
+                    "code", "contact", "email", "kind", "org", "phone", "score", "title", "via"
+                ],
             );
         }
     }
@@ -135,7 +158,10 @@ fn a_name_an_email_and_the_kinds() {
     assert_eq!(codes(&env.json(&["Zhang.Wei@HanWei.com"]))[0], "C1");
     assert_eq!(codes(&env.json(&["--kind", "contact", "2222"])), ["C1"]);
     // Demands only: no contact row, 汉威's demands.
-    assert_eq!(codes(&env.json(&["--kind", "demand", "2222"])), ["D1", "D2"]);
+    assert_eq!(
+        codes(&env.json(&["--kind", "demand", "2222"])),
+        ["D1", "D2"]
+    );
     assert_eq!(codes(&env.json(&["--kind", "result", "2222"])), ["R1"]);
     // A contact with no organisation reaches its own record only.
     let v = env.json(&["7777"]);
@@ -154,8 +180,14 @@ fn the_table_shows_the_person_first_sanitised_in_the_users_language() {
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let out = String::from_utf8(o.stdout).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[1].starts_with("C4") && lines[1].contains("联系人"), "{out}");
-    assert!(lines[1].contains("赵敏") && lines[1].contains("135 6666 7777"), "{out}");
+    assert!(
+        lines[1].starts_with("C4") && lines[1].contains("联系人"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("赵敏") && lines[1].contains("135 6666 7777"),
+        "{out}"
+    );
     assert!(lines[2].starts_with("D3"), "{out}");
     assert!(!out.contains('\u{1b}'), "{out:?}");
     let en = String::from_utf8(env.run("en_US.UTF-8", &["find", "7777"]).stdout).unwrap();

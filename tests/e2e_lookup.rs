@@ -22,9 +22,21 @@ fn a_number_typed_in_the_desk_shows_the_caller_and_their_organisation() {
     common::write_db(
         &db,
         &[
-            rec(Kind::Demand, "气体传感器标定", "汉威科技集团股份有限公司", "张伟", "13900002222"),
+            rec(
+                Kind::Demand,
+                "气体传感器标定",
+                "汉威科技集团股份有限公司",
+                "张伟",
+                "13900002222",
+            ),
             rec(Kind::Demand, "MEMS 工艺改进", "汉威科技", "", ""),
-            rec(Kind::Achievement, "锂电池回收", "郑州大学", "王强", "0371-6778 1234"),
+            rec(
+                Kind::Achievement,
+                "锂电池回收",
+                "郑州大学",
+                "王强",
+                "0371-6778 1234",
+            ),
         ],
     );
     let mut app = App::spawn_args(&db, dir.path(), &["-q", "139-0000-2222"], &[], 120, 40);
@@ -38,7 +50,9 @@ fn a_number_typed_in_the_desk_shows_the_caller_and_their_organisation() {
     app.wait_for("Esc clears");
     app.send("\r");
     app.wait_for("MEMS 工艺改进");
-    app.wait_until("the organisation view", |s| s.contains("O1") && s.contains("张伟") && !s.contains("contact C1"));
+    app.wait_until("the organisation view", |s| {
+        s.contains("O1") && s.contains("张伟") && !s.contains("contact C1")
+    });
     app.send("\x1b");
     app.wait_for("contact C1");
     app.send("q");

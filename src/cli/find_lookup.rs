@@ -30,7 +30,11 @@ impl Found {
             contact: c.name.clone(),
             phone: c.phones.join(" / "),
             email: c.email.clone(),
-            score: if hit.whole { CONTACT_WHOLE } else { CONTACT_PART },
+            score: if hit.whole {
+                CONTACT_WHOLE
+            } else {
+                CONTACT_PART
+            },
             via: None,
         }
     }

@@ -19,7 +19,11 @@ use crate::tui::{Lang, Theme};
 pub fn band_line(hit: &ContactHit, lang: Lang) -> String {
     let c = &hit.contact;
     let org = match &hit.org {
-        Some(o) => format!("{} {}", one_line(&o.name), hit.org_code().unwrap_or_default()),
+        Some(o) => format!(
+            "{} {}",
+            one_line(&o.name),
+            hit.org_code().unwrap_or_default()
+        ),
         None => LookupMsg::NoOrgShort.text(lang).to_string(),
     };
     let phones: Vec<String> = c.phones.iter().map(|p| one_line(p)).collect();
@@ -79,7 +83,11 @@ pub fn render_detail(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             theme.title(),
         ));
     let org = match &hit.org {
-        Some(o) => format!("{} {}", hit.org_code().unwrap_or_default(), one_line(&o.name)),
+        Some(o) => format!(
+            "{} {}",
+            hit.org_code().unwrap_or_default(),
+            one_line(&o.name)
+        ),
         None => LookupMsg::NoOrgShort.text(lang).to_string(),
     };
     let phones: Vec<String> = c.phones.iter().map(|p| one_line(p)).collect();
