@@ -54,7 +54,9 @@ pub fn render_band(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         .map(|(i, hit)| {
             let mut text = format!(" {}", band_line(hit, m.lang));
             if i == 0 && hidden > 0 {
-                text.push_str(&format!(" ({})", LookupMsg::More.fill(m.lang, &[&hidden])));
+                text.push_str(" (");
+                text.push_str(&LookupMsg::More.fill(m.lang, &[&hidden]));
+                text.push(')');
             }
             let style = if m.lookup.pick == Some(i) {
                 theme.selected()
