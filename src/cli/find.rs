@@ -44,49 +44,7 @@ pub struct FindArgs {
     pub json: bool,
 }
 
-/// What a row of `find` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RowKind {
-    Demand,
-    Result,
-    /// A person the query names ([`super::find_lookup`]).
-    Contact,
-}
-
-/// One match, as printed.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Found {
-    pub code: String,
-    pub kind: RowKind,
-    pub title: String,
-    pub org: String,
-    pub contact: String,
-    pub phone: String,
-    pub email: String,
-    pub score: i64,
-    /// The contact a record was reached through, when it did not match itself.
-    pub via: Option<String>,
-}
-
-impl Found {
-    pub(super) fn of(rec: &Record, score: i64) -> Found {
-        Found {
-            code: rec.code().to_string(),
-            kind: match rec.kind {
-                Kind::Demand => RowKind::Demand,
-                Kind::Achievement => RowKind::Result,
-            },
-            title: rec.title.clone(),
-            org: rec.org.clone(),
-            contact: rec.contact.clone(),
-            phone: rec.phone.clone(),
-            email: rec.email.clone(),
-            score,
-            via: None,
-        }
-    }
-}
+pub use super::find_row::{Found, RowKind};
 
 pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
@@ -115,7 +73,8 @@ pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             found.push(Found::of(&rec, h.score));
         }
     }
-    super::find_lookup::add(db.conn(), &query, args.kind, args.limit, &mut found)?;
+    let people = matches!(args.kind, FindKind::All | FindKind::Contact);
+    super::find_lookup::add(db.conn(), &query, (people, kinds), args.limit, &mut found)?;
     if args.json {
         super::print_json(&found)?;
     } else if !found.is_empty() {

@@ -6,7 +6,7 @@
 
 use rusqlite::Connection;
 
-use super::find::{FindKind, Found, RowKind};
+use super::find_row::{Found, RowKind};
 use crate::db::records;
 use crate::domain::Kind;
 use crate::pipeline::lookup::{self, ContactHit};
@@ -18,49 +18,41 @@ pub const CONTACT_WHOLE: i64 = 5000;
 /// email.
 pub const CONTACT_PART: i64 = 4500;
 
-impl Found {
-    /// A contact as a row: its role in the title column, its phones joined.
-    fn contact(hit: &ContactHit) -> Found {
-        let c = &hit.contact;
-        Found {
-            code: c.code(),
-            kind: RowKind::Contact,
-            title: c.role.clone(),
-            org: hit.org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
-            contact: c.name.clone(),
-            phone: c.phones.join(" / "),
-            email: c.email.clone(),
-            score: if hit.whole {
-                CONTACT_WHOLE
-            } else {
-                CONTACT_PART
-            },
-            via: None,
-        }
+/// A contact as a row: its role in the title column, its phones joined.
+fn contact_row(hit: &ContactHit) -> Found {
+    let c = &hit.contact;
+    Found {
+        code: c.code(),
+        kind: RowKind::Contact,
+        title: c.role.clone(),
+        org: hit.org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        contact: c.name.clone(),
+        phone: c.phones.join(" / "),
+        email: c.email.clone(),
+        score: if hit.whole {
+            CONTACT_WHOLE
+        } else {
+            CONTACT_PART
+        },
+        via: None,
     }
 }
 
-/// Puts the contacts `query` names before the direct hits `found` (when `kind` takes
-/// contacts) and the records they reach after them (those of `kind`), then keeps the first
-/// `limit`.
+/// Puts the contacts `query` names before the direct hits `found` (with `people`) and the
+/// records of `kinds` they reach after them, then keeps the first `limit`.
 pub fn add(
     conn: &Connection,
     query: &str,
-    kind: FindKind,
+    (people, kinds): (bool, &[Kind]),
     limit: usize,
     found: &mut Vec<Found>,
 ) -> anyhow::Result<()> {
     let Some(l) = lookup::lookup(conn, query)? else {
         return Ok(());
     };
-    let takes = |k: Kind| match kind {
-        FindKind::All => true,
-        FindKind::Demand => k == Kind::Demand,
-        FindKind::Result => k == Kind::Achievement,
-        FindKind::Contact => false,
-    };
-    let mut rows: Vec<Found> = if matches!(kind, FindKind::All | FindKind::Contact) {
-        l.contacts.iter().map(Found::contact).collect()
+    let takes = |k: Kind| kinds.contains(&k);
+    let mut rows: Vec<Found> = if people {
+        l.contacts.iter().map(contact_row).collect()
     } else {
         Vec::new()
     };

@@ -32,6 +32,7 @@ mod explain;
 mod export;
 pub mod find;
 mod find_lookup;
+mod find_row;
 mod import;
 mod list;
 mod matches;
