@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Ctx;
 use super::list::fit;
 use crate::db::records;
-use crate::domain::{Kind, Record};
+use crate::domain::Kind;
 use crate::i18n::find::FindMsg;
 use crate::i18n::{Lang, Msg};
 use crate::sanitize::one_line;
