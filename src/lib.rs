@@ -16,6 +16,7 @@ pub mod paths;
 pub mod pipeline;
 pub mod sanitize;
 pub mod search;
+pub mod store;
 pub mod tui;
 
 /// mimalloc instead of the system allocator for every binary built on the library (the app,

@@ -41,6 +41,7 @@ mod pipeline;
 mod remind;
 mod report;
 mod reward;
+mod shared;
 mod suggest;
 
 use std::path::PathBuf;
@@ -131,6 +132,11 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// Check the database file for damage; --salvage saves every readable row as JSON.
     Check(backup::CheckArgs),
+    /// Copy this database into an empty shared PostgreSQL database (--to postgres://…),
+    /// keeping codes, history and follow-ups.
+    Push(shared::PushArgs),
+    /// Write a local copy of the shared database (--db postgres://…) to a new FILE.
+    Pull(shared::PullArgs),
     /// Write the built-in demo data into a new database file.
     DemoDb(DemoDbArgs),
     /// Print shell completions.
@@ -206,6 +212,12 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         lang,
         keep_backups,
     };
+    // A server address is taken by `pull` only, until the commands run on the shared store.
+    let target = ctx.db_path.to_string_lossy();
+    if crate::db::engine::is_server_url(&target) && !matches!(cli.command, Some(Command::Pull(_))) {
+        let shown = crate::sanitize::one_line(&crate::store::pg::shown_url(&target));
+        anyhow::bail!(crate::i18n::store::StoreMsg::NotYet.fill(lang, &[&shown, &shown]));
+    }
     match cli.command {
         None => {
             let config = crate::config::load(&crate::config::path())?;
@@ -240,6 +252,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Backup(a)) => backup::run_backup(&a, &ctx),
         Some(Command::Restore(a)) => backup::run_restore(&a, &ctx),
         Some(Command::Check(a)) => backup::run_check(&a, &ctx),
+        Some(Command::Push(a)) => shared::run_push(&a, &ctx),
+        Some(Command::Pull(a)) => shared::run_pull(&a, &ctx),
         Some(Command::DemoDb(a)) => {
             if a.path.exists() {
                 anyhow::bail!(Msg::ErrPathExists.fill(lang, &[&a.path.display()]));

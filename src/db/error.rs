@@ -84,6 +84,19 @@ pub enum DbError {
     /// A JSON column that does not parse.
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+    /// The shared server's error, or a column of an unexpected kind (SQLite's own errors
+    /// become the variants above).
+    #[error(transparent)]
+    Store(crate::store::StoreError),
+}
+
+impl From<crate::store::StoreError> for DbError {
+    fn from(e: crate::store::StoreError) -> Self {
+        match e {
+            crate::store::StoreError::Sqlite(e) => DbError::from(e),
+            other => DbError::Store(other),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for DbError {
@@ -113,6 +126,7 @@ impl DbError {
         match self {
             DbError::Busy(_) => true,
             DbError::Sqlite(e) => sqlite_busy(e),
+            DbError::Store(e) => e.is_busy(),
             _ => false,
         }
     }
@@ -120,10 +134,7 @@ impl DbError {
 
 /// Whether a SQLite error is SQLITE_BUSY or SQLITE_LOCKED.
 pub fn sqlite_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
+    crate::store::sqlite::is_busy(e)
 }
 
 /// Whether any error in the chain of `err` is a lock held by another writer (for callers

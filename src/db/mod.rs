@@ -8,7 +8,9 @@ pub mod backup;
 pub mod check;
 pub mod contacts;
 pub mod contracts;
+pub mod copy;
 pub mod dismissals;
+pub mod engine;
 mod error;
 pub mod followups;
 pub mod index_cache;
@@ -190,7 +192,7 @@ impl Db {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        rev::take(&tx)?;
+        rev::take(&tx).map_err(crate::store::StoreError::into_sqlite)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)

@@ -18,3 +18,17 @@ impl FromSql for Money {
         Money::from_fen(fen).ok_or(FromSqlError::OutOfRange(fen))
     }
 }
+
+/// The same on either engine ([`crate::store`]).
+impl crate::store::ToValue for Money {
+    fn to_value(&self) -> crate::store::Value {
+        crate::store::Value::Int(self.fen())
+    }
+}
+
+impl crate::store::FromValue for Money {
+    fn from_value(v: &crate::store::Value) -> Option<Self> {
+        i64::from_value(v).and_then(Money::from_fen)
+    }
+    const WANT: &'static str = "an amount in 分 within 0–1,000 亿元";
+}

@@ -1,34 +1,38 @@
 //! Saved views: a search and its filters in a numbered slot (1–9) the desk recalls with a
 //! number key. The filters are stored as JSON of whatever type the desk gives.
 
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::DbResult;
+use crate::store::Sql;
 
 /// Stores `query` and `filters` in `slot` (1–9), replacing what it held.
-pub fn save<F: Serialize>(conn: &Connection, slot: u8, query: &str, filters: &F) -> DbResult<()> {
+pub fn save<F: Serialize>(conn: &dyn Sql, slot: u8, query: &str, filters: &F) -> DbResult<()> {
     let json = serde_json::to_string(filters)?;
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO saved_view (slot, query, filters) VALUES (?1, ?2, ?3) \
          ON CONFLICT (slot) DO UPDATE SET query = ?2, filters = ?3",
-    )?
-    .execute(params![slot, query, json])?;
+        &[&slot, &query, &json],
+    )?;
     Ok(())
 }
 
 /// The query and filters saved in `slot`; `None` when it is empty. Filters that no longer
 /// parse (saved by another version) come back as their default.
 pub fn load<F: DeserializeOwned + Default>(
-    conn: &Connection,
+    conn: &dyn Sql,
     slot: u8,
 ) -> DbResult<Option<(String, F)>> {
-    let row: Option<(String, String)> = conn
-        .prepare_cached("SELECT query, filters FROM saved_view WHERE slot = ?1")?
-        .query_row(params![slot], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    Ok(row.map(|(q, f)| (q, serde_json::from_str(&f).unwrap_or_default())))
+    let Some(row) = conn.query_opt(
+        "SELECT query, filters FROM saved_view WHERE slot = ?1",
+        &[&slot],
+    )?
+    else {
+        return Ok(None);
+    };
+    let (q, f): (String, String) = (row.get(0)?, row.get(1)?);
+    Ok(Some((q, serde_json::from_str(&f).unwrap_or_default())))
 }
 
 #[cfg(test)]

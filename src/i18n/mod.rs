@@ -106,6 +106,7 @@ pub mod matching;
 pub mod orgs;
 pub mod phone;
 pub mod reports;
+pub mod store;
 pub mod undo;
 
 catalogue! {

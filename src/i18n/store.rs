@@ -1,0 +1,19 @@
+//! Messages of the shared store: `duijie push`, `duijie pull` and a server address given to
+//! a command that does not take one yet.
+
+catalogue! {
+/// One message about the shared database.
+pub enum StoreMsg {
+    Pushed => ("已复制到 {}：{} 条需求/成果、{} 个对接、{} 条跟进、{} 个单位、{} 位联系人",
+               "copied to {}: {} demands/results, {} pairs, {} follow-ups, {} organisations, {} contacts"),
+    Pulled => ("已从共享库写出本地副本 {}：{} 条需求/成果、{} 个对接、{} 条跟进",
+               "wrote a local copy of the shared database to {}: {} demands/results, {} pairs, {} follow-ups"),
+    Copying => ("复制 {}：{} 行", "copying {}: {} rows"),
+    PullNeedsServer => ("pull 从共享库复制：请用 --db postgres://… 指定共享库（现在是 {}）",
+                        "pull copies a shared database: name it with --db postgres://… (now {})"),
+    PushNeedsServer => ("--to 需要共享库地址 postgres://…（收到 {}）",
+                        "--to needs a shared database address postgres://… (got {})"),
+    NotYet => ("共享库（{}）暂不支持此命令；`duijie --db {} pull --to 文件` 可写出本地副本",
+               "the shared database ({}) does not take this command yet; `duijie --db {} pull --to FILE` writes a local copy"),
+}
+}

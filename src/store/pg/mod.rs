@@ -1,0 +1,124 @@
+//! [`Sql`] over a PostgreSQL server (the `postgres` crate's blocking client).
+//!
+//! One `PgConn` is one session. Statements are translated ([`dialect::to_postgres`]) and
+//! prepared once per session. A write runs in one transaction ([`PgConn::write`]); its first
+//! statement takes the revision (`UPDATE rev_counter … RETURNING`), whose row lock makes
+//! writers wait for each other as SQLite's one writer does, so a version checked inside the
+//! transaction is still the stored one when it commits.
+
+mod migrate;
+mod params;
+mod password;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use postgres::{Client, Config, NoTls, Statement};
+
+use super::{Backend, Params, Row, Sql, StoreError, StoreResult, Value, dialect};
+
+pub use migrate::{MIGRATIONS, SCHEMA_VERSION, migrate};
+pub use password::{find_in_pgpass, shown_url};
+
+/// A session with the server.
+pub struct PgConn {
+    client: RefCell<Client>,
+    prepared: RefCell<HashMap<String, Statement>>,
+    in_tx: Cell<bool>,
+}
+
+impl PgConn {
+    /// Connects to `url` (`postgres://user@host:port/dbname?…`). A password missing from the
+    /// URL comes from `PGPASSWORD` or `~/.pgpass`, as libpq's tools take it. Nothing printed
+    /// or returned carries the password.
+    pub fn connect(url: &str) -> StoreResult<PgConn> {
+        let mut config = Config::from_str(url).map_err(|e| {
+            StoreError::Setup(format!("{}: not a PostgreSQL address: {e}", shown_url(url)))
+        })?;
+        password::complete(&mut config);
+        let client = config.connect(NoTls)?;
+        Ok(PgConn {
+            client: RefCell::new(client),
+            prepared: RefCell::new(HashMap::new()),
+            in_tx: Cell::new(false),
+        })
+    }
+
+    /// Runs `f` in one transaction, committed when it returns Ok and rolled back otherwise.
+    pub fn write<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&PgConn) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.client
+            .borrow_mut()
+            .batch_execute("BEGIN")
+            .map_err(StoreError::from)?;
+        self.in_tx.set(true);
+        let out = f(self);
+        let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.client.borrow_mut().batch_execute(end);
+        self.in_tx.set(false);
+        let out = out?;
+        ended.map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    fn statement(&self, sql: &str) -> StoreResult<Statement> {
+        if let Some(st) = self.prepared.borrow().get(sql) {
+            return Ok(st.clone());
+        }
+        let st = self
+            .client
+            .borrow_mut()
+            .prepare(&dialect::to_postgres(sql))?;
+        self.prepared
+            .borrow_mut()
+            .insert(sql.to_owned(), st.clone());
+        Ok(st)
+    }
+}
+
+fn values(params: Params<'_>) -> Vec<Value> {
+    params.iter().map(|p| p.to_value()).collect()
+}
+
+impl Sql for PgConn {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    fn execute(&self, sql: &str, params: Params<'_>) -> StoreResult<u64> {
+        let st = self.statement(sql)?;
+        let vals = values(params);
+        let refs = params::refs(&vals);
+        Ok(self.client.borrow_mut().execute(&st, &refs)?)
+    }
+
+    fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>> {
+        let st = self.statement(sql)?;
+        let vals = values(params);
+        let refs = params::refs(&vals);
+        let rows = self.client.borrow_mut().query(&st, &refs)?;
+        rows.iter().map(params::row).collect()
+    }
+
+    fn batch(&self, sql: &str) -> StoreResult<()> {
+        Ok(self.client.borrow_mut().batch_execute(sql)?)
+    }
+
+    fn in_transaction(&self) -> bool {
+        self.in_tx.get()
+    }
+}
+
+/// A server error as one line: its message, and its detail when it has one.
+pub fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail})", db.message()),
+            None => db.message().to_owned(),
+        },
+        None => e.to_string(),
+    }
+}

@@ -1,0 +1,95 @@
+//! [`Sql`] over rusqlite: statements are prepared once per connection (its statement cache).
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, ToSql, Transaction};
+
+use super::{Backend, Params, Row, Sql, StoreResult, Value};
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Int(i) => ValueRef::Integer(*i),
+            Value::Real(f) => ValueRef::Real(*f),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+/// Whether a SQLite error is SQLITE_BUSY or SQLITE_LOCKED: another writer holds the lock.
+pub fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+fn value_of(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+fn values(params: Params<'_>) -> Vec<Value> {
+    params.iter().map(|p| p.to_value()).collect()
+}
+
+impl Sql for Connection {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    fn execute(&self, sql: &str, params: Params<'_>) -> StoreResult<u64> {
+        let n = self
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(values(params)))?;
+        Ok(n as u64)
+    }
+
+    fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>> {
+        let mut st = self.prepare_cached(sql)?;
+        let width = st.column_count();
+        let mut rows = st.query(rusqlite::params_from_iter(values(params)))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let mut row = Vec::with_capacity(width);
+            for i in 0..width {
+                row.push(value_of(r.get_ref(i)?));
+            }
+            out.push(Row(row));
+        }
+        Ok(out)
+    }
+
+    fn batch(&self, sql: &str) -> StoreResult<()> {
+        Ok(self.execute_batch(sql)?)
+    }
+
+    fn in_transaction(&self) -> bool {
+        !self.is_autocommit()
+    }
+}
+
+/// A transaction is its connection (rusqlite's `Transaction` derefs to it).
+impl Sql for Transaction<'_> {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+    fn execute(&self, sql: &str, params: Params<'_>) -> StoreResult<u64> {
+        Sql::execute(&**self, sql, params)
+    }
+    fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>> {
+        Sql::query(&**self, sql, params)
+    }
+    fn batch(&self, sql: &str) -> StoreResult<()> {
+        Sql::batch(&**self, sql)
+    }
+    fn in_transaction(&self) -> bool {
+        true
+    }
+}
