@@ -148,9 +148,13 @@ fn phrases_phones_and_kinds() {
     split.sort();
     assert_eq!(split, ["D1", "R1"]);
     assert_eq!(codes(&["find", "天津大学焦化", "--json"]), ["R2"]);
-    assert_eq!(codes(&["find", "138", "0000", "0021", "--json"]), ["R1"]);
-    assert_eq!(codes(&["find", "+86 13900002222", "--json"]), ["D1"]);
-    assert_eq!(codes(&["find", "2222", "--json"]), ["D1"]);
+    // A number names a person too: the contact comes first (tests/cli_lookup.rs).
+    assert_eq!(
+        codes(&["find", "138", "0000", "0021", "--json"]),
+        ["C1", "R1"]
+    );
+    assert_eq!(codes(&["find", "+86 13900002222", "--json"]), ["C3", "D1"]);
+    assert_eq!(codes(&["find", "2222", "--json"]), ["C3", "D1"]);
     assert_eq!(
         codes(&["find", "锂电池", "--kind", "demand", "--json"]),
         ["D1"]
@@ -169,7 +173,9 @@ fn json_has_every_column_and_a_score_and_no_hits_exit_1() {
     let o = env.run(ZH, &["find", "张三", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let hit = &v.as_array().unwrap()[0];
+    // The person 张三 comes first, then the record carrying the name.
+    assert_eq!(v[0]["kind"], "contact");
+    let hit = &v.as_array().unwrap()[1];
     for k in ["code", "kind", "title", "org", "contact", "phone", "score"] {
         assert!(hit.get(k).is_some(), "{k}: {hit}");
     }

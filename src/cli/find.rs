@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Ctx;
 use super::list::fit;
 use crate::db::records;
-use crate::domain::{Kind, Record};
+use crate::domain::Kind;
 use crate::i18n::find::FindMsg;
 use crate::i18n::{Lang, Msg};
 use crate::sanitize::one_line;
@@ -23,6 +23,8 @@ pub enum FindKind {
     Demand,
     Result,
     All,
+    /// Only the people a query names (a phone number, an email, a name, C3).
+    Contact,
 }
 
 /// Find demands and results by any words, a code, a name or a phone number.
@@ -31,42 +33,18 @@ pub struct FindArgs {
     /// The query: words (all must match), 'exact, ^prefix, !not, a phone number.
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     pub query: Vec<String>,
-    /// Look in demands, results or both.
+    /// Look in demands, results, both (with the people the query names) or people only.
     #[arg(long, value_enum, default_value = "all")]
     pub kind: FindKind,
     /// Print at most N matches.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub limit: usize,
-    /// Print a JSON array (code, kind, title, org, contact, phone, score).
+    /// Print a JSON array (code, kind, title, org, contact, phone, email, score, via).
     #[arg(long)]
     pub json: bool,
 }
 
-/// One match, as printed.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Found {
-    pub code: String,
-    pub kind: Kind,
-    pub title: String,
-    pub org: String,
-    pub contact: String,
-    pub phone: String,
-    pub score: i64,
-}
-
-impl Found {
-    fn of(rec: &Record, score: i64) -> Found {
-        Found {
-            code: rec.code().to_string(),
-            kind: rec.kind,
-            title: rec.title.clone(),
-            org: rec.org.clone(),
-            contact: rec.contact.clone(),
-            phone: rec.phone.clone(),
-            score,
-        }
-    }
-}
+pub use super::find_row::{Found, RowKind};
 
 pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
@@ -75,6 +53,7 @@ pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         FindKind::Demand => &[Kind::Demand],
         FindKind::Result => &[Kind::Achievement],
         FindKind::All => &[Kind::Demand, Kind::Achievement],
+        FindKind::Contact => &[],
     };
     let mut hits: Vec<(Hit, usize)> = Vec::new();
     let (mut total, mut counted) = (0, true);
@@ -94,6 +73,8 @@ pub fn run(args: &FindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             found.push(Found::of(&rec, h.score));
         }
     }
+    let people = matches!(args.kind, FindKind::All | FindKind::Contact);
+    super::find_lookup::add(db.conn(), &query, (people, kinds), args.limit, &mut found)?;
     if args.json {
         super::print_json(&found)?;
     } else if !found.is_empty() {
@@ -133,9 +114,10 @@ const MIN_CUT: usize = 6;
 /// The table, aligned by display width; with `width` (a terminal's), cut to it: the title
 /// and the organisation give up room first.
 pub fn table_lines(found: &[Found], lang: Lang, width: Option<usize>) -> Vec<String> {
-    let kind = |k: Kind| match k {
-        Kind::Demand => FindMsg::KindDemand.text(lang),
-        Kind::Achievement => FindMsg::KindResult.text(lang),
+    let kind = |k: RowKind| match k {
+        RowKind::Demand => FindMsg::KindDemand.text(lang),
+        RowKind::Result => FindMsg::KindResult.text(lang),
+        RowKind::Contact => crate::i18n::lookup::LookupMsg::KindContact.text(lang),
     };
     let header = [
         Msg::ColCode.text(lang).to_string(),
@@ -203,12 +185,14 @@ mod tests {
     fn found(code: &str, title: &str, org: &str) -> Found {
         Found {
             code: code.into(),
-            kind: Kind::Achievement,
+            kind: RowKind::Result,
             title: title.into(),
             org: org.into(),
             contact: "张三".into(),
             phone: "13800000021".into(),
+            email: String::new(),
             score: 3000,
+            via: None,
         }
     }
 

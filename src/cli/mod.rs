@@ -31,6 +31,8 @@ pub mod errors;
 mod explain;
 mod export;
 pub mod find;
+mod find_lookup;
+mod find_row;
 mod import;
 mod list;
 mod matches;

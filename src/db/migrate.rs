@@ -130,6 +130,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/013_actors.sql"),
         probe: None,
     },
+    Migration {
+        number: 15,
+        name: "contact_lookup",
+        sql: include_str!("migrations/015_contact_lookup.sql"),
+        probe: None,
+    },
 ];
 
 /// Organisations and contacts: its tables are filled for the stored records by

@@ -101,6 +101,7 @@ macro_rules! catalogue {
 // Area catalogues: declare them here, after the macro, so they can use it by name
 // (`catalogue! { pub enum ReportMsg { … } }` in `i18n/<area>.rs`).
 pub mod find;
+pub mod lookup;
 pub mod matching;
 pub mod orgs;
 pub mod phone;

@@ -17,6 +17,7 @@ pub mod dates;
 pub mod demo;
 mod demo_contracts;
 pub mod followups;
+pub mod lookup;
 pub mod org_view;
 pub mod orgs;
 pub mod pairs;

@@ -152,6 +152,8 @@ pub enum Action {
     // — organisations —
     /// The organisation view: open, scroll, and the runner's answers (features/org).
     Org(crate::tui::features::org::OrgAction),
+    /// Who a search names: the lookup's answers (features/lookup).
+    Lookup(crate::tui::features::lookup::LookupAction),
     // — on the phone —
     /// Copy a contact, log a call on a record, open a pair's sides, the mouse (features/phone).
     Phone(crate::tui::features::phone::PhoneAction),

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 
 use crate::tui::Theme;
-use crate::tui::features::{agenda, board, desk, help, pair_detail, record_view};
+use crate::tui::features::{agenda, board, desk, help, lookup, pair_detail, record_view};
 use crate::tui::model::{Model, View};
 use crate::tui::overlay::Overlay;
 use crate::tui::ui::layout::{self, Desk};
@@ -15,7 +15,12 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
         too_small::render(frame, area, m.lang, theme);
         return;
     }
-    let d = Desk::new((area.width, area.height));
+    let band = if m.view == View::Desk {
+        m.lookup.lines()
+    } else {
+        0
+    };
+    let d = Desk::with_band((area.width, area.height), band);
     // Popups (and the pipeline views) cover everything but the status bar, so messages stay
     // visible.
     let over = ratatui::layout::Rect {
@@ -28,7 +33,12 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             desk::chips::render(frame, d.chips, m, theme);
             desk::list::render(frame, d.demands, m, crate::domain::Kind::Demand, theme);
             desk::list::render(frame, d.results, m, crate::domain::Kind::Achievement, theme);
-            desk::detail::render(frame, d.detail, m, theme);
+            lookup::view::render_band(frame, d.band, m, theme);
+            if lookup::update::band_selected(m) {
+                lookup::view::render_detail(frame, d.detail, m, theme);
+            } else {
+                desk::detail::render(frame, d.detail, m, theme);
+            }
         }
         View::Board => board::view::render(frame, over, m, theme),
         View::Agenda => agenda::view::render(frame, over, m, theme),

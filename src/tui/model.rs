@@ -79,6 +79,8 @@ pub struct Model {
     /// How many new matches (suggestions that appeared since they were last listed) wait:
     /// counted in the background, shown in the status bar.
     pub new_matches: usize,
+    /// The people the query names, and whether their band holds the selection.
+    pub lookup: crate::tui::features::lookup::LookupModel,
 }
 
 impl Model {
@@ -124,6 +126,7 @@ impl Model {
             log: None,
             mouse: true,
             new_matches: 0,
+            lookup: crate::tui::features::lookup::LookupModel::default(),
         };
         for list in [&mut m.demands, &mut m.results] {
             list.hits = list.all_hits();
@@ -200,7 +203,17 @@ impl Model {
 
     /// Rows of list `kind` visible at the current size.
     pub fn visible_rows(&self, kind: Kind) -> usize {
-        layout::Desk::new(self.size).list_rows(kind)
+        self.desk_layout().list_rows(kind)
+    }
+
+    /// Where the desk's panes are at the current size (the band of people found included).
+    pub fn desk_layout(&self) -> layout::Desk {
+        let band = if self.view == View::Desk {
+            self.lookup.lines()
+        } else {
+            0
+        };
+        layout::Desk::with_band(self.size, band)
     }
 
     /// Whether a list still waits for the answer to the latest query.

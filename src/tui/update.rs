@@ -18,6 +18,16 @@ use crate::tui::model::{Line, Model, View};
 use crate::tui::overlay::{Overlay, Pending};
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    use crate::tui::features::lookup::update as lookup;
+    let fx = match lookup::intercept(m, &action) {
+        Some(fx) => fx,
+        None => route(m, action),
+    };
+    lookup::settle(m);
+    fx
+}
+
+fn route(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(input) => route_input(m, &input),
         Action::SearchAnswered { .. } => {
@@ -137,6 +147,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Stats(a) => crate::tui::features::stats::update::update(m, a),
         Action::Contract(a) => crate::tui::features::contract::update::update(m, a),
         Action::Org(a) => crate::tui::features::org::update::update(m, a),
+        Action::Lookup(a) => crate::tui::features::lookup::update::update(m, a),
         Action::Phone(p) => crate::tui::features::phone::update::update(m, p),
         Action::SaveViewBegin
         | Action::Slot(_)

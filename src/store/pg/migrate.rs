@@ -9,8 +9,15 @@ use super::PgConn;
 use crate::store::{Sql, StoreError, StoreResult};
 
 /// Embedded migrations: number, name, SQL.
-pub const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(12, "baseline", include_str!("migrations/012_baseline.sql"))];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (12, "baseline", include_str!("migrations/012_baseline.sql")),
+    (13, "actors", include_str!("migrations/013_actors.sql")),
+    (
+        15,
+        "contact_lookup",
+        include_str!("migrations/015_contact_lookup.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -1,6 +1,7 @@
 //! The loop, the terminal, the effect runner and its workers.
 
 pub mod live;
+pub mod lookup;
 pub mod org;
 pub mod runner;
 pub mod runner_contract;
@@ -133,7 +134,9 @@ pub fn run(
         // While a search is out, look for its answer every millisecond: the terminal poll
         // cannot be woken by the worker, and a 25 ms sleep would be most of a keystroke's
         // budget. Idle, the loop sleeps longer.
-        let waiting = model.searching(Kind::Demand) || model.searching(Kind::Achievement);
+        let waiting = model.searching(Kind::Demand)
+            || model.searching(Kind::Achievement)
+            || crate::tui::features::lookup::update::due(&model);
         let mut timeout = if !answers.is_empty() {
             Duration::ZERO
         } else if waiting {

@@ -40,6 +40,8 @@ pub struct Runner {
     pub pipe: crate::tui::app::runner_pipeline::PipeRunner,
     /// Where the clipboard and mouse sequences go: the terminal (a buffer in tests).
     pub term: Box<dyn std::io::Write>,
+    /// Who each query names (features/lookup).
+    lookups: crate::tui::app::lookup::Lookups,
 }
 
 impl Runner {
@@ -63,6 +65,7 @@ impl Runner {
         db.set_busy_timeout(LOCK_WAIT)?;
         Ok(Runner {
             watch: Watch::start(&db)?,
+            lookups: crate::tui::app::lookup::Lookups::start(&db),
             db,
             demands,
             results,
@@ -109,6 +112,7 @@ impl Runner {
     pub fn answers(&mut self) -> Vec<Action> {
         let mut out = self.pipe.answers(&self.db);
         out.extend(self.search_answers());
+        out.extend(self.lookups.answers());
         if let Some(rx) = &self.rows {
             // A few chunks per tick, so keys still go first.
             for _ in 0..4 {
@@ -263,6 +267,7 @@ impl Runner {
                 for kind in [Kind::Demand, Kind::Achievement] {
                     self.search(kind).query(seq, &query, every);
                 }
+                self.lookups.ask(&self.db, seq, &query);
                 Ok(vec![])
             }
             Effect::SaveView {

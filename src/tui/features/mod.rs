@@ -9,6 +9,7 @@ pub mod desk;
 pub mod filters;
 pub mod followup;
 pub mod help;
+pub mod lookup;
 pub mod org;
 pub mod pair_detail;
 pub mod phone;

@@ -13,6 +13,9 @@ pub const MIN_HEIGHT: u16 = 15;
 pub struct Desk {
     pub search: Rect,
     pub chips: Rect,
+    /// The people a search names (features/lookup), between the search line and the lists;
+    /// no height when there are none.
+    pub band: Rect,
     pub demands: Rect,
     pub results: Rect,
     pub detail: Rect,
@@ -20,10 +23,18 @@ pub struct Desk {
 }
 
 impl Desk {
-    pub fn new((width, height): (u16, u16)) -> Desk {
+    pub fn new(size: (u16, u16)) -> Desk {
+        Desk::with_band(size, 0)
+    }
+
+    /// The desk with a band of `band` lines above the lists (it gives up lines only while
+    /// the lists keep a few rows).
+    pub fn with_band((width, height): (u16, u16), band: u16) -> Desk {
         let area = Rect::new(0, 0, width, height);
-        let [top, middle, status] = Layout::vertical([
+        let band = band.min(height.saturating_sub(MIN_HEIGHT) + 2);
+        let [top, band, middle, status] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(band),
             Constraint::Min(0),
             Constraint::Length(1),
         ])
@@ -37,6 +48,7 @@ impl Desk {
         Desk {
             search,
             chips,
+            band,
             demands,
             results,
             detail,

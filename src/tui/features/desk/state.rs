@@ -33,6 +33,8 @@ pub struct ListModel {
     pub capped: bool,
     /// The hits answer the query over part of the list only; a fuller answer follows.
     pub partial: bool,
+    /// Records the people the query names reach (features/lookup), shown after the hits.
+    pub via: Vec<i64>,
 }
 
 impl ListModel {
@@ -165,11 +167,19 @@ impl ListModel {
         let keep = self.selected_id();
         let by_stage = !filters.stage.is_empty();
         let unfiltered = filters.is_empty();
+        let hit_ids: std::collections::HashSet<i64> = if self.via.is_empty() {
+            std::collections::HashSet::new()
+        } else {
+            self.hits.iter().map(|h| h.id).collect()
+        };
+        let via = self.via.iter().filter(|id| !hit_ids.contains(id));
         self.shown = self
             .hits
             .iter()
-            .filter(|h| {
-                self.records.get(&h.id).is_some_and(|r| {
+            .map(|h| &h.id)
+            .chain(via)
+            .filter(|&&id| {
+                self.records.get(&id).is_some_and(|r| {
                     if unfiltered {
                         true
                     } else if by_stage {
@@ -179,7 +189,7 @@ impl ListModel {
                     }
                 })
             })
-            .map(|h| h.id)
+            .copied()
             .collect();
         self.selected = keep
             .and_then(|id| self.shown.iter().position(|&s| s == id))

@@ -8,7 +8,6 @@ use crate::tui::effect::Effect;
 use crate::tui::features::filters::Filters;
 use crate::tui::model::{Line, Model};
 use crate::tui::overlay::Overlay;
-use crate::tui::ui::layout;
 
 /// Rows the mouse wheel moves.
 const WHEEL_ROWS: i32 = 3;
@@ -141,7 +140,7 @@ fn click(m: &mut Model, column: u16, row: u16) {
     if !m.overlays.is_empty() {
         return;
     }
-    if let Some((kind, row)) = layout::Desk::new(m.size).hit(column, row) {
+    if let Some((kind, row)) = m.desk_layout().hit(column, row) {
         m.focus = kind;
         let rows = m.visible_rows(kind);
         let list = m.list_mut(kind);
@@ -158,7 +157,7 @@ fn scroll(m: &mut Model, column: u16, row: u16, delta: i32) -> Vec<Effect> {
     if !m.overlays.is_empty() {
         return move_selection(m, i64::from(delta));
     }
-    if let Some((kind, _)) = layout::Desk::new(m.size).hit(column, row) {
+    if let Some((kind, _)) = m.desk_layout().hit(column, row) {
         let rows = m.visible_rows(kind);
         let list = m.list_mut(kind);
         list.move_by(i64::from(delta * WHEEL_ROWS));
