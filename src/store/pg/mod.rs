@@ -136,21 +136,19 @@ impl Sql for PgConn {
 
 /// A server error as one line: its message, and its detail when it has one.
 pub fn describe(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => match db.detail() {
+    if let Some(db) = e.as_db_error() {
+        return match db.detail() {
             Some(detail) => format!("{} ({detail})", db.message()),
             None => db.message().to_owned(),
-        },
-        None => {
-            // The cause is in the chain (a TLS handshake's "invalid peer certificate…").
-            let mut line = e.to_string();
-            let mut cause = std::error::Error::source(e);
-            while let Some(c) = cause {
-                line.push_str(": ");
-                line.push_str(&c.to_string());
-                cause = c.source();
-            }
-            line
-        }
+        };
     }
+    // The cause is in the chain (a TLS handshake's "invalid peer certificate…").
+    let mut line = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        line.push_str(": ");
+        line.push_str(&c.to_string());
+        cause = c.source();
+    }
+    line
 }
