@@ -128,13 +128,15 @@ pub const MIGRATIONS: &[Migration] = &[
         number: 13,
         name: "actors",
         sql: include_str!("migrations/013_actors.sql"),
-        probe: None,
+        probe: Some(has_column!("pair", "owner")),
     },
     Migration {
         number: 15,
         name: "contact_lookup",
         sql: include_str!("migrations/015_contact_lookup.sql"),
-        probe: None,
+        probe: Some(
+            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'index' AND name = 'contact_phone_tail'",
+        ),
     },
 ];
 
