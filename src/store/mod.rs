@@ -94,6 +94,11 @@ impl StoreError {
 /// Parameters of one statement, in `?1`, `?2`… order.
 pub type Params<'a> = &'a [&'a dyn ToValue];
 
+/// The parameters as values, for either engine's encoding.
+fn values(params: Params<'_>) -> Vec<Value> {
+    params.iter().map(|p| ToValue::to_value(*p)).collect()
+}
+
 /// What a query module needs of a connection, on either engine.
 pub trait Sql {
     /// Which engine this is.

@@ -3,7 +3,7 @@
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, Transaction};
 
-use super::{Backend, Params, Row, Sql, StoreResult, Value};
+use super::{Backend, Params, Row, Sql, StoreResult, Value, values};
 
 impl ToSql for Value {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
@@ -33,10 +33,6 @@ fn value_of(v: ValueRef<'_>) -> Value {
         ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
         ValueRef::Blob(b) => Value::Blob(b.to_vec()),
     }
-}
-
-fn values(params: Params<'_>) -> Vec<Value> {
-    params.iter().map(|p| p.to_value()).collect()
 }
 
 impl Sql for Connection {

@@ -18,7 +18,7 @@ use std::str::FromStr;
 use postgres::config::SslMode;
 use postgres::{Client, Config, NoTls, Statement};
 
-use super::{Backend, Params, Row, Sql, StoreError, StoreResult, Value, dialect};
+use super::{Backend, Params, Row, Sql, StoreError, StoreResult, dialect, values};
 
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION, migrate};
 pub use password::{find_in_pgpass, shown_url};
@@ -99,10 +99,6 @@ impl PgConn {
             .insert(sql.to_owned(), st.clone());
         Ok(st)
     }
-}
-
-fn values(params: Params<'_>) -> Vec<Value> {
-    params.iter().map(|p| p.to_value()).collect()
 }
 
 impl Sql for PgConn {
