@@ -4,44 +4,14 @@
 //! test in a schema of its own. Without the variable the PostgreSQL half says it was skipped.
 
 use duijie::db::engine::Store;
+
+mod common;
+
+use common::engines::{empty_schema, engines, fresh_schema, server};
 use duijie::db::{Db, rev, stats, views};
 use duijie::domain::{Money, ShelveReason, Stage};
 use duijie::store::pg::{self, PgConn};
 use duijie::store::{Backend, Sql};
-
-/// The engines a test runs on: SQLite always, PostgreSQL when configured.
-fn engines(test: &str) -> Vec<Store> {
-    let mut out = vec![Store::Local(Db::open_in_memory().unwrap())];
-    match server() {
-        Some(url) => out.push(Store::shared(fresh_schema(&url, test))),
-        None => eprintln!("{test}: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)"),
-    }
-    out
-}
-
-fn server() -> Option<String> {
-    std::env::var("DUIJIE_TEST_PG")
-        .ok()
-        .filter(|u| !u.is_empty())
-}
-
-/// A session on the test server whose search path is a new, migrated schema.
-fn fresh_schema(url: &str, test: &str) -> PgConn {
-    let conn = empty_schema(url, test);
-    pg::migrate(&conn).unwrap();
-    conn
-}
-
-fn empty_schema(url: &str, test: &str) -> PgConn {
-    let conn = PgConn::connect(url).unwrap();
-    let schema = format!("t_{test}_{}", std::process::id());
-    conn.batch(&format!(
-        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; \
-         SET search_path TO {schema}"
-    ))
-    .unwrap();
-    conn
-}
 
 const NOW: &str = "2026-12-02T09:00:00Z";
 

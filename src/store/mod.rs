@@ -110,6 +110,20 @@ pub trait Sql {
     /// Runs a query; all its rows.
     fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>>;
 
+    /// Runs a query, handing each row to `f` as it is read (one row in memory at a time on
+    /// SQLite: for the large reads, such as every record's search keys).
+    fn query_each(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: &mut dyn FnMut(&Row) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        for row in self.query(sql, params)? {
+            f(&row)?;
+        }
+        Ok(())
+    }
+
     /// Runs a query; its first row, if any.
     fn query_opt(&self, sql: &str, params: Params<'_>) -> StoreResult<Option<Row>> {
         Ok(self.query(sql, params)?.into_iter().next())

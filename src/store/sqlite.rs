@@ -48,18 +48,32 @@ impl Sql for Connection {
     }
 
     fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>> {
+        let mut out = Vec::new();
+        self.query_each(sql, params, &mut |r| {
+            out.push(r.clone());
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn query_each(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: &mut dyn FnMut(&Row) -> StoreResult<()>,
+    ) -> StoreResult<()> {
         let mut st = self.prepare_cached(sql)?;
         let width = st.column_count();
         let mut rows = st.query(rusqlite::params_from_iter(values(params)))?;
-        let mut out = Vec::new();
+        let mut row = Row(Vec::with_capacity(width));
         while let Some(r) = rows.next()? {
-            let mut row = Vec::with_capacity(width);
+            row.0.clear();
             for i in 0..width {
-                row.push(value_of(r.get_ref(i)?));
+                row.0.push(value_of(r.get_ref(i)?));
             }
-            out.push(Row(row));
+            f(&row)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     fn batch(&self, sql: &str) -> StoreResult<()> {
@@ -81,6 +95,14 @@ impl Sql for Transaction<'_> {
     }
     fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>> {
         Sql::query(&**self, sql, params)
+    }
+    fn query_each(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: &mut dyn FnMut(&Row) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        Sql::query_each(&**self, sql, params, f)
     }
     fn batch(&self, sql: &str) -> StoreResult<()> {
         Sql::batch(&**self, sql)

@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
+pub mod engines;
 pub mod pty;
 
 use std::path::Path;
