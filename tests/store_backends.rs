@@ -7,7 +7,7 @@ use duijie::db::engine::Store;
 
 mod common;
 
-use common::engines::{empty_schema, engines, fresh_schema, server};
+use common::engines::{empty_schema, engines, server};
 use duijie::db::{Db, rev, stats, views};
 use duijie::domain::{Money, ShelveReason, Stage};
 use duijie::store::pg::{self, PgConn};
