@@ -443,3 +443,16 @@ fn sslmode_require_connects_over_verified_tls_and_refuses_an_unknown_server() {
         .unwrap();
     assert!(!ssl, "without sslmode=require the session is plain");
 }
+
+#[test]
+fn a_session_has_no_broker_name_until_one_is_set_on_either_engine() {
+    use duijie::db::actor;
+    for store in engines("actor") {
+        let s = store.sql();
+        assert_eq!(actor::current(s).unwrap(), None, "{:?}", store.backend());
+        actor::set(s, Some("王芳")).unwrap();
+        assert_eq!(actor::current(s).unwrap().as_deref(), Some("王芳"));
+        actor::set(s, None).unwrap();
+        assert_eq!(actor::current(s).unwrap(), None);
+    }
+}

@@ -6,51 +6,74 @@
 //! rows read it where they write, and no call in between has to carry it. A connection with
 //! no name set writes NULL, as rows from before names hold.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
 use super::DbResult;
+use crate::store::{Backend, Sql};
+
+/// The session's table, as each engine names its temporary schema.
+fn table(conn: &dyn Sql) -> &'static str {
+    match conn.backend() {
+        Backend::Sqlite => "temp.session_actor",
+        Backend::Postgres => "pg_temp.session_actor",
+    }
+}
 
 /// Sets (or, with `None`, clears) the name of whoever writes through `conn`.
-pub fn set(conn: &Connection, name: Option<&str>) -> DbResult<()> {
-    conn.execute_batch(
+pub fn set(conn: &dyn Sql, name: Option<&str>) -> DbResult<()> {
+    conn.batch(
         "CREATE TEMP TABLE IF NOT EXISTS session_actor (\
          id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT)",
     )?;
     conn.execute(
-        "INSERT INTO temp.session_actor (id, name) VALUES (1, ?1) \
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-        params![name],
+        &format!(
+            "INSERT INTO {} (id, name) VALUES (1, ?1) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+            table(conn)
+        ),
+        &[&name],
     )?;
     Ok(())
 }
 
 /// The name of whoever writes through `conn`, if one was set.
-pub fn current(conn: &Connection) -> DbResult<Option<String>> {
-    let exists: bool = conn
-        .prepare_cached("SELECT count(*) > 0 FROM temp.sqlite_schema WHERE name = 'session_actor'")?
-        .query_row([], |r| r.get(0))?;
-    if !exists {
+pub fn current(conn: &dyn Sql) -> DbResult<Option<String>> {
+    let exists = match conn.backend() {
+        Backend::Sqlite => "SELECT count(*) FROM temp.sqlite_schema WHERE name = 'session_actor'",
+        Backend::Postgres => {
+            "SELECT count(*) FROM pg_class \
+             WHERE relname = 'session_actor' AND relnamespace = pg_my_temp_schema()"
+        }
+    };
+    if conn.query_one(exists, &[])?.get::<i64>(0)? == 0 {
         return Ok(None);
     }
-    Ok(conn
-        .prepare_cached("SELECT name FROM temp.session_actor WHERE id = 1")?
-        .query_row([], |r| r.get::<_, Option<String>>(0))
-        .optional()?
-        .flatten())
+    let sql = format!("SELECT name FROM {} WHERE id = 1", table(conn));
+    Ok(match conn.query_opt(&sql, &[])? {
+        Some(row) => row.get(0)?,
+        None => None,
+    })
+}
+
+/// The names in the first column of `sql`'s rows.
+fn names(conn: &dyn Sql, sql: &str) -> DbResult<Vec<String>> {
+    conn.query(sql, &[])?
+        .iter()
+        .map(|r| Ok(r.get(0)?))
+        .collect()
 }
 
 /// The names that own pairs, sorted.
-pub fn owners(conn: &Connection) -> DbResult<Vec<String>> {
-    let mut st = conn
-        .prepare_cached("SELECT DISTINCT owner FROM pair WHERE owner IS NOT NULL ORDER BY owner")?;
-    let rows = st.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn owners(conn: &dyn Sql) -> DbResult<Vec<String>> {
+    names(
+        conn,
+        "SELECT DISTINCT owner FROM pair WHERE owner IS NOT NULL ORDER BY owner",
+    )
 }
 
 /// The names that did anything recorded (own a pair, or made a step of any kind), sorted:
 /// whom a pair can be handed to without a typo making up a new broker.
-pub fn known(conn: &Connection) -> DbResult<Vec<String>> {
-    let mut st = conn.prepare_cached(
+pub fn known(conn: &dyn Sql) -> DbResult<Vec<String>> {
+    names(
+        conn,
         "SELECT owner FROM pair WHERE owner IS NOT NULL \
          UNION SELECT created_by FROM pair WHERE created_by IS NOT NULL \
          UNION SELECT created_by FROM record WHERE created_by IS NOT NULL \
@@ -59,9 +82,7 @@ pub fn known(conn: &Connection) -> DbResult<Vec<String>> {
          UNION SELECT actor FROM followup WHERE actor IS NOT NULL \
          UNION SELECT actor FROM record_note WHERE actor IS NOT NULL \
          ORDER BY 1",
-    )?;
-    let rows = st.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    )
 }
 
 #[cfg(test)]

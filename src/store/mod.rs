@@ -145,4 +145,11 @@ pub trait Sql {
 
     /// Whether a transaction is open (writes inside share its revision).
     fn in_transaction(&self) -> bool;
+
+    /// The SQLite connection underneath, for what only SQLite has (`PRAGMA data_version`,
+    /// the online backup) and, while query modules move onto this interface, for calling
+    /// one that still takes rusqlite's `Connection` ([`sqlite::legacy`]).
+    fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
+        None
+    }
 }
