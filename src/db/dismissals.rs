@@ -1,13 +1,12 @@
 //! Dismissed suggestions: a demand–result couple the broker said no to, with why. Read by
 //! the suggestion ranking (a dismissed partner is left out) and written by `duijie dismiss`
-//! and the desk's `x`.
+//! and the desk's `x`. On either engine ([`Sql`]).
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
-
 use super::{DbResult, now};
 use crate::domain::{Kind, Record};
+use crate::store::Sql;
 
 /// Why a suggestion was dismissed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,55 +55,56 @@ fn couple(query: &Record, partner: i64) -> (i64, i64) {
 /// Dismisses `partner` for `query` (replacing an earlier dismissal's reason). Returns
 /// whether it was not dismissed before.
 pub fn dismiss(
-    conn: &Connection,
+    conn: &dyn Sql,
     query: &Record,
     partner: i64,
     reason: DismissReason,
 ) -> DbResult<bool> {
     let (d, r) = couple(query, partner);
     let before = is_dismissed(conn, d, r)?;
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO dismissal (demand_id, result_id, reason, at) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (demand_id, result_id) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-    )?
-    .execute(params![d, r, reason.as_str(), now()])?;
+        &[&d, &r, &reason.as_str(), &now()],
+    )?;
     Ok(!before)
 }
 
 /// Takes a dismissal back. Returns whether there was one.
-pub fn restore(conn: &Connection, query: &Record, partner: i64) -> DbResult<bool> {
+pub fn restore(conn: &dyn Sql, query: &Record, partner: i64) -> DbResult<bool> {
     let (d, r) = couple(query, partner);
-    let n = conn
-        .prepare_cached("DELETE FROM dismissal WHERE demand_id = ?1 AND result_id = ?2")?
-        .execute(params![d, r])?;
+    let n = conn.execute(
+        "DELETE FROM dismissal WHERE demand_id = ?1 AND result_id = ?2",
+        &[&d, &r],
+    )?;
     Ok(n > 0)
 }
 
-fn is_dismissed(conn: &Connection, demand: i64, result: i64) -> DbResult<bool> {
+fn is_dismissed(conn: &dyn Sql, demand: i64, result: i64) -> DbResult<bool> {
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM dismissal WHERE demand_id = ?1 AND result_id = ?2")?
-        .query_row(params![demand, result], |r| r.get::<_, i64>(0))?
+        .query_one(
+            "SELECT count(*) FROM dismissal WHERE demand_id = ?1 AND result_id = ?2",
+            &[&demand, &result],
+        )?
+        .get::<i64>(0)?
         > 0)
 }
 
 /// The partners dismissed for `query`: partner id → reason.
-pub fn of_record(conn: &Connection, query: &Record) -> DbResult<HashMap<i64, DismissReason>> {
+pub fn of_record(conn: &dyn Sql, query: &Record) -> DbResult<HashMap<i64, DismissReason>> {
     let sql = match query.kind {
         Kind::Demand => "SELECT result_id, reason FROM dismissal WHERE demand_id = ?1",
         Kind::Achievement => "SELECT demand_id, reason FROM dismissal WHERE result_id = ?1",
     };
-    let mut st = conn.prepare_cached(sql)?;
-    let rows = st.query_map(params![query.id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })?;
     let mut out = HashMap::new();
-    for row in rows {
-        let (id, reason) = row?;
+    conn.query_each(sql, &[&query.id], &mut |r| {
+        let reason: String = r.get(1)?;
         out.insert(
-            id,
+            r.get(0)?,
             DismissReason::parse(&reason).unwrap_or(DismissReason::Other),
         );
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 

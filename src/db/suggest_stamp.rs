@@ -1,10 +1,10 @@
 //! What the persisted suggestion index checks before it is used: a stamp of the records as
 //! they are. A record written after the index was built has a higher revision, a deleted one
 //! leaves a tombstone with one, and a restored older file differs in its count or newest id.
-
-use rusqlite::Connection;
+//! On either engine ([`Sql`]).
 
 use super::DbResult;
+use crate::store::Sql;
 
 /// The records' state, as far as the suggestion index cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,11 +18,11 @@ pub struct Stamp {
 }
 
 /// The stamp of the records now.
-pub fn records(conn: &Connection) -> DbResult<Stamp> {
+pub fn records(conn: &dyn Sql) -> DbResult<Stamp> {
     let one = |sql: &str| -> DbResult<i64> {
         Ok(conn
-            .prepare_cached(sql)?
-            .query_row([], |r| r.get::<_, Option<i64>>(0))?
+            .query_one(sql, &[])?
+            .get::<Option<i64>>(0)?
             .unwrap_or(0))
     };
     Ok(Stamp {
