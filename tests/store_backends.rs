@@ -7,7 +7,7 @@ use duijie::db::engine::Store;
 
 mod common;
 
-use common::engines::{empty_schema, engines, server};
+use common::engines::{empty_schema, engines, fresh_schema, server};
 use duijie::db::{Db, rev, stats, views};
 use duijie::domain::{Money, ShelveReason, Stage};
 use duijie::store::pg::{self, PgConn};
@@ -455,4 +455,39 @@ fn a_session_has_no_broker_name_until_one_is_set_on_either_engine() {
         actor::set(s, None).unwrap();
         assert_eq!(actor::current(s).unwrap(), None);
     }
+}
+
+#[test]
+fn a_listening_desk_hears_another_sessions_commit_within_a_second_and_not_a_rollback() {
+    let Some(url) = server() else {
+        eprintln!("change feed: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)");
+        return;
+    };
+    let writer = fresh_schema(&url, "feed");
+    let schema: String = writer
+        .query_one("SELECT current_schema()", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    let listener = pg::Listener::start(&url, &schema).unwrap();
+    let wait_for = |n: u64| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        while listener.heard() < n && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        listener.heard()
+    };
+    let mut store = Store::shared(writer);
+    store
+        .write(|s| Ok(add_record(s, "demand", 1, "锂电池回收")))
+        .unwrap();
+    assert_eq!(wait_for(1), 1, "a commit is heard within 1 s");
+    let refused: duijie::db::DbResult<()> = store.write(|s| {
+        add_record(s, "demand", 2, "不会提交");
+        Err(duijie::db::DbError::Store(duijie::store::StoreError::NoRow))
+    });
+    assert!(refused.is_err());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(listener.heard(), 1, "a rolled-back write is not announced");
+    assert!(listener.alive());
 }

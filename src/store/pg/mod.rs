@@ -6,6 +6,7 @@
 //! writers wait for each other as SQLite's one writer does, so a version checked inside the
 //! transaction is still the stored one when it commits.
 
+mod listen;
 mod migrate;
 mod params;
 mod password;
@@ -20,6 +21,7 @@ use postgres::{Client, Config, NoTls, Statement};
 
 use super::{Backend, Params, Row, Sql, StoreError, StoreResult, dialect, values};
 
+pub use listen::Listener;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION, migrate};
 pub use password::{find_in_pgpass, shown_url};
 
@@ -36,32 +38,8 @@ impl PgConn {
     /// or returned carries the password. `sslmode=require` connects over TLS, verifying the
     /// server ([`tls`]); otherwise the connection is plain.
     pub fn connect(url: &str) -> StoreResult<PgConn> {
-        let (plain_url, root) = tls::take_root_cert(url);
-        let mut config = Config::from_str(&plain_url).map_err(|e| {
-            StoreError::Setup(format!("{}: not a PostgreSQL address: {e}", shown_url(url)))
-        })?;
-        password::complete(&mut config);
-        let client = if config.get_ssl_mode() == SslMode::Require {
-            config.connect(tls::connector(root)?).map_err(|e| {
-                let why = describe(&e);
-                if !(why.contains("TLS") || why.contains("certificate")) {
-                    return StoreError::Postgres(e);
-                }
-                StoreError::Setup(format!(
-                    "{}: {why} — with sslmode=require the server's certificate must be signed \
-                     by a known CA: give its CA with sslrootcert=FILE, PGSSLROOTCERT or \
-                     ~/.postgresql/root.crt",
-                    shown_url(url),
-                ))
-            })?
-        } else {
-            // Not asked for: plain, as a server that offers TLS with a private certificate
-            // must not make an unverified attempt fail.
-            config.ssl_mode(SslMode::Disable);
-            config.connect(NoTls)?
-        };
         Ok(PgConn {
-            client: RefCell::new(client),
+            client: RefCell::new(client(url)?),
             prepared: RefCell::new(HashMap::new()),
             in_tx: Cell::new(false),
         })
@@ -128,6 +106,35 @@ impl Sql for PgConn {
     fn in_transaction(&self) -> bool {
         self.in_tx.get()
     }
+}
+
+/// A client session to `url`, as [`PgConn::connect`] describes.
+fn client(url: &str) -> StoreResult<Client> {
+    let (plain_url, root) = tls::take_root_cert(url);
+    let mut config = Config::from_str(&plain_url).map_err(|e| {
+        StoreError::Setup(format!("{}: not a PostgreSQL address: {e}", shown_url(url)))
+    })?;
+    password::complete(&mut config);
+    let client = if config.get_ssl_mode() == SslMode::Require {
+        config.connect(tls::connector(root)?).map_err(|e| {
+            let why = describe(&e);
+            if !(why.contains("TLS") || why.contains("certificate")) {
+                return StoreError::Postgres(e);
+            }
+            StoreError::Setup(format!(
+                "{}: {why} — with sslmode=require the server's certificate must be signed \
+                 by a known CA: give its CA with sslrootcert=FILE, PGSSLROOTCERT or \
+                 ~/.postgresql/root.crt",
+                shown_url(url),
+            ))
+        })?
+    } else {
+        // Not asked for: plain, as a server that offers TLS with a private certificate
+        // must not make an unverified attempt fail.
+        config.ssl_mode(SslMode::Disable);
+        config.connect(NoTls)?
+    };
+    Ok(client)
 }
 
 /// A server error as one line: its message, and its detail when it has one.
