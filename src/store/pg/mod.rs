@@ -137,6 +137,27 @@ fn client(url: &str) -> StoreResult<Client> {
     Ok(client)
 }
 
+/// Whether the error is the session's end rather than a statement's: the server went away,
+/// the network dropped, or the server ended the session (shut down, terminated).
+pub fn is_lost(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    if e.is_closed() {
+        return true;
+    }
+    if let Some(code) = e.code() {
+        return [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+            SqlState::CONNECTION_FAILURE,
+            SqlState::CONNECTION_EXCEPTION,
+        ]
+        .contains(code);
+    }
+    // An I/O error under a client error: the socket broke.
+    std::error::Error::source(e).is_some_and(<dyn std::error::Error>::is::<std::io::Error>)
+}
+
 /// A server error as one line: its message, and its detail when it has one.
 pub fn describe(e: &postgres::Error) -> String {
     if let Some(db) = e.as_db_error() {
