@@ -17,6 +17,8 @@ pub enum StoreMsg {
                      "{}: this login may only read the shared database; nothing was written — ask whoever runs it for write rights"),
     Lost => ("与共享库的连接已断开（{}），未写入任何内容——请检查网络后重试",
              "the connection to the shared database was lost ({}); nothing was written — check the network and try again"),
+    FileOnly => ("此命令作用于数据库文件，共享库（{}）没有文件；`duijie --db {} pull --to 文件` 可写出本地副本",
+                 "this command works on a database file, and the shared database ({}) is not one; `duijie --db {} pull --to FILE` writes a local copy"),
     NotYet => ("共享库（{}）暂不支持此命令；`duijie --db {} pull --to 文件` 可写出本地副本",
                "the shared database ({}) does not take this command yet; `duijie --db {} pull --to FILE` writes a local copy"),
 }
