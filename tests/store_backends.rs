@@ -546,12 +546,18 @@ fn a_login_with_read_rights_only_browses_and_its_writes_are_refused_clearly() {
 }
 
 #[test]
-fn a_write_on_a_dropped_connection_fails_with_one_clear_line() {
+fn a_write_on_a_dropped_connection_fails_with_one_clear_line_and_a_reconnect_goes_on() {
     let Some(url) = server() else {
         eprintln!("dropped connection: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)");
         return;
     };
-    let mut store = Store::shared(fresh_schema(&url, "dropped"));
+    let at = common::engines::schema_url("dropped").unwrap();
+    let conn = PgConn::connect(&at).unwrap();
+    pg::migrate(&conn).unwrap();
+    let mut store = Store::shared(conn);
+    store
+        .write(|s| Ok(add_record(s, "demand", 1, "断线前")))
+        .unwrap();
     let pid: i64 = store
         .sql()
         .query_one("SELECT CAST(pg_backend_pid() AS BIGINT)", &[])
@@ -563,7 +569,7 @@ fn a_write_on_a_dropped_connection_fails_with_one_clear_line() {
         .query("SELECT pg_terminate_backend(CAST(?1 AS INTEGER))", &[&pid])
         .unwrap();
     let err = store
-        .write(|s| Ok(add_record(s, "demand", 1, "断线")))
+        .write(|s| Ok(add_record(s, "demand", 2, "断线")))
         .unwrap_err();
     assert!(matches!(err, duijie::db::DbError::Lost(_)), "{err:?}");
     let line = err.to_string();
@@ -575,4 +581,20 @@ fn a_write_on_a_dropped_connection_fails_with_one_clear_line() {
         !line.contains('\n') && !line.contains("duijie-ci"),
         "{line}"
     );
+    // Reconnected, the same session (schema and all) takes the write.
+    let Store::Shared(conn) = &store else {
+        unreachable!()
+    };
+    assert!(conn.is_closed());
+    conn.reconnect().unwrap();
+    store
+        .write(|s| Ok(add_record(s, "demand", 2, "重连后")))
+        .unwrap();
+    let n: i64 = store
+        .sql()
+        .query_one("SELECT count(*) FROM record", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    assert_eq!(n, 2);
 }
