@@ -91,6 +91,28 @@ impl StoreError {
     }
 }
 
+/// Runs `f`'s reads in one snapshot, so that they agree with each other while others write:
+/// a deferred read transaction on SQLite, a repeatable-read read-only one on PostgreSQL.
+/// Inside a transaction already, `f` shares it.
+pub fn read_snapshot<T>(
+    conn: &dyn Sql,
+    f: impl FnOnce() -> Result<T, crate::db::DbError>,
+) -> Result<T, crate::db::DbError> {
+    if conn.in_transaction() {
+        return f();
+    }
+    conn.batch(match conn.backend() {
+        Backend::Sqlite => "BEGIN DEFERRED",
+        Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    })?;
+    let out = f();
+    // Nothing was written: ending it either way changes nothing.
+    let end = conn.batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+    let out = out?;
+    end?;
+    Ok(out)
+}
+
 /// Parameters of one statement, in `?1`, `?2`… order.
 pub type Params<'a> = &'a [&'a dyn ToValue];
 
