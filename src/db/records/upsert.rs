@@ -134,24 +134,21 @@ pub fn write_found(
     }
 }
 
-/// Gives `rec` the identity (id, code, timestamps) of the stored record `old` it matched,
-/// and says whether it then holds exactly what `old` does.
+/// Gives `rec` the identity (id, code, timestamps, who made and last changed it) of the
+/// stored record `old` it matched, and says whether it then holds exactly what `old` does.
 pub fn adopt(old: &Record, rec: &mut Record) -> bool {
     rec.id = old.id;
     rec.seq = old.seq;
     rec.created_at.clone_from(&old.created_at);
     rec.updated_at.clone_from(&old.updated_at);
     rec.rev = old.rev;
+    rec.created_by.clone_from(&old.created_by);
+    rec.updated_by.clone_from(&old.updated_by);
     *old == *rec
 }
 
-/// Whether `a` and `b` hold the same fields (codes and timestamps aside).
+/// Whether `a` and `b` hold the same fields (codes, timestamps and names aside).
 pub fn same_content(a: &Record, b: &Record) -> bool {
     let mut b = b.clone();
-    b.id = a.id;
-    b.seq = a.seq;
-    b.created_at.clone_from(&a.created_at);
-    b.updated_at.clone_from(&a.updated_at);
-    b.rev = a.rev;
-    *a == b
+    adopt(a, &mut b)
 }
