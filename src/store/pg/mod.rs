@@ -27,6 +27,8 @@ pub use password::{find_in_pgpass, shown_url};
 
 /// A session with the server.
 pub struct PgConn {
+    /// The address, password included, to reconnect with; never shown ([`shown_url`]).
+    url: String,
     client: RefCell<Client>,
     prepared: RefCell<HashMap<String, Statement>>,
     in_tx: Cell<bool>,
@@ -39,10 +41,32 @@ impl PgConn {
     /// server ([`tls`]); otherwise the connection is plain.
     pub fn connect(url: &str) -> StoreResult<PgConn> {
         Ok(PgConn {
+            url: url.to_owned(),
             client: RefCell::new(client(url)?),
             prepared: RefCell::new(HashMap::new()),
             in_tx: Cell::new(false),
         })
+    }
+
+    /// Whether the session has ended (the server went away or the network dropped).
+    pub fn is_closed(&self) -> bool {
+        self.client.borrow().is_closed()
+    }
+
+    /// Opens a new session in place of a lost one, with the same address and search path;
+    /// statements are prepared again as they are used. Fails while the server is still out of
+    /// reach (the caller retries later).
+    pub fn reconnect(&self) -> StoreResult<()> {
+        let fresh = client(&self.url)?;
+        *self.client.borrow_mut() = fresh;
+        self.prepared.borrow_mut().clear();
+        self.in_tx.set(false);
+        Ok(())
+    }
+
+    /// The address without its password, for messages.
+    pub fn shown(&self) -> String {
+        shown_url(&self.url)
     }
 
     /// Runs `f` in one transaction, committed when it returns Ok and rolled back otherwise.
@@ -135,6 +159,27 @@ fn client(url: &str) -> StoreResult<Client> {
         config.connect(NoTls)?
     };
     Ok(client)
+}
+
+/// Whether the error is the session's end rather than a statement's: the server went away,
+/// the network dropped, or the server ended the session (shut down, terminated).
+pub fn is_lost(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    if e.is_closed() {
+        return true;
+    }
+    if let Some(code) = e.code() {
+        return [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+            SqlState::CONNECTION_FAILURE,
+            SqlState::CONNECTION_EXCEPTION,
+        ]
+        .contains(code);
+    }
+    // An I/O error under a client error: the socket broke.
+    std::error::Error::source(e).is_some_and(<dyn std::error::Error>::is::<std::io::Error>)
 }
 
 /// A server error as one line: its message, and its detail when it has one.
