@@ -15,13 +15,14 @@
 use std::path::Path;
 use std::thread::JoinHandle;
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 
 use super::DbResult;
 use crate::domain::Kind;
 use crate::search::keys::with_contact;
 use crate::search::worker::{DEFAULT_LIMIT, Feed, SearchWorker};
 use crate::search::{Batch, Index};
+use crate::store::{Backend, Row, Sql, StoreError, StoreResult, Value};
 
 /// Rows in the first batch: few, so the first answer comes at once.
 pub const FIRST_BATCH: usize = 512;
@@ -37,52 +38,79 @@ pub const MAX_BATCH: usize = 2048;
 /// returns false to stop. One read
 /// transaction covers both, so the count is that of the rows read.
 pub fn read_batches(
-    conn: &Connection,
+    conn: &dyn Sql,
+    kind: Kind,
+    counted: impl FnOnce(usize),
+    each: impl FnMut(Batch) -> bool,
+) -> DbResult<()> {
+    in_snapshot(conn, || Ok(read_in(conn, kind, counted, each)?))
+}
+
+/// Runs `f` in one read transaction on `conn` (unless one is open already), so that its
+/// statements see one state of the data: on PostgreSQL a REPEATABLE READ one, as each
+/// statement there otherwise sees the newest commits.
+fn in_snapshot<T>(conn: &dyn Sql, f: impl FnOnce() -> DbResult<T>) -> DbResult<T> {
+    if conn.in_transaction() {
+        return f();
+    }
+    conn.batch(match conn.backend() {
+        Backend::Sqlite => "BEGIN",
+        Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    })?;
+    let out = f();
+    let ended = conn.batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+    let out = out?;
+    ended?;
+    Ok(out)
+}
+
+/// [`read_batches`] inside its transaction.
+fn read_in(
+    conn: &dyn Sql,
     kind: Kind,
     counted: impl FnOnce(usize),
     mut each: impl FnMut(Batch) -> bool,
-) -> DbResult<()> {
-    let tx = conn.unchecked_transaction()?;
-    let sql = if streams_newest_first(&tx, kind)? {
+) -> StoreResult<()> {
+    let sql = if streams_newest_first(conn, kind)? {
         NEWEST_FIRST
     } else {
         HIGHEST_ID_FIRST
     };
-    let mut st = tx.prepare(sql)?;
-    let mut rows = st.query(params![kind.as_str()])?;
     let mut counted = Some(counted);
     let mut size = FIRST_BATCH;
     let mut batch = Batch::default();
-    loop {
-        let row = rows.next()?;
-        let last = row.is_none();
-        if let Some(r) = row {
-            let fold = text(r, 2)?;
-            // Keys written before phone and email were searchable lack them.
-            let completed = with_contact(fold, text(r, 5)?, text(r, 6)?);
-            batch.push(
-                r.get(0)?,
-                text(r, 1)?,
-                completed.as_deref().unwrap_or(fold),
-                text(r, 3)?,
-                text(r, 4)?,
-            );
-            if batch.len() < size {
-                continue;
-            }
+    let read = conn.query_each(sql, &[&kind.as_str()], &mut |r| {
+        let fold = text(r, 2)?;
+        // Keys written before phone and email were searchable lack them.
+        let completed = with_contact(fold, text(r, 5)?, text(r, 6)?);
+        batch.push(
+            r.get(0)?,
+            text(r, 1)?,
+            completed.as_deref().unwrap_or(fold),
+            text(r, 3)?,
+            text(r, 4)?,
+        );
+        if batch.len() < size {
+            return Ok(());
         }
-        if !batch.is_empty() {
-            if !each(std::mem::take(&mut batch)) {
-                break;
-            }
-            size = (size * 2).min(MAX_BATCH);
+        if !each(std::mem::take(&mut batch)) {
+            return Err(StoreError::Stopped);
         }
+        size = (size * 2).min(MAX_BATCH);
         if let Some(f) = counted.take() {
-            f(count(&tx, kind)?);
+            f(count_in(conn, kind)?);
         }
-        if last {
-            break;
-        }
+        Ok(())
+    });
+    match read {
+        Err(StoreError::Stopped) => return Ok(()),
+        other => other?,
+    }
+    if !batch.is_empty() && !each(batch) {
+        return Ok(());
+    }
+    if let Some(f) = counted.take() {
+        f(count_in(conn, kind)?);
     }
     Ok(())
 }
@@ -105,7 +133,7 @@ const NEWEST_FIRST_PLAN: &str = concat!(
     keys_sql!("WHERE kind = ?1 ORDER BY rev DESC, id ASC")
 );
 /// The stored keys by descending id, straight through the table (through the `(kind, seq)`
-/// index SQLite would sort them all first).
+/// index SQLite would sort them all first). SQLite only.
 const HIGHEST_ID_FIRST: &str = keys_sql!("NOT INDEXED WHERE kind = ?1 ORDER BY id DESC");
 #[cfg(test)]
 const HIGHEST_ID_FIRST_PLAN: &str = concat!(
@@ -113,37 +141,52 @@ const HIGHEST_ID_FIRST_PLAN: &str = concat!(
     keys_sql!("NOT INDEXED WHERE kind = ?1 ORDER BY id DESC")
 );
 
-/// Whether SQLite reads [`NEWEST_FIRST`] in order from an index rather than sorting it all
-/// before the first row.
-fn streams_newest_first(conn: &Connection, kind: Kind) -> DbResult<bool> {
-    streams(conn, NEWEST_FIRST_PLAN, kind)
+/// Whether [`NEWEST_FIRST`] returns rows in order from an index rather than sorting them
+/// all before the first. PostgreSQL's schema always has the index (and its client reads the
+/// rows whole before handing them over).
+fn streams_newest_first(conn: &dyn Sql, kind: Kind) -> StoreResult<bool> {
+    match conn.backend() {
+        Backend::Sqlite => streams(conn, NEWEST_FIRST_PLAN, kind),
+        Backend::Postgres => Ok(true),
+    }
 }
 
-/// Whether the plan `plan` (an `EXPLAIN QUERY PLAN`) returns rows without sorting them first.
-fn streams(conn: &Connection, plan: &str, kind: Kind) -> DbResult<bool> {
-    let mut st = conn.prepare(plan)?;
-    let steps = st.query_map(params![kind.as_str()], |r| r.get::<_, String>(3))?;
-    for step in steps {
-        if step?.contains("TEMP B-TREE") {
-            return Ok(false);
-        }
-    }
-    Ok(true)
+/// Whether the SQLite plan `plan` (an `EXPLAIN QUERY PLAN`) returns rows without sorting
+/// them first.
+fn streams(conn: &dyn Sql, plan: &str, kind: Kind) -> StoreResult<bool> {
+    let mut sorts = false;
+    conn.query_each(plan, &[&kind.as_str()], &mut |r| {
+        sorts |= text(r, 3)?.contains("TEMP B-TREE");
+        Ok(())
+    })?;
+    Ok(!sorts)
 }
 
 /// Column `i` of `r` as text, borrowed (no allocation per row).
-fn text<'r>(r: &'r Row, i: usize) -> DbResult<&'r str> {
-    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+fn text(r: &Row, i: usize) -> StoreResult<&str> {
+    match r.0.get(i) {
+        Some(Value::Text(s)) => Ok(s),
+        other => Err(StoreError::Column {
+            index: i,
+            want: "text",
+            found: other.map_or("no such column", Value::kind),
+        }),
+    }
 }
 
 /// How many records of `kind` there are.
-pub fn count(conn: &Connection, kind: Kind) -> DbResult<usize> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM record WHERE kind = ?1",
-        params![kind.as_str()],
-        |r| r.get(0),
-    )?;
-    Ok(n as usize)
+pub fn count(conn: &dyn Sql, kind: Kind) -> DbResult<usize> {
+    Ok(count_in(conn, kind)?)
+}
+
+fn count_in(conn: &dyn Sql, kind: Kind) -> StoreResult<usize> {
+    let n: i64 = conn
+        .query_one(
+            "SELECT count(*) FROM record WHERE kind = ?1",
+            &[&kind.as_str()],
+        )?
+        .get(0)?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// A read-only connection to the database at `path`, for a loader thread (on read-only
@@ -154,7 +197,7 @@ pub fn open_read_only(path: &Path) -> DbResult<Connection> {
 
 /// Sends every record of `kind` to `feed` from `conn`, on the calling thread, and closes it
 /// (complete, or failed with the error, which is also returned).
-pub fn feed(conn: &Connection, kind: Kind, feed: Feed) -> DbResult<()> {
+pub fn feed(conn: &dyn Sql, kind: Kind, feed: Feed) -> DbResult<()> {
     let mut stopped = false;
     let read = read_batches(
         conn,
@@ -173,12 +216,12 @@ pub fn feed(conn: &Connection, kind: Kind, feed: Feed) -> DbResult<()> {
     read
 }
 
-/// Starts a thread that opens its own connection with `open` (e.g. [`open_read_only`]) and
-/// feeds every record of `kind` to `feed`. Failures reach the worker's answers
-/// ([`crate::search::worker::Coverage::failed`]).
-pub fn spawn_loader(
+/// Starts a thread that opens its own connection with `open` (e.g. [`open_read_only`], or a
+/// session with the shared server) and feeds every record of `kind` to `feed`. Failures
+/// reach the worker's answers ([`crate::search::worker::Coverage::failed`]).
+pub fn spawn_loader<C: Sql>(
     kind: Kind,
-    open: impl FnOnce() -> DbResult<Connection> + Send + 'static,
+    open: impl FnOnce() -> DbResult<C> + Send + 'static,
     to: Feed,
 ) -> JoinHandle<()> {
     std::thread::Builder::new()
@@ -194,9 +237,9 @@ pub fn spawn_loader(
 
 /// A search worker for the records of `kind` that fills in the background from its own
 /// connection (`open`), answering with at most [`DEFAULT_LIMIT`] hits. Returns at once.
-pub fn spawn_search(
+pub fn spawn_search<C: Sql>(
     kind: Kind,
-    open: impl FnOnce() -> DbResult<Connection> + Send + 'static,
+    open: impl FnOnce() -> DbResult<C> + Send + 'static,
 ) -> SearchWorker {
     let (worker, to) = SearchWorker::spawn_fed(DEFAULT_LIMIT);
     spawn_loader(kind, open, to);
@@ -207,7 +250,7 @@ impl Index {
     /// Loads the stored keys of every record of `kind` at once, on the calling thread (tests,
     /// an in-memory database, the command line). It lives here, beside the SQL, so that the
     /// search module needs nothing from the database.
-    pub fn load(conn: &Connection, kind: Kind) -> DbResult<Index> {
+    pub fn load(conn: &dyn Sql, kind: Kind) -> DbResult<Index> {
         let idx = std::cell::RefCell::new(Index::empty());
         read_batches(
             conn,
@@ -240,7 +283,7 @@ mod tests {
                 records::insert(tx, &mut r)?;
                 tx.execute(
                     "UPDATE record SET updated_at = ?1 WHERE id = ?2",
-                    params![format!("2026-11-{:02}T08:00:00Z", 1 + i % 7), r.id],
+                    &[&format!("2026-11-{:02}T08:00:00Z", 1 + i % 7), &r.id],
                 )?;
             }
             records::insert(tx, &mut Record::new(Kind::Demand, "需求"))

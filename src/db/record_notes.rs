@@ -1,15 +1,12 @@
 //! Typed queries on a record's own log (`record_note`, migration 010). Writing or removing a
 //! note stamps its record's rev, so a desk watching revisions reads the record (and its log)
-//! again; deleting the record takes its notes along.
-
-use rusqlite::{Connection, OptionalExtension, Row, params};
+//! again; deleting the record takes its notes along. On either engine ([`Sql`]).
 
 use super::{DbResult, rev};
 use crate::domain::{Channel, RecordNote};
+use crate::store::{Row, Sql, StoreResult};
 
-const COLUMNS: &str = "id, record_id, at, channel, note, next_action, next_due, actor";
-
-fn from_row(r: &Row<'_>) -> rusqlite::Result<RecordNote> {
+fn from_row(r: &Row) -> StoreResult<RecordNote> {
     let channel: String = r.get(3)?;
     Ok(RecordNote {
         id: r.get(0)?,
@@ -24,66 +21,87 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<RecordNote> {
 }
 
 /// Stamps record `record_id` with the transaction's revision.
-fn touch_record(conn: &Connection, record_id: i64) -> DbResult<()> {
+fn touch_record(conn: &dyn Sql, record_id: i64) -> DbResult<()> {
     let rev = rev::stamp(conn)?;
-    conn.prepare_cached("UPDATE record SET rev = ?2 WHERE id = ?1")?
-        .execute(params![record_id, rev])?;
+    conn.execute(
+        "UPDATE record SET rev = ?2 WHERE id = ?1",
+        &[&record_id, &rev],
+    )?;
     Ok(())
 }
 
+/// The statement adding a note, with the id column and its value added when given
+/// (PostgreSQL takes no NULL for an id it is to choose).
+macro_rules! insert_sql {
+    ($id_col:literal, $id_val:literal) => {
+        concat!(
+            "INSERT INTO record_note (record_id, at, channel, note, next_action, next_due, actor",
+            $id_col,
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7",
+            $id_val,
+            ")"
+        )
+    };
+}
+
 /// Adds a note (its id 0: a new one, given the next id; else restored under that id).
-pub fn insert(conn: &Connection, n: &mut RecordNote) -> DbResult<()> {
+pub fn insert(conn: &dyn Sql, n: &mut RecordNote) -> DbResult<()> {
     let id = (n.id != 0).then_some(n.id);
     if id.is_none() {
         n.actor = super::actor::current(conn)?;
     }
-    conn.prepare_cached(
-        "INSERT INTO record_note (id, record_id, at, channel, note, next_action, next_due, \
-         actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        id,
-        n.record_id,
-        n.at,
-        n.channel.key(),
-        n.note,
-        n.next_action,
-        n.next_due,
-        n.actor
-    ])?;
-    n.id = conn.last_insert_rowid();
+    let channel = n.channel.key();
+    let mut params: Vec<&dyn crate::store::ToValue> = vec![
+        &n.record_id,
+        &n.at,
+        &channel,
+        &n.note,
+        &n.next_action,
+        &n.next_due,
+        &n.actor,
+    ];
+    let sql = match &id {
+        Some(id) => {
+            params.push(id);
+            insert_sql!(", id", ", ?8")
+        }
+        None => insert_sql!("", ""),
+    };
+    let new_id = conn.insert(sql, &params)?;
+    n.id = new_id;
     touch_record(conn, n.record_id)
 }
 
 /// Deletes a note; false when it was already gone.
-pub fn delete(conn: &Connection, id: i64) -> DbResult<bool> {
-    let record: Option<i64> = conn
-        .prepare_cached("SELECT record_id FROM record_note WHERE id = ?1")?
-        .query_row(params![id], |r| r.get(0))
-        .optional()?;
-    let Some(record) = record else {
+pub fn delete(conn: &dyn Sql, id: i64) -> DbResult<bool> {
+    let Some(row) = conn.query_opt("SELECT record_id FROM record_note WHERE id = ?1", &[&id])?
+    else {
         return Ok(false);
     };
-    conn.prepare_cached("DELETE FROM record_note WHERE id = ?1")?
-        .execute(params![id])?;
+    let record: i64 = row.get(0)?;
+    conn.execute("DELETE FROM record_note WHERE id = ?1", &[&id])?;
     touch_record(conn, record)?;
     Ok(true)
 }
 
 /// A record's log, newest first.
-pub fn of_record(conn: &Connection, record_id: i64) -> DbResult<Vec<RecordNote>> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM record_note WHERE record_id = ?1 ORDER BY at DESC, id DESC");
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![record_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn of_record(conn: &dyn Sql, record_id: i64) -> DbResult<Vec<RecordNote>> {
+    let rows = conn.query(
+        "SELECT id, record_id, at, channel, note, next_action, next_due, actor \
+         FROM record_note WHERE record_id = ?1 ORDER BY at DESC, id DESC",
+        &[&record_id],
+    )?;
+    Ok(rows.iter().map(from_row).collect::<StoreResult<_>>()?)
 }
 
 /// How many notes record `record_id` holds (what deleting it would take along).
-pub fn count_of(conn: &Connection, record_id: i64) -> DbResult<i64> {
+pub fn count_of(conn: &dyn Sql, record_id: i64) -> DbResult<i64> {
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM record_note WHERE record_id = ?1")?
-        .query_row(params![record_id], |r| r.get(0))?)
+        .query_one(
+            "SELECT count(*) FROM record_note WHERE record_id = ?1",
+            &[&record_id],
+        )?
+        .get(0)?)
 }
 
 #[cfg(test)]

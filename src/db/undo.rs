@@ -6,12 +6,13 @@
 //! Entries are stored in a versioned envelope ([`Inverse::to_json`]); one that cannot be
 //! read comes back as [`Unreadable`] with its label, so it can be skipped with a message
 //! instead of blocking every step behind it.
-
-use rusqlite::{Connection, OptionalExtension, params};
+//!
+//! On either engine ([`Sql`]).
 
 use super::DbResult;
 use crate::domain::Record;
 use crate::domain::undo::{Inverse, UndoStep, Unreadable};
+use crate::store::{Row, Sql, StoreError, StoreResult, ToValue};
 
 /// How many steps the journal keeps.
 pub const DEPTH: i64 = 200;
@@ -30,7 +31,7 @@ pub struct Entry {
 /// Adds a step made by `origin` at `at`, and trims the journal to [`DEPTH`] steps. Returns
 /// the entry's id.
 pub fn push(
-    conn: &Connection,
+    conn: &dyn Sql,
     label: &str,
     inverse: &Inverse,
     at: &str,
@@ -44,44 +45,41 @@ pub fn push(
 /// Adds a step whose inverse is known only when the change ends (an import), without
 /// trimming the journal yet: [`rewrite`] does, once the step is known to stay.
 pub fn open(
-    conn: &Connection,
+    conn: &dyn Sql,
     label: &str,
     inverse: &Inverse,
     at: &str,
     origin: &str,
 ) -> DbResult<i64> {
-    conn.prepare_cached(
+    let payload = inverse.to_json()?;
+    let actor = super::actor::current(conn)?;
+    Ok(conn.insert(
         "INSERT INTO undo_entry (label, payload, at, origin, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        label,
-        inverse.to_json()?,
-        at,
-        origin,
-        super::actor::current(conn)?
-    ])?;
-    Ok(conn.last_insert_rowid())
+        &[&label, &payload, &at, &origin, &actor],
+    )?)
 }
 
 /// Keeps the newest [`DEPTH`] steps; snapshots go with their entry (foreign key cascade).
-fn trim(conn: &Connection) -> DbResult<()> {
-    conn.prepare_cached(
+fn trim(conn: &dyn Sql) -> DbResult<()> {
+    conn.execute(
         "DELETE FROM undo_entry WHERE id <= (SELECT max(id) FROM undo_entry) - ?1",
-    )?
-    .execute(params![DEPTH])?;
+        &[&DEPTH],
+    )?;
     Ok(())
 }
 
 /// Rewrites the label and inverse of entry `id` opened with [`open`], and trims the
 /// journal.
-pub fn rewrite(conn: &Connection, id: i64, label: &str, inverse: &Inverse) -> DbResult<()> {
-    conn.prepare_cached("UPDATE undo_entry SET label = ?2, payload = ?3 WHERE id = ?1")?
-        .execute(params![id, label, inverse.to_json()?])?;
+pub fn rewrite(conn: &dyn Sql, id: i64, label: &str, inverse: &Inverse) -> DbResult<()> {
+    conn.execute(
+        "UPDATE undo_entry SET label = ?2, payload = ?3 WHERE id = ?1",
+        &[&id, &label, &inverse.to_json()?],
+    )?;
     trim(conn)
 }
 
 /// Keeps `before`, the content of a record as it was, with entry `entry`.
-pub fn push_snapshot(conn: &Connection, entry: i64, before: &Record) -> DbResult<()> {
+pub fn push_snapshot(conn: &dyn Sql, entry: i64, before: &Record) -> DbResult<()> {
     let snapshot = crate::domain::undo::RecordSnapshot {
         id: before.id,
         seq: before.seq,
@@ -89,80 +87,96 @@ pub fn push_snapshot(conn: &Connection, entry: i64, before: &Record) -> DbResult
         pairs: Vec::new(),
         notes: Vec::new(),
     };
-    conn.prepare_cached("INSERT INTO undo_snapshot (entry_id, payload) VALUES (?1, ?2)")?
-        .execute(params![entry, serde_json::to_string(&snapshot)?])?;
+    conn.execute(
+        "INSERT INTO undo_snapshot (entry_id, payload) VALUES (?1, ?2)",
+        &[&entry, &serde_json::to_string(&snapshot)?],
+    )?;
     Ok(())
 }
 
 /// Hands each snapshot of entry `entry` to `each`, in the order they were kept (a snapshot
 /// that cannot be read as [`Unreadable`]).
 pub fn each_snapshot(
-    conn: &Connection,
+    conn: &dyn Sql,
     entry: i64,
     mut each: impl FnMut(
         Result<crate::domain::undo::RecordSnapshot, Unreadable>,
     ) -> crate::db::DbResult<()>,
 ) -> DbResult<()> {
-    let mut st =
-        conn.prepare_cached("SELECT payload FROM undo_snapshot WHERE entry_id = ?1 ORDER BY id")?;
-    let mut rows = st.query(params![entry])?;
-    while let Some(r) = rows.next()? {
-        let text: String = r.get(0)?;
-        each(serde_json::from_str(&text).map_err(|e| Unreadable::Bad(e.to_string())))?;
+    // `each` may write (restore a record) while the rows stream; its error stops the read.
+    let mut failed = None;
+    let read = conn.query_each(
+        "SELECT payload FROM undo_snapshot WHERE entry_id = ?1 ORDER BY id",
+        &[&entry],
+        &mut |r| {
+            let text: String = r.get(0)?;
+            let snapshot = serde_json::from_str(&text).map_err(|e| Unreadable::Bad(e.to_string()));
+            each(snapshot).map_err(|e| {
+                failed = Some(e);
+                StoreError::Stopped
+            })
+        },
+    );
+    if let Some(e) = failed {
+        return Err(e);
     }
-    Ok(())
+    Ok(read?)
 }
 
 /// Which steps are the writer's own: with no name, every step; with one, the steps made
 /// under it and those from before names (nobody's in particular). `?1` is the name.
-const OWN: &str = "(?1 IS NULL OR actor IS NULL OR actor = ?1)";
+macro_rules! own {
+    () => {
+        "(CAST(?1 AS TEXT) IS NULL OR actor IS NULL OR actor = ?1)"
+    };
+}
 
 /// The step undo would take back next (the writer's newest own step), without taking it:
 /// the desk says what it would undo (and that it came from elsewhere) before doing it.
-pub fn peek(conn: &Connection) -> DbResult<Option<UndoStep>> {
+pub fn peek(conn: &dyn Sql) -> DbResult<Option<UndoStep>> {
     let me = super::actor::current(conn)?;
-    let sql = format!(
-        "SELECT label, at, origin, actor FROM undo_entry WHERE {OWN} ORDER BY id DESC LIMIT 1"
+    let sql = concat!(
+        "SELECT label, at, origin, actor FROM undo_entry WHERE ",
+        own!(),
+        " ORDER BY id DESC LIMIT 1"
     );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![me], |r| {
-            Ok(UndoStep {
-                label: r.get(0)?,
-                at: r.get(1)?,
-                origin: r.get(2)?,
-                actor: r.get(3)?,
-            })
-        })
-        .optional()?)
+    let Some(r) = conn.query_opt(sql, &[&me])? else {
+        return Ok(None);
+    };
+    Ok(Some(UndoStep {
+        label: r.get(0)?,
+        at: r.get(1)?,
+        origin: r.get(2)?,
+        actor: r.get(3)?,
+    }))
 }
 
 /// The writer's newest own step, still in the journal (take it out with [`remove`] once
 /// applied); `None` when the journal holds none of theirs.
-pub fn top(conn: &Connection) -> DbResult<Option<Entry>> {
+pub fn top(conn: &dyn Sql) -> DbResult<Option<Entry>> {
     let me = super::actor::current(conn)?;
-    let sql = format!(
-        "SELECT id, label, at, origin, payload, actor FROM undo_entry WHERE {OWN} \
-         ORDER BY id DESC LIMIT 1"
+    let sql = concat!(
+        "SELECT id, label, at, origin, payload, actor FROM undo_entry WHERE ",
+        own!(),
+        " ORDER BY id DESC LIMIT 1"
     );
-    Ok(entries(conn, &sql, params![me])?.pop())
+    Ok(entries(conn, sql, &[&me])?.pop())
 }
 
 /// The steps newer than entry `id`, newest first: when `id` is the writer's newest own step,
 /// other brokers' steps, which undo passes over and leaves in place.
-pub fn newer_than(conn: &Connection, id: i64) -> DbResult<Vec<Entry>> {
+pub fn newer_than(conn: &dyn Sql, id: i64) -> DbResult<Vec<Entry>> {
     entries(
         conn,
         "SELECT id, label, at, origin, payload, actor FROM undo_entry WHERE id > ?1 \
          ORDER BY id DESC",
-        params![id],
+        &[&id],
     )
 }
 
 /// The entries `sql` selects (id, label, at, origin, payload, actor).
-fn entries(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> DbResult<Vec<Entry>> {
-    let mut st = conn.prepare_cached(sql)?;
-    let rows = st.query_map(p, |r| {
+fn entries(conn: &dyn Sql, sql: &str, p: &[&dyn ToValue]) -> DbResult<Vec<Entry>> {
+    let entry = |r: &Row| -> StoreResult<Entry> {
         let step = UndoStep {
             label: r.get(1)?,
             at: r.get(2)?,
@@ -175,21 +189,27 @@ fn entries(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> DbResult<V
             step,
             inverse: Inverse::from_json(&payload),
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    Ok(conn
+        .query(sql, p)?
+        .iter()
+        .map(entry)
+        .collect::<StoreResult<_>>()?)
 }
 
 /// Removes entry `id` with its snapshots.
-pub fn remove(conn: &Connection, id: i64) -> DbResult<()> {
-    conn.prepare_cached("DELETE FROM undo_entry WHERE id = ?1")?
-        .execute(params![id])?;
+pub fn remove(conn: &dyn Sql, id: i64) -> DbResult<()> {
+    conn.execute("DELETE FROM undo_entry WHERE id = ?1", &[&id])?;
     Ok(())
 }
 
 /// How many steps the writer can undo (their own, see [`top`]).
-pub fn depth(conn: &Connection) -> DbResult<i64> {
+pub fn depth(conn: &dyn Sql) -> DbResult<i64> {
     let me = super::actor::current(conn)?;
     Ok(conn
-        .prepare_cached(&format!("SELECT count(*) FROM undo_entry WHERE {OWN}"))?
-        .query_row(params![me], |r| r.get(0))?)
+        .query_one(
+            concat!("SELECT count(*) FROM undo_entry WHERE ", own!()),
+            &[&me],
+        )?
+        .get(0)?)
 }

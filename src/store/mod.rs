@@ -58,6 +58,10 @@ pub enum StoreError {
     /// The server's schema or address is not one this build can use.
     #[error("{0}")]
     Setup(String),
+    /// A row handler of [`Sql::query_each`] wants no more rows: not a failure, the caller
+    /// that stops reading early takes it as the end.
+    #[error("reading stopped early")]
+    Stopped,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

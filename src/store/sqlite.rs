@@ -35,6 +35,22 @@ fn value_of(v: ValueRef<'_>) -> Value {
     }
 }
 
+/// Stores `v` in `slot`, into the text or blob buffer the slot already holds when it can: a
+/// large read (every record's search keys at start) then allocates nothing per row.
+fn set_value(slot: &mut Value, v: ValueRef<'_>) {
+    match (&mut *slot, v) {
+        (Value::Text(s), ValueRef::Text(t)) => {
+            s.clear();
+            s.push_str(&String::from_utf8_lossy(t));
+        }
+        (Value::Blob(b), ValueRef::Blob(t)) => {
+            b.clear();
+            b.extend_from_slice(t);
+        }
+        (_, v) => *slot = value_of(v),
+    }
+}
+
 impl Sql for Connection {
     fn backend(&self) -> Backend {
         Backend::Sqlite
@@ -65,11 +81,10 @@ impl Sql for Connection {
         let mut st = self.prepare_cached(sql)?;
         let width = st.column_count();
         let mut rows = st.query(rusqlite::params_from_iter(values(params)))?;
-        let mut row = Row(Vec::with_capacity(width));
+        let mut row = Row(vec![Value::Null; width]);
         while let Some(r) = rows.next()? {
-            row.0.clear();
-            for i in 0..width {
-                row.0.push(value_of(r.get_ref(i)?));
+            for (i, slot) in row.0.iter_mut().enumerate() {
+                set_value(slot, r.get_ref(i)?);
             }
             f(&row)?;
         }

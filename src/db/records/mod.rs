@@ -1,23 +1,28 @@
-//! Typed queries on demands and results. Functions take a `&Connection` so they run inside
-//! the caller's transaction (an import is one transaction); every write stamps the rows it
-//! touches with the transaction's revision ([`super::rev`]).
+//! Typed queries on demands and results, on either engine ([`Sql`]). Functions take the
+//! caller's connection so they run inside its transaction (an import is one transaction);
+//! every write stamps the rows it touches with the transaction's revision ([`super::rev`]).
+
+/// The columns [`from_row`] reads, in its order.
+macro_rules! record_columns {
+    () => {
+        "id, kind, seq, ext_id, title, org, field, region, description, keywords, contact, \
+         phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, ip, \
+         modes, price_fen, extra, created_at, updated_at, rev, deadline_text, status_text, \
+         created_by, updated_by"
+    };
+}
 
 mod patch;
 mod rows;
 #[cfg(test)]
 mod tests;
 mod upsert;
-
-use rusqlite::{Connection, OptionalExtension, Row, params};
+mod write;
 
 use super::{DbError, DbResult, now, rev};
 use crate::domain::{Code, CodeKind, Kind, Record};
-use crate::search::keys::{SearchKeys, dedup_key_of};
-
-const COLUMNS: &str = "id, kind, seq, ext_id, title, org, field, region, description, keywords, \
-     contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, ip, \
-     modes, price_fen, extra, created_at, updated_at, rev, deadline_text, status_text, created_by, \
-     updated_by";
+use crate::store::{Row, Sql, StoreResult, ToValue};
+use write::{insert_derived, insert_derived_as, next_seq, update_derived};
 
 pub use patch::{Saved, update_fields, update_fields_in};
 pub(crate) use rows::rows_since;
@@ -25,6 +30,8 @@ pub use rows::{each_row, first_rows, row};
 pub use upsert::{
     RecordWrite, Seqs, adopt, each_key, find_by_key, same_content, upsert, write_found,
 };
+use write::link;
+pub use write::{Derived, insert, update};
 
 /// Which records to list.
 #[derive(Debug, Clone, Default)]
@@ -33,8 +40,8 @@ pub struct RecordFilter {
     pub kind: Option<Kind>,
 }
 
-/// Reads a record from the columns of `COLUMNS`.
-pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
+/// Reads a record from the columns of `record_columns!`.
+pub(crate) fn from_row(r: &Row) -> StoreResult<Record> {
     let kind: String = r.get(1)?;
     let extra: String = r.get(23)?;
     Ok(Record {
@@ -72,48 +79,7 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
     })
 }
 
-/// What writing a record stores besides its fields: the dedup key, the search keys (code
-/// field still empty, as codes are handed out in the transaction) and the extra columns as
-/// JSON. All of it depends on the record's text alone, so an import derives it for many rows
-/// in parallel before its transaction.
-#[derive(Debug, Clone, Default)]
-pub struct Derived {
-    /// Normalised (title, org).
-    pub dedup_key: String,
-    /// Search keys, code field still empty.
-    pub keys: SearchKeys,
-    /// The extra columns as JSON.
-    pub extra: String,
-}
-
-impl Derived {
-    /// What `rec` derives.
-    pub fn of(rec: &Record) -> DbResult<Derived> {
-        let keys = SearchKeys::for_record_uncoded(rec);
-        Ok(Derived {
-            dedup_key: dedup_key_of(&keys),
-            keys,
-            extra: serde_json::to_string(&rec.extra)?,
-        })
-    }
-}
-
-/// The next code number of `kind`, counted at once.
-fn next_seq(conn: &Connection, kind: Kind) -> DbResult<i64> {
-    Ok(conn
-        .prepare_cached("UPDATE code_seq SET next = next + 1 WHERE kind = ?1 RETURNING next - 1")?
-        .query_row(params![kind.as_str()], |r| r.get(0))?)
-}
-
-/// Inserts a new record, assigning its id, code number and timestamps.
-pub fn insert(conn: &Connection, rec: &mut Record) -> DbResult<()> {
-    let derived = Derived::of(rec)?;
-    check_title(rec)?;
-    let seq = next_seq(conn, rec.kind)?;
-    let rev = rev::stamp(conn)?;
-    insert_derived(conn, rec, derived, &now(), seq, rev)
-}
-
+/// Refuses a record without a title (before a code number is taken for it).
 fn check_title(rec: &Record) -> DbResult<()> {
     if rec.title.trim().is_empty() {
         return Err(DbError::Invalid("a record needs a title".into()));
@@ -121,176 +87,27 @@ fn check_title(rec: &Record) -> DbResult<()> {
     Ok(())
 }
 
-/// [`insert`] with the derived values and code number `seq` given, `ts` as the time of
-/// writing and `rev` as the revision.
-fn insert_derived(
-    conn: &Connection,
-    rec: &mut Record,
-    derived: Derived,
-    ts: &str,
-    seq: i64,
-    rev: i64,
-) -> DbResult<()> {
-    insert_derived_as(conn, rec, derived, (ts, seq, rev), None)
-}
-
-/// [`insert_derived`] under row id `id` (a restored record), or a new one when `None`.
-fn insert_derived_as(
-    conn: &Connection,
-    rec: &mut Record,
-    derived: Derived,
-    (ts, seq, rev): (&str, i64, i64),
-    id: Option<i64>,
-) -> DbResult<()> {
-    // Callers checked the title before taking `seq`.
-    rec.settle_deadline();
-    rec.settle_status();
-    rec.seq = seq;
-    rec.rev = rev;
-    if rec.created_at.is_empty() {
-        rec.created_at = ts.to_string();
-    }
-    rec.updated_at = ts.to_string();
-    if id.is_none() {
-        // A new record is its maker's; a restored one keeps who made and changed it.
-        let by = super::actor::current(conn)?;
-        rec.created_by.clone_from(&by);
-        rec.updated_by = by;
-    }
-    let keys = derived.keys.with_code(&rec.code().to_string());
-    let mut st = conn.prepare_cached(
-        "INSERT INTO record (kind, seq, ext_id, title, org, field, region, description, keywords, \
-         contact, phone, email, source, status, budget_fen, deadline, open_call, lead, maturity, \
-         ip, modes, price_fen, extra, dedup_key, key_fold, key_pinyin, key_initials, \
-         created_at, updated_at, rev, deadline_text, id, status_text, created_by, updated_by) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-         ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
-    )?;
-    st.execute(params![
-        rec.kind.as_str(),
-        rec.seq,
-        rec.ext_id,
-        rec.title,
-        rec.org,
-        rec.field,
-        rec.region,
-        rec.description,
-        rec.keywords,
-        rec.contact,
-        rec.phone,
-        rec.email,
-        rec.source,
-        rec.status,
-        rec.budget,
-        rec.deadline,
-        rec.open_call,
-        rec.lead,
-        rec.maturity,
-        rec.ip,
-        rec.modes,
-        rec.price,
-        derived.extra,
-        derived.dedup_key,
-        keys.fold,
-        keys.pinyin,
-        keys.initials,
-        rec.created_at,
-        rec.updated_at,
-        rec.rev,
-        rec.deadline_text,
-        id,
-        rec.status_text,
-        rec.created_by,
-        rec.updated_by,
-    ])?;
-    rec.id = conn.last_insert_rowid();
-    super::links::link_record(conn, rec)
-}
-
-/// Rewrites every field of an existing record (by id), refreshing `updated_at` and keys.
-pub fn update(conn: &Connection, rec: &mut Record) -> DbResult<()> {
-    let derived = Derived::of(rec)?;
-    let rev = rev::stamp(conn)?;
-    update_derived(conn, rec, derived, &now(), rev)
-}
-
-/// [`update`] with the derived values given, `ts` as the time of writing and `rev` as the
-/// revision.
-fn update_derived(
-    conn: &Connection,
-    rec: &mut Record,
-    derived: Derived,
-    ts: &str,
-    rev: i64,
-) -> DbResult<()> {
-    if rec.title.trim().is_empty() {
-        return Err(DbError::Invalid("a record needs a title".into()));
-    }
-    rec.settle_deadline();
-    rec.settle_status();
-    rec.updated_at = ts.to_string();
-    rec.rev = rev;
-    rec.updated_by = super::actor::current(conn)?;
-    let keys = derived.keys.with_code(&rec.code().to_string());
-    let mut st = conn.prepare_cached(
-        "UPDATE record SET ext_id = ?2, title = ?3, org = ?4, field = ?5, region = ?6, \
-         description = ?7, keywords = ?8, contact = ?9, phone = ?10, email = ?11, source = ?12, \
-         status = ?13, budget_fen = ?14, deadline = ?15, open_call = ?16, lead = ?17, \
-         maturity = ?18, ip = ?19, modes = ?20, price_fen = ?21, extra = ?22, dedup_key = ?23, \
-         key_fold = ?24, key_pinyin = ?25, key_initials = ?26, updated_at = ?27, rev = ?28, \
-         deadline_text = ?29, status_text = ?30, updated_by = ?31 WHERE id = ?1",
-    )?;
-    let n = st.execute(params![
-        rec.id,
-        rec.ext_id,
-        rec.title,
-        rec.org,
-        rec.field,
-        rec.region,
-        rec.description,
-        rec.keywords,
-        rec.contact,
-        rec.phone,
-        rec.email,
-        rec.source,
-        rec.status,
-        rec.budget,
-        rec.deadline,
-        rec.open_call,
-        rec.lead,
-        rec.maturity,
-        rec.ip,
-        rec.modes,
-        rec.price,
-        derived.extra,
-        derived.dedup_key,
-        keys.fold,
-        keys.pinyin,
-        keys.initials,
-        rec.updated_at,
-        rec.rev,
-        rec.deadline_text,
-        rec.status_text,
-        rec.updated_by,
-    ])?;
-    if n == 0 {
-        return Err(DbError::NotFound(rec.code().to_string()));
-    }
-    super::links::link_record(conn, rec)
+/// The one record `sql` (selecting `record_columns!`) finds, if any.
+fn one(conn: &dyn Sql, sql: &str, params: &[&dyn ToValue]) -> DbResult<Option<Record>> {
+    Ok(conn
+        .query_opt(sql, params)?
+        .as_ref()
+        .map(from_row)
+        .transpose()?)
 }
 
 /// Deletes a record (its pairs go with it, by foreign key cascade); the tombstones carry the
 /// transaction's revision.
-pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
+pub fn delete(conn: &dyn Sql, id: i64) -> DbResult<()> {
     rev::stamp(conn)?;
-    conn.execute("DELETE FROM record WHERE id = ?1", params![id])?;
+    conn.execute("DELETE FROM record WHERE id = ?1", &[&id])?;
     Ok(())
 }
 
 /// Deletes record `id` only if it is still at revision `rev` (as the user saw it): a
 /// record changed since is refused with [`DbError::Changed`], a deleted one with
 /// [`DbError::Gone`]. Its pairs go with it.
-pub fn delete_seen(conn: &Connection, id: i64, rev: i64) -> DbResult<()> {
+pub fn delete_seen(conn: &dyn Sql, id: i64, rev: i64) -> DbResult<()> {
     let Some(now) = rows::row(conn, id)? else {
         return Err(DbError::Gone(format!("record {id}")));
     };
@@ -301,36 +118,45 @@ pub fn delete_seen(conn: &Connection, id: i64, rev: i64) -> DbResult<()> {
 }
 
 /// Ids of the records deleted after revision `since`.
-pub fn gone_since(conn: &Connection, since: i64) -> DbResult<Vec<i64>> {
+pub fn gone_since(conn: &dyn Sql, since: i64) -> DbResult<Vec<i64>> {
     // No ORDER BY in SQL: the rev index serves the range, the few ids are sorted here.
-    let mut st = conn.prepare_cached("SELECT id FROM record_gone WHERE rev > ?1")?;
-    let rows = st.query_map(params![since], |r| r.get(0))?;
-    let mut ids: Vec<i64> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut ids = Vec::new();
+    conn.query_each(
+        "SELECT id FROM record_gone WHERE rev > ?1",
+        &[&since],
+        &mut |r| {
+            ids.push(r.get(0)?);
+            Ok(())
+        },
+    )?;
     ids.sort_unstable();
     Ok(ids)
 }
 
 /// The record with row id `id`.
-pub fn get(conn: &Connection, id: i64) -> DbResult<Option<Record>> {
-    let sql = format!("SELECT {COLUMNS} FROM record WHERE id = ?1");
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![id], from_row)
-        .optional()?)
+pub fn get(conn: &dyn Sql, id: i64) -> DbResult<Option<Record>> {
+    one(
+        conn,
+        concat!("SELECT ", record_columns!(), " FROM record WHERE id = ?1"),
+        &[&id],
+    )
 }
 
 /// The first record of `kind` (lowest id) with source number `ext_id`.
-pub fn find_by_ext_id(conn: &Connection, kind: Kind, ext_id: &str) -> DbResult<Option<Record>> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND ext_id = ?2 ORDER BY id LIMIT 1");
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![kind.as_str(), ext_id], from_row)
-        .optional()?)
+pub fn find_by_ext_id(conn: &dyn Sql, kind: Kind, ext_id: &str) -> DbResult<Option<Record>> {
+    one(
+        conn,
+        concat!(
+            "SELECT ",
+            record_columns!(),
+            " FROM record WHERE kind = ?1 AND ext_id = ?2 ORDER BY id LIMIT 1"
+        ),
+        &[&kind.as_str(), &ext_id],
+    )
 }
 
 /// Looks a record up by its code (D12 / R34); a pair code is refused.
-pub fn get_by_code(conn: &Connection, code: Code) -> DbResult<Record> {
+pub fn get_by_code(conn: &dyn Sql, code: Code) -> DbResult<Record> {
     let kind = match code.kind {
         CodeKind::Demand => Kind::Demand,
         CodeKind::Achievement => Kind::Achievement,
@@ -340,36 +166,56 @@ pub fn get_by_code(conn: &Connection, code: Code) -> DbResult<Record> {
             )));
         }
     };
-    let sql = format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND seq = ?2");
-    conn.prepare_cached(&sql)?
-        .query_row(params![kind.as_str(), code.num], from_row)
-        .optional()?
-        .ok_or_else(|| DbError::NotFound(code.to_string()))
+    one(
+        conn,
+        concat!(
+            "SELECT ",
+            record_columns!(),
+            " FROM record WHERE kind = ?1 AND seq = ?2"
+        ),
+        &[&kind.as_str(), &code.num],
+    )?
+    .ok_or_else(|| DbError::NotFound(code.to_string()))
 }
 
 /// All records of the filter, newest code last.
-pub fn list(conn: &Connection, filter: &RecordFilter) -> DbResult<Vec<Record>> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM record WHERE (?1 IS NULL OR kind = ?1) ORDER BY kind, seq");
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![filter.kind.map(Kind::as_str)], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn list(conn: &dyn Sql, filter: &RecordFilter) -> DbResult<Vec<Record>> {
+    let mut out = Vec::new();
+    conn.query_each(
+        concat!(
+            "SELECT ",
+            record_columns!(),
+            " FROM record WHERE (CAST(?1 AS TEXT) IS NULL OR kind = ?1) ORDER BY kind, seq"
+        ),
+        &[&filter.kind.map(Kind::as_str)],
+        &mut |r| {
+            out.push(from_row(r)?);
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }
 
 /// How many records of `kind` there are.
-pub fn count(conn: &Connection, kind: Kind) -> DbResult<i64> {
+pub fn count(conn: &dyn Sql, kind: Kind) -> DbResult<i64> {
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1")?
-        .query_row(params![kind.as_str()], |r| r.get(0))?)
+        .query_one(
+            "SELECT count(*) FROM record WHERE kind = ?1",
+            &[&kind.as_str()],
+        )?
+        .get(0)?)
 }
 
 /// Puts a deleted record back under its old row id and code number (`rec.id`, `rec.seq`),
 /// so its pairs can come back and its code means the same record again. False when either
 /// is taken meanwhile. The record is no longer gone for a desk watching revisions.
-pub fn restore(conn: &Connection, rec: &mut Record) -> DbResult<bool> {
+pub fn restore(conn: &dyn Sql, rec: &mut Record) -> DbResult<bool> {
     let taken: i64 = conn
-        .prepare_cached("SELECT count(*) FROM record WHERE id = ?1 OR (kind = ?2 AND seq = ?3)")?
-        .query_row(params![rec.id, rec.kind.as_str(), rec.seq], |r| r.get(0))?;
+        .query_one(
+            "SELECT count(*) FROM record WHERE id = ?1 OR (kind = ?2 AND seq = ?3)",
+            &[&rec.id, &rec.kind.as_str(), &rec.seq],
+        )?
+        .get(0)?;
     if taken > 0 {
         return Ok(false);
     }
@@ -378,41 +224,37 @@ pub fn restore(conn: &Connection, rec: &mut Record) -> DbResult<bool> {
     let rev = rev::stamp(conn)?;
     // Keeps its created_at; updated_at is now, like any write.
     insert_derived_as(conn, rec, derived, (&now(), rec.seq, rev), Some(rec.id))?;
-    conn.prepare_cached("DELETE FROM record_gone WHERE id = ?1")?
-        .execute(params![rec.id])?;
+    conn.execute("DELETE FROM record_gone WHERE id = ?1", &[&rec.id])?;
     Ok(true)
 }
 
 /// How many pairs record `id` takes part in, and how many follow-ups those pairs hold: what
 /// deleting it would take along.
-pub fn delete_impact(conn: &Connection, id: i64) -> DbResult<(i64, i64)> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*), (SELECT count(*) FROM followup f JOIN pair q ON f.pair_id = q.id \
-             WHERE q.demand_id = ?1 OR q.result_id = ?1) \
-             FROM pair p WHERE p.demand_id = ?1 OR p.result_id = ?1",
-        )?
-        .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+pub fn delete_impact(conn: &dyn Sql, id: i64) -> DbResult<(i64, i64)> {
+    let r = conn.query_one(
+        "SELECT count(*), (SELECT count(*) FROM followup f JOIN pair q ON f.pair_id = q.id \
+         WHERE q.demand_id = ?1 OR q.result_id = ?1) \
+         FROM pair p WHERE p.demand_id = ?1 OR p.result_id = ?1",
+        &[&id],
+    )?;
+    Ok((r.get(0)?, r.get(1)?))
 }
 
 /// Deletes the records of `kind` with ids `first..=last` that take part in no pair (undoing
 /// an import that added them). Returns how many were deleted and how many were kept for
 /// their pairs.
-pub fn delete_unpaired(
-    conn: &Connection,
-    kind: Kind,
-    first: i64,
-    last: i64,
-) -> DbResult<(u64, u64)> {
+pub fn delete_unpaired(conn: &dyn Sql, kind: Kind, first: i64, last: i64) -> DbResult<(u64, u64)> {
     rev::stamp(conn)?;
-    let deleted = conn
-        .prepare_cached(
-            "DELETE FROM record WHERE kind = ?1 AND id BETWEEN ?2 AND ?3 \
-             AND NOT EXISTS (SELECT 1 FROM pair WHERE demand_id = record.id OR result_id = record.id)",
-        )?
-        .execute(params![kind.as_str(), first, last])?;
+    let deleted = conn.execute(
+        "DELETE FROM record WHERE kind = ?1 AND id BETWEEN ?2 AND ?3 \
+         AND NOT EXISTS (SELECT 1 FROM pair WHERE demand_id = record.id OR result_id = record.id)",
+        &[&kind.as_str(), &first, &last],
+    )?;
     let kept: i64 = conn
-        .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1 AND id BETWEEN ?2 AND ?3")?
-        .query_row(params![kind.as_str(), first, last], |r| r.get(0))?;
-    Ok((deleted as u64, kept as u64))
+        .query_one(
+            "SELECT count(*) FROM record WHERE kind = ?1 AND id BETWEEN ?2 AND ?3",
+            &[&kind.as_str(), &first, &last],
+        )?
+        .get(0)?;
+    Ok((deleted, kept as u64))
 }

@@ -2,12 +2,11 @@
 //! nobody changed those same fields since the user's form was filled; a colleague's change
 //! to other fields is kept, never silently overwritten.
 
-use rusqlite::{Connection, params};
-
-use super::{Derived, get};
+use super::{Derived, get, link};
 use crate::db::{Db, DbError, DbResult, now, rev, undo};
 use crate::domain::undo::Inverse;
 use crate::domain::{Record, RecordPatch};
+use crate::store::Sql;
 
 /// A saved edit: the record as stored now, and the fields others had changed meanwhile
 /// that the save kept.
@@ -34,7 +33,7 @@ pub fn update_fields(
 
 /// [`update_fields`] inside the caller's write transaction.
 pub fn update_fields_in(
-    conn: &Connection,
+    conn: &dyn Sql,
     base: &Record,
     patch: &RecordPatch,
     origin: &str,
@@ -56,9 +55,7 @@ pub fn update_fields_in(
     patch.apply(&mut rec);
     rec.settle_deadline();
     rec.settle_status();
-    if rec.title.trim().is_empty() {
-        return Err(DbError::Invalid("a record needs a title".into()));
-    }
+    super::check_title(&rec)?;
     if super::same_content(&theirs, &rec) {
         return Ok(Saved {
             record: theirs,
@@ -86,19 +83,25 @@ pub fn update_fields_in(
     })
 }
 
+/// `v` when the patch names its column, else NULL (the stored value stays).
+fn text(on: bool, v: &str) -> Option<&str> {
+    on.then_some(v)
+}
+
 /// Writes the patched columns of `rec` and what derives from the whole record (search keys,
 /// dedup key), its time and revision. A column the patch does not name is bound as NULL and
 /// keeps its stored value; the two nullable amounts say with a flag whether they are set.
-fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult<()> {
+fn write_patch(conn: &dyn Sql, rec: &Record, patch: &RecordPatch) -> DbResult<()> {
     let derived = Derived::of(rec)?;
     let keys = derived.keys.with_code(&rec.code().to_string());
-    let text = |on: bool, v: &str| on.then(|| v.to_string());
     let p = patch;
     // The deadline and the text kept beside it move together (settle_deadline).
     let deadline = p.deadline.is_some() || p.deadline_text.is_some();
     // So do the status and the word kept beside it (settle_status).
     let status = p.status.is_some() || p.status_text.is_some();
-    conn.prepare_cached(
+    let open_call = p.open_call.map(|_| rec.open_call);
+    let extra = text(p.extra.is_some(), &derived.extra);
+    conn.execute(
         "UPDATE record SET ext_id = coalesce(?2, ext_id), title = coalesce(?3, title), \
          org = coalesce(?4, org), field = coalesce(?5, field), region = coalesce(?6, region), \
          description = coalesce(?7, description), keywords = coalesce(?8, keywords), \
@@ -113,41 +116,41 @@ fn write_patch(conn: &Connection, rec: &Record, patch: &RecordPatch) -> DbResult
          key_initials = ?28, updated_at = ?29, rev = ?30, \
          deadline_text = coalesce(?31, deadline_text), \
          status_text = coalesce(?32, status_text), updated_by = ?33 WHERE id = ?1",
-    )?
-    .execute(params![
-        rec.id,
-        text(p.ext_id.is_some(), &rec.ext_id),
-        text(p.title.is_some(), &rec.title),
-        text(p.org.is_some(), &rec.org),
-        text(p.field.is_some(), &rec.field),
-        text(p.region.is_some(), &rec.region),
-        text(p.description.is_some(), &rec.description),
-        text(p.keywords.is_some(), &rec.keywords),
-        text(p.contact.is_some(), &rec.contact),
-        text(p.phone.is_some(), &rec.phone),
-        text(p.email.is_some(), &rec.email),
-        text(p.source.is_some(), &rec.source),
-        text(status, &rec.status),
-        p.budget.is_some(),
-        rec.budget,
-        text(deadline, &rec.deadline),
-        p.open_call.map(|_| rec.open_call),
-        text(p.lead.is_some(), &rec.lead),
-        text(p.maturity.is_some(), &rec.maturity),
-        text(p.ip.is_some(), &rec.ip),
-        text(p.modes.is_some(), &rec.modes),
-        p.price.is_some(),
-        rec.price,
-        text(p.extra.is_some(), &derived.extra),
-        derived.dedup_key,
-        keys.fold,
-        keys.pinyin,
-        keys.initials,
-        rec.updated_at,
-        rec.rev,
-        text(deadline, &rec.deadline_text),
-        text(status, &rec.status_text),
-        rec.updated_by,
-    ])?;
-    crate::db::links::link_record(conn, rec)
+        &[
+            &rec.id,
+            &text(p.ext_id.is_some(), &rec.ext_id),
+            &text(p.title.is_some(), &rec.title),
+            &text(p.org.is_some(), &rec.org),
+            &text(p.field.is_some(), &rec.field),
+            &text(p.region.is_some(), &rec.region),
+            &text(p.description.is_some(), &rec.description),
+            &text(p.keywords.is_some(), &rec.keywords),
+            &text(p.contact.is_some(), &rec.contact),
+            &text(p.phone.is_some(), &rec.phone),
+            &text(p.email.is_some(), &rec.email),
+            &text(p.source.is_some(), &rec.source),
+            &text(status, &rec.status),
+            &p.budget.is_some(),
+            &rec.budget,
+            &text(deadline, &rec.deadline),
+            &open_call,
+            &text(p.lead.is_some(), &rec.lead),
+            &text(p.maturity.is_some(), &rec.maturity),
+            &text(p.ip.is_some(), &rec.ip),
+            &text(p.modes.is_some(), &rec.modes),
+            &p.price.is_some(),
+            &rec.price,
+            &extra,
+            &derived.dedup_key,
+            &keys.fold,
+            &keys.pinyin,
+            &keys.initials,
+            &rec.updated_at,
+            &rec.rev,
+            &text(deadline, &rec.deadline_text),
+            &text(status, &rec.status_text),
+            &rec.updated_by,
+        ],
+    )?;
+    link(conn, rec)
 }

@@ -2,11 +2,10 @@
 //! normalised title and org), and adding or updating it, with the code numbers of a whole
 //! import handed out from one counter read.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
-use super::{COLUMNS, Derived, from_row, insert_derived, next_seq, update_derived};
+use super::{Derived, insert_derived, next_seq, one, update_derived};
 use crate::db::{DbResult, now, rev};
 use crate::domain::{Kind, Record};
+use crate::store::Sql;
 
 /// What writing an imported row did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +28,13 @@ pub struct Seqs {
 
 impl Seqs {
     /// Reads the counter of `kind`.
-    pub fn begin(conn: &Connection, kind: Kind) -> DbResult<Seqs> {
-        let next = conn.query_row(
-            "SELECT next FROM code_seq WHERE kind = ?1",
-            params![kind.as_str()],
-            |r| r.get(0),
-        )?;
+    pub fn begin(conn: &dyn Sql, kind: Kind) -> DbResult<Seqs> {
+        let next = conn
+            .query_one(
+                "SELECT next FROM code_seq WHERE kind = ?1",
+                &[&kind.as_str()],
+            )?
+            .get(0)?;
         Ok(Seqs { kind, next })
     }
 
@@ -45,57 +45,58 @@ impl Seqs {
     }
 
     /// Stores the counter; without it the numbers handed out would be handed out again.
-    pub fn finish(self, conn: &Connection) -> DbResult<()> {
+    pub fn finish(self, conn: &dyn Sql) -> DbResult<()> {
         conn.execute(
             "UPDATE code_seq SET next = ?2 WHERE kind = ?1",
-            params![self.kind.as_str(), self.next],
+            &[&self.kind.as_str(), &self.next],
         )?;
         Ok(())
     }
 }
 
 /// Hands every (ext_id, dedup_key) of `kind` to `each`: an import's list of what is stored.
-pub fn each_key(
-    conn: &Connection,
-    kind: Kind,
-    mut each: impl FnMut(String, String),
-) -> DbResult<()> {
-    let mut st = conn.prepare("SELECT ext_id, dedup_key FROM record WHERE kind = ?1")?;
-    let mut q = st.query([kind.as_str()])?;
-    while let Some(r) = q.next()? {
-        each(r.get(0)?, r.get(1)?);
-    }
+pub fn each_key(conn: &dyn Sql, kind: Kind, mut each: impl FnMut(String, String)) -> DbResult<()> {
+    conn.query_each(
+        "SELECT ext_id, dedup_key FROM record WHERE kind = ?1",
+        &[&kind.as_str()],
+        &mut |r| {
+            each(r.get(0)?, r.get(1)?);
+            Ok(())
+        },
+    )?;
     Ok(())
 }
 
 /// The record an imported row corresponds to: same ext_id, else same normalised (title, org),
 /// `dedup` being the row's [`crate::search::keys::dedup_key`].
-pub fn find_by_key(conn: &Connection, rec: &Record, dedup: &str) -> DbResult<Option<Record>> {
+pub fn find_by_key(conn: &dyn Sql, rec: &Record, dedup: &str) -> DbResult<Option<Record>> {
     // Two plain statements rather than one CASE: SQLite cannot use an index through a CASE,
     // and a full scan per imported row made a 100k-row import quadratic.
     let (sql, key) = if rec.ext_id.is_empty() {
         (
-            format!("SELECT {COLUMNS} FROM record WHERE kind = ?1 AND dedup_key = ?2 LIMIT 1"),
-            dedup.to_string(),
+            concat!(
+                "SELECT ",
+                record_columns!(),
+                " FROM record WHERE kind = ?1 AND dedup_key = ?2 LIMIT 1"
+            ),
+            dedup,
         )
     } else {
         (
-            format!(
-                "SELECT {COLUMNS} FROM record WHERE kind = ?1 AND ext_id = ?2 AND ext_id <> '' \
-                 LIMIT 1"
+            concat!(
+                "SELECT ",
+                record_columns!(),
+                " FROM record WHERE kind = ?1 AND ext_id = ?2 AND ext_id <> '' LIMIT 1"
             ),
-            rec.ext_id.clone(),
+            rec.ext_id.as_str(),
         )
     };
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![rec.kind.as_str(), key], from_row)
-        .optional()?)
+    one(conn, sql, &[&rec.kind.as_str(), &key])
 }
 
 /// Writes an imported row: updates the matching record when its content differs, adds it
 /// when there is none.
-pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
+pub fn upsert(conn: &dyn Sql, rec: &mut Record) -> DbResult<RecordWrite> {
     let derived = Derived::of(rec)?;
     let found = find_by_key(conn, rec, &derived.dedup_key)?;
     let kind = rec.kind;
@@ -109,7 +110,7 @@ pub fn upsert(conn: &Connection, rec: &mut Record) -> DbResult<RecordWrite> {
 /// code number `seq` gives when nothing was found, else updates the found record when its
 /// content differs. `(ts, rev)`: the time of writing and the transaction's revision.
 pub fn write_found(
-    conn: &Connection,
+    conn: &dyn Sql,
     rec: &mut Record,
     found: Option<Record>,
     derived: Derived,
@@ -133,24 +134,21 @@ pub fn write_found(
     }
 }
 
-/// Gives `rec` the identity (id, code, timestamps) of the stored record `old` it matched,
-/// and says whether it then holds exactly what `old` does.
+/// Gives `rec` the identity (id, code, timestamps, who made and last changed it) of the
+/// stored record `old` it matched, and says whether it then holds exactly what `old` does.
 pub fn adopt(old: &Record, rec: &mut Record) -> bool {
     rec.id = old.id;
     rec.seq = old.seq;
     rec.created_at.clone_from(&old.created_at);
     rec.updated_at.clone_from(&old.updated_at);
     rec.rev = old.rev;
+    rec.created_by.clone_from(&old.created_by);
+    rec.updated_by.clone_from(&old.updated_by);
     *old == *rec
 }
 
-/// Whether `a` and `b` hold the same fields (codes and timestamps aside).
+/// Whether `a` and `b` hold the same fields (codes, timestamps and names aside).
 pub fn same_content(a: &Record, b: &Record) -> bool {
     let mut b = b.clone();
-    b.id = a.id;
-    b.seq = a.seq;
-    b.created_at.clone_from(&a.created_at);
-    b.updated_at.clone_from(&a.updated_at);
-    b.rev = a.rev;
-    *a == b
+    adopt(a, &mut b)
 }
