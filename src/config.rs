@@ -33,6 +33,9 @@ pub struct Config {
     /// The broker's name, recorded with every change (`None`: `DUIJIE_USER`, else the login
     /// name; see [`crate::broker`]).
     pub user: Option<String>,
+    /// Where the data is when neither `--db` nor `DUIJIE_DB` says: a file path, or a team's
+    /// shared database (`postgres://user@host/dbname`). `None`: the platform data dir's file.
+    pub store: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +55,7 @@ struct RawConfig {
     reward: Option<Spanned<RawReward>>,
     mouse: Option<bool>,
     user: Option<String>,
+    store: Option<String>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
@@ -176,6 +180,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         backups: raw.backups,
         mouse: raw.mouse,
         user: raw.user,
+        store: raw.store,
         reward,
     })
 }
@@ -226,6 +231,10 @@ pub fn default_text() -> String {
          # Your name, recorded with every change you make and owning the pairs you make (the\n\
          # board and the agenda show yours first). Default: DUIJIE_USER, else the login name.\n\
          # user = \"王芳\"\n\n\
+         # Where the data is, when --db and DUIJIE_DB do not say: a file, or a team's shared\n\
+         # PostgreSQL database (see the README, \"For a team\"). A password is best kept in\n\
+         # ~/.pgpass or PGPASSWORD, not here. Default: duijie.db in the platform data folder.\n\
+         # store = \"postgres://wangfang@db.park.example/duijie?sslmode=require\"\n\n\
          # Keys: action = [\"key\", …] replaces that action's default keys.\n\
          # Key names: a character (j, G, ?, 1), enter, esc, tab, shift-tab, backspace, delete,\n\
          # up, down, left, right, home, end, pgup, pgdn, space, f1…f12; prefixes ctrl-, alt-.\n\
@@ -308,6 +317,10 @@ pub fn effective_text(cfg: &Config) -> String {
             let _ = writeln!(out, "user = {name:?}  # from DUIJIE_USER or the login name");
         }
         (_, None) => out.push_str("# user: none (set user, or DUIJIE_USER)\n"),
+    }
+    if let Some(store) = &cfg.store {
+        let shown = crate::store::pg::shown_url(store);
+        let _ = writeln!(out, "store = {shown:?}");
     }
     out.push_str("\n[keys]\n");
     for def in crate::tui::bindings::defaults() {

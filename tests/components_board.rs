@@ -192,6 +192,12 @@ fn snapshot_board_80x24_shows_a_window_that_follows_the_selection() {
     assert!(screen.contains("│1 · 200 万"), "{screen}");
     assert!(screen.contains('‹') && screen.contains('›'), "{screen}");
     insta::assert_snapshot!(term.backend());
+    // In Chinese the totals fit the border without spaces, so every column's count sits in
+    // its title and no count line stands among the cards.
+    let term = draw_board(80, 24, &b, Lang::Zh);
+    let screen = term.backend().to_string();
+    assert!(screen.contains("┌签约 1·200万"), "{screen}");
+    assert!(!screen.contains("│1 · 200"), "{screen}");
 }
 
 fn item(id: i64, stage: Stage, days: i64) -> AgendaItemVm {

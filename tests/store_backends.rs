@@ -7,7 +7,7 @@ use duijie::db::engine::Store;
 
 mod common;
 
-use common::engines::{empty_schema, engines, server};
+use common::engines::{empty_schema, engines, fresh_schema, server};
 use duijie::db::{Db, rev, stats, views};
 use duijie::domain::{Money, ShelveReason, Stage};
 use duijie::store::pg::{self, PgConn};
@@ -455,4 +455,146 @@ fn a_session_has_no_broker_name_until_one_is_set_on_either_engine() {
         actor::set(s, None).unwrap();
         assert_eq!(actor::current(s).unwrap(), None);
     }
+}
+
+#[test]
+fn a_listening_desk_hears_another_sessions_commit_within_a_second_and_not_a_rollback() {
+    let Some(url) = server() else {
+        eprintln!("change feed: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)");
+        return;
+    };
+    let writer = fresh_schema(&url, "feed");
+    let schema: String = writer
+        .query_one("SELECT current_schema()", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    let listener = pg::Listener::start(&url, &schema).unwrap();
+    let wait_for = |n: u64| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        while listener.heard() < n && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        listener.heard()
+    };
+    let mut store = Store::shared(writer);
+    store
+        .write(|s| Ok(add_record(s, "demand", 1, "锂电池回收")))
+        .unwrap();
+    assert_eq!(wait_for(1), 1, "a commit is heard within 1 s");
+    let refused: duijie::db::DbResult<()> = store.write(|s| {
+        add_record(s, "demand", 2, "不会提交");
+        Err(duijie::db::DbError::Store(duijie::store::StoreError::NoRow))
+    });
+    assert!(refused.is_err());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(listener.heard(), 1, "a rolled-back write is not announced");
+    assert!(listener.alive());
+}
+
+#[test]
+fn a_login_with_read_rights_only_browses_and_its_writes_are_refused_clearly() {
+    let Some(url) = server() else {
+        eprintln!("read-only login: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)");
+        return;
+    };
+    let owner = fresh_schema(&url, "reader");
+    let schema: String = owner
+        .query_one("SELECT current_schema()", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    let mut store = Store::shared(owner);
+    store
+        .write(|s| Ok(add_record(s, "demand", 1, "锂电池回收")))
+        .unwrap();
+    store
+        .sql()
+        .batch(&format!(
+            "GRANT USAGE ON SCHEMA {schema} TO duijie_reader; \
+             GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO duijie_reader"
+        ))
+        .unwrap();
+    let reader_url = url.replacen("://duijie:", "://duijie_reader:", 1);
+    let reader = PgConn::connect(&reader_url).unwrap();
+    reader
+        .batch(&format!("SET search_path TO {schema}"))
+        .unwrap();
+    let mut reading = Store::shared(reader);
+    let titles = reading
+        .sql()
+        .query("SELECT title FROM record", &[])
+        .unwrap();
+    assert_eq!(titles.len(), 1, "the reader browses");
+    let err = reading
+        .write(|s| Ok(add_record(s, "demand", 2, "写不进")))
+        .unwrap_err();
+    assert!(
+        matches!(err, duijie::db::DbError::ReadOnlyRole(_)),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("may only read"), "{err}");
+    assert_eq!(
+        store
+            .sql()
+            .query("SELECT id FROM record", &[])
+            .unwrap()
+            .len(),
+        1,
+        "nothing was written"
+    );
+}
+
+#[test]
+fn a_write_on_a_dropped_connection_fails_with_one_clear_line_and_a_reconnect_goes_on() {
+    let Some(url) = server() else {
+        eprintln!("dropped connection: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)");
+        return;
+    };
+    let at = common::engines::schema_url("dropped").unwrap();
+    let conn = PgConn::connect(&at).unwrap();
+    pg::migrate(&conn).unwrap();
+    let mut store = Store::shared(conn);
+    store
+        .write(|s| Ok(add_record(s, "demand", 1, "断线前")))
+        .unwrap();
+    let pid: i64 = store
+        .sql()
+        .query_one("SELECT CAST(pg_backend_pid() AS BIGINT)", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    let admin = PgConn::connect(&url).unwrap();
+    admin
+        .query("SELECT pg_terminate_backend(CAST(?1 AS INTEGER))", &[&pid])
+        .unwrap();
+    let err = store
+        .write(|s| Ok(add_record(s, "demand", 2, "断线")))
+        .unwrap_err();
+    assert!(matches!(err, duijie::db::DbError::Lost(_)), "{err:?}");
+    let line = err.to_string();
+    assert!(
+        line.contains("connection to the shared database was lost"),
+        "{line}"
+    );
+    assert!(
+        !line.contains('\n') && !line.contains("duijie-ci"),
+        "{line}"
+    );
+    // Reconnected, the same session (schema and all) takes the write.
+    let Store::Shared(conn) = &store else {
+        unreachable!()
+    };
+    assert!(conn.is_closed());
+    conn.reconnect().unwrap();
+    store
+        .write(|s| Ok(add_record(s, "demand", 2, "重连后")))
+        .unwrap();
+    let n: i64 = store
+        .sql()
+        .query_one("SELECT count(*) FROM record", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    assert_eq!(n, 2);
 }

@@ -343,3 +343,38 @@ fn matches_new_lists_what_a_new_result_brought_once() {
         "{none:?}"
     );
 }
+
+#[test]
+fn the_demo_starts_with_nothing_new_and_a_result_added_while_trying_it_is_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let made = Command::new(env!("CARGO_BIN_EXE_duijie"))
+        .args(["demo-db"])
+        .arg(&db)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let first = duijie(&db, &["matches", "--new"]);
+    assert!(
+        String::from_utf8_lossy(&first.stdout).contains("no new matches"),
+        "{first:?}"
+    );
+    let added = duijie(
+        &db,
+        &[
+            "add",
+            "result",
+            "--title",
+            "类器官高通量药物筛选模型",
+            "--field",
+            "生物医药",
+        ],
+    );
+    assert!(added.status.success(), "{added:?}");
+    let out = duijie(&db, &["matches", "--new"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("no new matches"),
+        "{out:?}"
+    );
+}

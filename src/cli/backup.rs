@@ -51,10 +51,10 @@ fn shown(path: &Path) -> String {
 
 pub fn run_backup(args: &BackupArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let db = ctx.open_db()?;
-    let dest = args
-        .file
-        .clone()
-        .unwrap_or_else(|| backup::manual_path(&ctx.db_path));
+    let dest = match &args.file {
+        Some(f) => f.clone(),
+        None => backup::manual_path(ctx.file()?),
+    };
     if dest.exists() {
         anyhow::bail!(Msg::ErrPathExists.fill(ctx.lang, &[&shown(&dest)]));
     }
@@ -86,22 +86,22 @@ pub fn run_restore(args: &RestoreArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         if !std::io::stdin().is_terminal() {
             anyhow::bail!(Msg::ErrRestoreNeedsYes.text(lang));
         }
-        let ask = Msg::CliRestoreAsk.fill(lang, &[&shown(&ctx.db_path), &shown(&args.file)]);
+        let ask = Msg::CliRestoreAsk.fill(lang, &[&shown(ctx.file()?), &shown(&args.file)]);
         if !confirmed(&ask)? {
             eprintln!("{}", Msg::CliRestoreCancelled.text(lang));
             return Ok(ExitCode::from(1));
         }
     }
     // A path with no database yet gets a new one to restore into (restoring on a new machine).
-    if !ctx.db_path.exists() {
+    if !ctx.file()?.exists() {
         drop(ctx.open_db_for_adding()?);
     }
-    let restored = backup::restore(&ctx.db_path, &args.file, ctx.keep_backups)?;
+    let restored = backup::restore(ctx.file()?, &args.file, ctx.keep_backups)?;
     // Opening again upgrades a backup written by an older duijie.
-    drop(Db::open_existing(&ctx.db_path, ctx.keep_backups)?);
+    drop(Db::open_existing(ctx.file()?, ctx.keep_backups)?);
     outln!(
         "{}",
-        Msg::CliRestored.fill(lang, &[&shown(&ctx.db_path), &shown(&args.file)])
+        Msg::CliRestored.fill(lang, &[&shown(ctx.file()?), &shown(&args.file)])
     )?;
     if let Some(prev) = restored.previous {
         let prev = shown(&prev);
@@ -115,7 +115,7 @@ pub fn run_check(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.salvage {
         return salvage(out, args.force, ctx);
     }
-    let report = check::check(&ctx.db_path)?;
+    let report = check::check(ctx.file()?)?;
     let path = shown(&report.path);
     let mut text = if report.ok {
         Msg::CliCheckOk.fill(lang, &[&path])
@@ -135,7 +135,7 @@ pub fn run_check(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if !report.ok {
         text += Msg::CliCheckHint.text(lang);
         text.push('\n');
-        if let Some(newest) = backup::list(&ctx.db_path).first() {
+        if let Some(newest) = backup::list(ctx.file()?).first() {
             text += &Msg::CliCheckNewestBackup.fill(lang, &[&shown(newest)]);
             text.push('\n');
         }
@@ -149,13 +149,13 @@ pub fn run_check(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 fn salvage(out: &Path, force: bool, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    if paths::same_file(out, &ctx.db_path) {
+    if paths::same_file(out, ctx.file()?) {
         anyhow::bail!(Msg::ErrExportOntoDb.fill(ctx.lang, &[&shown(out)]));
     }
     if out.exists() && !force {
         anyhow::bail!(Msg::ErrOutputExists.fill(ctx.lang, &[&shown(out)]));
     }
-    let found = check::salvage(&ctx.db_path)?;
+    let found = check::salvage(ctx.file()?)?;
     let mut text = serde_json::to_string_pretty(&found.to_json())?;
     text.push('\n');
     let existing = if force {

@@ -5,6 +5,7 @@ use std::error::Error as StdError;
 
 use crate::db::DbError;
 use crate::domain::{AmountError, CodeError};
+use crate::i18n::store::StoreMsg;
 use crate::i18n::{Lang, Msg};
 use crate::pipeline::{DateError, PipelineError};
 use crate::sanitize::one_line;
@@ -102,6 +103,8 @@ fn db_zh(e: &DbError) -> Option<String> {
         DbError::Damaged { path } => Msg::ErrDamaged.fill(zh, &[&path.display()]),
         DbError::ReadOnly { path } => Msg::ErrReadOnly.fill(zh, &[&path.display()]),
         DbError::Corrupt(e) => Msg::ErrCorrupt.fill(zh, &[e]),
+        DbError::ReadOnlyRole(why) => StoreMsg::ReadOnlyRole.fill(zh, &[why]),
+        DbError::Lost(why) => StoreMsg::Lost.fill(zh, &[why]),
         _ => return None,
     })
 }
@@ -144,6 +147,21 @@ mod tests {
             let err = anyhow::Error::new(err);
             for lang in [Lang::En, Lang::Zh] {
                 let want = Msg::ErrPrefix.fill(lang, &[&msg.fill(lang, &[&"/x/d.db"])]);
+                assert_eq!(line(&err, lang), want);
+            }
+        }
+    }
+
+    #[test]
+    fn shared_database_refusals_read_the_same_as_the_catalogue() {
+        let why = "permission denied for table record";
+        for (err, msg) in [
+            (DbError::ReadOnlyRole(why.into()), StoreMsg::ReadOnlyRole),
+            (DbError::Lost(why.into()), StoreMsg::Lost),
+        ] {
+            let err = anyhow::Error::new(err);
+            for lang in [Lang::En, Lang::Zh] {
+                let want = Msg::ErrPrefix.fill(lang, &[&msg.fill(lang, &[&why])]);
                 assert_eq!(line(&err, lang), want);
             }
         }

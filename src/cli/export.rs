@@ -123,15 +123,22 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 /// without `--force`.
 fn check_output(path: &Path, force: bool, ctx: &Ctx) -> anyhow::Result<()> {
     let shown = || crate::sanitize::one_line(&path.display().to_string());
-    let db = &ctx.db_path;
-    let side = |suffix: &str| {
-        let mut p = db.clone().into_os_string();
-        p.push(suffix);
-        PathBuf::from(p)
-    };
-    let is_db = [db.clone(), side("-wal"), side("-shm"), side("-journal")]
+    // A shared database has no file an export could overwrite.
+    let is_db = ctx.at.file().is_some_and(|db| {
+        let side = |suffix: &str| {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        };
+        [
+            db.to_path_buf(),
+            side("-wal"),
+            side("-shm"),
+            side("-journal"),
+        ]
         .iter()
-        .any(|p| crate::paths::same_file(path, p) || path == p);
+        .any(|p| crate::paths::same_file(path, p) || path == p)
+    });
     if is_db {
         anyhow::bail!(Msg::ErrExportOntoDb.fill(ctx.lang, &[&shown()]));
     }

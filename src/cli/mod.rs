@@ -45,12 +45,13 @@ mod shared;
 mod suggest;
 mod team;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::db::Db;
+use crate::db::location::Location;
 use crate::i18n::{Lang, Msg};
 
 /// 对接 duijie — a terminal desk for technology brokers: match enterprise demands (需求) with
@@ -158,7 +159,9 @@ pub struct DemoDbArgs {
 /// automatic backups to keep.
 #[derive(Debug, Clone)]
 pub struct Ctx {
-    pub db_path: PathBuf,
+    /// Where the data is: `--db`, else `DUIJIE_DB`, else the config's `store`, else the
+    /// platform data dir's file.
+    pub at: Location,
     pub lang: Lang,
     pub keep_backups: usize,
     /// The broker's name, recorded with every change the command makes.
@@ -166,10 +169,21 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The database file, for a command that works on a file itself (backup, restore,
+    /// check, salvage); a shared database is refused with one line saying what to do.
+    pub fn file(&self) -> anyhow::Result<&Path> {
+        self.at.file().ok_or_else(|| {
+            let shown = crate::sanitize::one_line(&self.at.shown());
+            anyhow::anyhow!(
+                crate::i18n::store::StoreMsg::FileOnly.fill(self.lang, &[&shown, &shown])
+            )
+        })
+    }
+
     /// Opens the database for a command that reads, or changes what is there: a path with no
     /// database is an error, and nothing is created.
     pub fn open_db(&self) -> anyhow::Result<Db> {
-        let db = Db::open_existing(&self.db_path, self.keep_backups)?;
+        let db = Db::open_existing(self.file()?, self.keep_backups)?;
         db.set_actor(self.user.as_deref())?;
         Ok(db)
     }
@@ -177,17 +191,12 @@ impl Ctx {
     /// Opens the database for a command that adds data (or the desk), creating it when there
     /// is none and saying so on stderr; tells whether it was created.
     pub fn open_db_for_adding(&self) -> anyhow::Result<(Db, bool)> {
-        let (db, created) = Db::open_or_create(&self.db_path, self.keep_backups)?;
+        let (db, created) = Db::open_or_create(self.file()?, self.keep_backups)?;
         db.set_actor(self.user.as_deref())?;
         if created {
             eprintln!(
                 "{}",
-                Msg::CliCreatedDb.fill(
-                    self.lang,
-                    &[&crate::sanitize::one_line(
-                        &self.db_path.display().to_string()
-                    )]
-                )
+                Msg::CliCreatedDb.fill(self.lang, &[&crate::sanitize::one_line(&self.at.shown())])
             );
         }
         Ok((db, created))
@@ -204,16 +213,20 @@ pub fn lang() -> Lang {
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     // The demo directory lives as long as this call.
     let mut _demo_dir = None;
-    let db_path = if cli.demo {
+    let loaded = crate::config::load(&crate::config::path());
+    let at = if cli.demo {
         let dir = tempfile::Builder::new().prefix("duijie-demo-").tempdir()?;
         let path = dir.path().join("demo.db");
         crate::demo::build(&path)?;
         _demo_dir = Some(dir);
-        path
+        Location::File(path)
+    } else if let Some(db) = &cli.db {
+        Location::parse(db.as_os_str())
+    } else if let Some(store) = loaded.as_ref().ok().and_then(|c| c.store.as_deref()) {
+        Location::parse(std::ffi::OsStr::new(store))
     } else {
-        cli.db.clone().unwrap_or_else(crate::paths::default_db)
+        Location::File(crate::paths::default_db())
     };
-    let loaded = crate::config::load(&crate::config::path());
     let keep_backups = loaded.as_ref().map_or(
         crate::db::backup::DEFAULT_KEEP,
         crate::config::Config::keep_backups,
@@ -221,15 +234,14 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     // A config that does not load still leaves DUIJIE_USER and the login name.
     let user = loaded.map_or_else(|_| crate::broker::resolve(None), |c| c.user());
     let ctx = Ctx {
-        db_path,
+        at,
         lang,
         keep_backups,
         user,
     };
     // A server address is taken by `pull` only, until the commands run on the shared store.
-    let target = ctx.db_path.to_string_lossy();
-    if crate::db::engine::is_server_url(&target) && !matches!(cli.command, Some(Command::Pull(_))) {
-        let shown = crate::sanitize::one_line(&crate::store::pg::shown_url(&target));
+    if ctx.at.is_server() && !matches!(cli.command, Some(Command::Pull(_))) {
+        let shown = crate::sanitize::one_line(&ctx.at.shown());
         anyhow::bail!(crate::i18n::store::StoreMsg::NotYet.fill(lang, &[&shown, &shown]));
     }
     match cli.command {

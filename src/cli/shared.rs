@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use super::Ctx;
 use crate::db::copy::{self, Copied};
 use crate::db::engine::is_server_url;
+use crate::db::location::Location;
 use crate::db::{Db, DbError};
 use crate::i18n::store::StoreMsg;
 use crate::sanitize::one_line;
@@ -77,15 +78,14 @@ pub fn run_push(args: &PushArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run_pull(args: &PullArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let url = ctx.db_path.to_string_lossy().into_owned();
-    if !is_server_url(&url) {
-        anyhow::bail!(StoreMsg::PullNeedsServer.fill(ctx.lang, &[&one_line(&url)]));
-    }
+    let Location::Server(url) = &ctx.at else {
+        anyhow::bail!(StoreMsg::PullNeedsServer.fill(ctx.lang, &[&one_line(&ctx.at.shown())]));
+    };
     let dest = one_line(&args.to.display().to_string());
     if args.to.exists() {
         anyhow::bail!(crate::i18n::Msg::ErrPathExists.fill(ctx.lang, &[&dest]));
     }
-    let server = PgConn::connect(&url).map_err(DbError::from)?;
+    let server = PgConn::connect(url).map_err(DbError::from)?;
     pg::migrate(&server).map_err(DbError::from)?;
     let (mut db, _) = Db::open_or_create(&args.to, 0)?;
     let mut hear = progress(ctx.lang);

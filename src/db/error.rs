@@ -84,6 +84,16 @@ pub enum DbError {
     /// A JSON column that does not parse.
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+    /// The shared database's login may read but not write.
+    #[error(
+        "{0}: this login may only read the shared database; nothing was written — ask whoever runs it for write rights"
+    )]
+    ReadOnlyRole(String),
+    /// The connection to the shared database was lost (network, server restart).
+    #[error(
+        "the connection to the shared database was lost ({0}); nothing was written — check the network and try again"
+    )]
+    Lost(String),
     /// The shared server's error, or a column of an unexpected kind (SQLite's own errors
     /// become the variants above).
     #[error(transparent)]
@@ -94,6 +104,15 @@ impl From<crate::store::StoreError> for DbError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
             crate::store::StoreError::Sqlite(e) => DbError::from(e),
+            crate::store::StoreError::Postgres(pg) => {
+                if pg.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+                    DbError::ReadOnlyRole(crate::store::pg::describe(&pg))
+                } else if crate::store::pg::is_lost(&pg) {
+                    DbError::Lost(crate::store::pg::describe(&pg))
+                } else {
+                    DbError::Store(crate::store::StoreError::Postgres(pg))
+                }
+            }
             other => DbError::Store(other),
         }
     }

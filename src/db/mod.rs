@@ -18,6 +18,7 @@ pub mod index_cache;
 pub mod keys;
 pub mod links;
 pub mod live;
+pub mod location;
 pub mod lookup;
 pub mod matches;
 pub mod migrate;

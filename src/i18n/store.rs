@@ -13,6 +13,12 @@ pub enum StoreMsg {
                         "pull copies a shared database: name it with --db postgres://… (now {})"),
     PushNeedsServer => ("--to 需要共享库地址 postgres://…（收到 {}）",
                         "--to needs a shared database address postgres://… (got {})"),
+    ReadOnlyRole => ("{}：此登录只能读取共享库，未写入任何内容——请向共享库管理员申请写权限",
+                     "{}: this login may only read the shared database; nothing was written — ask whoever runs it for write rights"),
+    Lost => ("与共享库的连接已断开（{}），未写入任何内容——请检查网络后重试",
+             "the connection to the shared database was lost ({}); nothing was written — check the network and try again"),
+    FileOnly => ("此命令作用于数据库文件，共享库（{}）没有文件；`duijie --db {} pull --to 文件` 可写出本地副本",
+                 "this command works on a database file, and the shared database ({}) is not one; `duijie --db {} pull --to FILE` writes a local copy"),
     NotYet => ("共享库（{}）暂不支持此命令；`duijie --db {} pull --to 文件` 可写出本地副本",
                "the shared database ({}) does not take this command yet; `duijie --db {} pull --to FILE` writes a local copy"),
 }

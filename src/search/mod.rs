@@ -28,6 +28,7 @@ mod quick;
 mod request;
 mod scan;
 pub mod score;
+mod segment;
 mod sieve;
 pub mod terms;
 mod text;

@@ -5,8 +5,6 @@
 
 use std::sync::LazyLock;
 
-use jieba_rs::Jieba;
-
 use super::keys::phone_digits;
 use super::score::Query;
 
@@ -137,18 +135,12 @@ fn phone_chars(w: &str) -> bool {
         .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '(' | ')' | '+'))
 }
 
-/// The one jieba instance of the search, built the first time a phrase is split.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
-
 /// The words of a phrase typed without spaces (锂电池回收 → 锂电池, 回收), or None when it
 /// is one word; punctuation and spaces are dropped.
 pub fn words(phrase: &str) -> Option<Vec<String>> {
-    let words: Vec<String> = JIEBA
-        .cut(phrase, false)
+    let words: Vec<String> = super::segment::cut(phrase)
         .into_iter()
-        .map(|t| t.word)
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
         .collect();
     (words.len() > 1).then_some(words)
 }

@@ -41,3 +41,21 @@ pub fn empty_schema(url: &str, test: &str) -> PgConn {
     .unwrap();
     conn
 }
+
+/// The test server's address with a fresh, empty schema of its own as the search path, for
+/// processes that connect by address (the CLI, a desk); `None` (and a line saying the test
+/// was skipped) without `DUIJIE_TEST_PG`.
+pub fn schema_url(test: &str) -> Option<String> {
+    let Some(url) = server() else {
+        eprintln!("{test}: PostgreSQL part skipped (set DUIJIE_TEST_PG; .ci/run does)");
+        return None;
+    };
+    let conn = empty_schema(&url, test);
+    let schema: String = conn
+        .query_one("SELECT current_schema()", &[])
+        .unwrap()
+        .get(0)
+        .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Some(format!("{url}{sep}options=-c%20search_path%3D{schema}"))
+}

@@ -17,6 +17,12 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "contact_lookup",
         include_str!("migrations/015_contact_lookup.sql"),
     ),
+    // PostgreSQL only: SQLite's desks read `PRAGMA data_version` for the same purpose.
+    (
+        16,
+        "change_feed",
+        include_str!("migrations/016_change_feed.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

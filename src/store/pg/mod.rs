@@ -6,6 +6,7 @@
 //! writers wait for each other as SQLite's one writer does, so a version checked inside the
 //! transaction is still the stored one when it commits.
 
+mod listen;
 mod migrate;
 mod params;
 mod password;
@@ -20,11 +21,14 @@ use postgres::{Client, Config, NoTls, Statement};
 
 use super::{Backend, Params, Row, Sql, StoreError, StoreResult, dialect, values};
 
+pub use listen::Listener;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION, migrate};
 pub use password::{find_in_pgpass, shown_url};
 
 /// A session with the server.
 pub struct PgConn {
+    /// The address, password included, to reconnect with; never shown ([`shown_url`]).
+    url: String,
     client: RefCell<Client>,
     prepared: RefCell<HashMap<String, Statement>>,
     in_tx: Cell<bool>,
@@ -36,35 +40,33 @@ impl PgConn {
     /// or returned carries the password. `sslmode=require` connects over TLS, verifying the
     /// server ([`tls`]); otherwise the connection is plain.
     pub fn connect(url: &str) -> StoreResult<PgConn> {
-        let (plain_url, root) = tls::take_root_cert(url);
-        let mut config = Config::from_str(&plain_url).map_err(|e| {
-            StoreError::Setup(format!("{}: not a PostgreSQL address: {e}", shown_url(url)))
-        })?;
-        password::complete(&mut config);
-        let client = if config.get_ssl_mode() == SslMode::Require {
-            config.connect(tls::connector(root)?).map_err(|e| {
-                let why = describe(&e);
-                if !(why.contains("TLS") || why.contains("certificate")) {
-                    return StoreError::Postgres(e);
-                }
-                StoreError::Setup(format!(
-                    "{}: {why} — with sslmode=require the server's certificate must be signed \
-                     by a known CA: give its CA with sslrootcert=FILE, PGSSLROOTCERT or \
-                     ~/.postgresql/root.crt",
-                    shown_url(url),
-                ))
-            })?
-        } else {
-            // Not asked for: plain, as a server that offers TLS with a private certificate
-            // must not make an unverified attempt fail.
-            config.ssl_mode(SslMode::Disable);
-            config.connect(NoTls)?
-        };
         Ok(PgConn {
-            client: RefCell::new(client),
+            url: url.to_owned(),
+            client: RefCell::new(client(url)?),
             prepared: RefCell::new(HashMap::new()),
             in_tx: Cell::new(false),
         })
+    }
+
+    /// Whether the session has ended (the server went away or the network dropped).
+    pub fn is_closed(&self) -> bool {
+        self.client.borrow().is_closed()
+    }
+
+    /// Opens a new session in place of a lost one, with the same address and search path;
+    /// statements are prepared again as they are used. Fails while the server is still out of
+    /// reach (the caller retries later).
+    pub fn reconnect(&self) -> StoreResult<()> {
+        let fresh = client(&self.url)?;
+        *self.client.borrow_mut() = fresh;
+        self.prepared.borrow_mut().clear();
+        self.in_tx.set(false);
+        Ok(())
+    }
+
+    /// The address without its password, for messages.
+    pub fn shown(&self) -> String {
+        shown_url(&self.url)
     }
 
     /// Runs `f` in one transaction, committed when it returns Ok and rolled back otherwise.
@@ -128,6 +130,56 @@ impl Sql for PgConn {
     fn in_transaction(&self) -> bool {
         self.in_tx.get()
     }
+}
+
+/// A client session to `url`, as [`PgConn::connect`] describes.
+fn client(url: &str) -> StoreResult<Client> {
+    let (plain_url, root) = tls::take_root_cert(url);
+    let mut config = Config::from_str(&plain_url).map_err(|e| {
+        StoreError::Setup(format!("{}: not a PostgreSQL address: {e}", shown_url(url)))
+    })?;
+    password::complete(&mut config);
+    let client = if config.get_ssl_mode() == SslMode::Require {
+        config.connect(tls::connector(root)?).map_err(|e| {
+            let why = describe(&e);
+            if !(why.contains("TLS") || why.contains("certificate")) {
+                return StoreError::Postgres(e);
+            }
+            StoreError::Setup(format!(
+                "{}: {why} — with sslmode=require the server's certificate must be signed \
+                 by a known CA: give its CA with sslrootcert=FILE, PGSSLROOTCERT or \
+                 ~/.postgresql/root.crt",
+                shown_url(url),
+            ))
+        })?
+    } else {
+        // Not asked for: plain, as a server that offers TLS with a private certificate
+        // must not make an unverified attempt fail.
+        config.ssl_mode(SslMode::Disable);
+        config.connect(NoTls)?
+    };
+    Ok(client)
+}
+
+/// Whether the error is the session's end rather than a statement's: the server went away,
+/// the network dropped, or the server ended the session (shut down, terminated).
+pub fn is_lost(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    if e.is_closed() {
+        return true;
+    }
+    if let Some(code) = e.code() {
+        return [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+            SqlState::CONNECTION_FAILURE,
+            SqlState::CONNECTION_EXCEPTION,
+        ]
+        .contains(code);
+    }
+    // An I/O error under a client error: the socket broke.
+    std::error::Error::source(e).is_some_and(<dyn std::error::Error>::is::<std::io::Error>)
 }
 
 /// A server error as one line: its message, and its detail when it has one.

@@ -182,11 +182,15 @@ impl BoardView {
         let tw = usize::from(rect.width.saturating_sub(2));
         let label = lang.pick(col.stage.zh(), col.stage.en());
         let totals = format!("{} · {}{}", col.count, col.sum, lang.pick("万", " 万"));
-        // Both labels when there is room, then this language's, then the totals move inside.
+        let tight = format!("{}·{}{}", col.count, col.sum, lang.pick("万", "万"));
+        // Both labels when there is room, then this language's, then without spaces (so that
+        // neighbouring columns of one width read alike at 80 columns), then the totals move
+        // inside.
         let candidates = [
             format!(" {} {} {totals} ", col.stage.zh(), col.stage.en()),
             format!(" {label} {totals} "),
             format!("{label} {totals}"),
+            format!("{label} {tight}"),
         ];
         let fitting = candidates.iter().find(|h| width(h) <= tw);
         let header = fitting.map_or_else(|| format!(" {label} "), Clone::clone);
