@@ -131,26 +131,19 @@ pub fn insert(conn: &dyn Sql, c: &mut Contact) -> DbResult<()> {
     let fields: [&dyn ToValue; 11] = [
         &c.seq, &name, &name_k, &email, &email_k, &c.org_id, &role, &c.note, &c.auto, &ts, &rev,
     ];
-    // A new one takes the next id; one coming back keeps its own (PostgreSQL refuses an
-    // explicit NULL id, so the two are two statements).
-    let id = if c.id == 0 {
-        conn.insert(
+    c.id = orgs::insert_keeping_id(
+        conn,
+        c.id,
+        [
             "INSERT INTO contact (seq, name, name_key, email, email_key, org_id, role, note, \
              auto, created_at, updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
              ?10, ?10, ?11)",
-            &fields,
-        )?
-    } else {
-        let mut with_id = fields.to_vec();
-        with_id.push(&c.id);
-        conn.insert(
             "INSERT INTO contact (seq, name, name_key, email, email_key, org_id, role, note, \
              auto, created_at, updated_at, rev, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
              ?9, ?10, ?10, ?11, ?12)",
-            &with_id,
-        )?
-    };
-    c.id = id;
+        ],
+        &fields,
+    )?;
     write_phones(conn, c)
 }
 

@@ -4,7 +4,7 @@
 
 use super::{DbError, DbResult, now, rev};
 use crate::domain::org::{Org, OrgKind, guess_kind, org_key};
-use crate::store::{Backend, Row, Sql, StoreResult};
+use crate::store::{Backend, Row, Sql, StoreResult, ToValue};
 
 const COLUMNS: &str = "id, seq, name, kind, region, note, auto";
 
@@ -122,7 +122,7 @@ pub fn insert(conn: &dyn Sql, org: &mut Org, keys: &[String]) -> DbResult<()> {
     let ts = now();
     let rev = rev::stamp(conn)?;
     let (name, kind) = (org.name.trim(), org.kind.as_str());
-    let fields: [&dyn crate::store::ToValue; 8] = [
+    let fields: [&dyn ToValue; 8] = [
         &org.seq,
         &name,
         &kind,
@@ -132,24 +132,36 @@ pub fn insert(conn: &dyn Sql, org: &mut Org, keys: &[String]) -> DbResult<()> {
         &ts,
         &rev,
     ];
-    // A new one takes the next id; one coming back keeps its own (PostgreSQL refuses an
-    // explicit NULL id, so the two are two statements).
-    org.id = if org.id == 0 {
-        conn.insert(
+    org.id = insert_keeping_id(
+        conn,
+        org.id,
+        [
             "INSERT INTO org (seq, name, kind, region, note, auto, created_at, updated_at, \
              rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-            &fields,
-        )?
-    } else {
-        let mut with_id = fields.to_vec();
-        with_id.push(&org.id);
-        conn.insert(
             "INSERT INTO org (seq, name, kind, region, note, auto, created_at, updated_at, \
              rev, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9)",
-            &with_id,
-        )?
-    };
+        ],
+        &fields,
+    )?;
     move_keys(conn, keys, org.id)
+}
+
+/// Inserts a row (of organisations or contacts) and gives its id: with `id` 0 by `sql[0]`, so
+/// it takes the next id; else by `sql[1]`, the same with `id` as its last column and
+/// parameter, so a row coming back by undo keeps its own. PostgreSQL refuses an explicit NULL
+/// id, so the two are two statements.
+pub(super) fn insert_keeping_id(
+    conn: &dyn Sql,
+    id: i64,
+    sql: [&str; 2],
+    fields: &[&dyn ToValue],
+) -> StoreResult<i64> {
+    if id == 0 {
+        return conn.insert(sql[0], fields);
+    }
+    let mut with_id = fields.to_vec();
+    with_id.push(&id);
+    conn.insert(sql[1], &with_id)
 }
 
 /// Rewrites name, kind, region, note and the `auto` flag of organisation `org.id`.
