@@ -2,19 +2,19 @@
 //! matching) and the link from each record to its contact (`record_contact`). A record's
 //! contact, phone and email (for a result without a contact, its lead) name one person:
 //! the contact already holding that phone or email (with a name that agrees), else the one
-//! of that name at that organisation when no number is given, else a new one.
-
-use rusqlite::{Connection, OptionalExtension, Row, params};
+//! of that name at that organisation when no number is given, else a new one. On either
+//! engine ([`Sql`]).
 
 use super::{DbError, DbResult, now, orgs, rev};
 use crate::domain::contact::{
     Contact, email_key, name_key, names_agree, phone_digits, phone_matches, split_phones,
 };
 use crate::domain::{Kind, Record};
+use crate::store::{Params, Row, Sql, StoreResult, ToValue};
 
 const COLUMNS: &str = "id, seq, name, email, org_id, role, note, auto";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+fn from_row(r: &Row) -> StoreResult<Contact> {
     Ok(Contact {
         id: r.get(0)?,
         seq: r.get(1)?,
@@ -28,114 +28,146 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-fn with_phones(conn: &Connection, mut c: Contact) -> DbResult<Contact> {
-    let mut st =
-        conn.prepare_cached("SELECT phone FROM contact_phone WHERE contact_id = ?1 ORDER BY pos")?;
-    let rows = st.query_map(params![c.id], |r| r.get(0))?;
-    c.phones = rows.collect::<rusqlite::Result<_>>()?;
+fn with_phones(conn: &dyn Sql, mut c: Contact) -> DbResult<Contact> {
+    let rows = conn.query(
+        "SELECT phone FROM contact_phone WHERE contact_id = ?1 ORDER BY pos",
+        &[&c.id],
+    )?;
+    c.phones = rows.iter().map(|r| r.get(0)).collect::<StoreResult<_>>()?;
     Ok(c)
 }
 
-fn query(conn: &Connection, filter: &str, p: impl rusqlite::Params) -> DbResult<Vec<Contact>> {
+fn query(conn: &dyn Sql, filter: &str, p: Params<'_>) -> DbResult<Vec<Contact>> {
     let sql = format!("SELECT {COLUMNS} FROM contact {filter}");
-    let mut st = conn.prepare_cached(&sql)?;
-    let found: Vec<Contact> = st
-        .query_map(p, from_row)?
-        .collect::<rusqlite::Result<_>>()?;
+    let found: Vec<Contact> = conn
+        .query(&sql, p)?
+        .iter()
+        .map(from_row)
+        .collect::<StoreResult<_>>()?;
     found.into_iter().map(|c| with_phones(conn, c)).collect()
 }
 
 /// The contact with row id `id`.
-pub fn get(conn: &Connection, id: i64) -> DbResult<Option<Contact>> {
-    Ok(query(conn, "WHERE id = ?1", params![id])?.pop())
+pub fn get(conn: &dyn Sql, id: i64) -> DbResult<Option<Contact>> {
+    Ok(query(conn, "WHERE id = ?1", &[&id])?.pop())
 }
 
 /// The contact with code number `seq` (C`seq`).
-pub fn by_seq(conn: &Connection, seq: i64) -> DbResult<Option<Contact>> {
-    Ok(query(conn, "WHERE seq = ?1", params![seq])?.pop())
+pub fn by_seq(conn: &dyn Sql, seq: i64) -> DbResult<Option<Contact>> {
+    Ok(query(conn, "WHERE seq = ?1", &[&seq])?.pop())
 }
 
 /// The contacts of organisation `org_id`, by code.
-pub fn of_org(conn: &Connection, org_id: i64) -> DbResult<Vec<Contact>> {
-    query(conn, "WHERE org_id = ?1 ORDER BY seq", params![org_id])
+pub fn of_org(conn: &dyn Sql, org_id: i64) -> DbResult<Vec<Contact>> {
+    query(conn, "WHERE org_id = ?1 ORDER BY seq", &[&org_id])
 }
 
-/// Every contact, by code.
-pub fn all(conn: &Connection) -> DbResult<Vec<Contact>> {
-    query(conn, "ORDER BY seq", [])
+/// Every contact, by code: two statements, whatever the number of contacts (a round trip
+/// each on a server).
+pub fn all(conn: &dyn Sql) -> DbResult<Vec<Contact>> {
+    let mut out: Vec<Contact> = Vec::new();
+    conn.query_each(
+        &format!("SELECT {COLUMNS} FROM contact ORDER BY id"),
+        &[],
+        &mut |r| {
+            out.push(from_row(r)?);
+            Ok(())
+        },
+    )?;
+    // Both lists are by contact id: walk them side by side.
+    let mut at = 0;
+    conn.query_each(
+        "SELECT contact_id, phone FROM contact_phone ORDER BY contact_id, pos",
+        &[],
+        &mut |r| {
+            let id: i64 = r.get(0)?;
+            while out.get(at).is_some_and(|c| c.id < id) {
+                at += 1;
+            }
+            if let Some(c) = out.get_mut(at).filter(|c| c.id == id) {
+                c.phones.push(r.get(1)?);
+            }
+            Ok(())
+        },
+    )?;
+    out.sort_by_key(|c| c.seq);
+    Ok(out)
 }
 
 /// The contact record `record_id` links to.
-pub fn of_record(conn: &Connection, record_id: i64) -> DbResult<Option<Contact>> {
+pub fn of_record(conn: &dyn Sql, record_id: i64) -> DbResult<Option<Contact>> {
     Ok(query(
         conn,
         "WHERE id = (SELECT contact_id FROM record_contact WHERE record_id = ?1)",
-        params![record_id],
+        &[&record_id],
     )?
     .pop())
 }
 
 /// Ids of the records linked to contact `id`.
-pub fn record_ids(conn: &Connection, id: i64) -> DbResult<Vec<i64>> {
-    let mut st = conn.prepare_cached(
+pub fn record_ids(conn: &dyn Sql, id: i64) -> DbResult<Vec<i64>> {
+    let rows = conn.query(
         "SELECT record_id FROM record_contact WHERE contact_id = ?1 ORDER BY record_id",
+        &[&id],
     )?;
-    let rows = st.query_map(params![id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.iter().map(|r| r.get(0)).collect::<StoreResult<_>>()?)
 }
 
 /// Stores a new contact (or, with `c.id` and `c.seq` set, one coming back by undo).
-pub fn insert(conn: &Connection, c: &mut Contact) -> DbResult<()> {
+pub fn insert(conn: &dyn Sql, c: &mut Contact) -> DbResult<()> {
     check(c)?;
     if c.seq == 0 {
         c.seq = super::seq::next(conn, "contact")?;
     }
     let ts = now();
-    conn.prepare_cached(
-        "INSERT INTO contact (id, seq, name, name_key, email, email_key, org_id, role, note, \
-         auto, created_at, updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-         ?11, ?11, ?12)",
-    )?
-    .execute(params![
-        (c.id != 0).then_some(c.id),
-        c.seq,
+    let rev = rev::stamp(conn)?;
+    let (name, name_k, email, email_k, role) = (
         c.name.trim(),
         name_key(&c.name),
         c.email.trim(),
         email_key(&c.email),
-        c.org_id,
         c.role.trim(),
-        c.note,
-        c.auto,
-        ts,
-        rev::stamp(conn)?,
-    ])?;
-    c.id = conn.last_insert_rowid();
+    );
+    let fields: [&dyn ToValue; 11] = [
+        &c.seq, &name, &name_k, &email, &email_k, &c.org_id, &role, &c.note, &c.auto, &ts, &rev,
+    ];
+    c.id = orgs::insert_keeping_id(
+        conn,
+        c.id,
+        [
+            "INSERT INTO contact (seq, name, name_key, email, email_key, org_id, role, note, \
+             auto, created_at, updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+             ?10, ?10, ?11)",
+            "INSERT INTO contact (seq, name, name_key, email, email_key, org_id, role, note, \
+             auto, created_at, updated_at, rev, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+             ?9, ?10, ?10, ?11, ?12)",
+        ],
+        &fields,
+    )?;
     write_phones(conn, c)
 }
 
 /// Rewrites every field of contact `c.id`, its phones included.
-pub fn update(conn: &Connection, c: &Contact) -> DbResult<()> {
+pub fn update(conn: &dyn Sql, c: &Contact) -> DbResult<()> {
     check(c)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE contact SET name = ?2, name_key = ?3, email = ?4, email_key = ?5, \
-             org_id = ?6, role = ?7, note = ?8, auto = ?9, updated_at = ?10, rev = ?11 \
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            c.id,
-            c.name.trim(),
-            name_key(&c.name),
-            c.email.trim(),
-            email_key(&c.email),
-            c.org_id,
-            c.role.trim(),
-            c.note,
-            c.auto,
-            now(),
-            rev::stamp(conn)?,
-        ])?;
+    let n = conn.execute(
+        "UPDATE contact SET name = ?2, name_key = ?3, email = ?4, email_key = ?5, \
+         org_id = ?6, role = ?7, note = ?8, auto = ?9, updated_at = ?10, rev = ?11 \
+         WHERE id = ?1",
+        &[
+            &c.id,
+            &c.name.trim(),
+            &name_key(&c.name),
+            &c.email.trim(),
+            &email_key(&c.email),
+            &c.org_id,
+            &c.role.trim(),
+            &c.note,
+            &c.auto,
+            &now(),
+            &rev::stamp(conn)?,
+        ],
+    )?;
     if n == 0 {
         return Err(DbError::NotFound(c.code()));
     }
@@ -143,17 +175,15 @@ pub fn update(conn: &Connection, c: &Contact) -> DbResult<()> {
 }
 
 /// Deletes contact `id`; records linked to it keep their text and lose the link.
-pub fn delete(conn: &Connection, id: i64) -> DbResult<()> {
-    conn.prepare_cached("DELETE FROM contact WHERE id = ?1")?
-        .execute(params![id])?;
+pub fn delete(conn: &dyn Sql, id: i64) -> DbResult<()> {
+    conn.execute("DELETE FROM contact WHERE id = ?1", &[&id])?;
     Ok(())
 }
 
 /// Moves the contacts `ids` to organisation `to`.
-pub fn set_org(conn: &Connection, ids: &[i64], to: Option<i64>) -> DbResult<()> {
-    let mut st = conn.prepare_cached("UPDATE contact SET org_id = ?2 WHERE id = ?1")?;
+pub fn set_org(conn: &dyn Sql, ids: &[i64], to: Option<i64>) -> DbResult<()> {
     for id in ids {
-        st.execute(params![id, to])?;
+        conn.execute("UPDATE contact SET org_id = ?2 WHERE id = ?1", &[id, &to])?;
     }
     Ok(())
 }
@@ -178,61 +208,52 @@ fn check(c: &Contact) -> DbResult<()> {
     Ok(())
 }
 
-fn write_phones(conn: &Connection, c: &Contact) -> DbResult<()> {
-    conn.prepare_cached("DELETE FROM contact_phone WHERE contact_id = ?1")?
-        .execute(params![c.id])?;
-    let mut st = conn.prepare_cached(
-        "INSERT INTO contact_phone (contact_id, pos, phone, digits) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+fn write_phones(conn: &dyn Sql, c: &Contact) -> DbResult<()> {
+    conn.execute("DELETE FROM contact_phone WHERE contact_id = ?1", &[&c.id])?;
     for (i, p) in c.phones.iter().enumerate() {
-        st.execute(params![c.id, i as i64, p.trim(), phone_digits(p)])?;
+        let pos = i64::try_from(i).unwrap_or(i64::MAX);
+        conn.execute(
+            "INSERT INTO contact_phone (contact_id, pos, phone, digits) VALUES (?1, ?2, ?3, ?4)",
+            &[&c.id, &pos, &p.trim(), &phone_digits(p)],
+        )?;
     }
     Ok(())
 }
 
 /// The contact holding phone `digits` or email `email` (an exact key) whose name agrees with
 /// `name`.
-fn by_number(
-    conn: &Connection,
-    digits: &[String],
-    email: &str,
-    name: &str,
-) -> DbResult<Option<i64>> {
-    let mut st = conn.prepare_cached(
-        "SELECT c.id, c.name FROM contact_phone p JOIN contact c ON c.id = p.contact_id \
-         WHERE p.digits = ?1 ORDER BY c.id",
-    )?;
-    for d in digits {
-        let rows = st.query_map(params![d], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (id, n) = row?;
+fn by_number(conn: &dyn Sql, digits: &[String], email: &str, name: &str) -> DbResult<Option<i64>> {
+    let agreeing = |rows: Vec<Row>| -> DbResult<Option<i64>> {
+        for r in rows {
+            let (id, n): (i64, String) = (r.get(0)?, r.get(1)?);
             if names_agree(&n, name) {
                 return Ok(Some(id));
             }
+        }
+        Ok(None)
+    };
+    for d in digits {
+        let rows = conn.query(
+            "SELECT c.id, c.name FROM contact_phone p JOIN contact c ON c.id = p.contact_id \
+             WHERE p.digits = ?1 ORDER BY c.id",
+            &[d],
+        )?;
+        if let Some(id) = agreeing(rows)? {
+            return Ok(Some(id));
         }
     }
     if email.is_empty() {
         return Ok(None);
     }
-    let mut st =
-        conn.prepare_cached("SELECT id, name FROM contact WHERE email_key = ?1 ORDER BY id")?;
-    let rows = st.query_map(params![email], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })?;
-    for row in rows {
-        let (id, n) = row?;
-        if names_agree(&n, name) {
-            return Ok(Some(id));
-        }
-    }
-    Ok(None)
+    agreeing(conn.query(
+        "SELECT id, name FROM contact WHERE email_key = ?1 ORDER BY id",
+        &[&email],
+    )?)
 }
 
 /// Links stored record `rec` (of organisation `org_id`) to the person its contact, phone and
 /// email name, making a contact for a new one; a record naming nobody links to none.
-pub fn link_record(conn: &Connection, rec: &Record, org_id: Option<i64>) -> DbResult<()> {
+pub fn link_record(conn: &dyn Sql, rec: &Record, org_id: Option<i64>) -> DbResult<()> {
     let (name, role) = if !rec.contact.trim().is_empty() {
         (rec.contact.trim(), "")
     } else if rec.kind == Kind::Achievement && !rec.lead.trim().is_empty() {
@@ -244,20 +265,29 @@ pub fn link_record(conn: &Connection, rec: &Record, org_id: Option<i64>) -> DbRe
     let digits: Vec<String> = phones.iter().map(|p| phone_digits(p)).collect();
     let email = email_key(&rec.email);
     if name.is_empty() && digits.is_empty() && email.is_empty() {
-        conn.prepare_cached("DELETE FROM record_contact WHERE record_id = ?1")?
-            .execute(params![rec.id])?;
+        conn.execute(
+            "DELETE FROM record_contact WHERE record_id = ?1",
+            &[&rec.id],
+        )?;
         return Ok(());
     }
     let by_num = by_number(conn, &digits, &email, name)?;
     let mut found = by_num;
     if found.is_none() && digits.is_empty() && email.is_empty() {
         // Same name at the same organisation, nothing else known: nothing to fill in.
-        found = conn
-            .prepare_cached(
-                "SELECT id FROM contact WHERE name_key = ?1 AND org_id IS ?2 ORDER BY id LIMIT 1",
-            )?
-            .query_row(params![name_key(name), org_id], |r| r.get(0))
-            .optional()?;
+        // `org_id IS ?2` is SQLite's alone: a missing organisation is its own statement.
+        let key = name_key(name);
+        let row = match org_id {
+            Some(org) => conn.query_opt(
+                "SELECT id FROM contact WHERE name_key = ?1 AND org_id = ?2 ORDER BY id LIMIT 1",
+                &[&key, &org],
+            )?,
+            None => conn.query_opt(
+                "SELECT id FROM contact WHERE name_key = ?1 AND org_id IS NULL ORDER BY id LIMIT 1",
+                &[&key],
+            )?,
+        };
+        found = row.map(|r| r.get(0)).transpose()?;
     }
     let id = if let Some(id) = found {
         if by_num.is_some() {
@@ -281,19 +311,19 @@ pub fn link_record(conn: &Connection, rec: &Record, org_id: Option<i64>) -> DbRe
         insert(conn, &mut c)?;
         c.id
     };
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO record_contact (record_id, contact_id) VALUES (?1, ?2) \
          ON CONFLICT (record_id) DO UPDATE SET contact_id = excluded.contact_id \
-         WHERE contact_id <> excluded.contact_id",
-    )?
-    .execute(params![rec.id, id])?;
+         WHERE record_contact.contact_id <> excluded.contact_id",
+        &[&rec.id, &id],
+    )?;
     Ok(())
 }
 
 /// Adds what a record knows and derived contact `id` lacks: its name, phones, email and
 /// organisation. A contact the broker edited is left as they left it.
 fn fill_in(
-    conn: &Connection,
+    conn: &dyn Sql,
     id: i64,
     (name, phones, email): (&str, &[String], &str),
     org_id: Option<i64>,
@@ -342,7 +372,7 @@ pub struct PhoneBookEntry {
 
 /// Every contact with its phone digits, email and the records it reaches: what a search
 /// index needs to find records by a person's name, number or email.
-pub fn phone_book(conn: &Connection) -> DbResult<Vec<PhoneBookEntry>> {
+pub fn phone_book(conn: &dyn Sql) -> DbResult<Vec<PhoneBookEntry>> {
     let mut out = Vec::new();
     for c in all(conn)? {
         let mut ids = record_ids(conn, c.id)?;
@@ -368,7 +398,7 @@ pub fn phone_book(conn: &Connection) -> DbResult<Vec<PhoneBookEntry>> {
 
 /// Contacts a query names: a code (C3), a phone number or a tail of at least 4 of its
 /// digits (any separators), an email, or a name (folded, contained).
-pub fn lookup(conn: &Connection, q: &str, limit: usize) -> DbResult<Vec<Contact>> {
+pub fn lookup(conn: &dyn Sql, q: &str, limit: usize) -> DbResult<Vec<Contact>> {
     let q = q.trim();
     if let Some(seq) = crate::domain::org::parse_contact_code(q) {
         return Ok(by_seq(conn, seq)?.into_iter().collect());

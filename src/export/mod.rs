@@ -2,14 +2,18 @@
 //!
 //! Record exports use the Chinese headers import recognises, and each key of `extra` becomes
 //! its own column, so exporting and importing into an empty database gives the same records.
+//!
+//! The sheets are read through the store interface ([`Sql`]). The record, pair and follow-up
+//! queries they call still take SQLite's connection ([`legacy`], until those modules move):
+//! on a shared server, an export is refused with one clear line.
 
 pub mod book;
 pub mod table;
 
-use rusqlite::Connection;
-
 use crate::db::{DbResult, RecordFilter, followups, pairs, records};
 use crate::domain::{Code, CodeKind, ContractType, Kind, PairRow, Record, ShelveReason};
+use crate::store::Sql;
+use crate::store::sqlite::legacy;
 pub use table::{Cell, Col, Sheet};
 
 /// What to export.
@@ -33,9 +37,10 @@ impl Target {
 }
 
 /// Builds the sheet for `target` from the database.
-pub fn sheet(conn: &Connection, target: Target) -> DbResult<Sheet> {
+pub fn sheet(conn: &dyn Sql, target: Target) -> DbResult<Sheet> {
     match target {
         Target::Records(kind) => {
+            let conn = legacy(conn, "export")?;
             let recs = records::list(conn, &RecordFilter { kind: Some(kind) })?;
             Ok(records_sheet(&recs, kind))
         }
@@ -171,7 +176,7 @@ fn code(kind: CodeKind, num: i64) -> String {
 }
 
 /// One row per pair with both sides, the stage and the deal fields.
-pub fn pairs_sheet(conn: &Connection) -> DbResult<Sheet> {
+pub fn pairs_sheet(conn: &dyn Sql) -> DbResult<Sheet> {
     let cols = [
         ("配对代码", "pair"),
         ("阶段", "stage"),
@@ -192,7 +197,7 @@ pub fn pairs_sheet(conn: &Connection) -> DbResult<Sheet> {
         ("创建时间", "created_at"),
         ("更新时间", "updated_at"),
     ];
-    let rows = pairs::rows(conn)?
+    let rows = pairs::rows(legacy(conn, "export")?)?
         .into_iter()
         .map(
             |PairRow {
@@ -231,7 +236,7 @@ pub fn pairs_sheet(conn: &Connection) -> DbResult<Sheet> {
 }
 
 /// The follow-up log of every pair, oldest first within a pair.
-pub fn followups_sheet(conn: &Connection) -> DbResult<Sheet> {
+pub fn followups_sheet(conn: &dyn Sql) -> DbResult<Sheet> {
     let cols = [
         ("配对代码", "pair"),
         ("时间", "at"),
@@ -240,7 +245,7 @@ pub fn followups_sheet(conn: &Connection) -> DbResult<Sheet> {
         ("下一步", "next_action"),
         ("下一步日期", "next_due"),
     ];
-    let rows = followups::all(conn)?
+    let rows = followups::all(legacy(conn, "export")?)?
         .into_iter()
         .map(|f| {
             vec![
