@@ -35,7 +35,7 @@ fn pairs_signs_logs_and_finds_the_pair_on_the_board_and_in_the_agenda() {
     app.wait_for("Amount");
     app.send("120\r\r");
     app.wait_for("P1 → Signed");
-    app.wait_for("1 · 120 万");
+    app.wait_for("Signed 1·120万");
 
     // A follow-up: channel, note, next action, due tomorrow.
     app.send("n");
