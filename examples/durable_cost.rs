@@ -28,7 +28,9 @@ fn main() -> anyhow::Result<()> {
     for mode in ["NORMAL", "FULL", "NORMAL", "FULL"] {
         let path = tmp.path().join(format!("{mode}-{}.db", rand_suffix()));
         let mut db = Db::open(&path)?;
-        db.conn().pragma_update(None, "synchronous", mode)?;
+        db.sqlite()
+            .expect("a file")
+            .pragma_update(None, "synchronous", mode)?;
         let t = Instant::now();
         let report = import_file(
             &mut db,
@@ -50,7 +52,7 @@ fn main() -> anyhow::Result<()> {
         }
         let (mid, p90) = median(saves);
         let t = Instant::now();
-        let ok = check::quick_ok(db.conn());
+        let ok = check::quick_ok(db.sqlite().expect("a file"));
         let quick = t.elapsed();
         let t = Instant::now();
         db.auto_backup(Reason::Import, 10)?;

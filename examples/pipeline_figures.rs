@@ -7,7 +7,6 @@ use std::time::Instant;
 use duijie::db::{Db, records};
 use duijie::domain::{Code, CodeKind, Kind, Record, Stage};
 use duijie::pipeline::{self, Clock, MoveRequest};
-use rusqlite::params;
 
 fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
     let mut out = f();
@@ -36,28 +35,27 @@ fn main() -> anyhow::Result<()> {
         }
         for i in 0..10_000_i64 {
             let stage = Stage::ALL[(i % 7) as usize];
-            tx.execute(
+            let p = tx.insert(
                 "INSERT INTO pair (demand_id, result_id, stage, stage_since, next_action, next_due, \
                  amount_fen, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, '回电', ?5, ?6, ?4, ?4)",
-                params![
-                    (i % 2000) * 2 + 1,
-                    ((i / 2000 + i) % 2000) * 2 + 2,
-                    stage.key(),
-                    at,
-                    format!("2026-11-{:02}", 1 + i % 28),
+                &[
+                    &((i % 2000) * 2 + 1),
+                    &(((i / 2000 + i) % 2000) * 2 + 2),
+                    &stage.key(),
+                    &at,
+                    &format!("2026-11-{:02}", 1 + i % 28),
                     // 50 万元 in 分.
-                    (stage >= Stage::Signed).then_some(50_000_000_i64),
+                    &(stage >= Stage::Signed).then_some(50_000_000_i64),
                 ],
             )?;
-            let p = tx.last_insert_rowid();
             tx.execute(
                 "INSERT INTO stage_change (pair_id, from_stage, to_stage, at) VALUES (?1, NULL, 'candidate', ?2)",
-                params![p, at],
+                &[&p, &at],
             )?;
             for _ in 0..3 {
                 tx.execute(
                     "INSERT INTO followup (pair_id, at, channel, note) VALUES (?1, ?2, 'phone', '电话沟通')",
-                    params![p, at],
+                    &[&p, &at],
                 )?;
             }
         }
@@ -65,7 +63,7 @@ fn main() -> anyhow::Result<()> {
     })?;
     println!("10,000 pairs, 30,000 follow-ups, 4,000 records");
     time("raw join, ids only", 10, || {
-        let mut st = db.conn().prepare_cached("SELECT p.id, d.id, r.id FROM pair p JOIN record d ON d.id = p.demand_id JOIN record r ON r.id = p.result_id ORDER BY p.id").unwrap();
+        let mut st = db.sqlite().unwrap().prepare_cached("SELECT p.id, d.id, r.id FROM pair p JOIN record d ON d.id = p.demand_id JOIN record r ON r.id = p.result_id ORDER BY p.id").unwrap();
         st.query_map([], |r| r.get::<_, i64>(0)).unwrap().count()
     });
     time("list_with_sides", 10, || {

@@ -211,7 +211,8 @@ fn the_reward_counts_what_arrived_in_the_year_and_applies_the_cap() {
     assert_eq!(y2026.totals.paid, m("80"));
     // The year's total equals an independent SQL sum over registered pairs' payments.
     let sql: i64 = db
-        .conn()
+        .sqlite()
+        .unwrap()
         .query_row(
             "SELECT sum(y.amount_fen) FROM payment y JOIN pair p ON p.id = y.pair_id \
              WHERE p.reg_no IS NOT NULL AND y.paid_on LIKE '2026-%'",

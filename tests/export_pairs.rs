@@ -18,12 +18,12 @@ fn pairs_and_followups_export_with_codes_stage_labels_and_deal_fields() {
             "INSERT INTO pair (demand_id, result_id, stage, stage_since, amount_fen, signed_on, \
              contract_type, created_at, updated_at) \
              VALUES (?1, ?2, 'signed', '2026-11-01', 120500000, '2026-11-01', 'transfer', '2026-11-01T08:00:00Z', '2026-11-01T09:00:00Z')",
-            rusqlite::params![d.id, r.id],
+            &[&d.id, &r.id],
         )?;
         tx.execute(
             "INSERT INTO followup (pair_id, at, channel, note, next_action, next_due) \
              VALUES (1, '2026-11-02T09:00:00Z', 'phone', '谈价格', '寄合同', '2026-11-05')",
-            [],
+            &[],
         )?;
         Ok(())
     })

@@ -112,7 +112,7 @@ fn adds_up(conn: &Connection, s: &Stats) {
 fn the_demo_figures_add_up_and_the_markdown_matches_its_golden_file() {
     let (db, clock) = demo();
     let s = stats(db.conn(), &clock, Period::default()).unwrap();
-    adds_up(db.conn(), &s);
+    adds_up(db.sqlite().unwrap(), &s);
     assert!(s.totals.paid.fen() > 0, "the demo has payments");
     assert_eq!(s.weekly.len(), 12);
     let md = markdown(&s, DAY);
@@ -210,7 +210,7 @@ fn the_calendar_parses_back_with_stable_uids() {
     assert_eq!(unique.len(), a.len(), "one entry per reminder");
     // Every next action with a due date, and instalments not yet paid.
     let actions = one(
-        db.conn(),
+        db.sqlite().unwrap(),
         "SELECT count(*) FROM pair WHERE next_due IS NOT NULL AND next_action IS NOT NULL \
          AND stage <> 'shelved'",
     );
@@ -244,7 +244,7 @@ impl Lcg {
 #[test]
 fn ten_thousand_generated_pairs_add_up() {
     let db = Db::open_in_memory().unwrap();
-    let conn = db.conn();
+    let conn = db.sqlite().unwrap();
     let fields = ["新材料", "光伏", "锂电", "生物医药", ""];
     let regions = ["云南省昆明市", "重庆市", "陕西省西安市"];
     let stages = [

@@ -59,7 +59,7 @@ fn a_version_3_file_upgrades_with_exact_money_and_flagged_deadlines() {
     version_3_file(&path);
     let db = Db::open(&path).unwrap();
     assert_eq!(db.schema_version().unwrap(), duijie::db::SCHEMA_VERSION);
-    let c = db.conn();
+    let c = db.sqlite().unwrap();
 
     // Money: integers of 分, rounded from the REAL 万元 exactly.
     let d1 = records::get(c, 1).unwrap().unwrap();
@@ -163,13 +163,15 @@ fn after_the_upgrade_tombstones_cascades_and_foreign_keys_still_work() {
     let c = live::changes_since(db.conn(), 7).unwrap();
     assert_eq!((c.gone_records, c.gone_pairs), (vec![2], vec![2]));
     let left: i64 = db
-        .conn()
+        .sqlite()
+        .unwrap()
         .query_row("SELECT count(*) FROM followup", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 0);
     // A pair pointing at no record is refused: foreign keys are on again.
     let err = db
-        .conn()
+        .sqlite()
+        .unwrap()
         .execute(
             "INSERT INTO pair (demand_id, result_id, stage_since, created_at, updated_at) \
              VALUES (99, 6, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
@@ -182,7 +184,7 @@ fn after_the_upgrade_tombstones_cascades_and_foreign_keys_still_work() {
 #[test]
 fn the_checked_columns_refuse_what_duijie_does_not_know() {
     let db = Db::open_in_memory().unwrap();
-    let c = db.conn();
+    let c = db.sqlite().unwrap();
     c.execute_batch(
         "INSERT INTO record (kind, seq, title, created_at, updated_at) \
          VALUES ('demand', 1, 'd', '2026-01-01', '2026-01-01'), ('result', 1, 'r', '2026-01-01', '2026-01-01'); \

@@ -80,7 +80,7 @@ fn statuses_migrate_as_the_app_parses_them_and_the_store_refuses_others() {
     let words = words();
     version_6_file(&path, &words);
     let db = Db::open(&path).unwrap();
-    let c = db.conn();
+    let c = db.sqlite().unwrap();
     for (i, w) in words.iter().enumerate() {
         let (status, text): (String, String) = c
             .query_row(

@@ -96,7 +96,7 @@ fn loader_figures_on_a_large_database() {
         kept.len()
     );
     let t = Instant::now();
-    let v = live::data_version(conn).unwrap();
+    let v = live::data_version(db.sqlite().unwrap()).unwrap();
     println!("data_version: {:.3} ms ({v})", ms(t));
     let rev = live::current_rev(conn).unwrap();
     let t = Instant::now();

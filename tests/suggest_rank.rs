@@ -309,7 +309,7 @@ fn already_paired_results_are_marked() {
         .execute(
             "INSERT INTO pair (demand_id, result_id, stage_since, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?3, ?3)",
-            rusqlite::params![demand.id, target.id, now],
+            &[&demand.id, &target.id, &now],
         )
         .unwrap();
     let index = SuggestIndex::build(&all(&db));

@@ -36,7 +36,7 @@ fn raw_entry(db: &Db, label: &str, payload: &str) {
     db.conn()
         .execute(
             "INSERT INTO undo_entry (label, payload, at, origin) VALUES (?1, ?2, 't', 'cli')",
-            [label, payload],
+            &[&label, &payload],
         )
         .unwrap();
 }
@@ -209,7 +209,7 @@ fn adding_is_undone_by_deleting_the_record_but_not_a_record_paired_since() {
     db.conn()
         .execute(
             "DELETE FROM undo_entry WHERE label LIKE '{\"step\":\"pair\"%'",
-            [],
+            &[],
         )
         .unwrap();
     let label = undo(&mut db).unwrap().unwrap();
@@ -278,7 +278,7 @@ fn an_import_undo_keeps_records_paired_since_and_a_dry_run_leaves_no_step() {
     db.conn()
         .execute(
             "DELETE FROM undo_entry WHERE label LIKE '{\"step\":\"pair\"%'",
-            [],
+            &[],
         )
         .unwrap();
     let label = undo(&mut db).unwrap().unwrap();

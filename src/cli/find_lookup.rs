@@ -4,7 +4,7 @@
 //! reach that did not match themselves (their own, then their organisation's), each with the
 //! contact it came through (`via`).
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::find_row::{Found, RowKind};
 use crate::db::records;
@@ -41,7 +41,7 @@ fn contact_row(hit: &ContactHit) -> Found {
 /// Puts the contacts `query` names before the direct hits `found` (with `people`) and the
 /// records of `kinds` they reach after them, then keeps the first `limit`.
 pub fn add(
-    conn: &Connection,
+    conn: &dyn Sql,
     query: &str,
     (people, kinds): (bool, &[Kind]),
     limit: usize,

@@ -63,7 +63,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if let Err(e) = std::fs::File::open(&args.file) {
         anyhow::bail!("{}: cannot read: {e}", args.file.display());
     }
-    let (mut db, created) = if args.dry_run && !ctx.file()?.exists() {
+    let (mut db, created) = if args.dry_run && ctx.at.file().is_some_and(|f| !f.exists()) {
         // A dry run creates nothing: with no database yet, it reads into an empty one in
         // memory, which shows what a real import would add.
         (Db::open_in_memory()?, true)
@@ -82,7 +82,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         encoding: args.encoding.clone(),
         sheet: args.sheet.clone(),
         dry_run: args.dry_run,
-        rejects_dir: Some(crate::paths::rejects_dir(ctx.file()?)),
+        rejects_dir: Some(crate::paths::rejects_for(&ctx.at)),
         progress: (!args.json && std::io::stderr().is_terminal()).then(|| progress_for(ctx.lang)),
         ..ImportOptions::default()
     };

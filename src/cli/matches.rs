@@ -60,7 +60,7 @@ pub fn run(args: &MatchesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     };
     let mut db = ctx.open_db()?;
-    let index = persist::open(db.conn(), ctx.file()?, Levers::default())?;
+    let index = persist::open(db.conn(), &db.cache_anchor(), Levers::default())?;
     let groups = new_matches(&mut db, &index, &since, args.min_score)?;
     if args.json {
         let out: Vec<JsonGroup<'_>> = groups.iter().map(to_json).collect();

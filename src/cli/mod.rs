@@ -183,7 +183,7 @@ impl Ctx {
     /// Opens the database for a command that reads, or changes what is there: a path with no
     /// database is an error, and nothing is created.
     pub fn open_db(&self) -> anyhow::Result<Db> {
-        let db = Db::open_existing(self.file()?, self.keep_backups)?;
+        let (db, _) = Db::open_at(&self.at, self.keep_backups, false)?;
         db.set_actor(self.user.as_deref())?;
         Ok(db)
     }
@@ -191,7 +191,7 @@ impl Ctx {
     /// Opens the database for a command that adds data (or the desk), creating it when there
     /// is none and saying so on stderr; tells whether it was created.
     pub fn open_db_for_adding(&self) -> anyhow::Result<(Db, bool)> {
-        let (db, created) = Db::open_or_create(self.file()?, self.keep_backups)?;
+        let (db, created) = Db::open_at(&self.at, self.keep_backups, true)?;
         db.set_actor(self.user.as_deref())?;
         if created {
             eprintln!(
@@ -240,10 +240,6 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         user,
     };
     // A server address is taken by `pull` only, until the commands run on the shared store.
-    if ctx.at.is_server() && !matches!(cli.command, Some(Command::Pull(_))) {
-        let shown = crate::sanitize::one_line(&ctx.at.shown());
-        anyhow::bail!(crate::i18n::store::StoreMsg::NotYet.fill(lang, &[&shown, &shown]));
-    }
     match cli.command {
         None => {
             let config = crate::config::load(&crate::config::path())?;

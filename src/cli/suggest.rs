@@ -59,7 +59,7 @@ pub fn run(args: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let conn = db.conn();
     let query = records::get_by_code(conn, code)?;
     // The persisted index (rebuilt first when records changed since it was saved).
-    let index = crate::matching::persist::open(conn, ctx.file()?, Levers::default())?;
+    let index = crate::matching::persist::open(conn, &db.cache_anchor(), Levers::default())?;
     let suggestions = suggest_for(conn, &index, &query, args.limit, args.all)?;
 
     if args.json {

@@ -15,8 +15,6 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rusqlite::params;
-
 use super::{Db, DbResult};
 use crate::domain::Kind;
 use crate::search::{Index, Shared};
@@ -65,8 +63,10 @@ fn cached(file: &Path, stamp: &[u8]) -> Option<Index> {
 /// The cache file of `kind` in `db` under `dir`, and the database's canonical path; None for
 /// a database without a file.
 fn where_for(db: &Db, kind: Kind, dir: &Path) -> Option<(PathBuf, String)> {
-    let path = std::fs::canonicalize(db.path()).ok()?;
-    let name = path.to_string_lossy().into_owned();
+    if !db.location().shareable() {
+        return None;
+    }
+    let name = db.location().cache_key();
     let mut h = std::hash::DefaultHasher::new();
     name.hash(&mut h);
     let file = dir
@@ -78,14 +78,13 @@ fn where_for(db: &Db, kind: Kind, dir: &Path) -> Option<(PathBuf, String)> {
 /// What the index of `kind` is built from: the database's path, its revision counter, and the
 /// kind's row count, highest revision and sum of ids.
 fn stamp_of(db: &Db, kind: Kind, path: &str) -> DbResult<String> {
-    let rev: i64 = db
-        .conn()
-        .query_row("SELECT rev FROM rev_counter WHERE id = 1", [], |r| r.get(0))?;
-    let (n, top, sum): (i64, Option<i64>, i64) = db.conn().query_row(
-        "SELECT count(*), max(rev), coalesce(sum(id), 0) FROM record WHERE kind = ?1",
-        params![kind.as_str()],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    let rev = super::rev::current(db.conn())?;
+    let row = db.conn().query_one(
+        "SELECT count(*), max(rev), CAST(coalesce(sum(id), 0) AS BIGINT) FROM record \
+         WHERE kind = ?1",
+        &[&kind.as_str()],
     )?;
+    let (n, top, sum): (i64, Option<i64>, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
     Ok(format!(
         "{path}\u{0}{}\u{0}{rev}\u{0}{n}\u{0}{}\u{0}{sum}",
         kind.as_str(),

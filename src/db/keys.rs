@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(counted, Some(1500));
         assert_eq!(sizes, vec![512, 988]);
         let order: Vec<(String, i64)> = db
-            .conn()
+            .sqlite().unwrap()
             .prepare(
                 "SELECT updated_at, id FROM record WHERE kind = 'result'                  ORDER BY updated_at DESC, id ASC",
             )
@@ -350,7 +350,8 @@ mod tests {
         let db = db_with(700);
         assert!(streams_newest_first(db.conn(), Kind::Achievement).unwrap());
         let shown: Vec<i64> = db
-            .conn()
+            .sqlite()
+            .unwrap()
             .prepare("SELECT id FROM record WHERE kind = 'result' ORDER BY rev DESC, id ASC")
             .unwrap()
             .query_map([], |r| r.get(0))
@@ -363,7 +364,8 @@ mod tests {
     #[test]
     fn without_the_revision_index_rows_stream_by_descending_id() {
         let db = db_with(700);
-        db.conn()
+        db.sqlite()
+            .unwrap()
             .execute_batch("DROP INDEX record_kind_rev")
             .unwrap();
         assert!(!streams_newest_first(db.conn(), Kind::Achievement).unwrap());

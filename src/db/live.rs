@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use super::{DbResult, pairs, records, rev};
 use crate::domain::{Kind, PairRow, RecordRow};
+use crate::store::Sql;
 
 /// What changed after a revision.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -41,50 +42,45 @@ pub fn data_version(conn: &Connection) -> DbResult<i64> {
 }
 
 /// The newest revision handed out: where a desk that has just loaded everything stands.
-pub fn current_rev(conn: &Connection) -> DbResult<i64> {
+pub fn current_rev(conn: &dyn Sql) -> DbResult<i64> {
     Ok(rev::current(conn)?)
 }
 
 /// How many records were written after revision `since` (an index range count): a desk
 /// that finds a whole import there reloads with [`records::each_row`] instead of asking
 /// [`changes_since`] for every row at once.
-pub fn records_changed(conn: &Connection, since: i64) -> DbResult<i64> {
+pub fn records_changed(conn: &dyn Sql, since: i64) -> DbResult<i64> {
     let mut n = 0;
     for kind in [Kind::Demand, Kind::Achievement] {
         n += conn
-            .prepare_cached("SELECT count(*) FROM record WHERE kind = ?1 AND rev > ?2")?
-            .query_row(rusqlite::params![kind.as_str(), since], |r| {
-                r.get::<_, i64>(0)
-            })?;
+            .query_one(
+                "SELECT count(*) FROM record WHERE kind = ?1 AND rev > ?2",
+                &[&kind.as_str(), &since],
+            )?
+            .get::<i64>(0)?;
     }
     Ok(n)
 }
 
 /// Everything written or deleted after revision `since`, read in one snapshot. Each part is
 /// an index range scan, so it costs little when little changed.
-pub fn changes_since(conn: &Connection, since: i64) -> DbResult<Changes> {
-    // One read transaction, so max_rev and the rows agree; inside the caller's own
-    // transaction the reads share it anyway.
-    let snapshot = if conn.is_autocommit() {
-        Some(conn.unchecked_transaction()?)
-    } else {
-        None
-    };
-    let max_rev = rev::current(conn)?;
-    let mut out = Changes {
-        max_rev,
-        ..Changes::default()
-    };
-    if max_rev > since {
-        for kind in [Kind::Demand, Kind::Achievement] {
-            out.records.extend(records::rows_since(conn, kind, since)?);
+pub fn changes_since(conn: &dyn Sql, since: i64) -> DbResult<Changes> {
+    // One read snapshot, so max_rev and the rows agree; inside the caller's own transaction
+    // the reads share it anyway.
+    crate::store::read_snapshot(conn, || {
+        let max_rev = rev::current(conn)?;
+        let mut out = Changes {
+            max_rev,
+            ..Changes::default()
+        };
+        if max_rev > since {
+            for kind in [Kind::Demand, Kind::Achievement] {
+                out.records.extend(records::rows_since(conn, kind, since)?);
+            }
+            out.gone_records = records::gone_since(conn, since)?;
+            out.pairs = pairs::rows_since(conn, since)?;
+            out.gone_pairs = pairs::gone_since(conn, since)?;
         }
-        out.gone_records = records::gone_since(conn, since)?;
-        out.pairs = pairs::rows_since(conn, since)?;
-        out.gone_pairs = pairs::gone_since(conn, since)?;
-    }
-    if let Some(tx) = snapshot {
-        tx.finish()?;
-    }
-    Ok(out)
+        Ok(out)
+    })
 }

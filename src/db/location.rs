@@ -63,6 +63,38 @@ impl Location {
     }
 }
 
+impl Location {
+    /// A read-only session of its own, for a background thread (the desk's loaders, its
+    /// lookup band): the file opened read-only, or a new session with the server.
+    pub fn open_reader(&self) -> super::DbResult<Box<dyn crate::store::Sql + Send>> {
+        Ok(match self {
+            Location::File(p) => Box::new(super::backup::open_read_only(p)?),
+            Location::Server(url) => Box::new(crate::store::pg::PgConn::connect(url)?),
+        })
+    }
+
+    /// A path that stands for this store where files are kept beside a database (the
+    /// suggestion index's `cache/`): the file itself, or for a shared database a name in the
+    /// cache directory, one per address. None when there is no cache directory.
+    pub fn stand_in(&self) -> Option<PathBuf> {
+        match self {
+            Location::File(p) => Some(p.clone()),
+            Location::Server(_) => {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::hash::DefaultHasher::new();
+                self.cache_key().hash(&mut h);
+                let dir = crate::paths::cache_dir()?.join("shared");
+                Some(dir.join(format!("{:016x}.db", h.finish())))
+            }
+        }
+    }
+
+    /// Whether other threads can open it (a private in-memory database cannot).
+    pub fn shareable(&self) -> bool {
+        !matches!(self, Location::File(p) if p.as_os_str() == ":memory:")
+    }
+}
+
 impl std::fmt::Debug for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -237,29 +237,36 @@ pub fn ledger(conn: &Connection) -> DbResult<Vec<Applied>> {
 
 impl Db {
     /// Applies every migration the file at `version` lacks.
+    /// (A file's: the shared database's schema is migrated as it is connected to.)
     pub(super) fn migrate(&mut self, version: i64) -> DbResult<()> {
-        let todo = pending(&self.conn, version)?;
-        if todo.is_empty() && has_ledger(&self.conn)? {
+        let super::Engine::Sqlite(conn) = &mut self.engine else {
+            return Ok(());
+        };
+        let todo = pending(conn, version)?;
+        if todo.is_empty() && has_ledger(conn)? {
             return Ok(());
         }
         // A migration that rebuilds a table (004) drops the old one: with foreign keys on,
         // that would cascade into the pairs and follow-ups. Off for the migrations (the pragma
         // is a no-op inside a transaction), checked before each commit, on again after.
-        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        let out = self.run_migrations(version, &todo);
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let out = run_migrations(conn, version, &todo);
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         out
     }
+}
 
-    fn run_migrations(&mut self, version: i64, todo: &[&Migration]) -> DbResult<()> {
+fn run_migrations(conn: &mut Connection, version: i64, todo: &[&Migration]) -> DbResult<()> {
+    {
         // The table first, holding what the file already has (from its version and probes),
         // in the same transaction: a file is never left with a table that misstates it.
-        if !has_ledger(&self.conn)? {
-            let done = applied(&self.conn, version)?;
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if !has_ledger(conn)? {
+            let done = applied(conn, version)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(TABLE)?;
+            // Marked duijie's in the same commit: a file killed before its first migration
+            // commits is recognised (and migrated) when opened again, not refused as foreign.
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             for m in MIGRATIONS.iter().filter(|m| done.contains(&m.number)) {
                 tx.execute(
                     "INSERT INTO schema_migration (number, name, applied_at) \
@@ -270,9 +277,7 @@ impl Db {
             tx.commit()?;
         }
         for m in todo {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(m.sql)?;
             if m.sql == MIGRATION_ORGS {
                 links::backfill(&tx)?;

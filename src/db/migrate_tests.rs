@@ -20,7 +20,7 @@ fn old_file(path: &Path, ran: &[i64], upto: i64) {
 }
 
 fn numbers(db: &Db) -> Vec<i64> {
-    ledger(db.conn())
+    ledger(db.sqlite().unwrap())
         .unwrap()
         .iter()
         .map(|a| a.number)
@@ -32,7 +32,8 @@ fn all_numbers() -> Vec<i64> {
 }
 
 fn has_table(db: &Db, name: &str) -> bool {
-    db.conn()
+    db.sqlite()
+        .unwrap()
         .query_row(
             "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
             [name],
@@ -56,7 +57,7 @@ fn a_file_of_every_earlier_version_upgrades_and_records_what_it_had() {
             last.number
         );
         assert_eq!(numbers(&db), all_numbers(), "from {}", last.number);
-        for a in ledger(db.conn()).unwrap() {
+        for a in ledger(db.sqlite().unwrap()).unwrap() {
             // What the file had is recorded without a time; what ran now, with one.
             assert_eq!(
                 a.applied_at.is_none(),
@@ -93,7 +94,11 @@ fn a_file_of_every_earlier_version_upgrades_and_records_what_it_had() {
         drop(db);
         // Opening again runs nothing.
         let db = Db::open(&path).unwrap();
-        assert!(pending(db.conn(), SCHEMA_VERSION).unwrap().is_empty());
+        assert!(
+            pending(db.sqlite().unwrap(), SCHEMA_VERSION)
+                .unwrap()
+                .is_empty()
+        );
     }
 }
 
@@ -106,7 +111,7 @@ fn a_file_that_reached_a_version_past_a_gap_gets_the_missing_migrations() {
     old_file(&path, &[1, 2, 3, 4, 5, 6, 7, 10], 10);
     let db = Db::open(&path).unwrap();
     assert!(has_table(&db, "org") && has_table(&db, "contract"));
-    let got = ledger(db.conn()).unwrap();
+    let got = ledger(db.sqlite().unwrap()).unwrap();
     let at = |n: i64| {
         got.iter()
             .find(|a| a.number == n)
@@ -163,7 +168,7 @@ fn a_file_that_ran_a_migration_this_build_lacks_is_refused_untouched() {
 #[test]
 fn a_new_file_records_every_migration_with_its_time() {
     let db = Db::open_in_memory().unwrap();
-    let got = ledger(db.conn()).unwrap();
+    let got = ledger(db.sqlite().unwrap()).unwrap();
     assert_eq!(got.len(), MIGRATIONS.len());
     assert!(got.iter().all(|a| a.applied_at.is_some()), "{got:?}");
 }

@@ -38,7 +38,11 @@ pub mod views;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::store::pg::PgConn;
+use crate::store::{Backend, Sql};
+use location::Location;
 
 pub use error::{DbError, DbResult, is_busy, sqlite_busy};
 
@@ -48,14 +52,24 @@ pub use records::{RecordFilter, RecordWrite};
 /// `PRAGMA application_id` of a duijie database: "DJ01" in ASCII.
 pub const APPLICATION_ID: i32 = 0x444A_3031;
 
-/// A duijie database connection.
+/// A duijie database connection: the broker's SQLite file, or a team's shared PostgreSQL
+/// database. Query modules take [`Db::conn`] (`&dyn Sql`) and run on either.
 pub struct Db {
-    conn: Connection,
-    path: PathBuf,
+    engine: Engine,
+    at: Location,
+    /// The broker's name set on the connection, to set again on a new session.
+    actor: std::cell::RefCell<Option<String>>,
     /// Why writes are refused, if they are: the file is read-only here, or damaged. `None`
     /// until known: the quick check runs before the first write, not on every open, so a
     /// command that only reads never pays for it.
     health: std::cell::Cell<Health>,
+}
+
+/// The engine holding the data.
+enum Engine {
+    Sqlite(Connection),
+    /// Boxed: a session's state is large beside a file handle.
+    Postgres(Box<PgConn>),
 }
 
 /// What is known of whether the database takes writes.
@@ -90,37 +104,130 @@ impl Db {
         Self::setup(conn, PathBuf::from(":memory:"), 0)
     }
 
+    /// A SQLite connection as a `Db` at `path`, in the given health.
+    fn local(conn: Connection, path: PathBuf, health: Health) -> Db {
+        Db {
+            engine: Engine::Sqlite(conn),
+            at: Location::File(path),
+            actor: std::cell::RefCell::new(None),
+            health: std::cell::Cell::new(health),
+        }
+    }
+
+    /// Connects to a team's shared database at `url` and brings its schema up to date (see
+    /// [`crate::store::pg::migrate`]). A login that may only read browses; its writes are
+    /// refused with [`DbError::ReadOnlyRole`].
+    pub fn connect(url: &str) -> DbResult<Db> {
+        let conn = PgConn::connect(url)?;
+        crate::store::pg::migrate(&conn)?;
+        Ok(Db {
+            engine: Engine::Postgres(Box::new(conn)),
+            at: Location::Server(url.to_owned()),
+            actor: std::cell::RefCell::new(None),
+            health: std::cell::Cell::new(Health::Sound),
+        })
+    }
+
+    /// Opens what `at` names: the file (creating it, when `create`; see
+    /// [`Db::open_or_create`]) or the shared database. Tells whether a file was created.
+    pub fn open_at(at: &Location, keep_backups: usize, create: bool) -> DbResult<(Db, bool)> {
+        match at {
+            Location::File(path) if create => Self::open_or_create(path, keep_backups),
+            Location::File(path) => Ok((Self::open_existing(path, keep_backups)?, false)),
+            Location::Server(url) => Ok((Self::connect(url)?, false)),
+        }
+    }
+
     /// Records every change made through this connection as `name`'s (see [`actor`]).
     pub fn set_actor(&self, name: Option<&str>) -> DbResult<()> {
-        actor::set(&self.conn, name)
+        actor::set(self.conn(), name)?;
+        *self.actor.borrow_mut() = name.map(str::to_owned);
+        Ok(())
     }
 
     /// The name changes through this connection are recorded under, if one was set.
     pub fn actor(&self) -> Option<String> {
-        actor::current(&self.conn).ok().flatten()
+        actor::current(self.conn()).ok().flatten()
     }
 
-    /// Where the file is (":memory:" for a test database).
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the data is.
+    pub fn location(&self) -> &Location {
+        &self.at
     }
 
-    /// Read-only access for queries.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The file, for a database in one (":memory:" for a test database); None on a server.
+    pub fn file(&self) -> Option<&Path> {
+        self.at.file()
+    }
+
+    /// The path the suggestion index's cache is kept beside (see [`Location::stand_in`]);
+    /// ":memory:" (no cache) when there is none.
+    pub fn cache_anchor(&self) -> PathBuf {
+        self.at
+            .stand_in()
+            .unwrap_or_else(|| PathBuf::from(":memory:"))
+    }
+
+    /// Which engine holds the data.
+    pub fn backend(&self) -> Backend {
+        self.conn().backend()
+    }
+
+    /// The connection, for queries on either engine.
+    pub fn conn(&self) -> &dyn Sql {
+        match &self.engine {
+            Engine::Sqlite(c) => c,
+            Engine::Postgres(c) => &**c,
+        }
+    }
+
+    /// The SQLite connection, for what only a file has (backups, checks, its pragmas).
+    pub fn sqlite(&self) -> Option<&Connection> {
+        match &self.engine {
+            Engine::Sqlite(c) => Some(c),
+            Engine::Postgres(_) => None,
+        }
+    }
+
+    /// The server session, for what only the shared database has (its change feed).
+    pub fn server(&self) -> Option<&PgConn> {
+        match &self.engine {
+            Engine::Sqlite(_) => None,
+            Engine::Postgres(c) => Some(c),
+        }
     }
 
     /// How long a write waits for another process's lock before failing with
-    /// [`DbError::Busy`] (5 s unless set): a desk sets a short one and shows "waiting…".
+    /// [`DbError::Busy`] (5 s unless set): a desk sets a short one and shows "waiting…". On
+    /// the server, the lock timeout of the session.
     pub fn set_busy_timeout(&self, wait: Duration) -> DbResult<()> {
-        Ok(self.conn.busy_timeout(wait)?)
+        match &self.engine {
+            Engine::Sqlite(c) => Ok(c.busy_timeout(wait)?),
+            Engine::Postgres(c) => {
+                Ok(c.batch(&format!("SET lock_timeout = {}", wait.as_millis().max(1)))?)
+            }
+        }
     }
 
     /// Sets the page cache to at most `kib` KiB. `open` allows 64 MB for imports; a desk that
     /// reads a page now and then needs SQLite's default 2 MB, and at a million records the
-    /// pages its counts read would otherwise stay in memory.
+    /// pages its counts read would otherwise stay in memory. Nothing to do on a server.
     pub fn set_cache_kib(&self, kib: i64) -> DbResult<()> {
-        Ok(self.conn.pragma_update(None, "cache_size", -kib)?)
+        match self.sqlite() {
+            Some(c) => Ok(c.pragma_update(None, "cache_size", -kib)?),
+            None => Ok(()),
+        }
+    }
+
+    /// Opens a new session in place of a lost one (the shared database; a file has nothing
+    /// to reconnect), setting the broker's name again.
+    pub fn reconnect(&self) -> DbResult<()> {
+        if let Engine::Postgres(c) = &self.engine {
+            c.reconnect()?;
+            let name = self.actor.borrow().clone();
+            self.set_actor(name.as_deref())?;
+        }
+        Ok(())
     }
 
     /// Runs `f` in one IMMEDIATE transaction (so a concurrent writer waits on busy_timeout
@@ -129,24 +236,36 @@ impl Db {
     /// every row it writes is stamped with it.
     ///
     /// A read-only or damaged database refuses: the error is [`DbError::ReadOnly`] or
-    /// [`DbError::Damaged`] (carried inside a `rusqlite::Error` for callers whose error type
-    /// only converts from that; `DbError::from` unwraps it again).
-    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    /// [`DbError::Damaged`]. On the shared database the write is one transaction too, whose
+    /// revision's row lock makes writers follow one another.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&dyn Sql) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<rusqlite::Error>,
+        E: From<DbError>,
     {
-        if let Err(refused) = self.writable() {
-            return Err(E::from(rusqlite::Error::ToSqlConversionFailure(Box::new(
-                refused,
-            ))));
+        self.writable()?;
+        match &mut self.engine {
+            Engine::Sqlite(conn) => {
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(DbError::from)?;
+                rev::take(&tx).map_err(DbError::from)?;
+                let out = f(&tx)?;
+                tx.commit().map_err(DbError::from)?;
+                Ok(out)
+            }
+            Engine::Postgres(conn) => {
+                conn.begin().map_err(DbError::from)?;
+                let c: &dyn Sql = &**conn;
+                let out = match rev::take(c) {
+                    Ok(_) => f(c),
+                    Err(e) => Err(E::from(DbError::from(e))),
+                };
+                let ended = conn.finish(out.is_ok());
+                let out = out?;
+                ended.map_err(DbError::from)?;
+                Ok(out)
+            }
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        rev::take(&tx).map_err(crate::store::StoreError::into_sqlite)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
     }
 
     /// Whether writes are refused, and why (running the quick check the first time).
@@ -155,7 +274,8 @@ impl Db {
             Health::Sound => None,
             Health::Refuses(why) => Some(why),
             Health::Unchecked => {
-                let sound = check::quick_ok(&self.conn);
+                // The server checks its own pages; only a file is checked here.
+                let sound = self.sqlite().is_none_or(check::quick_ok);
                 self.health.set(if sound {
                     Health::Sound
                 } else {
@@ -194,7 +314,7 @@ impl Db {
 
     /// Ok when the database takes writes; else why not, as the error a write would give.
     pub fn writable(&self) -> DbResult<()> {
-        let path = self.path.clone();
+        let path = PathBuf::from(self.at.shown());
         match self.refusal() {
             None => Ok(()),
             Some(Refusal::ReadOnly) => Err(DbError::ReadOnly { path }),
@@ -204,19 +324,36 @@ impl Db {
 
     /// Copies the database into a new file `dest` (0600), online: see [`backup::backup_to`].
     pub fn backup_to(&self, dest: &Path) -> DbResult<()> {
-        backup::backup_to(&self.conn, dest)
+        backup::backup_to(self.sqlite_for("a backup")?, dest)
     }
 
     /// An automatic backup in `backups/` beside the database, keeping the newest `keep`.
+    /// The shared database makes none: its backups are the server's (pg_dump).
     pub fn auto_backup(&self, reason: backup::Reason, keep: usize) -> DbResult<Option<PathBuf>> {
-        backup::auto_backup(&self.conn, &self.path, reason, keep)
+        match (&self.engine, &self.at) {
+            (Engine::Sqlite(c), Location::File(path)) => backup::auto_backup(c, path, reason, keep),
+            _ => Ok(None),
+        }
+    }
+
+    /// The SQLite connection for `what`, which only a file has; on a server, an error saying so.
+    fn sqlite_for(&self, what: &str) -> DbResult<&Connection> {
+        self.sqlite().ok_or_else(|| {
+            DbError::Invalid(format!(
+                "{}: {what} is made of a database file; the shared database's are the server's",
+                self.at.shown()
+            ))
+        })
     }
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> DbResult<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        match &self.engine {
+            Engine::Sqlite(c) => Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?),
+            Engine::Postgres(c) => Ok(c
+                .query_one("SELECT max(number) FROM schema_migration", &[])?
+                .get(0)?),
+        }
     }
 }
 
@@ -238,7 +375,8 @@ mod tests {
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
         let id: i32 = db
-            .conn()
+            .sqlite()
+            .unwrap()
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .unwrap();
         assert_eq!(id, APPLICATION_ID);
@@ -372,7 +510,10 @@ mod tests {
         let mut a = Db::open(&path).unwrap();
         let mut b = Db::open(&path).unwrap();
         b.set_busy_timeout(Duration::from_millis(10)).unwrap();
-        a.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
+        a.sqlite()
+            .unwrap()
+            .execute_batch("BEGIN IMMEDIATE")
+            .unwrap();
         let err = b
             .write(|tx| {
                 records::insert(
@@ -384,7 +525,7 @@ mod tests {
         assert!(err.is_busy(), "{err}");
         assert!(is_busy(&err));
         assert!(matches!(err, DbError::Busy(_)));
-        a.conn().execute_batch("ROLLBACK").unwrap();
+        a.sqlite().unwrap().execute_batch("ROLLBACK").unwrap();
         let _ = &mut a;
     }
 }

@@ -96,11 +96,11 @@ impl Db {
                 path: path.to_path_buf(),
             });
         }
-        Ok(Db {
+        Ok(Db::local(
             conn,
-            path: path.to_path_buf(),
-            health: std::cell::Cell::new(Health::Refuses(Refusal::ReadOnly)),
-        })
+            path.to_path_buf(),
+            Health::Refuses(Refusal::ReadOnly),
+        ))
     }
 
     /// Checks the header: a duijie file of a known version (returned), or a new empty file.
@@ -174,18 +174,19 @@ impl Db {
         // A new file is sound; one with data is checked before anything writes to it (here
         // when it needs a migration, else before its first write), and a damaged one stays
         // readable but takes no writes (and no migration).
-        let mut db = Db {
+        let pending = !migrate::pending(&conn, version)?.is_empty();
+        let mut db = Db::local(
             conn,
             path,
-            health: std::cell::Cell::new(if version == 0 {
+            if version == 0 {
                 Health::Sound
             } else {
                 Health::Unchecked
-            }),
-        };
-        if !migrate::pending(&db.conn, version)?.is_empty() && db.refusal().is_none() {
+            },
+        );
+        if pending && db.refusal().is_none() {
             if version > 0 {
-                backup::auto_backup(&db.conn, &db.path, backup::Reason::Migrate, keep_backups)?;
+                db.auto_backup(backup::Reason::Migrate, keep_backups)?;
             }
             db.migrate(version)?;
         }
@@ -246,7 +247,8 @@ mod tests {
         assert_eq!(mode(&wal), 0o600);
         assert_eq!(mode(&dir.path().join("a/b/d.db-shm")), 0o600);
         let pragma = |name: &str| -> i64 {
-            db.conn()
+            db.sqlite()
+                .unwrap()
                 .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
                 .unwrap()
         };

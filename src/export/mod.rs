@@ -3,9 +3,8 @@
 //! Record exports use the Chinese headers import recognises, and each key of `extra` becomes
 //! its own column, so exporting and importing into an empty database gives the same records.
 //!
-//! The sheets are read through the store interface ([`Sql`]). The record, pair and follow-up
-//! queries they call still take SQLite's connection ([`legacy`], until those modules move):
-//! on a shared server, an export is refused with one clear line.
+//! The sheets are read through the store interface ([`Sql`]): the same from a file or from
+//! the shared database.
 
 pub mod book;
 pub mod table;
@@ -13,7 +12,6 @@ pub mod table;
 use crate::db::{DbResult, RecordFilter, followups, pairs, records};
 use crate::domain::{Code, CodeKind, ContractType, Kind, PairRow, Record, ShelveReason};
 use crate::store::Sql;
-use crate::store::sqlite::legacy;
 pub use table::{Cell, Col, Sheet};
 
 /// What to export.
@@ -40,7 +38,6 @@ impl Target {
 pub fn sheet(conn: &dyn Sql, target: Target) -> DbResult<Sheet> {
     match target {
         Target::Records(kind) => {
-            let conn = legacy(conn, "export")?;
             let recs = records::list(conn, &RecordFilter { kind: Some(kind) })?;
             Ok(records_sheet(&recs, kind))
         }
@@ -197,7 +194,7 @@ pub fn pairs_sheet(conn: &dyn Sql) -> DbResult<Sheet> {
         ("创建时间", "created_at"),
         ("更新时间", "updated_at"),
     ];
-    let rows = pairs::rows(legacy(conn, "export")?)?
+    let rows = pairs::rows(conn)?
         .into_iter()
         .map(
             |PairRow {
@@ -245,7 +242,7 @@ pub fn followups_sheet(conn: &dyn Sql) -> DbResult<Sheet> {
         ("下一步", "next_action"),
         ("下一步日期", "next_due"),
     ];
-    let rows = followups::all(legacy(conn, "export")?)?
+    let rows = followups::all(conn)?
         .into_iter()
         .map(|f| {
             vec![

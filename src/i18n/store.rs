@@ -19,7 +19,8 @@ pub enum StoreMsg {
              "the connection to the shared database was lost ({}); nothing was written — check the network and try again"),
     FileOnly => ("此命令作用于数据库文件，共享库（{}）没有文件；`duijie --db {} pull --to 文件` 可写出本地副本",
                  "this command works on a database file, and the shared database ({}) is not one; `duijie --db {} pull --to FILE` writes a local copy"),
-    NotYet => ("共享库（{}）暂不支持此命令；`duijie --db {} pull --to 文件` 可写出本地副本",
-               "the shared database ({}) does not take this command yet; `duijie --db {} pull --to FILE` writes a local copy"),
+    DeskOffline => ("与共享库的连接已断开（{}）：正在重试，已输入的内容都保留着",
+                    "lost the connection to the shared database ({}): retrying; nothing typed is lost"),
+    DeskOnline => ("已重新连接共享库", "reconnected to the shared database"),
 }
 }

@@ -172,7 +172,7 @@ pub fn import_bytes(
         let dir = opts
             .rejects_dir
             .clone()
-            .unwrap_or_else(|| crate::paths::rejects_dir(db.path()));
+            .unwrap_or_else(|| crate::paths::rejects_for(db.location()));
         let stem = Path::new(name).file_stem().map_or_else(
             || "import".to_string(),
             |s| s.to_string_lossy().into_owned(),

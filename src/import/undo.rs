@@ -3,7 +3,7 @@
 //! flat however many rows change), and the ids it added are kept as runs. An import that
 //! changed nothing leaves no step.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use crate::db::{self, DbError};
 use crate::domain::undo::{IdRun, Inverse};
@@ -21,7 +21,7 @@ pub(super) struct ImportJournal {
 impl ImportJournal {
     /// Opens the step of an import of `name` into `kind`, made by `origin`.
     pub(super) fn begin(
-        conn: &Connection,
+        conn: &dyn Sql,
         kind: Kind,
         name: &str,
         origin: &str,
@@ -62,13 +62,13 @@ impl ImportJournal {
     }
 
     /// Keeps `before`, a record the import is about to update, as it was.
-    pub(super) fn updating(&mut self, conn: &Connection, before: &Record) -> Result<(), DbError> {
+    pub(super) fn updating(&mut self, conn: &dyn Sql, before: &Record) -> Result<(), DbError> {
         self.updated += 1;
         db::undo::push_snapshot(conn, self.entry, before)
     }
 
     /// Writes what the import did into its step, or drops the step when it did nothing.
-    pub(super) fn finish(self, conn: &Connection) -> Result<(), DbError> {
+    pub(super) fn finish(self, conn: &dyn Sql) -> Result<(), DbError> {
         let added: i64 = self.added.iter().map(|(a, b)| b - a + 1).sum();
         if added == 0 && self.updated == 0 {
             return db::undo::remove(conn, self.entry);

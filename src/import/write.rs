@@ -6,6 +6,7 @@
 //! stored unchanged (a re-import): that is only a hint, the writer decides, and builds the
 //! keys itself when the hint was wrong.
 
+use crate::store::Sql;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -38,12 +39,9 @@ impl Stop {
     }
 }
 
-impl From<rusqlite::Error> for Stop {
-    fn from(e: rusqlite::Error) -> Self {
-        Stop::Db {
-            line: 0,
-            err: e.into(),
-        }
+impl From<DbError> for Stop {
+    fn from(err: DbError) -> Self {
+        Stop::Db { line: 0, err }
     }
 }
 
@@ -85,7 +83,7 @@ pub(super) fn write_rows<'t>(
         .max(1)
         .min(chunks.len().max(1));
     let next_job = AtomicUsize::new(0);
-    let db_path = db.path().to_path_buf();
+    let db_path = db.location().clone();
 
     let mut bad_at: Vec<(usize, String)> = Vec::new();
     let chunks = &chunks;
@@ -99,7 +97,14 @@ pub(super) fn write_rows<'t>(
                 loop {
                     let i = next_job.fetch_add(1, Ordering::Relaxed);
                     let Some(rows) = chunks.get(i) else { break };
-                    let built = build(i * CHUNK, rows, table, columns, kind, peek.as_ref());
+                    let built = build(
+                        i * CHUNK,
+                        rows,
+                        table,
+                        columns,
+                        kind,
+                        peek.as_deref().map(|c| c as &dyn Sql),
+                    );
                     // The writer hung up (an error, or done): stop building.
                     if done_tx.send((i, built)).is_err() {
                         break;
@@ -179,7 +184,7 @@ pub(super) fn write_rows<'t>(
 
 /// The writing side of an import, inside its transaction.
 struct Writer<'c> {
-    conn: &'c Connection,
+    conn: &'c dyn Sql,
     seqs: records::Seqs,
     known: Known,
     ts: &'c str,
@@ -190,7 +195,7 @@ struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    fn begin(conn: &'c Connection, kind: Kind, rows: usize, ts: &'c str) -> Result<Self, DbError> {
+    fn begin(conn: &'c dyn Sql, kind: Kind, rows: usize, ts: &'c str) -> Result<Self, DbError> {
         Ok(Writer {
             conn,
             seqs: records::Seqs::begin(conn, kind)?,
@@ -267,7 +272,7 @@ enum Known {
 }
 
 impl Known {
-    fn load(conn: &Connection, kind: Kind, rows: usize) -> Result<Known, DbError> {
+    fn load(conn: &dyn Sql, kind: Kind, rows: usize) -> Result<Known, DbError> {
         let stored = records::count(conn, kind)? as usize;
         if rows < 1000 || rows * 4 < stored {
             return Ok(Known::Unknown);
@@ -305,19 +310,17 @@ impl Known {
     }
 }
 
-/// A read-only connection for the builders' hints; none for an in-memory database (a
-/// builder then keys every row).
-fn open_reader(path: &std::path::Path) -> Option<Connection> {
-    if path.as_os_str() == ":memory:" {
-        return None;
-    }
+/// A read-only connection for the builders' hints: a file's, opened read-only; none for an
+/// in-memory database or a shared one (a builder then keys every row, the same result).
+fn open_reader(at: &crate::db::location::Location) -> Option<Box<dyn Sql + Send>> {
+    let path = at.file().filter(|p| p.as_os_str() != ":memory:")?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .ok()?;
     conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
-    Some(conn)
+    Some(Box::new(conn))
 }
 
 /// Turns one chunk of source rows (the first at `base` in the table) into records or
@@ -328,7 +331,7 @@ fn build(
     table: &Table,
     columns: &[Column],
     kind: Kind,
-    peek: Option<&Connection>,
+    peek: Option<&dyn Sql>,
 ) -> Result<Vec<Built>, DbError> {
     let mut out = Vec::with_capacity(rows.len());
     for (k, src) in rows.iter().enumerate() {

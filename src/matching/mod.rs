@@ -24,7 +24,7 @@ pub mod terms;
 
 use std::collections::HashSet;
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use crate::db::dismissals::DismissReason;
 use crate::db::{DbResult, pairs};
@@ -40,7 +40,7 @@ pub use score::Suggestion;
 /// out (or, with `all`, kept and marked `dismissed`), paired ones marked, and the ranking
 /// taught by both (see [`Learned`]).
 pub fn suggest_for(
-    conn: &Connection,
+    conn: &dyn Sql,
     index: &SuggestIndex,
     query: &Record,
     limit: usize,
@@ -84,16 +84,12 @@ fn learned(
 }
 
 /// Ids of the records already paired with `query` (any stage).
-pub fn paired_ids(conn: &Connection, query: &Record) -> DbResult<HashSet<i64>> {
+pub fn paired_ids(conn: &dyn Sql, query: &Record) -> DbResult<HashSet<i64>> {
     pairs::partner_ids(conn, query)
 }
 
 /// Sets `paired` on each suggestion already paired with `query`.
-pub fn mark_paired(
-    conn: &Connection,
-    query: &Record,
-    suggestions: &mut [Suggestion],
-) -> DbResult<()> {
+pub fn mark_paired(conn: &dyn Sql, query: &Record, suggestions: &mut [Suggestion]) -> DbResult<()> {
     let paired = paired_ids(conn, query)?;
     for s in suggestions {
         s.paired = paired.contains(&s.id);

@@ -6,6 +6,7 @@
 //! or above the least score, not paired, not dismissed, not listed before) is shown under its
 //! demand and under its result, and remembered so it is not listed again.
 
+use crate::store::Sql;
 use std::collections::BTreeMap;
 
 use crate::db::{Db, DbResult, matches, records, suggest_stamp};
@@ -76,7 +77,7 @@ pub struct Found {
 
 /// The new matches as [`new_matches`] finds them, writing nothing.
 pub fn find(
-    conn: &rusqlite::Connection,
+    conn: &dyn Sql,
     index: &SuggestIndex,
     since: &Since,
     min_score: f64,

@@ -10,8 +10,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::store::Sql;
 use bytemuck::Pod;
-use rusqlite::Connection;
 
 use crate::db::suggest_stamp::{self, Stamp};
 use crate::db::{DbResult, RecordFilter, records};
@@ -39,7 +39,7 @@ pub fn cache_path(db: &Path) -> Option<PathBuf> {
 
 /// The index of the records in `conn` (the database at `db`): the cached file when it is
 /// fresh, else rebuilt (reusing what the stale file holds) and saved for the next call.
-pub fn open(conn: &Connection, db: &Path, levers: Levers) -> DbResult<SuggestIndex> {
+pub fn open(conn: &dyn Sql, db: &Path, levers: Levers) -> DbResult<SuggestIndex> {
     match cached(conn, db, levers)? {
         Ok(index) => Ok(index),
         Err(stale) => {
@@ -73,11 +73,7 @@ impl Stale {
 
 /// The cached index of the database at `db` when it holds the records as they are now
 /// (milliseconds), else what a rebuild needs.
-pub fn cached(
-    conn: &Connection,
-    db: &Path,
-    levers: Levers,
-) -> DbResult<Result<SuggestIndex, Stale>> {
+pub fn cached(conn: &dyn Sql, db: &Path, levers: Levers) -> DbResult<Result<SuggestIndex, Stale>> {
     let stamp = suggest_stamp::records(conn)?;
     let path = cache_path(db);
     let old = path.as_deref().and_then(|p| load(p, levers).ok());

@@ -6,8 +6,8 @@
 //! follow-up) for [`STALE_WORKING_DAYS`] days in Contacted or Negotiating, or
 //! [`STALE_SIGNED_DAYS`] days in Signed.
 
+use crate::store::Sql;
 use jiff::civil::Date;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::clock::days_between;
@@ -90,7 +90,7 @@ impl Agenda {
     }
 }
 
-pub fn agenda(conn: &Connection, clock: &Clock) -> PipelineResult<Agenda> {
+pub fn agenda(conn: &dyn Sql, clock: &Clock) -> PipelineResult<Agenda> {
     let today = clock.today();
     let activity = crate::db::followups::last_activity(conn)?;
     let mut out = Agenda::default();

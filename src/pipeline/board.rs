@@ -2,8 +2,8 @@
 //! and cards. A pure query; the TUI narrows it to its search and filters with
 //! [`BoardColumn::filtered`].
 
+use crate::store::Sql;
 use jiff::civil::Date;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::pairs::{Side, list_with_sides};
@@ -93,7 +93,7 @@ pub fn card(clock: &Clock, pair: Pair, demand: Side, result: Side) -> Card {
 
 /// Every stage in board order (the main line, then Shelved), each with its cards: overdue
 /// first, then by due date (undated last), then by code.
-pub fn board(conn: &Connection, clock: &Clock) -> PipelineResult<Vec<BoardColumn>> {
+pub fn board(conn: &dyn Sql, clock: &Clock) -> PipelineResult<Vec<BoardColumn>> {
     let mut per_stage: Vec<Vec<Card>> = vec![Vec::new(); Stage::ALL.len()];
     for (pair, d, r) in list_with_sides(conn)? {
         let i = Stage::ALL

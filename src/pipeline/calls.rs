@@ -6,8 +6,8 @@
 //! A pair is open while it is neither shelved nor landed: those two are where a pair's work
 //! ends, and a call about the record is not news for them.
 
+use crate::store::Sql;
 use jiff::civil::Date;
-use rusqlite::Connection;
 
 use super::followups::log_in;
 use super::pairs::row_by_code;
@@ -146,7 +146,7 @@ fn check(req: &CallRequest) -> PipelineResult<()> {
 
 /// Writes the note on record `record_id` inside the caller's transaction.
 fn note_in(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     record_id: i64,
     req: &CallRequest,
@@ -166,6 +166,6 @@ fn note_in(
 }
 
 /// A record's own log, newest first.
-pub fn notes_of(conn: &Connection, record_id: i64) -> PipelineResult<Vec<RecordNote>> {
+pub fn notes_of(conn: &dyn Sql, record_id: i64) -> PipelineResult<Vec<RecordNote>> {
     Ok(db::record_notes::of_record(conn, record_id)?)
 }

@@ -3,8 +3,8 @@
 //! Each write is one transaction with its undo step, which gives back the pair's contract
 //! fields and the whole contract as they were.
 
+use crate::store::Sql;
 use jiff::civil::Date;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::pairs::{Side, pair_by_code, row_by_code, sides_of};
@@ -232,7 +232,7 @@ pub fn record_payment(
 }
 
 fn journal(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     label: &str,
     pair: &Pair,
@@ -255,7 +255,7 @@ fn journal(
 /// Undoes a contract step: the pair's fields and its whole contract as they were; false
 /// when the pair is gone.
 pub(crate) fn restore(
-    conn: &Connection,
+    conn: &dyn Sql,
     before: &Pair,
     contract: &ContractSnapshot,
 ) -> PipelineResult<bool> {
@@ -305,7 +305,7 @@ pub fn party(side: &Side) -> String {
 }
 
 /// The contract view of `pair`, or `None` before 签约 with nothing recorded.
-pub fn view(conn: &Connection, clock: &Clock, pair: &Pair) -> PipelineResult<Option<ContractView>> {
+pub fn view(conn: &dyn Sql, clock: &Clock, pair: &Pair) -> PipelineResult<Option<ContractView>> {
     let c = db::contracts::get(conn, pair.id)?;
     let signed = matches!(
         pair.stage,
@@ -320,7 +320,7 @@ pub fn view(conn: &Connection, clock: &Clock, pair: &Pair) -> PipelineResult<Opt
 
 /// [`view`] from what is already read.
 pub fn view_of(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     pair: &Pair,
     c: &ContractSnapshot,
@@ -354,7 +354,7 @@ pub fn view_of(
 }
 
 /// The day of the pair's latest move to 登记, if any.
-fn registered_on(conn: &Connection, clock: &Clock, pair_id: i64) -> PipelineResult<Option<String>> {
+fn registered_on(conn: &dyn Sql, clock: &Clock, pair_id: i64) -> PipelineResult<Option<String>> {
     Ok(db::followups::history_of(conn, pair_id)?
         .iter()
         .rev()
@@ -364,7 +364,7 @@ fn registered_on(conn: &Connection, clock: &Clock, pair_id: i64) -> PipelineResu
 }
 
 /// Writes the override note of a move to 落地 with no payment, inside the move's transaction.
-pub(crate) fn set_landed_note(conn: &Connection, pair_id: i64, note: &str) -> PipelineResult<()> {
+pub(crate) fn set_landed_note(conn: &dyn Sql, pair_id: i64, note: &str) -> PipelineResult<()> {
     let mut c = db::contracts::get(conn, pair_id)?;
     let terms = c.terms.get_or_insert_with(Default::default);
     terms.landed_note = Some(note.to_string());

@@ -3,8 +3,8 @@
 //! follow-ups, and ends with its next action (some overdue), so the board and agenda are
 //! alive on first start. Seeding writes no undo entries: the demo starts with a clean slate.
 
+use crate::store::Sql;
 use jiff::ToSpan;
-use rusqlite::Connection;
 use serde::Deserialize;
 
 use super::followups::{LogRequest, log_in};
@@ -73,7 +73,7 @@ pub fn seed_at(db: &mut Db, clock: &Clock, pairs_json: &str) -> anyhow::Result<u
     Ok(n)
 }
 
-fn by_ext_id(conn: &Connection, kind: Kind, ext_id: &str) -> PipelineResult<Record> {
+fn by_ext_id(conn: &dyn Sql, kind: Kind, ext_id: &str) -> PipelineResult<Record> {
     let word = if kind == Kind::Demand {
         "demand"
     } else {
@@ -101,7 +101,7 @@ fn path_to(target: Stage, reason: Option<ShelveReason>) -> Vec<Stage> {
         .collect()
 }
 
-fn seed_one(conn: &Connection, now: &Clock, e: &DemoPair) -> PipelineResult<()> {
+fn seed_one(conn: &dyn Sql, now: &Clock, e: &DemoPair) -> PipelineResult<()> {
     let stage = Stage::parse(&e.stage)
         .ok_or_else(|| PipelineError::Invalid(format!("unknown stage `{}`", e.stage)))?;
     let reason = match &e.shelve_reason {
@@ -166,7 +166,7 @@ fn seed_one(conn: &Connection, now: &Clock, e: &DemoPair) -> PipelineResult<()> 
 }
 
 /// Logs the follow-ups oldest first; the newest one carries the next action.
-fn log_all(conn: &Connection, now: &Clock, mut pair: Pair, e: &DemoPair) -> PipelineResult<()> {
+fn log_all(conn: &dyn Sql, now: &Clock, mut pair: Pair, e: &DemoPair) -> PipelineResult<()> {
     let mut logs = e.followups.clone();
     logs.sort_by_key(|f| std::cmp::Reverse(f.days_ago));
     let due = e

@@ -3,8 +3,8 @@
 //! 落地, which needs a payment). Some instalments are paid, some overdue, so the stats view,
 //! `reward` and `remind` are alive on the first start.
 
+use crate::store::Sql;
 use jiff::ToSpan;
-use rusqlite::Connection;
 use serde::Deserialize;
 
 use super::{Clock, PipelineError, PipelineResult};
@@ -48,7 +48,7 @@ fn day(now: &Clock, offset: i64) -> PipelineResult<String> {
 /// Writes `c` as the contract of the just-signed `pair` (no undo step: the demo starts
 /// clean).
 pub(crate) fn seed(
-    conn: &Connection,
+    conn: &dyn Sql,
     now: &Clock,
     pair: &Pair,
     c: &DemoContract,

@@ -5,8 +5,8 @@
 //! unless it is marked done, which clears it. A due date without an action is refused: the
 //! agenda lists actions, not bare dates.
 
+use crate::store::Sql;
 use jiff::civil::Date;
-use rusqlite::Connection;
 
 use super::pairs::{pair_by_code, row_by_code};
 use super::{Clock, PipelineError, PipelineResult};
@@ -74,7 +74,7 @@ pub fn log(
 
 /// Logs inside the caller's transaction (no undo entry).
 pub(crate) fn log_in(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     pair: &Pair,
     req: &LogRequest,

@@ -7,7 +7,7 @@
 //! Only a query that can be one of these is looked up ([`Ask::of`]), and every lookup is a few
 //! seeks on indexed columns ([`crate::db::lookup`]), so a search pays next to nothing for it.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::Serialize;
 
 use crate::db::lookup::{self as sql, Found};
@@ -133,7 +133,7 @@ impl Lookup {
 
 /// The contacts `query` names and the records they reach, or None when it names none (or
 /// cannot name one).
-pub fn lookup(conn: &Connection, query: &str) -> DbResult<Option<Lookup>> {
+pub fn lookup(conn: &dyn Sql, query: &str) -> DbResult<Option<Lookup>> {
     let Some(ask) = Ask::of(query) else {
         return Ok(None);
     };

@@ -174,7 +174,8 @@ fn many_contacts_show_the_first_few_and_count_the_rest() {
 fn the_tail_is_found_through_its_index() {
     let db = Db::open_in_memory().unwrap();
     let plan: Vec<String> = db
-        .conn()
+        .sqlite()
+        .unwrap()
         .prepare(
             "EXPLAIN QUERY PLAN SELECT contact_id FROM contact_phone \
              WHERE substr(digits, -4) = '2222' AND substr(digits, -8) = '00002222'",

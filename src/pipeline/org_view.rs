@@ -2,7 +2,7 @@
 //! their stages, the latest follow-ups on those pairs, its people, and the totals signed and
 //! landed. `duijie org NAME|CODE` prints it; the desk's organisation view shows it.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::Serialize;
 
 use super::orgs::{OrgError, OrgResult};
@@ -69,7 +69,7 @@ pub struct OrgDetail {
 }
 
 /// The view of organisation `org`.
-pub fn detail(conn: &Connection, org: Org) -> OrgResult<OrgDetail> {
+pub fn detail(conn: &dyn Sql, org: Org) -> OrgResult<OrgDetail> {
     let (mut demands, mut results, mut pairs) = (vec![], vec![], Vec::<OrgPair>::new());
     for id in orgs::record_ids(conn, org.id)? {
         let Some(rec) = records::get(conn, id)? else {
@@ -142,7 +142,7 @@ pub fn detail(conn: &Connection, org: Org) -> OrgResult<OrgDetail> {
 }
 
 /// The view of the organisation `text` names (code or name).
-pub fn detail_of(conn: &Connection, text: &str) -> OrgResult<OrgDetail> {
+pub fn detail_of(conn: &dyn Sql, text: &str) -> OrgResult<OrgDetail> {
     detail(conn, super::orgs::resolve(conn, text)?)
 }
 
@@ -158,7 +158,7 @@ pub enum OrgOf {
 }
 
 /// The view of the organisation behind `what`.
-pub fn detail_for(conn: &Connection, what: OrgOf) -> OrgResult<OrgDetail> {
+pub fn detail_for(conn: &dyn Sql, what: OrgOf) -> OrgResult<OrgDetail> {
     let org = match what {
         OrgOf::Org(id) => orgs::get(conn, id)?,
         OrgOf::Record(id) => orgs::of_record(conn, id)?,

@@ -2,7 +2,7 @@
 //! and editing an organisation, adding and editing a contact — each one transaction with
 //! its undo step — and taking such a step back.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::PipelineError;
 use crate::db::{self, Db, DbError, contacts, orgs};
@@ -87,7 +87,7 @@ pub type OrgResult<T> = Result<T, OrgError>;
 
 /// The organisation `text` names: a code (O3) or a name (any script, with or without its
 /// legal suffix). A name that fits several is refused, naming them.
-pub fn resolve(conn: &Connection, text: &str) -> OrgResult<Org> {
+pub fn resolve(conn: &dyn Sql, text: &str) -> OrgResult<Org> {
     if let Some(seq) = parse_org_code(text) {
         return orgs::by_seq(conn, seq)?.ok_or_else(|| OrgError::NotFound(format!("O{seq}")));
     }
@@ -107,14 +107,14 @@ pub fn resolve(conn: &Connection, text: &str) -> OrgResult<Org> {
 }
 
 /// The contact `text` names by code (C3).
-pub fn resolve_contact(conn: &Connection, text: &str) -> OrgResult<Contact> {
+pub fn resolve_contact(conn: &dyn Sql, text: &str) -> OrgResult<Contact> {
     let Some(seq) = parse_contact_code(text) else {
         return Err(OrgError::NotContactCode(text.trim().to_string()));
     };
     contacts::by_seq(conn, seq)?.ok_or_else(|| OrgError::NotFound(format!("C{seq}")))
 }
 
-fn journal(conn: &Connection, label: &str, undo: OrgUndo, origin: &str) -> OrgResult<()> {
+fn journal(conn: &dyn Sql, label: &str, undo: OrgUndo, origin: &str) -> OrgResult<()> {
     db::undo::push(
         conn,
         label,
@@ -274,7 +274,7 @@ pub fn add_contact(
 }
 
 /// An organisation for a contact: an existing one by code or name, else a new one.
-fn org_for_contact(conn: &Connection, text: &str) -> OrgResult<i64> {
+fn org_for_contact(conn: &dyn Sql, text: &str) -> OrgResult<i64> {
     match resolve(conn, text) {
         Ok(o) => Ok(o.id),
         Err(OrgError::NotFound(_)) if parse_org_code(text).is_none() => {
@@ -317,7 +317,7 @@ pub fn edit_contact(
 }
 
 /// Takes back an organisation or contact step; false when its target is gone.
-pub fn undo(conn: &Connection, step: &OrgUndo) -> db::DbResult<bool> {
+pub fn undo(conn: &dyn Sql, step: &OrgUndo) -> db::DbResult<bool> {
     match step {
         OrgUndo::Unmerge {
             from,

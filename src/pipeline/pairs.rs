@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::{Clock, PipelineError, PipelineResult};
 use crate::db::{self, Db, records};
@@ -24,17 +24,17 @@ pub struct PairOfRecord {
 }
 
 /// The pair with row id `id`.
-pub fn get(conn: &Connection, id: i64) -> PipelineResult<Option<Pair>> {
+pub fn get(conn: &dyn Sql, id: i64) -> PipelineResult<Option<Pair>> {
     Ok(db::pairs::get(conn, id)?)
 }
 
 /// One pair with its two sides, to patch into a board or agenda; `None` when it is gone.
-pub fn row(conn: &Connection, id: i64) -> PipelineResult<Option<PairRow>> {
+pub fn row(conn: &dyn Sql, id: i64) -> PipelineResult<Option<PairRow>> {
     Ok(db::pairs::row(conn, id)?)
 }
 
 /// Looks a pair up by its code; a record code or a missing pair is a clear error.
-pub fn pair_by_code(conn: &Connection, code: Code) -> PipelineResult<Pair> {
+pub fn pair_by_code(conn: &dyn Sql, code: Code) -> PipelineResult<Pair> {
     if code.kind != CodeKind::Pair {
         return Err(PipelineError::Invalid(format!(
             "{code} is not a pair: pair codes look like P3"
@@ -44,13 +44,13 @@ pub fn pair_by_code(conn: &Connection, code: Code) -> PipelineResult<Pair> {
 }
 
 /// [`row`] by code, or why there is none.
-pub(crate) fn row_by_code(conn: &Connection, code: Code) -> PipelineResult<PairRow> {
+pub(crate) fn row_by_code(conn: &dyn Sql, code: Code) -> PipelineResult<PairRow> {
     let p = pair_by_code(conn, code)?;
     row(conn, p.id)?.ok_or_else(|| PipelineError::NotFound(code.to_string()))
 }
 
 /// Every pair with its demand and result, in code order.
-pub fn list_with_sides(conn: &Connection) -> PipelineResult<Vec<(Pair, Side, Side)>> {
+pub fn list_with_sides(conn: &dyn Sql) -> PipelineResult<Vec<(Pair, Side, Side)>> {
     Ok(db::pairs::rows(conn)?
         .into_iter()
         .map(|r| (r.pair, r.demand, r.result))
@@ -58,7 +58,7 @@ pub fn list_with_sides(conn: &Connection) -> PipelineResult<Vec<(Pair, Side, Sid
 }
 
 /// The demand and result of a pair.
-pub fn sides_of(conn: &Connection, pair: &Pair) -> PipelineResult<(Side, Side)> {
+pub fn sides_of(conn: &dyn Sql, pair: &Pair) -> PipelineResult<(Side, Side)> {
     let side = |id: i64| -> PipelineResult<Side> {
         let rec = records::get(conn, id)?
             .ok_or_else(|| PipelineError::NotFound(format!("record {id}")))?;
@@ -68,17 +68,17 @@ pub fn sides_of(conn: &Connection, pair: &Pair) -> PipelineResult<(Side, Side)> 
 }
 
 /// A pair's stage history, oldest first.
-pub fn history_of(conn: &Connection, pair_id: i64) -> PipelineResult<Vec<StageChange>> {
+pub fn history_of(conn: &dyn Sql, pair_id: i64) -> PipelineResult<Vec<StageChange>> {
     Ok(db::followups::history_of(conn, pair_id)?)
 }
 
 /// A pair's follow-up log, newest first.
-pub fn followups_of(conn: &Connection, pair_id: i64) -> PipelineResult<Vec<FollowUp>> {
+pub fn followups_of(conn: &dyn Sql, pair_id: i64) -> PipelineResult<Vec<FollowUp>> {
     Ok(db::followups::of_pair(conn, pair_id)?)
 }
 
 /// The pairs a record takes part in, each with the record on the other side, in code order.
-pub fn pairs_of_record(conn: &Connection, record_id: i64) -> PipelineResult<Vec<PairOfRecord>> {
+pub fn pairs_of_record(conn: &dyn Sql, record_id: i64) -> PipelineResult<Vec<PairOfRecord>> {
     Ok(db::pairs::of_record(conn, record_id)?
         .into_iter()
         .map(|(pair, other)| PairOfRecord { pair, other })
@@ -86,7 +86,7 @@ pub fn pairs_of_record(conn: &Connection, record_id: i64) -> PipelineResult<Vec<
 }
 
 /// Ids of every record that takes part in at least one pair (for the lists' marker).
-pub fn paired_record_ids(conn: &Connection) -> PipelineResult<HashSet<i64>> {
+pub fn paired_record_ids(conn: &dyn Sql) -> PipelineResult<HashSet<i64>> {
     Ok(db::pairs::paired_record_ids(conn)?)
 }
 
@@ -143,7 +143,7 @@ pub fn create(
 
 /// Inserts a pair inside the caller's transaction (no undo entry).
 pub(crate) fn create_in(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     demand: &Record,
     result: &Record,
@@ -230,7 +230,7 @@ pub fn delete(
 }
 
 /// Re-inserts a deleted pair under its old id, with its history and log.
-pub(crate) fn restore(conn: &Connection, s: &PairSnapshot) -> PipelineResult<()> {
+pub(crate) fn restore(conn: &dyn Sql, s: &PairSnapshot) -> PipelineResult<()> {
     let mut p = s.pair.clone();
     db::pairs::insert(conn, &mut p)?;
     for h in &s.history {

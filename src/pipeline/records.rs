@@ -2,7 +2,7 @@
 //! and follow-up logs, kept in the journal so undo brings all of it back under the same
 //! codes; and what such a delete would take along, for the question asked before it.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::{PipelineResult, pairs};
 use crate::db::{self, Db, DbError, records};
@@ -19,7 +19,7 @@ pub struct DeleteImpact {
 }
 
 /// What deleting record `id` would take along.
-pub fn delete_impact(conn: &Connection, id: i64) -> PipelineResult<DeleteImpact> {
+pub fn delete_impact(conn: &dyn Sql, id: i64) -> PipelineResult<DeleteImpact> {
     let (pairs, followups) = records::delete_impact(conn, id)?;
     let notes = db::record_notes::count_of(conn, id)?;
     Ok(DeleteImpact {

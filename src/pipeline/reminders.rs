@@ -9,9 +9,9 @@
 
 use std::fmt::Write as _;
 
+use crate::store::Sql;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use rusqlite::Connection;
 
 use super::contracts::party;
 use super::{Clock, PipelineResult};
@@ -51,7 +51,7 @@ impl Reminder {
 
 /// Every reminder with a date, by date then pair: next actions of pairs not shelved, and
 /// instalments not fully paid.
-pub fn reminders(conn: &Connection, clock: &Clock) -> PipelineResult<Vec<Reminder>> {
+pub fn reminders(conn: &dyn Sql, clock: &Clock) -> PipelineResult<Vec<Reminder>> {
     let mut out = Vec::new();
     for row in db::pairs::rows(conn)? {
         let p = &row.pair;

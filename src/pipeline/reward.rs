@@ -3,7 +3,7 @@
 //! 材料). Only payments dated in the year count, so a contract paid across the year boundary
 //! counts in each year what arrived in it.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::Serialize;
 
 use super::contracts::party;
@@ -52,7 +52,7 @@ pub struct RewardReport {
 
 /// The reward for `year` under `rule`.
 pub fn reward(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     rule: &RewardRule,
     year: i16,

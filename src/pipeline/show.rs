@@ -1,7 +1,7 @@
 //! One pair in full: both sides, stage, contract data, next action, stage history and log.
 //! Backs `duijie show P3 [--json]` and the TUI's pair detail.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::Serialize;
 
 use super::board::is_overdue;
@@ -66,7 +66,7 @@ pub struct PairDetail {
     pub contract: Option<super::contracts::ContractView>,
 }
 
-pub fn show_pair(conn: &Connection, clock: &Clock, code: Code) -> PipelineResult<PairDetail> {
+pub fn show_pair(conn: &dyn Sql, clock: &Clock, code: Code) -> PipelineResult<PairDetail> {
     let pair = pair_by_code(conn, code)?;
     let (demand, result) = sides_of(conn, &pair)?;
     let history = history_of(conn, pair.id)?

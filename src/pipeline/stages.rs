@@ -9,8 +9,8 @@
 //! pair that already carries an amount and date does not need them again. Fields that the
 //! target stage does not take are refused rather than silently dropped.
 
+use crate::store::Sql;
 use jiff::civil::Date;
-use rusqlite::Connection;
 
 use super::pairs::{pair_by_code, row_by_code};
 use super::{Clock, PipelineError, PipelineResult};
@@ -223,12 +223,12 @@ fn join_and(items: &[&str]) -> String {
 
 /// The stage a shelved pair was shelved from (its latest move to Shelved), where taking it up
 /// again returns it; Candidate when the history does not say.
-pub fn shelved_from(conn: &Connection, pair: Code) -> PipelineResult<Stage> {
+pub fn shelved_from(conn: &dyn Sql, pair: Code) -> PipelineResult<Stage> {
     let p = pair_by_code(conn, pair)?;
     shelved_from_in(conn, &p)
 }
 
-fn shelved_from_in(conn: &Connection, p: &Pair) -> PipelineResult<Stage> {
+fn shelved_from_in(conn: &dyn Sql, p: &Pair) -> PipelineResult<Stage> {
     let history = db::followups::history_of(conn, p.id)?;
     Ok(history
         .iter()
@@ -273,7 +273,7 @@ pub fn reactivate(db: &mut Db, clock: &Clock, code: Code, origin: &str) -> Pipel
 
 /// Checks the expected stage, moves, journals; inside the caller's transaction.
 fn move_journalled(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     before: &Pair,
     req: &MoveRequest,
@@ -310,7 +310,7 @@ fn move_journalled(
 /// Applies a move inside the caller's transaction (no undo entry); returns the new pair and
 /// the id of its history entry.
 pub(crate) fn move_in(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     before: &Pair,
     req: &MoveRequest,
@@ -337,7 +337,7 @@ pub(crate) fn move_in(
 
 /// 落地 needs money received: at least one payment, or an explicit override with a note
 /// (kept with the contract, shown while the pair is landed).
-fn landed_rule(conn: &Connection, before: &Pair, req: &MoveRequest) -> PipelineResult<()> {
+fn landed_rule(conn: &dyn Sql, before: &Pair, req: &MoveRequest) -> PipelineResult<()> {
     let note = req
         .override_note
         .as_deref()

@@ -14,9 +14,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::store::Sql;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::clock::days_between;
@@ -99,7 +99,7 @@ fn add(a: Money, b: Money) -> Money {
 }
 
 /// The figures for `period` as of `clock`.
-pub fn stats(conn: &Connection, clock: &Clock, period: Period) -> PipelineResult<Stats> {
+pub fn stats(conn: &dyn Sql, clock: &Clock, period: Period) -> PipelineResult<Stats> {
     let pairs = raw::pairs(conn)?;
     let moves = raw::moves(conn)?;
     let day = |s: &str| clock.date_of(s);
@@ -239,7 +239,7 @@ pub fn stats(conn: &Connection, clock: &Clock, period: Period) -> PipelineResult
     })
 }
 
-fn weekly(conn: &Connection, clock: &Clock, period: Period) -> PipelineResult<Vec<(String, u64)>> {
+fn weekly(conn: &dyn Sql, clock: &Clock, period: Period) -> PipelineResult<Vec<(String, u64)>> {
     let end = period.to.unwrap_or_else(|| clock.today());
     let back = i64::from(end.weekday().to_monday_zero_offset());
     let last_monday = end.checked_sub(back.days()).unwrap_or(end);

@@ -5,7 +5,7 @@
 //! Rows from before names (no owner, no actor) belong to nobody in particular: they count as
 //! everyone's own, so a broker who upgrades alone sees and undoes everything as before.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::pairs::{pair_by_code, row_by_code};
 use super::{Clock, PipelineError, PipelineResult};
@@ -100,7 +100,7 @@ pub struct Scope {
 
 impl Scope {
     /// The scope of `me` over the pairs stored now.
-    pub fn of(conn: &Connection, me: Option<&str>) -> PipelineResult<Scope> {
+    pub fn of(conn: &dyn Sql, me: Option<&str>) -> PipelineResult<Scope> {
         let owners = db::actor::owners(conn)?;
         Ok(Scope {
             me: me.map(str::to_string),

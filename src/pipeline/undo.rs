@@ -8,7 +8,7 @@
 //! damaged) is popped unread; the returned label says so, so one stale or unreadable entry
 //! never blocks the steps behind it.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::pairs;
 use super::{Clock, PipelineError, PipelineResult};
@@ -131,7 +131,7 @@ impl Undone {
 
 /// Adds an undo step made by this process's desk inside the caller's transaction.
 pub fn journal(
-    conn: &Connection,
+    conn: &dyn Sql,
     clock: &Clock,
     label: &str,
     inverse: &Inverse,
@@ -142,7 +142,7 @@ pub fn journal(
 
 /// Makes adding `rec` (just inserted) by `origin` undoable: call inside the insert's
 /// transaction.
-pub fn journal_record_add(conn: &Connection, rec: &Record, origin: &str) -> PipelineResult<()> {
+pub fn journal_record_add(conn: &dyn Sql, rec: &Record, origin: &str) -> PipelineResult<()> {
     db::undo::push(
         conn,
         &Label::Add {
@@ -158,16 +158,12 @@ pub fn journal_record_add(conn: &Connection, rec: &Record, origin: &str) -> Pipe
 
 /// Makes a record edit by this process's desk undoable: call inside the edit's transaction
 /// with the record as it was before the edit.
-pub fn journal_record_edit(conn: &Connection, before: &Record) -> PipelineResult<()> {
+pub fn journal_record_edit(conn: &dyn Sql, before: &Record) -> PipelineResult<()> {
     journal_record_edit_by(conn, before, &desk())
 }
 
 /// [`journal_record_edit`] for an edit made by `origin`.
-pub fn journal_record_edit_by(
-    conn: &Connection,
-    before: &Record,
-    origin: &str,
-) -> PipelineResult<()> {
+pub fn journal_record_edit_by(conn: &dyn Sql, before: &Record, origin: &str) -> PipelineResult<()> {
     db::undo::push(
         conn,
         &Label::Edit {
@@ -186,12 +182,12 @@ pub fn journal_record_edit_by(
 }
 
 /// How many steps can be undone.
-pub fn depth(conn: &Connection) -> PipelineResult<i64> {
+pub fn depth(conn: &dyn Sql) -> PipelineResult<i64> {
     Ok(db::undo::depth(conn)?)
 }
 
 /// The step undo would take back next, without taking it.
-pub fn peek(conn: &Connection) -> PipelineResult<Option<UndoStep>> {
+pub fn peek(conn: &dyn Sql) -> PipelineResult<Option<UndoStep>> {
     Ok(db::undo::peek(conn)?)
 }
 
@@ -275,7 +271,7 @@ fn done(applied: bool) -> Outcome {
 }
 
 /// Applies the inverse of entry `entry`.
-fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Outcome> {
+fn apply(conn: &dyn Sql, entry: i64, inverse: &Inverse) -> PipelineResult<Outcome> {
     match inverse {
         Inverse::DeletePair { id } => Ok(done(db::pairs::delete(conn, *id)?)),
         Inverse::RestorePair(snapshot) => {
@@ -353,7 +349,7 @@ fn apply(conn: &Connection, entry: i64, inverse: &Inverse) -> PipelineResult<Out
 }
 
 /// Writes `record` back over record `id` (code number `seq`); false when it is gone.
-fn restore_content(conn: &Connection, id: i64, seq: i64, record: &Record) -> PipelineResult<bool> {
+fn restore_content(conn: &dyn Sql, id: i64, seq: i64, record: &Record) -> PipelineResult<bool> {
     let mut rec = record.clone();
     rec.id = id;
     rec.seq = seq;
@@ -366,7 +362,7 @@ fn restore_content(conn: &Connection, id: i64, seq: i64, record: &Record) -> Pip
 
 /// Brings a deleted record back under its id and code, then its pairs with their history
 /// and log.
-fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outcome> {
+fn restore_deleted(conn: &dyn Sql, s: &RecordSnapshot) -> PipelineResult<Outcome> {
     let mut rec = s.record.clone();
     rec.id = s.id;
     rec.seq = s.seq;
@@ -392,7 +388,7 @@ fn restore_deleted(conn: &Connection, s: &RecordSnapshot) -> PipelineResult<Outc
 /// Takes back an import: removes the records it added (those paired since stay), and gives
 /// those it updated back what they held.
 fn undo_import(
-    conn: &Connection,
+    conn: &dyn Sql,
     entry: i64,
     kind: crate::domain::Kind,
     added: &[crate::domain::undo::IdRun],

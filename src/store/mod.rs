@@ -95,6 +95,36 @@ impl StoreError {
     }
 }
 
+/// A boxed session is one (a background thread's reader, on either engine).
+impl<T: Sql + ?Sized> Sql for Box<T> {
+    fn backend(&self) -> Backend {
+        (**self).backend()
+    }
+    fn execute(&self, sql: &str, params: Params<'_>) -> StoreResult<u64> {
+        (**self).execute(sql, params)
+    }
+    fn query(&self, sql: &str, params: Params<'_>) -> StoreResult<Vec<Row>> {
+        (**self).query(sql, params)
+    }
+    fn query_each(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: &mut dyn FnMut(&Row) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        (**self).query_each(sql, params, f)
+    }
+    fn batch(&self, sql: &str) -> StoreResult<()> {
+        (**self).batch(sql)
+    }
+    fn in_transaction(&self) -> bool {
+        (**self).in_transaction()
+    }
+    fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
+        (**self).as_sqlite()
+    }
+}
+
 /// Runs `f`'s reads in one snapshot, so that they agree with each other while others write:
 /// a deferred read transaction on SQLite, a repeatable-read read-only one on PostgreSQL.
 /// Inside a transaction already, `f` shares it.

@@ -144,6 +144,11 @@ pub enum Action {
     /// The database takes no writes (read-only here, or damaged): the desk says so on opening,
     /// not at the first save.
     Refused(crate::db::Refusal),
+    /// The connection to the shared database is lost (why, in one line); the desk keeps
+    /// what is typed and tries again.
+    Offline(String),
+    /// The connection to the shared database is back.
+    Online,
 
     // — pipeline —
     /// Pairs, suggestions, the board, the agenda, follow-ups and undo (update_pipeline.rs).

@@ -8,6 +8,7 @@
 use crate::db::Refusal;
 use crate::domain::Kind;
 use crate::i18n::Msg;
+use crate::i18n::store::StoreMsg;
 use crate::tui::action::Action;
 use crate::tui::action::{Input, PipeAction};
 use crate::tui::effect::{Effect, PipeEffect};
@@ -126,6 +127,14 @@ fn route(m: &mut Model, action: Action) -> Vec<Effect> {
                 Refusal::ReadOnly => Msg::DeskReadOnly.text(m.lang),
                 Refusal::Damaged => Msg::DeskDamaged.text(m.lang),
             });
+            vec![]
+        }
+        Action::Offline(why) => {
+            m.warn(StoreMsg::DeskOffline.fill(m.lang, &[&why]));
+            vec![]
+        }
+        Action::Online => {
+            m.info(StoreMsg::DeskOnline.text(m.lang));
             vec![]
         }
         Action::Pipe(PipeAction::SuggestBuilding) => {

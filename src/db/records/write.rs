@@ -46,7 +46,6 @@ pub(super) fn next_seq(conn: &dyn Sql, kind: Kind) -> DbResult<i64> {
 
 /// Links a stored record to its organisation and contact ([`super::links`]).
 pub(super) fn link(conn: &dyn Sql, rec: &Record) -> DbResult<()> {
-    let conn = crate::store::sqlite::legacy(conn, "linking a record to its organisation")?;
     crate::db::links::link_record(conn, rec)
 }
 

@@ -69,6 +69,23 @@ impl PgConn {
         shown_url(&self.url)
     }
 
+    /// Begins a transaction (ended by [`PgConn::finish`]).
+    pub fn begin(&self) -> StoreResult<()> {
+        self.client.borrow_mut().batch_execute("BEGIN")?;
+        self.in_tx.set(true);
+        Ok(())
+    }
+
+    /// Commits (`commit`) or rolls back the transaction [`PgConn::begin`] began.
+    pub fn finish(&self, commit: bool) -> StoreResult<()> {
+        let ended =
+            self.client
+                .borrow_mut()
+                .batch_execute(if commit { "COMMIT" } else { "ROLLBACK" });
+        self.in_tx.set(false);
+        Ok(ended?)
+    }
+
     /// Runs `f` in one transaction, committed when it returns Ok and rolled back otherwise.
     pub fn write<T, E: From<StoreError>>(
         &self,

@@ -4,10 +4,10 @@
 //! [`LookupAction::Answered`]. A lookup is a few index seeks, but it reads the database, so a
 //! key never waits for it. An in-memory database (tests) is looked up here and now.
 
-use std::path::Path;
+use crate::db::location::Location;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use crate::db::Db;
 use crate::pipeline::lookup::lookup;
@@ -35,10 +35,10 @@ impl Lookups {
             };
         }
         let (tx, req_rx) = mpsc::channel::<(u64, String)>();
-        let path = db.path().to_path_buf();
+        let at = db.location().clone();
         let spawned = std::thread::Builder::new()
             .name("duijie-lookup".into())
-            .spawn(move || run(&path, &req_rx, &ans_tx));
+            .spawn(move || run(&at, &req_rx, &ans_tx));
         Lookups {
             tx: spawned.is_ok().then_some(tx),
             rx,
@@ -69,7 +69,7 @@ impl Lookups {
 }
 
 /// The answer to `query`; a failure answers "nobody" (the band stays empty) and says why.
-fn answer(conn: &Connection, seq: u64, query: &str) -> Action {
+fn answer(conn: &dyn Sql, seq: u64, query: &str) -> Action {
     match lookup(conn, query) {
         Ok(found) => Action::Lookup(LookupAction::Answered {
             seq,
@@ -80,14 +80,14 @@ fn answer(conn: &Connection, seq: u64, query: &str) -> Action {
 }
 
 /// The thread: the newest query waiting is answered, older ones are dropped.
-fn run(path: &Path, req_rx: &Receiver<(u64, String)>, ans_tx: &Sender<Action>) {
-    let mut conn: Option<Connection> = None;
+fn run(at: &Location, req_rx: &Receiver<(u64, String)>, ans_tx: &Sender<Action>) {
+    let mut conn: Option<Box<dyn Sql + Send>> = None;
     while let Ok(mut job) = req_rx.recv() {
         while let Ok(newer) = req_rx.try_recv() {
             job = newer;
         }
         if conn.is_none() {
-            match crate::db::backup::open_read_only(path) {
+            match at.open_reader() {
                 Ok(c) => conn = Some(c),
                 Err(e) => {
                     let why = crate::sanitize::one_line(&e.to_string());

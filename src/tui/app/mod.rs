@@ -46,10 +46,12 @@ pub fn run(
     crate::set_purge_delay(0);
     let keymap = Keymap::new(keys).map_err(anyhow::Error::msg)?;
     db.set_cache_kib(2048)?;
-    let db_name = db
-        .path()
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let db_name = match db.location() {
+        crate::db::location::Location::File(p) => p
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        server @ crate::db::location::Location::Server(_) => server.shown(),
+    };
     let first = |kind| -> anyhow::Result<ListModel> {
         let total = records::count(db.conn(), kind)? as usize;
         let mut list = ListModel::loading(total);

@@ -1,7 +1,7 @@
 //! The runner's part of the organisation view: reading it for a record, pair, contact or
 //! code, and saving a contact from it (journalled as the desk's, so `u` undoes it).
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use crate::db::Db;
 use crate::domain::contact::Contact;
@@ -20,7 +20,7 @@ pub fn run(db: &mut Db, effect: OrgEffect) -> Vec<Action> {
 }
 
 /// The organisation view behind `of`, as the action that shows it (or says why not).
-pub fn load(conn: &Connection, of: OrgOf) -> Action {
+pub fn load(conn: &dyn Sql, of: OrgOf) -> Action {
     match org_view::detail_for(conn, of) {
         Ok(d) => Action::Org(OrgAction::Shown(Box::new(d))),
         Err(OrgError::NoOrg) => Action::Org(OrgAction::NoOrg),

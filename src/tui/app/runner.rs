@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::search::{Entry, keys::SearchKeys};
 use crate::tui::action::Action;
-use crate::tui::app::live::Watch;
+use crate::tui::app::live::{Seen, Watch};
 use crate::tui::app::runner_phone;
 use crate::tui::app::workers::{Search, has_file, load_rows};
 pub use crate::tui::effect::Effect;
@@ -49,10 +49,10 @@ impl Runner {
     /// in-memory database (tests) builds them here.
     pub fn new(db: Db) -> anyhow::Result<Runner> {
         let (demands, results) = if has_file(&db) {
-            let path = db.path().to_path_buf();
+            let at = db.location().clone();
             (
-                Search::build(path.clone(), Kind::Demand),
-                Search::build(path, Kind::Achievement),
+                Search::build(at.clone(), Kind::Demand),
+                Search::build(at, Kind::Achievement),
             )
         } else {
             (
@@ -81,7 +81,7 @@ impl Runner {
     /// screenful).
     pub fn load_rows(&mut self) {
         if has_file(&self.db) {
-            self.rows = Some(load_rows(self.db.path().to_path_buf()));
+            self.rows = Some(load_rows(self.db.location().clone()));
         }
     }
 
@@ -94,7 +94,7 @@ impl Runner {
         }
         if has_file(&self.db) && self.db.unchecked() {
             self.health = Some(crate::tui::app::workers::quick_check(
-                self.db.path().to_path_buf(),
+                self.db.location().clone(),
             ));
         }
         None
@@ -146,7 +146,9 @@ impl Runner {
             out.extend(self.run_try(effect, tries + 1));
         }
         match self.watch.poll(&self.db, Instant::now()) {
-            Ok(Some(changes)) => out.extend(self.take_changes(changes)),
+            Ok(Some(Seen::Changes(changes))) => out.extend(self.take_changes(changes)),
+            Ok(Some(Seen::Lost(why))) => out.push(Action::Offline(why)),
+            Ok(Some(Seen::Back)) => out.push(Action::Online),
             Ok(None) => {}
             Err(e) => out.push(Action::Failed(crate::sanitize::one_line(&format!("{e:#}")))),
         }

@@ -3,7 +3,7 @@
 //! `N`, which also remembers them as listed (as `duijie matches --new` does). The answers
 //! are data: the count, and the couples as rows that the list words.
 
-use std::path::{Path, PathBuf};
+use crate::db::location::Location;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
@@ -45,16 +45,16 @@ impl News {
         if self.running.is_some() {
             self.list_wanted = true;
         } else {
-            self.start(db.path(), true);
+            self.start(db.location(), true);
         }
     }
 
-    fn start(&mut self, path: &Path, list: bool) {
+    fn start(&mut self, at: &Location, list: bool) {
         self.last = Some(Instant::now());
         if !list {
             self.counted = true;
         }
-        self.running = Some(search(path.to_path_buf(), list));
+        self.running = Some(search(at.clone(), list));
     }
 
     /// The answer of a search that ended, and a count started when one is due.
@@ -72,9 +72,9 @@ impl News {
         }
         if self.list_wanted {
             self.list_wanted = false;
-            self.start(db.path(), true);
+            self.start(db.location(), true);
         } else if !self.counted && self.last.is_none_or(|t| t.elapsed() >= RECOUNT_EVERY) {
-            self.start(db.path(), false);
+            self.start(db.location(), false);
         }
         out
     }
@@ -116,14 +116,14 @@ pub fn rows(found: &Found) -> Vec<SuggestionVm> {
         .collect()
 }
 
-/// Finds the new matches of the database at `path` on a thread with its own connection
+/// Finds the new matches of the database at `at` on a thread with its own connection
 /// and index (the cached one when fresh).
-fn search(path: PathBuf, list: bool) -> Receiver<Result<Answer, String>> {
+fn search(at: Location, list: bool) -> Receiver<Result<Answer, String>> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let found = (|| -> anyhow::Result<Found> {
-            let mut db = Db::open_existing(&path, 0)?;
-            let index = persist::open(db.conn(), &path, Levers::default())?;
+            let (mut db, _) = Db::open_at(&at, 0, false)?;
+            let index = persist::open(db.conn(), &db.cache_anchor(), Levers::default())?;
             let found = new::find(db.conn(), &index, &Since::LastAsked, new::MIN_SCORE)?;
             if list {
                 new::remember(&mut db, &found)?;

@@ -76,7 +76,7 @@ impl PipeRunner {
     /// terms) and saved for the next time.
     fn start_build(&mut self, db: &Db) -> anyhow::Result<()> {
         self.suggestions.stale = false;
-        let stale = match persist::cached(db.conn(), db.path(), Levers::default())? {
+        let stale = match persist::cached(db.conn(), &db.cache_anchor(), Levers::default())? {
             Ok(index) => {
                 self.suggestions.ready = Some(Box::new(index));
                 return Ok(());

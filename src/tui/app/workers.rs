@@ -2,11 +2,11 @@
 //! each list's search index built on its own thread. A query typed before an index is ready
 //! waits here and goes out the moment it is; edits made meanwhile are replayed into it.
 
-use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, sync_channel};
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
+use crate::db::location::Location;
 use crate::db::{Db, records};
 use crate::domain::Kind;
 use crate::search::worker::{Answer, SearchWorker};
@@ -21,23 +21,23 @@ const CHUNK: usize = 5_000;
 /// desk's peak memory at 100,000 records).
 const AHEAD: usize = 2;
 
-/// A read-only connection of its own for a background thread.
-fn open_reader(path: &Path) -> anyhow::Result<Connection> {
-    // Falls back to an immutable open on read-only media, where the WAL index cannot be made.
-    Ok(crate::db::backup::open_read_only(path)?)
+/// A read-only connection of its own for a background thread (a file falls back to an
+/// immutable open on read-only media, where the WAL index cannot be made).
+fn open_reader(at: &Location) -> anyhow::Result<Box<dyn Sql + Send>> {
+    Ok(at.open_reader()?)
 }
 
-/// Whether the database is a file other threads can open (an in-memory one is not).
+/// Whether other threads can open the database (an in-memory one they cannot).
 pub fn has_file(db: &Db) -> bool {
-    db.path().as_os_str() != ":memory:"
+    db.location().shareable()
 }
 
 /// Streams every row of both lists, newest first, as `RowsLoaded` actions.
-pub fn load_rows(path: PathBuf) -> Receiver<Action> {
+pub fn load_rows(at: Location) -> Receiver<Action> {
     let (tx, rx) = sync_channel(AHEAD);
     std::thread::spawn(move || {
         let run = || -> anyhow::Result<()> {
-            let conn = open_reader(&path)?;
+            let conn = open_reader(&at)?;
             for kind in [Kind::Demand, Kind::Achievement] {
                 records::each_row(&conn, kind, CHUNK, |rows| {
                     tx.send(Action::RowsLoaded {
@@ -64,12 +64,13 @@ pub fn load_rows(path: PathBuf) -> Receiver<Action> {
 
 /// Runs the quick check on its own connection and sends whether the file is sound, or None
 /// when it could not be opened to check (then the first write runs the check itself).
-pub fn quick_check(path: PathBuf) -> Receiver<Option<bool>> {
+/// (None at once for the shared database: the server checks its own pages.)
+pub fn quick_check(at: Location) -> Receiver<Option<bool>> {
     let (tx, rx) = sync_channel(1);
     std::thread::spawn(move || {
-        let sound = open_reader(&path)
+        let sound = open_reader(&at)
             .ok()
-            .map(|conn| crate::db::check::quick_ok(&conn));
+            .and_then(|conn| conn.as_sqlite().map(crate::db::check::quick_ok));
         let _ = tx.send(sound);
     });
     rx
@@ -88,9 +89,9 @@ impl Search {
     /// A worker that answers at once over the rows loaded so far, newest first, while a
     /// loader thread with its own connection fills its index; it refines its answer as the
     /// index grows.
-    pub fn build(path: PathBuf, kind: Kind) -> Search {
+    pub fn build(at: Location, kind: Kind) -> Search {
         Search(crate::db::keys::spawn_search(kind, move || {
-            crate::db::keys::open_read_only(&path)
+            at.open_reader()
         }))
     }
 
