@@ -40,16 +40,6 @@ pub fn rejects_dir(db: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("rejects"), |p| p.join("rejects"))
 }
 
-/// Where an import into the database at `at` writes its rejected lines: beside a file; in
-/// the data folder for a shared database.
-pub fn rejects_for(at: &crate::db::location::Location) -> PathBuf {
-    rejects_dir(
-        at.file()
-            .map_or_else(default_db, Path::to_path_buf)
-            .as_path(),
-    )
-}
-
 /// Where automatic backups go: beside the database, in `backups/`.
 pub fn backups_dir(db: &Path) -> PathBuf {
     db.parent()

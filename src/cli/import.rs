@@ -82,7 +82,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         encoding: args.encoding.clone(),
         sheet: args.sheet.clone(),
         dry_run: args.dry_run,
-        rejects_dir: Some(crate::paths::rejects_for(&ctx.at)),
+        rejects_dir: Some(ctx.at.rejects_dir()),
         progress: (!args.json && std::io::stderr().is_terminal()).then(|| progress_for(ctx.lang)),
         ..ImportOptions::default()
     };

@@ -43,25 +43,7 @@ pub fn read_batches(
     counted: impl FnOnce(usize),
     each: impl FnMut(Batch) -> bool,
 ) -> DbResult<()> {
-    in_snapshot(conn, || Ok(read_in(conn, kind, counted, each)?))
-}
-
-/// Runs `f` in one read transaction on `conn` (unless one is open already), so that its
-/// statements see one state of the data: on PostgreSQL a REPEATABLE READ one, as each
-/// statement there otherwise sees the newest commits.
-fn in_snapshot<T>(conn: &dyn Sql, f: impl FnOnce() -> DbResult<T>) -> DbResult<T> {
-    if conn.in_transaction() {
-        return f();
-    }
-    conn.batch(match conn.backend() {
-        Backend::Sqlite => "BEGIN",
-        Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-    })?;
-    let out = f();
-    let ended = conn.batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
-    let out = out?;
-    ended?;
-    Ok(out)
+    crate::store::read_snapshot(conn, || Ok(read_in(conn, kind, counted, each)?))
 }
 
 /// [`read_batches`] inside its transaction.

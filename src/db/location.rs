@@ -89,6 +89,15 @@ impl Location {
         }
     }
 
+    /// Where an import writes its rejected lines: beside a file; in the data folder for a
+    /// shared database.
+    pub fn rejects_dir(&self) -> PathBuf {
+        let db = self
+            .file()
+            .map_or_else(crate::paths::default_db, Path::to_path_buf);
+        crate::paths::rejects_dir(&db)
+    }
+
     /// Whether other threads can open it (a private in-memory database cannot).
     pub fn shareable(&self) -> bool {
         !matches!(self, Location::File(p) if p.as_os_str() == ":memory:")

@@ -172,7 +172,7 @@ pub fn import_bytes(
         let dir = opts
             .rejects_dir
             .clone()
-            .unwrap_or_else(|| crate::paths::rejects_for(db.location()));
+            .unwrap_or_else(|| db.location().rejects_dir());
         let stem = Path::new(name).file_stem().map_or_else(
             || "import".to_string(),
             |s| s.to_string_lossy().into_owned(),

@@ -128,10 +128,10 @@ impl<T: Sql + ?Sized> Sql for Box<T> {
 /// Runs `f`'s reads in one snapshot, so that they agree with each other while others write:
 /// a deferred read transaction on SQLite, a repeatable-read read-only one on PostgreSQL.
 /// Inside a transaction already, `f` shares it.
-pub fn read_snapshot<T>(
+pub fn read_snapshot<T, E: From<StoreError>>(
     conn: &dyn Sql,
-    f: impl FnOnce() -> Result<T, crate::db::DbError>,
-) -> Result<T, crate::db::DbError> {
+    f: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
     if conn.in_transaction() {
         return f();
     }
