@@ -17,7 +17,9 @@ use std::sync::Arc;
 
 use super::{Db, DbResult};
 use crate::domain::Kind;
-use crate::search::{Index, Shared};
+use crate::search::keys::{SearchKeys, with_contact};
+use crate::search::{Entry, Index, Shared};
+use crate::store::Sql;
 
 /// The index of `kind` in `db`, from the cache when it is current, else read from the
 /// database (and cached for the next run).
@@ -34,7 +36,10 @@ pub fn load_in(db: &Db, kind: Kind, dir: Option<&Path>) -> DbResult<Index> {
     if let Some(idx) = cached(&file, stamp.as_bytes()) {
         return Ok(idx);
     }
-    let idx = Index::load(db.conn(), kind)?;
+    let idx = match caught_up(db, kind, &file, &stamp)? {
+        Some(idx) => idx,
+        None => Index::load(db.conn(), kind)?,
+    };
     let _ = write(&file, &idx.to_bytes(stamp.as_bytes()));
     Ok(idx)
 }
@@ -58,6 +63,86 @@ fn cached(file: &Path, stamp: &[u8]) -> Option<Index> {
     (Index::stamp_of(&map) == Some(stamp)).then_some(())?;
     let shared: Shared = Arc::new(map);
     Index::from_shared(&shared)
+}
+
+/// The index in `file`, built at an earlier revision of the same database and kind, brought
+/// up to `stamp` with the rows written and deleted since (what a shared database's change
+/// feed announces): a few rows read instead of every key. None when there is no such file,
+/// the database went back (a restored backup), or the result does not hold the rows the
+/// stamp counts (then the caller rebuilds).
+fn caught_up(db: &Db, kind: Kind, file: &Path, stamp: &str) -> DbResult<Option<Index>> {
+    let Some(bytes) = std::fs::read(file).ok() else {
+        return Ok(None);
+    };
+    let Some(old) = Index::stamp_of(&bytes)
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .map(str::to_owned)
+    else {
+        return Ok(None);
+    };
+    let shared: Shared = Arc::new(bytes);
+    let (Some(old), Some(mut idx)) = (Stamp::parse(&old), Index::from_shared(&shared)) else {
+        return Ok(None);
+    };
+    let Some(now) = Stamp::parse(stamp) else {
+        return Ok(None);
+    };
+    if old.db != now.db || old.kind != now.kind || old.rev > now.rev {
+        return Ok(None);
+    }
+    for e in entries_since(db.conn(), kind, old.rev)? {
+        idx.upsert(e);
+    }
+    for id in super::records::gone_since(db.conn(), old.rev)? {
+        idx.remove(id);
+    }
+    Ok((idx.len() == now.rows).then_some(idx))
+}
+
+/// The parts of a stamp ([`stamp_of`]) a catch-up compares.
+struct Stamp<'a> {
+    db: &'a str,
+    kind: &'a str,
+    rev: i64,
+    rows: usize,
+}
+
+impl<'a> Stamp<'a> {
+    fn parse(s: &'a str) -> Option<Stamp<'a>> {
+        let mut parts = s.split('\u{0}');
+        Some(Stamp {
+            db: parts.next()?,
+            kind: parts.next()?,
+            rev: parts.next()?.parse().ok()?,
+            rows: parts.next()?.parse().ok()?,
+        })
+    }
+}
+
+/// The stored keys of the records of a kind written after a revision.
+const WRITTEN_AFTER: &str = "SELECT id, updated_at, key_fold, key_initials, key_pinyin, phone, \
+                             email FROM record WHERE kind = ?1 AND rev > ?2";
+
+/// The search entries of the records of `kind` written after revision `since` (an index
+/// range: cheap when few were): what an index built at `since` lacks.
+fn entries_since(conn: &dyn Sql, kind: Kind, since: i64) -> DbResult<Vec<Entry>> {
+    let mut out = Vec::new();
+    conn.query_each(WRITTEN_AFTER, &[&kind.as_str(), &since], &mut |r| {
+        let fold = super::keys::text(r, 2)?;
+        let completed = with_contact(fold, super::keys::text(r, 5)?, super::keys::text(r, 6)?);
+        out.push(Entry {
+            id: r.get(0)?,
+            updated_at: super::keys::text(r, 1)?.to_owned(),
+            keys: SearchKeys {
+                fold: completed.unwrap_or_else(|| fold.to_owned()),
+                initials: super::keys::text(r, 3)?.to_owned(),
+                pinyin: super::keys::text(r, 4)?.to_owned(),
+                ..SearchKeys::default()
+            },
+        });
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// The cache file of `kind` in `db` under `dir`, and the database's canonical path; None for
@@ -182,6 +267,9 @@ mod tests {
         let after = load_in(&db, Kind::Achievement, Some(&cache)).unwrap();
         assert_eq!(after.search("钠离子").len(), 1);
         drop(after);
+        // Rebuilt whole (no file to catch up from): the bytes a damaged file is rebuilt to.
+        std::fs::remove_file(&file).unwrap();
+        drop(load_in(&db, Kind::Achievement, Some(&cache)).unwrap());
         let fresh = Index::load(db.conn(), Kind::Achievement).unwrap();
         // A damaged file is rebuilt, not trusted: cut short, or zeros in place of some of its
         // key text (what a crash may leave of a file not yet on the disk), or one byte changed.
@@ -205,5 +293,52 @@ mod tests {
             // The rebuilt cache replaced the damaged one.
             assert_eq!(std::fs::read(&file).unwrap(), good, "{what}");
         }
+    }
+
+    #[test]
+    fn a_stale_cache_catches_up_with_what_was_written_and_deleted_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let mut db = Db::open(&dir.path().join("d.db")).unwrap();
+        let kind = Kind::Achievement;
+        let mut ids = Vec::new();
+        db.write(|tx| {
+            for t in ["锂电池回收", "西安交通大学 电解", "电解铜箔", "钠离子电池"]
+            {
+                let mut r = Record::new(kind, t);
+                records::insert(tx, &mut r)?;
+                ids.push(r.id);
+            }
+            Ok::<(), crate::db::DbError>(())
+        })
+        .unwrap();
+        drop(load_in(&db, kind, Some(&cache)).unwrap());
+        let file = the_file(&cache);
+        // Another broker adds one, renames one and deletes one.
+        db.write(|tx| {
+            records::insert(tx, &mut Record::new(kind, "固态电解质 硫化物"))?;
+            let mut r = records::get(tx, ids[2])?.unwrap();
+            r.title = "压延铜箔".into();
+            records::update(tx, &mut r)?;
+            records::delete(tx, ids[0])
+        })
+        .unwrap();
+        let (_, name) = where_for(&db, kind, &cache).unwrap();
+        let now = stamp_of(&db, kind, &name).unwrap();
+        let caught = caught_up(&db, kind, &file, &now)
+            .unwrap()
+            .expect("caught up");
+        let fresh = Index::load(db.conn(), kind).unwrap();
+        same_answers(&caught, &fresh);
+        assert_eq!(caught.search("固态电解质").len(), 1);
+        assert!(caught.search("锂电池回收").is_empty());
+        assert_eq!(caught.search("压延").len(), 1);
+        // A database that went back (a restored backup) is rebuilt, not caught up.
+        let older = now.replacen(
+            &format!("\u{0}{}\u{0}", Stamp::parse(&now).unwrap().rev),
+            "\u{0}0\u{0}",
+            1,
+        );
+        assert!(caught_up(&db, kind, &file, &older).unwrap().is_none());
     }
 }

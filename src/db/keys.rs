@@ -145,7 +145,7 @@ fn streams(conn: &dyn Sql, plan: &str, kind: Kind) -> StoreResult<bool> {
 }
 
 /// Column `i` of `r` as text, borrowed (no allocation per row).
-fn text(r: &Row, i: usize) -> StoreResult<&str> {
+pub(super) fn text(r: &Row, i: usize) -> StoreResult<&str> {
     match r.0.get(i) {
         Some(Value::Text(s)) => Ok(s),
         other => Err(StoreError::Column {
