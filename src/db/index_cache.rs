@@ -15,9 +15,11 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::location::Location;
 use super::{Db, DbResult};
 use crate::domain::Kind;
 use crate::search::keys::{SearchKeys, with_contact};
+use crate::search::worker::Feed;
 use crate::search::{Entry, Index, Shared};
 use crate::store::Sql;
 
@@ -29,19 +31,98 @@ pub fn load(db: &Db, kind: Kind) -> DbResult<Index> {
 
 /// [`load`] with the cache in `dir` (None: no cache).
 pub fn load_in(db: &Db, kind: Kind, dir: Option<&Path>) -> DbResult<Index> {
-    let Some((file, stamp)) = dir.and_then(|d| where_for(db, kind, d)) else {
-        return Index::load(db.conn(), kind);
-    };
-    let stamp = stamp_of(db, kind, &stamp)?;
-    if let Some(idx) = cached(&file, stamp.as_bytes()) {
-        return Ok(idx);
+    match lookup(db.conn(), db.location(), kind, dir)? {
+        Cached::Ready(idx) => Ok(*idx),
+        Cached::Missing(pending) => {
+            let idx = Index::load(db.conn(), kind)?;
+            pending.store(&idx);
+            Ok(idx)
+        }
+        Cached::Off => Index::load(db.conn(), kind),
     }
-    let idx = match caught_up(db, kind, &file, &stamp)? {
-        Some(idx) => idx,
-        None => Index::load(db.conn(), kind)?,
+}
+
+/// What the cache offers for one list ([`lookup`]).
+pub enum Cached {
+    /// The index as the database holds it now: the file was current (its keys are read in
+    /// place), or it was caught up with the rows written since and rewritten.
+    Ready(Box<Index>),
+    /// No usable file: the caller builds the index from the database and may hand it to
+    /// [`Pending::store`] for the next run.
+    Missing(Pending),
+    /// No cache for this database (in memory, or no cache directory).
+    Off,
+}
+
+/// Where and from what an index missing from the cache is to be stored.
+pub struct Pending {
+    file: PathBuf,
+    stamp: String,
+}
+
+impl Pending {
+    /// Writes `idx` (built at this revision) as the cache file; a cache that cannot be
+    /// written is skipped.
+    pub fn store(&self, idx: &Index) {
+        let _ = write(&self.file, &idx.to_bytes(self.stamp.as_bytes()));
+    }
+}
+
+/// What the cache in `dir` holds for the records of `kind` in the database at `at`, read
+/// through `conn`: a current index, one caught up with the rows written since it was built
+/// (what a shared database's change feed announced, by revision), or where to store one.
+pub fn lookup(conn: &dyn Sql, at: &Location, kind: Kind, dir: Option<&Path>) -> DbResult<Cached> {
+    let Some((file, name)) = dir.and_then(|d| where_for(at, kind, d)) else {
+        return Ok(Cached::Off);
     };
-    let _ = write(&file, &idx.to_bytes(stamp.as_bytes()));
-    Ok(idx)
+    let stamp = stamp_of(conn, kind, &name)?;
+    if let Some(idx) = cached(&file, stamp.as_bytes()) {
+        return Ok(Cached::Ready(Box::new(idx)));
+    }
+    let pending = Pending { file, stamp };
+    Ok(
+        match caught_up(conn, kind, &pending.file, &pending.stamp)? {
+            Some(idx) => {
+                pending.store(&idx);
+                Cached::Ready(Box::new(idx))
+            }
+            None => Cached::Missing(pending),
+        },
+    )
+}
+
+/// Starts the desk's loader of the records of `kind` at `at`, on its own connection. A cached
+/// index ([`lookup`]) goes to the worker whole. Otherwise every row streams in, newest first,
+/// while the desk answers over what has come; from a shared database those rows are also
+/// kept and cached, so the next start reads one local file instead of the server's keys (a
+/// local file streams its rows faster than a copy would be worth, so it is cached by `find`
+/// only). Failures reach the worker's answers.
+pub fn spawn_desk_loader(at: Location, kind: Kind, dir: Option<PathBuf>, to: Feed) {
+    std::thread::Builder::new()
+        .name("duijie-keys".into())
+        .spawn(move || {
+            let conn = match at.open_reader() {
+                Ok(conn) => conn,
+                Err(e) => return to.fail(e.to_string()),
+            };
+            let dir = dir.filter(|d| {
+                at.is_server() || where_for(&at, kind, d).is_some_and(|(f, _)| f.exists())
+            });
+            match lookup(&conn, &at, kind, dir.as_deref()) {
+                Ok(Cached::Ready(idx)) => to.whole(*idx),
+                Ok(Cached::Missing(pending)) if at.is_server() => {
+                    let mut keep = Index::empty();
+                    if let Ok(true) = super::keys::feed_keeping(&conn, kind, to, Some(&mut keep)) {
+                        pending.store(&keep);
+                    }
+                }
+                // No cache, or it could not be read (the rows say why if they cannot be).
+                Ok(_) | Err(_) => {
+                    let _ = super::keys::feed(&conn, kind, to);
+                }
+            }
+        })
+        .expect("spawning the key loader");
 }
 
 /// The index in `file` when it was built from `stamp`, its keys read in place: the file is
@@ -70,7 +151,7 @@ fn cached(file: &Path, stamp: &[u8]) -> Option<Index> {
 /// feed announces): a few rows read instead of every key. None when there is no such file,
 /// the database went back (a restored backup), or the result does not hold the rows the
 /// stamp counts (then the caller rebuilds).
-fn caught_up(db: &Db, kind: Kind, file: &Path, stamp: &str) -> DbResult<Option<Index>> {
+fn caught_up(conn: &dyn Sql, kind: Kind, file: &Path, stamp: &str) -> DbResult<Option<Index>> {
     let Some(bytes) = std::fs::read(file).ok() else {
         return Ok(None);
     };
@@ -90,10 +171,10 @@ fn caught_up(db: &Db, kind: Kind, file: &Path, stamp: &str) -> DbResult<Option<I
     if old.db != now.db || old.kind != now.kind || old.rev > now.rev {
         return Ok(None);
     }
-    for e in entries_since(db.conn(), kind, old.rev)? {
+    for e in entries_since(conn, kind, old.rev)? {
         idx.upsert(e);
     }
-    for id in super::records::gone_since(db.conn(), old.rev)? {
+    for id in super::records::gone_since(conn, old.rev)? {
         idx.remove(id);
     }
     Ok((idx.len() == now.rows).then_some(idx))
@@ -147,11 +228,11 @@ fn entries_since(conn: &dyn Sql, kind: Kind, since: i64) -> DbResult<Vec<Entry>>
 
 /// The cache file of `kind` in `db` under `dir`, and the database's canonical path; None for
 /// a database without a file.
-fn where_for(db: &Db, kind: Kind, dir: &Path) -> Option<(PathBuf, String)> {
-    if !db.location().shareable() {
+fn where_for(at: &Location, kind: Kind, dir: &Path) -> Option<(PathBuf, String)> {
+    if !at.shareable() {
         return None;
     }
-    let name = db.location().cache_key();
+    let name = at.cache_key();
     let mut h = std::hash::DefaultHasher::new();
     name.hash(&mut h);
     let file = dir
@@ -162,9 +243,9 @@ fn where_for(db: &Db, kind: Kind, dir: &Path) -> Option<(PathBuf, String)> {
 
 /// What the index of `kind` is built from: the database's path, its revision counter, and the
 /// kind's row count, highest revision and sum of ids.
-fn stamp_of(db: &Db, kind: Kind, path: &str) -> DbResult<String> {
-    let rev = super::rev::current(db.conn())?;
-    let row = db.conn().query_one(
+fn stamp_of(conn: &dyn Sql, kind: Kind, path: &str) -> DbResult<String> {
+    let rev = super::rev::current(conn)?;
+    let row = conn.query_one(
         "SELECT count(*), max(rev), CAST(coalesce(sum(id), 0) AS BIGINT) FROM record \
          WHERE kind = ?1",
         &[&kind.as_str()],
@@ -323,9 +404,9 @@ mod tests {
             records::delete(tx, ids[0])
         })
         .unwrap();
-        let (_, name) = where_for(&db, kind, &cache).unwrap();
-        let now = stamp_of(&db, kind, &name).unwrap();
-        let caught = caught_up(&db, kind, &file, &now)
+        let (_, name) = where_for(db.location(), kind, &cache).unwrap();
+        let now = stamp_of(db.conn(), kind, &name).unwrap();
+        let caught = caught_up(db.conn(), kind, &file, &now)
             .unwrap()
             .expect("caught up");
         let fresh = Index::load(db.conn(), kind).unwrap();
@@ -339,6 +420,6 @@ mod tests {
             "\u{0}0\u{0}",
             1,
         );
-        assert!(caught_up(&db, kind, &file, &older).unwrap().is_none());
+        assert!(caught_up(db.conn(), kind, &file, &older).unwrap().is_none());
     }
 }

@@ -180,22 +180,47 @@ pub fn open_read_only(path: &Path) -> DbResult<Connection> {
 /// Sends every record of `kind` to `feed` from `conn`, on the calling thread, and closes it
 /// (complete, or failed with the error, which is also returned).
 pub fn feed(conn: &dyn Sql, kind: Kind, feed: Feed) -> DbResult<()> {
+    feed_keeping(conn, kind, feed, None).map(|_| ())
+}
+
+/// [`feed`], also appending every batch sent to `keep` (a copy for the search cache); true
+/// when every row was sent (then `keep` holds them all, loaded).
+pub fn feed_keeping(
+    conn: &dyn Sql,
+    kind: Kind,
+    feed: Feed,
+    keep: Option<&mut Index>,
+) -> DbResult<bool> {
+    let keep = std::cell::RefCell::new(keep);
     let mut stopped = false;
     let read = read_batches(
         conn,
         kind,
-        |n| feed.expect(n),
+        |n| {
+            feed.expect(n);
+            if let Some(k) = keep.borrow_mut().as_deref_mut() {
+                k.expect(n);
+            }
+        },
         |b| {
+            if let Some(k) = keep.borrow_mut().as_deref_mut() {
+                k.append(&b, |_| true);
+            }
             stopped = !feed.send(b);
             !stopped
         },
     );
     match &read {
-        Ok(()) if !stopped => feed.done(),
+        Ok(()) if !stopped => {
+            feed.done();
+            if let Some(k) = keep.into_inner() {
+                k.finish_loading();
+            }
+        }
         Ok(()) => {}
         Err(e) => feed.fail(e.to_string()),
     }
-    read
+    read.map(|()| !stopped)
 }
 
 /// Starts a thread that opens its own connection with `open` (e.g. [`open_read_only`], or a

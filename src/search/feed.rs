@@ -2,8 +2,8 @@
 
 use std::sync::mpsc::{Receiver, Sender};
 
-use super::Batch;
 use super::request::Request;
+use super::{Batch, Index};
 
 /// Sends rows to a worker started by [`super::worker::SearchWorker::spawn_fed`], from a loader thread.
 /// Dropping it without [`Feed::done`] leaves the index partial, as a failure.
@@ -30,6 +30,13 @@ impl Feed {
     pub fn done(mut self) {
         self.done = true;
         let _ = self.tx.send(Request::Done(None));
+    }
+
+    /// Hands the worker the whole index at once (one read from a cache) instead of rows:
+    /// it replaces any sent before, and the index is complete.
+    pub fn whole(mut self, index: Index) {
+        self.done = true;
+        let _ = self.tx.send(Request::Whole(Box::new(index)));
     }
 
     /// Loading stopped early for `reason`: the index stays partial, and answers say why.

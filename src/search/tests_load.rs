@@ -139,6 +139,34 @@ fn edits_made_while_loading_outlive_the_rows_read_before_them() {
 }
 
 #[test]
+fn a_whole_index_handed_in_keeps_the_edits_made_before_it_came() {
+    let all = newest_first(varied(300));
+    let (w, feed) = SearchWorker::spawn_fed(usize::MAX);
+    send(&feed, &all[..40]);
+    // The desk writes while its cached index is being read: a record edited, one deleted.
+    let mut edited = all[200].clone();
+    edited.keys = keys::SearchKeys::for_fields(&["", "", "全新标题", "", "", "", "", "", "", ""]);
+    edited.updated_at = "2027-01-01T00:00:00Z".into();
+    w.upsert(edited.clone());
+    w.remove(all[250].id);
+    // The cache, read before those writes, holds the old rows.
+    feed.whole(Index::from_entries(all.clone()));
+    w.query(1, "");
+    let a = until_complete(&w, 1).pop().unwrap();
+    assert!(a.coverage.complete);
+    assert_eq!(a.coverage.loaded, 299);
+    let mut expect = all.clone();
+    expect[200] = edited.clone();
+    expect.remove(250);
+    assert_eq!(a.hits, Index::from_entries(expect).search(""));
+    assert_eq!(a.hits[0].id, edited.id);
+    // Later edits apply as usual.
+    w.remove(edited.id);
+    w.query(2, "全新标题");
+    assert!(until_complete(&w, 2).pop().unwrap().hits.is_empty());
+}
+
+#[test]
 fn a_loader_that_stops_leaves_answers_partial_and_says_why() {
     let all = newest_first(varied(200));
     let (w, feed) = SearchWorker::spawn_fed(usize::MAX);

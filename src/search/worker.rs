@@ -98,6 +98,9 @@ struct Searcher {
     coverage: Coverage,
     /// While loading, the ids edited so far: rows read before the edit must not undo it.
     edited: Option<HashSet<i64>>,
+    /// While loading, the edits themselves (an entry written, or None: removed), to apply
+    /// again over a whole index handed in at once ([`Feed::whole`]).
+    replay: Vec<(i64, Option<Entry>)>,
     /// The newest `quick_rows` live slots, in slot order, once a quick answer needs them.
     newest: Option<Vec<u32>>,
     /// Lists above twice this many rows get a quick answer first ([`QUICK_ROWS`]).
@@ -256,14 +259,26 @@ impl Searcher {
             Request::Upsert(e) => {
                 if let Some(ids) = &mut self.edited {
                     ids.insert(e.id);
+                    self.replay.push((e.id, Some(e.clone())));
                 }
                 self.index.upsert(e);
             }
             Request::Remove(id) => {
                 if let Some(ids) = &mut self.edited {
                     ids.insert(id);
+                    self.replay.push((id, None));
                 }
                 self.index.remove(id);
+            }
+            Request::Whole(index) => {
+                self.index = *index;
+                for (id, e) in std::mem::take(&mut self.replay) {
+                    match e {
+                        Some(e) => self.index.upsert(e),
+                        None => self.index.remove(id),
+                    }
+                }
+                self.edit(Request::Done(None));
             }
             Request::Rows(batch) => {
                 let edited = self.edited.as_ref();
@@ -276,6 +291,7 @@ impl Searcher {
             }
             Request::Done(failed) => {
                 self.edited = None;
+                self.replay = Vec::new();
                 self.index.finish_loading();
                 self.coverage.complete = failed.is_none();
                 self.coverage.failed = failed;
@@ -343,7 +359,7 @@ fn run(
             }
             Some(req) => {
                 let rows = matches!(req, Request::Rows(_));
-                let done = matches!(req, Request::Done(_));
+                let done = matches!(req, Request::Done(_) | Request::Whole(_));
                 s.edit(req);
                 if rows {
                     let _ = room.try_send(());
@@ -447,6 +463,7 @@ impl SearchWorker {
             recent: VecDeque::new(),
             coverage,
             edited,
+            replay: Vec::new(),
             newest: None,
             quick_rows,
             quick_part: None,

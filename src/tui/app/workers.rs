@@ -87,12 +87,12 @@ impl Search {
     }
 
     /// A worker that answers at once over the rows loaded so far, newest first, while a
-    /// loader thread with its own connection fills its index; it refines its answer as the
-    /// index grows.
+    /// loader thread with its own connection fills its index (or hands it the cached one
+    /// whole); it refines its answer as the index grows.
     pub fn build(at: Location, kind: Kind) -> Search {
-        Search(crate::db::keys::spawn_search(kind, move || {
-            at.open_reader()
-        }))
+        let (worker, feed) = SearchWorker::spawn_fed(crate::search::worker::DEFAULT_LIMIT);
+        crate::db::index_cache::spawn_desk_loader(at, kind, crate::paths::cache_dir(), feed);
+        Search(worker)
     }
 
     fn worker(&self) -> &SearchWorker {
