@@ -434,7 +434,11 @@ fn a_dismissal_hides_a_suggestion_from_both_sides_until_taken_back() {
 fn new_matches_list_records_written_since_the_mark_and_each_couple_once() {
     for mut store in engines("pair_new") {
         let engine = store.backend();
-        assert_eq!(matches::mark(store.sql()).unwrap(), 0, "{engine:?}");
+        assert_eq!(
+            matches::mark(store.sql()).unwrap(),
+            (0, false),
+            "{engine:?}: never listed"
+        );
         let empty = suggest_stamp::records(store.sql()).unwrap();
         let (d, r) = two_records(&mut store);
         let stamp = suggest_stamp::records(store.sql()).unwrap();
@@ -450,7 +454,7 @@ fn new_matches_list_records_written_since_the_mark_and_each_couple_once() {
             })
             .unwrap();
         let s = store.sql();
-        assert_eq!(matches::mark(s).unwrap(), stamp.rev);
+        assert_eq!(matches::mark(s).unwrap(), (stamp.rev, true));
         assert!(matches::seen(s, d.id, r.id).unwrap());
         assert!(!matches::seen(s, r.id, d.id).unwrap());
         assert!(matches::written_after(s, stamp.rev).unwrap().is_empty());

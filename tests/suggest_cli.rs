@@ -282,10 +282,14 @@ fn the_index_is_saved_beside_the_database_and_used_until_records_change() {
 #[test]
 fn matches_new_lists_what_a_new_result_brought_once() {
     let (_dir, db) = db_with_fixture();
-    // Nothing written since the database was made… by this migration's mark: all records
-    // were written before the first listing, which starts from the mark.
+    // The first listing of a database lists nothing (its records are the broker's data, not
+    // news) and says that new matches count from now on.
     let first = duijie(&db, &["matches", "--new"]);
     assert!(first.status.success(), "{first:?}");
+    assert!(
+        String::from_utf8_lossy(&first.stdout).contains("from now on"),
+        "{first:?}"
+    );
     let added = duijie(
         &db,
         &[

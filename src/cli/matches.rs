@@ -60,14 +60,23 @@ pub fn run(args: &MatchesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     };
     let mut db = ctx.open_db()?;
-    let index = persist::open(db.conn(), &db.cache_anchor(), Levers::default())?;
-    let groups = new_matches(&mut db, &index, &since, args.min_score)?;
+    let found = new_matches(
+        &mut db,
+        |db| persist::open(db.conn(), &db.cache_anchor(), Levers::default()),
+        &since,
+        args.min_score,
+    )?;
+    let groups = &found.groups;
     if args.json {
         let out: Vec<JsonGroup<'_>> = groups.iter().map(to_json).collect();
         super::print_json(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    out!("{}", text(&groups, args.min_score, ctx.lang))?;
+    if found.first {
+        out!("{}", MatchMsg::FirstListing.text(ctx.lang))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    out!("{}", text(groups, args.min_score, ctx.lang))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,11 +4,11 @@
 use super::{DbResult, now};
 use crate::store::{Params, Sql};
 
-/// The revision of the records when new matches were last listed.
-pub fn mark(conn: &dyn Sql) -> DbResult<i64> {
-    Ok(conn
-        .query_one("SELECT rev FROM match_mark WHERE id = 1", &[])?
-        .get(0)?)
+/// The revision of the records when new matches were last listed, and whether they ever were.
+pub fn mark(conn: &dyn Sql) -> DbResult<(i64, bool)> {
+    let row = conn.query_one("SELECT rev, at FROM match_mark WHERE id = 1", &[])?;
+    let at: String = row.get(1)?;
+    Ok((row.get(0)?, !at.is_empty()))
 }
 
 /// Moves the mark to `rev` (the records as they were listed).

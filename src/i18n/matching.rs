@@ -4,6 +4,11 @@ catalogue! {
     /// `duijie matches --new`.
     pub enum MatchMsg {
         NoNewMatches => ("没有新匹配", "no new matches"),
+        /// The first `matches --new` of a database: it sets where new starts.
+        FirstListing => (
+            "没有新匹配：从现在起，新增或修改的记录带来的匹配会列在这里",
+            "no new matches yet: from now on, the matches that new or changed records bring are listed here"
+        ),
         /// A demand's heading: code, title, how many.
         DemandHeading => ("需求 {} {}：{} 个新匹配", "demand {} {}: {} new"),
         ResultHeading => ("成果 {} {}：{} 个新匹配", "result {} {}: {} new"),

@@ -50,29 +50,89 @@ pub struct Group {
 }
 
 /// The new matches, demands first then results (each by code), and, for [`Since::LastAsked`],
-/// remembered with the mark moved on.
+/// remembered with the mark moved on. The suggestion index is opened (`index`) only when a
+/// record was written since.
 pub fn new_matches(
     db: &mut Db,
-    index: &SuggestIndex,
+    index: impl FnOnce(&Db) -> DbResult<SuggestIndex>,
     since: &Since,
     min_score: f64,
-) -> DbResult<Vec<Group>> {
-    let found = find(db.conn(), index, since, min_score)?;
+) -> DbResult<Found> {
+    let asked = asked(db.conn(), since)?;
+    let found = if asked.ids.is_empty() {
+        Found::none(&asked)
+    } else {
+        find_for(db.conn(), &index(db)?, asked, since, min_score)?
+    };
     if matches!(since, Since::LastAsked) {
         remember(db, &found)?;
     }
-    Ok(found.groups)
+    Ok(found)
+}
+
+/// The records whose suggestions a listing looks at.
+pub struct Asked {
+    ids: Vec<i64>,
+    /// The records' revision when read: the mark once remembered.
+    rev: i64,
+    /// Never listed before: nothing is new yet, and the mark is set.
+    first: bool,
+}
+
+impl Asked {
+    /// No record to ask: the listing is empty whatever the index.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// Which records a listing `since` looks at (none the first time: see the module notes).
+pub fn asked(conn: &dyn Sql, since: &Since) -> DbResult<Asked> {
+    let rev = suggest_stamp::records(conn)?.rev;
+    Ok(match since {
+        Since::LastAsked => {
+            let (mark, listed) = matches::mark(conn)?;
+            let first = !listed;
+            Asked {
+                ids: if first {
+                    Vec::new()
+                } else {
+                    matches::written_after(conn, mark)?
+                },
+                rev,
+                first,
+            }
+        }
+        Since::Date(d) => Asked {
+            ids: matches::written_since(conn, d)?,
+            rev,
+            first: false,
+        },
+    })
 }
 
 /// New matches found and not yet remembered (the desk counts them without listing them).
 #[derive(Debug, Clone, Default)]
 pub struct Found {
-    /// As [`new_matches`] gives them.
+    /// Demands first then results, each by code.
     pub groups: Vec<Group>,
     /// (demand id, result id, score) of each new couple, once.
     pub couples: Vec<(i64, i64, f64)>,
+    /// The first listing of this database: nothing is new yet (remember it to set the mark).
+    pub first: bool,
     /// The records' revision they were found at: the mark once remembered.
     rev: i64,
+}
+
+impl Found {
+    /// Nothing found for `asked` (no record to ask).
+    pub fn none(asked: &Asked) -> Found {
+        Found {
+            first: asked.first,
+            rev: asked.rev,
+            ..Found::default()
+        }
+    }
 }
 
 /// The new matches as [`new_matches`] finds them, writing nothing.
@@ -82,11 +142,18 @@ pub fn find(
     since: &Since,
     min_score: f64,
 ) -> DbResult<Found> {
-    let ids = match since {
-        Since::LastAsked => matches::written_after(conn, matches::mark(conn)?)?,
-        Since::Date(d) => matches::written_since(conn, d)?,
-    };
-    let rev = suggest_stamp::records(conn)?.rev;
+    find_for(conn, index, asked(conn, since)?, since, min_score)
+}
+
+/// [`find`] over the records `asked`.
+pub fn find_for(
+    conn: &dyn Sql,
+    index: &SuggestIndex,
+    asked: Asked,
+    since: &Since,
+    min_score: f64,
+) -> DbResult<Found> {
+    let Asked { ids, rev, first } = asked;
     let mut groups: BTreeMap<(u8, i64), Group> = BTreeMap::new();
     let mut couples: Vec<(i64, i64, f64)> = Vec::new();
     for id in ids {
@@ -123,6 +190,7 @@ pub fn find(
     Ok(Found {
         groups,
         couples,
+        first,
         rev,
     })
 }

@@ -123,9 +123,17 @@ fn search(at: Location, list: bool) -> Receiver<Result<Answer, String>> {
     std::thread::spawn(move || {
         let found = (|| -> anyhow::Result<Found> {
             let (mut db, _) = Db::open_at(&at, 0, false)?;
-            let index = persist::open(db.conn(), &db.cache_anchor(), Levers::default())?;
-            let found = new::find(db.conn(), &index, &Since::LastAsked, new::MIN_SCORE)?;
-            if list {
+            let asked = new::asked(db.conn(), &Since::LastAsked)?;
+            // Nothing written since the last listing: no index to open (it is the bulk of
+            // the work and of the memory).
+            let found = if asked.is_empty() {
+                Found::none(&asked)
+            } else {
+                let index = persist::open(db.conn(), &db.cache_anchor(), Levers::default())?;
+                new::find_for(db.conn(), &index, asked, &Since::LastAsked, new::MIN_SCORE)?
+            };
+            // A first count sets the mark too: counting starts from the records as they are.
+            if list || found.first {
                 new::remember(&mut db, &found)?;
             }
             Ok(found)
@@ -164,17 +172,22 @@ mod tests {
         let path = dir.path().join("t.db");
         let mut db = Db::open(&path).unwrap();
         let mut ids = Vec::new();
-        db.write(|tx| {
-            for kind in [Kind::Demand, Kind::Achievement] {
-                let mut r = Record::new(kind, "电解铜箔表面处理");
-                r.field = "新材料".into();
-                r.keywords = "电解铜箔".into();
-                records::insert(tx, &mut r)?;
-                ids.push(r.id);
-            }
-            Ok::<_, crate::db::DbError>(())
-        })
-        .unwrap();
+        let mut add = |db: &mut Db, kind| {
+            let mut r = Record::new(kind, "电解铜箔表面处理");
+            r.field = "新材料".into();
+            r.keywords = "电解铜箔".into();
+            db.write(|tx| records::insert(tx, &mut r)).unwrap();
+            ids.push(r.id);
+        };
+        add(&mut db, Kind::Demand);
+        add(&mut db, Kind::Achievement);
+        // The first count of a database: what it holds is the broker's data, not news.
+        assert_eq!(
+            wait(&mut News::default(), &db),
+            vec![Action::Pipe(PipeAction::NewMatchCount(0))]
+        );
+        // A result written after that brings one to the demand.
+        add(&mut db, Kind::Achievement);
         let mut news = News::default();
         assert_eq!(
             wait(&mut news, &db),
@@ -186,7 +199,7 @@ mod tests {
             panic!("{listed:?}");
         };
         assert_eq!(rows.len(), 1, "one couple, under its demand only");
-        assert_eq!(rows[0].id, ids[1]);
+        assert_eq!(rows[0].id, ids[2]);
         assert_eq!(rows[0].with.as_ref().map(|w| w.0), Some(ids[0]));
         assert!(
             rows[0]
