@@ -46,6 +46,10 @@ fn cpu_ns() -> u64 {
 }
 
 fn pct(v: &mut [f64], p: f64) -> f64 {
+    if v.is_empty() {
+        // A kind with no keystroke (`--only` left it out).
+        return f64::NAN;
+    }
     v.sort_by(f64::total_cmp);
     v[((v.len() - 1) as f64 * p).round() as usize]
 }

@@ -203,8 +203,7 @@ pub trait Sql {
     fn in_transaction(&self) -> bool;
 
     /// The SQLite connection underneath, for what only SQLite has (`PRAGMA data_version`,
-    /// the online backup) and, while query modules move onto this interface, for calling
-    /// one that still takes rusqlite's `Connection` ([`sqlite::legacy`]).
+    /// the online backup, the quick check).
     fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
         None
     }

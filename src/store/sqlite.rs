@@ -133,12 +133,3 @@ impl Sql for Transaction<'_> {
         Some(self)
     }
 }
-
-/// Transitional: the SQLite connection under `conn`, for a call from a module already on
-/// [`Sql`] into one that still takes rusqlite's `Connection`. On PostgreSQL it is an error
-/// naming the call, never a panic. Every use goes when the last module has moved.
-pub fn legacy<'a>(conn: &'a dyn Sql, what: &str) -> super::StoreResult<&'a Connection> {
-    conn.as_sqlite().ok_or_else(|| {
-        super::StoreError::Setup(format!("{what} is not available on the shared store yet"))
-    })
-}
