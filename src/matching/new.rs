@@ -58,20 +58,31 @@ pub fn new_matches(
     since: &Since,
     min_score: f64,
 ) -> DbResult<Found> {
-    let asked = asked(db.conn(), since)?;
-    let found = if asked.ids.is_empty() {
-        Found::none(&asked)
-    } else {
-        find_for(db.conn(), &index(db)?, asked, since, min_score)?
-    };
+    let found = find_opening(db, index, since, min_score)?;
     if matches!(since, Since::LastAsked) {
         remember(db, &found)?;
     }
     Ok(found)
 }
 
+/// The new matches as [`find`] finds them, writing nothing, the suggestion index opened
+/// (`index`) only when a record was written since: on a database where nothing was, it is
+/// the bulk of the work and of the memory.
+pub fn find_opening(
+    db: &Db,
+    index: impl FnOnce(&Db) -> DbResult<SuggestIndex>,
+    since: &Since,
+    min_score: f64,
+) -> DbResult<Found> {
+    let asked = asked(db.conn(), since)?;
+    if asked.is_empty() {
+        return Ok(Found::none(&asked));
+    }
+    find_for(db.conn(), &index(db)?, asked, since, min_score)
+}
+
 /// The records whose suggestions a listing looks at.
-pub struct Asked {
+struct Asked {
     ids: Vec<i64>,
     /// The records' revision when read: the mark once remembered.
     rev: i64,
@@ -81,13 +92,13 @@ pub struct Asked {
 
 impl Asked {
     /// No record to ask: the listing is empty whatever the index.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
 }
 
 /// Which records a listing `since` looks at (none the first time: see the module notes).
-pub fn asked(conn: &dyn Sql, since: &Since) -> DbResult<Asked> {
+fn asked(conn: &dyn Sql, since: &Since) -> DbResult<Asked> {
     let rev = suggest_stamp::records(conn)?.rev;
     Ok(match since {
         Since::LastAsked => {
@@ -126,7 +137,7 @@ pub struct Found {
 
 impl Found {
     /// Nothing found for `asked` (no record to ask).
-    pub fn none(asked: &Asked) -> Found {
+    fn none(asked: &Asked) -> Found {
         Found {
             first: asked.first,
             rev: asked.rev,
@@ -146,7 +157,7 @@ pub fn find(
 }
 
 /// [`find`] over the records `asked`.
-pub fn find_for(
+fn find_for(
     conn: &dyn Sql,
     index: &SuggestIndex,
     asked: Asked,

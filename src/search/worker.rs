@@ -15,7 +15,7 @@
 //! refines without a key press. A query asked before any row has arrived is answered when the
 //! first rows do.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TryRecvError};
 use std::thread;
 
@@ -96,11 +96,10 @@ struct Searcher {
     limit: usize,
     recent: VecDeque<Memo>,
     coverage: Coverage,
-    /// While loading, the ids edited so far: rows read before the edit must not undo it.
-    edited: Option<HashSet<i64>>,
-    /// While loading, the edits themselves (an entry written, or None: removed), to apply
-    /// again over a whole index handed in at once ([`Feed::whole`]).
-    replay: Vec<(i64, Option<Entry>)>,
+    /// While loading, the last edit of each id (its entry, or None: removed): rows read
+    /// before an edit must not undo it, and a whole index handed in at once
+    /// ([`Feed::whole`]) gets them again.
+    edited: Option<HashMap<i64, Option<Entry>>>,
     /// The newest `quick_rows` live slots, in slot order, once a quick answer needs them.
     newest: Option<Vec<u32>>,
     /// Lists above twice this many rows get a quick answer first ([`QUICK_ROWS`]).
@@ -257,22 +256,20 @@ impl Searcher {
         self.quick_part = None;
         match req {
             Request::Upsert(e) => {
-                if let Some(ids) = &mut self.edited {
-                    ids.insert(e.id);
-                    self.replay.push((e.id, Some(e.clone())));
+                if let Some(edits) = &mut self.edited {
+                    edits.insert(e.id, Some(e.clone()));
                 }
                 self.index.upsert(e);
             }
             Request::Remove(id) => {
-                if let Some(ids) = &mut self.edited {
-                    ids.insert(id);
-                    self.replay.push((id, None));
+                if let Some(edits) = &mut self.edited {
+                    edits.insert(id, None);
                 }
                 self.index.remove(id);
             }
             Request::Whole(index) => {
                 self.index = *index;
-                for (id, e) in std::mem::take(&mut self.replay) {
+                for (id, e) in self.edited.take().unwrap_or_default() {
                     match e {
                         Some(e) => self.index.upsert(e),
                         None => self.index.remove(id),
@@ -283,7 +280,7 @@ impl Searcher {
             Request::Rows(batch) => {
                 let edited = self.edited.as_ref();
                 self.index
-                    .append(&batch, |id| edited.is_none_or(|e| !e.contains(&id)));
+                    .append(&batch, |id| edited.is_none_or(|e| !e.contains_key(&id)));
             }
             Request::Expect(n) => {
                 self.coverage.expected = Some(n);
@@ -291,7 +288,6 @@ impl Searcher {
             }
             Request::Done(failed) => {
                 self.edited = None;
-                self.replay = Vec::new();
                 self.index.finish_loading();
                 self.coverage.complete = failed.is_none();
                 self.coverage.failed = failed;
@@ -456,14 +452,13 @@ impl SearchWorker {
         let (tx, req_rx) = mpsc::channel::<Request>();
         let (ans_tx, rx) = mpsc::channel::<Answer>();
         let (room_tx, room_rx) = mpsc::sync_channel::<()>(BATCHES_AHEAD);
-        let edited = (!coverage.complete).then(HashSet::new);
+        let edited = (!coverage.complete).then(HashMap::new);
         let s = Searcher {
             index,
             limit,
             recent: VecDeque::new(),
             coverage,
             edited,
-            replay: Vec::new(),
             newest: None,
             quick_rows,
             quick_part: None,

@@ -123,15 +123,12 @@ fn search(at: Location, list: bool) -> Receiver<Result<Answer, String>> {
     std::thread::spawn(move || {
         let found = (|| -> anyhow::Result<Found> {
             let (mut db, _) = Db::open_at(&at, 0, false)?;
-            let asked = new::asked(db.conn(), &Since::LastAsked)?;
-            // Nothing written since the last listing: no index to open (it is the bulk of
-            // the work and of the memory).
-            let found = if asked.is_empty() {
-                Found::none(&asked)
-            } else {
-                let index = persist::open(db.conn(), &db.cache_anchor(), Levers::default())?;
-                new::find_for(db.conn(), &index, asked, &Since::LastAsked, new::MIN_SCORE)?
-            };
+            let found = new::find_opening(
+                &db,
+                |db| persist::open(db.conn(), &db.cache_anchor(), Levers::default()),
+                &Since::LastAsked,
+                new::MIN_SCORE,
+            )?;
             // A first count sets the mark too: counting starts from the records as they are.
             if list || found.first {
                 new::remember(&mut db, &found)?;
