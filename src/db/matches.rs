@@ -43,6 +43,22 @@ pub fn written_after(conn: &dyn Sql, rev: i64) -> DbResult<Vec<i64>> {
     Ok(out)
 }
 
+/// Ids of at most `n` records written after revision `rev`, the latest written first, and
+/// whether more were.
+pub fn written_after_newest(conn: &dyn Sql, rev: i64, n: usize) -> DbResult<(Vec<i64>, bool)> {
+    let mut out = Vec::new();
+    let limit = i64::try_from(n.saturating_add(1)).unwrap_or(i64::MAX);
+    ids_into(
+        &mut out,
+        conn,
+        "SELECT id FROM record WHERE rev > ?1 ORDER BY rev DESC, id DESC LIMIT ?2",
+        &[&rev, &limit],
+    )?;
+    let more = out.len() > n;
+    out.truncate(n);
+    Ok((out, more))
+}
+
 /// Ids of the records added or changed on or after `date` (YYYY-MM-DD).
 pub fn written_since(conn: &dyn Sql, date: &str) -> DbResult<Vec<i64>> {
     let mut out = Vec::new();

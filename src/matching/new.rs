@@ -20,6 +20,13 @@ const PER_RECORD: usize = 10;
 /// The least score of a new match unless asked otherwise (`--min-score`; the desk's count).
 pub const MIN_SCORE: f64 = 30.0;
 
+/// How many of the records written since the last listing the desk's count asks for partners,
+/// the latest written first; when more were written it says "N+". Each is one suggestion
+/// search (milliseconds at 100k records), and the count runs again after every change: after
+/// an import of 100,000 records uncounted it kept a core busy for minutes. A listing asks
+/// them all.
+pub const COUNT_AT_MOST: usize = 200;
+
 /// Which records' suggestions are looked at.
 #[derive(Debug, Clone)]
 pub enum Since {
@@ -58,7 +65,7 @@ pub fn new_matches(
     since: &Since,
     min_score: f64,
 ) -> DbResult<Found> {
-    let found = find_opening(db, index, since, min_score)?;
+    let found = find_opening(db, index, since, min_score, None)?;
     if matches!(since, Since::LastAsked) {
         remember(db, &found)?;
     }
@@ -67,14 +74,17 @@ pub fn new_matches(
 
 /// The new matches as [`find`] finds them, writing nothing, the suggestion index opened
 /// (`index`) only when a record was written since: on a database where nothing was, it is
-/// the bulk of the work and of the memory.
+/// the bulk of the work and of the memory. With `at_most`, only that many of the records
+/// written since are asked, the latest first ([`Found::more`] says whether others were
+/// left): a count, never a listing, since the mark moves past them all.
 pub fn find_opening(
     db: &Db,
     index: impl FnOnce(&Db) -> DbResult<SuggestIndex>,
     since: &Since,
     min_score: f64,
+    at_most: Option<usize>,
 ) -> DbResult<Found> {
-    let asked = asked(db.conn(), since)?;
+    let asked = asked(db.conn(), since, at_most)?;
     if asked.is_empty() {
         return Ok(Found::none(&asked));
     }
@@ -88,6 +98,8 @@ struct Asked {
     rev: i64,
     /// Never listed before: nothing is new yet, and the mark is set.
     first: bool,
+    /// Records written since were left out (`at_most`).
+    more: bool,
 }
 
 impl Asked {
@@ -97,28 +109,29 @@ impl Asked {
     }
 }
 
-/// Which records a listing `since` looks at (none the first time: see the module notes).
-fn asked(conn: &dyn Sql, since: &Since) -> DbResult<Asked> {
+/// Which records a listing `since` looks at (none the first time: see the module notes); of
+/// those written since the last listing, at most `at_most` (the latest written) when given.
+fn asked(conn: &dyn Sql, since: &Since, at_most: Option<usize>) -> DbResult<Asked> {
     let rev = suggest_stamp::records(conn)?.rev;
-    Ok(match since {
+    let (mut ids, mut more, mut first) = (Vec::new(), false, false);
+    match since {
         Since::LastAsked => {
             let (mark, listed) = matches::mark(conn)?;
-            let first = !listed;
-            Asked {
-                ids: if first {
-                    Vec::new()
-                } else {
-                    matches::written_after(conn, mark)?
-                },
-                rev,
-                first,
+            first = !listed;
+            if !first {
+                (ids, more) = match at_most {
+                    Some(n) => matches::written_after_newest(conn, mark, n)?,
+                    None => (matches::written_after(conn, mark)?, false),
+                };
             }
         }
-        Since::Date(d) => Asked {
-            ids: matches::written_since(conn, d)?,
-            rev,
-            first: false,
-        },
+        Since::Date(d) => ids = matches::written_since(conn, d)?,
+    }
+    Ok(Asked {
+        ids,
+        rev,
+        first,
+        more,
     })
 }
 
@@ -131,6 +144,9 @@ pub struct Found {
     pub couples: Vec<(i64, i64, f64)>,
     /// The first listing of this database: nothing is new yet (remember it to set the mark).
     pub first: bool,
+    /// Only some of the records written since were asked (a count's `at_most`): `couples`
+    /// is a lower bound, and remembering it would pass over the others.
+    pub more: bool,
     /// The records' revision they were found at: the mark once remembered.
     rev: i64,
 }
@@ -140,6 +156,7 @@ impl Found {
     fn none(asked: &Asked) -> Found {
         Found {
             first: asked.first,
+            more: asked.more,
             rev: asked.rev,
             ..Found::default()
         }
@@ -153,7 +170,7 @@ pub fn find(
     since: &Since,
     min_score: f64,
 ) -> DbResult<Found> {
-    find_for(conn, index, asked(conn, since)?, since, min_score)
+    find_for(conn, index, asked(conn, since, None)?, since, min_score)
 }
 
 /// [`find`] over the records `asked`.
@@ -164,7 +181,12 @@ fn find_for(
     since: &Since,
     min_score: f64,
 ) -> DbResult<Found> {
-    let Asked { ids, rev, first } = asked;
+    let Asked {
+        ids,
+        rev,
+        first,
+        more,
+    } = asked;
     let mut groups: BTreeMap<(u8, i64), Group> = BTreeMap::new();
     let mut couples: Vec<(i64, i64, f64)> = Vec::new();
     for id in ids {
@@ -202,12 +224,14 @@ fn find_for(
         groups,
         couples,
         first,
+        more,
         rev,
     })
 }
 
 /// Remembers `found` as listed: its couples are not new again, and the mark moves on.
 pub fn remember(db: &mut Db, found: &Found) -> DbResult<()> {
+    debug_assert!(!found.more, "a partial count is never remembered");
     db.write(|tx| {
         for &(d, r, score) in &found.couples {
             matches::set_seen(tx, d, r, score)?;
@@ -257,4 +281,49 @@ fn add(groups: &mut BTreeMap<(u8, i64), Group>, rec: &Record, s: &Suggestion) {
             reasons: s.reasons.clone(),
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::{Levers, persist};
+
+    fn add(db: &mut Db, kind: Kind) -> i64 {
+        let mut r = Record::new(kind, "电解铜箔表面处理");
+        r.field = "新材料".into();
+        r.keywords = "电解铜箔".into();
+        db.write(|tx| records::insert(tx, &mut r)).unwrap();
+        r.id
+    }
+
+    fn count(db: &Db, at_most: Option<usize>) -> Found {
+        let index = |db: &Db| persist::open(db.conn(), &db.cache_anchor(), Levers::default());
+        find_opening(db, index, &Since::LastAsked, MIN_SCORE, at_most).unwrap()
+    }
+
+    #[test]
+    fn a_count_at_most_asks_the_latest_written_records_and_says_others_were_left() {
+        let mut db = Db::open_in_memory().unwrap();
+        let demand = add(&mut db, Kind::Demand);
+        let first = count(&db, None);
+        assert!(first.first && first.couples.is_empty());
+        remember(&mut db, &first).unwrap();
+        let older = add(&mut db, Kind::Achievement);
+        let latest = add(&mut db, Kind::Achievement);
+
+        let some = count(&db, Some(1));
+        assert!(some.more, "one of two written records left out");
+        let pairs: Vec<(i64, i64)> = some.couples.iter().map(|c| (c.0, c.1)).collect();
+        assert_eq!(pairs, vec![(demand, latest)], "the latest written is asked");
+
+        let all = count(&db, None);
+        assert!(!all.more);
+        let mut pairs: Vec<(i64, i64)> = all.couples.iter().map(|c| (c.0, c.1)).collect();
+        pairs.sort_unstable();
+        assert_eq!(pairs, vec![(demand, older), (demand, latest)]);
+        assert!(
+            !count(&db, Some(2)).more,
+            "as many as were written: none left"
+        );
+    }
 }

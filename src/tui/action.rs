@@ -254,7 +254,9 @@ pub enum PipeAction {
     /// List the new matches (and remember them as listed).
     NewMatches,
     /// How many new matches wait (counted in the background).
-    NewMatchCount(usize),
+    /// New matches counted; `more`: some records written since were not asked (the count
+    /// is a lower bound, "N+").
+    NewMatchCount { found: usize, more: bool },
     /// The new matches, one row a couple (each row names its demand).
     NewMatchesListed(Vec<crate::tui::features::suggestions::SuggestionVm>),
     /// Show or leave the board.

@@ -79,6 +79,8 @@ pub struct Model {
     /// How many new matches (suggestions that appeared since they were last listed) wait:
     /// counted in the background, shown in the status bar.
     pub new_matches: usize,
+    /// Only the latest written records were counted: `new_matches` is a lower bound ("N+").
+    pub new_matches_more: bool,
     /// The people the query names, and whether their band holds the selection.
     pub lookup: crate::tui::features::lookup::LookupModel,
 }
@@ -126,6 +128,7 @@ impl Model {
             log: None,
             mouse: true,
             new_matches: 0,
+            new_matches_more: false,
             lookup: crate::tui::features::lookup::LookupModel::default(),
         };
         for list in [&mut m.demands, &mut m.results] {

@@ -85,7 +85,10 @@ impl News {
 fn answered(answer: Result<Answer, String>) -> Vec<Action> {
     match answer {
         Ok(Answer { list: false, found }) => {
-            vec![Action::Pipe(PipeAction::NewMatchCount(found.couples.len()))]
+            vec![Action::Pipe(PipeAction::NewMatchCount {
+                found: found.couples.len(),
+                more: found.more,
+            })]
         }
         Ok(Answer { list: true, found }) => {
             vec![Action::Pipe(PipeAction::NewMatchesListed(rows(&found)))]
@@ -128,6 +131,8 @@ fn search(at: Location, list: bool) -> Receiver<Result<Answer, String>> {
                 |db| persist::open(db.conn(), &db.cache_anchor(), Levers::default()),
                 &Since::LastAsked,
                 new::MIN_SCORE,
+                // A count asks the latest written records only; a listing asks them all.
+                (!list).then_some(new::COUNT_AT_MOST),
             )?;
             // A first count sets the mark too: counting starts from the records as they are.
             if list || found.first {
@@ -181,14 +186,20 @@ mod tests {
         // The first count of a database: what it holds is the broker's data, not news.
         assert_eq!(
             wait(&mut News::default(), &db),
-            vec![Action::Pipe(PipeAction::NewMatchCount(0))]
+            vec![Action::Pipe(PipeAction::NewMatchCount {
+                found: 0,
+                more: false
+            })]
         );
         // A result written after that brings one to the demand.
         add(&mut db, Kind::Achievement);
         let mut news = News::default();
         assert_eq!(
             wait(&mut news, &db),
-            vec![Action::Pipe(PipeAction::NewMatchCount(1))]
+            vec![Action::Pipe(PipeAction::NewMatchCount {
+                found: 1,
+                more: false
+            })]
         );
         news.ask_list(&db);
         let listed = wait(&mut news, &db);

@@ -29,7 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         let n = m.filters.count();
         let _ = write!(left, " · {} {n}", lang.pick("筛选", "filters"));
     }
-    if m.new_matches > 0 {
+    if m.new_matches > 0 || m.new_matches_more {
         // The key that lists them, from the key table (it may be rebound).
         let key = m
             .keymap
@@ -38,9 +38,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             .unwrap_or_default();
         let _ = write!(
             left,
-            " · {} {}{key}",
+            " · {} {}{}{key}",
             lang.pick("新匹配", "new matches"),
-            m.new_matches
+            m.new_matches,
+            if m.new_matches_more { "+" } else { "" }
         );
     }
     let help = m

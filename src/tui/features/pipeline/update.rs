@@ -61,8 +61,9 @@ pub fn update(m: &mut Model, action: PipeAction) -> Vec<Effect> {
         PipeAction::Pair => pair_selections(m),
         PipeAction::Suggest => suggestions::update::ask(m),
         PipeAction::NewMatches => suggestions::update::ask_new(m),
-        PipeAction::NewMatchCount(n) => {
-            m.new_matches = n;
+        PipeAction::NewMatchCount { found, more } => {
+            m.new_matches = found;
+            m.new_matches_more = more;
             vec![]
         }
         PipeAction::NewMatchesListed(rows) => suggestions::update::listed(m, rows),

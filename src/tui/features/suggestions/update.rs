@@ -64,6 +64,7 @@ pub fn ask_new(m: &mut Model) -> Vec<Effect> {
 /// The new matches listed: they open as a list of couples, and the count starts again.
 pub fn listed(m: &mut Model, rows: Vec<SuggestionVm>) -> Vec<Effect> {
     m.new_matches = 0;
+    m.new_matches_more = false;
     let n = rows.len();
     let keys = hint(
         &m.keymap,

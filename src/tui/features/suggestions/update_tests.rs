@@ -214,11 +214,25 @@ fn the_desk_shows_the_count_of_new_matches_and_n_lists_them_for_pairing() {
         !screen(&m, 100, 24).contains("新匹配"),
         "no count while none"
     );
-    let _ = update(&mut m, Action::Pipe(PipeAction::NewMatchCount(1)));
+    let _ = update(
+        &mut m,
+        Action::Pipe(PipeAction::NewMatchCount {
+            found: 1,
+            more: false,
+        }),
+    );
     assert!(screen(&m, 100, 24).contains("新匹配 1 (N)"));
     m.lang = crate::tui::Lang::En;
     assert!(screen(&m, 100, 24).contains("new matches 1 (N)"));
     m.lang = crate::tui::Lang::Zh;
+    // A count over the latest written records only is a lower bound, even when it found none.
+    for (found, shown) in [(3, "新匹配 3+ (N)"), (0, "新匹配 0+ (N)")] {
+        let _ = update(
+            &mut m,
+            Action::Pipe(PipeAction::NewMatchCount { found, more: true }),
+        );
+        assert!(screen(&m, 100, 24).contains(shown), "{shown}");
+    }
     // `N` asks for the list (which remembers them as listed).
     assert_eq!(
         press(&mut m, "N"),
