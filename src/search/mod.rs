@@ -12,6 +12,7 @@
 //! index ([`Index::load`] at once, or a worker from a loader thread in [`Batch`]es, see
 //! [`worker::SearchWorker::spawn_fed`]). [`Index::footprint`] says what an index holds.
 
+mod answer;
 mod bound;
 mod buffer;
 mod bytes;
@@ -28,6 +29,7 @@ mod quick;
 mod request;
 mod scan;
 pub mod score;
+mod searcher;
 mod segment;
 mod sieve;
 pub mod terms;
