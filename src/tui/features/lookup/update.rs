@@ -36,9 +36,17 @@ fn set(m: &mut Model, found: Option<Box<Lookup>>) {
             .map(|c| c.contact.id)
     };
     let same = first(&m.lookup.found) == first(&found);
+    // The lists change only when the records reached do: a lookup that finds nobody, on a
+    // list showing every record of a million (its hits before the query's own answer
+    // comes), would filter them all again for nothing.
+    let mut changed = false;
     for kind in [Kind::Demand, Kind::Achievement] {
         let ids = found.as_deref().map(|l| l.ids_of(kind)).unwrap_or_default();
-        m.list_mut(kind).via = ids;
+        let list = m.list_mut(kind);
+        if list.via != ids {
+            list.via = ids;
+            changed = true;
+        }
     }
     m.lookup.found = found;
     let n = m.lookup.shown().len();
@@ -47,7 +55,9 @@ fn set(m: &mut Model, found: Option<Box<Lookup>>) {
         (_, true) => m.lookup.pick.map(|p| p.min(n - 1)),
         (_, false) => Some(0),
     };
-    refilter(m);
+    if changed {
+        refilter(m);
+    }
 }
 
 /// After every update: a query cleared takes the band and the records it brought with it.
