@@ -44,4 +44,7 @@ pub struct Answer {
     pub complete: bool,
     /// How much of the list the hits were found among.
     pub coverage: Coverage,
+    /// More hits of the same query follow in another answer: this one holds the first page
+    /// ([`super::worker::FIRST_PAGE`]) of a query that matched more.
+    pub more: bool,
 }

@@ -8,9 +8,8 @@
 //! full scan ranks first (equal scores still order by update time); only their count becomes a
 //! lower bound.
 
-use std::cmp::Reverse;
-
 use super::keys::{FIELD_SEP, PHONE, TEXT_ONLY_FROM};
+use super::request::Stop;
 use super::score::{
     FILLS_FIELD, Query, STARTS_FIELD, TIER_FUZZY, TIER_PINYIN, TIER_TEXT, WEIGHT, WHOLE_SYLLABLES,
 };
@@ -134,6 +133,11 @@ struct Second(u16);
 
 impl Second {
     const ANY: u16 = 1 << 12;
+    /// The first symbol held is the second byte of the initials (set also with ANY).
+    const INI: u16 = 1 << 13;
+    /// The initials have no second letter or digit. Neither this nor INI: not known (a head
+    /// read from a cache file of an earlier making), and then any match may fill the field.
+    const NO_INI: u16 = 1 << 14;
 
     fn of(initials: &[u8], pinyin: &[u8]) -> Second {
         let next = pinyin
@@ -150,10 +154,24 @@ impl Second {
                 n += 1;
             }
         }
+        // The initials' second byte, when a symbol, was taken first: held[0].
+        let ini = match initials.get(1).and_then(|&b| sieve::symbol(b)) {
+            Some(_) => Self::INI,
+            None => Self::NO_INI,
+        };
         match n {
-            0..=2 => Second(held[0] | held[1] << 6),
-            _ => Second(Self::ANY),
+            0..=2 => Second(held[0] | held[1] << 6 | ini),
+            _ => Second(Self::ANY | held[0] | ini),
         }
+    }
+
+    /// Whether a match of the initials may start the field with `b` second: only such a match
+    /// fills a field (a syllable-prefix match earns no fill bonus).
+    fn initials_allow(self, b: u8) -> bool {
+        if self.0 & (Self::INI | Self::NO_INI) == 0 {
+            return true;
+        }
+        self.0 & Self::INI != 0 && sieve::symbol(b).is_some_and(|c| self.0 & 63 == c as u16 + 1)
     }
 
     /// Whether a match may start the field with `b` second.
@@ -208,7 +226,7 @@ impl Head {
                 .filter_map(|f| {
                     let len = usize::from(self.lens[f] & 15);
                     let starts = self.text_ascii & 1 << f != 0 && self.ini_first[f] == c[0];
-                    field_bound(f, len, starts, q.fold.len(), 0)
+                    field_bound(f, len, starts, q.fold.len(), 0, true)
                 })
                 .max();
             if let Some(b) = text.max(only) {
@@ -223,7 +241,9 @@ impl Head {
                 let len = usize::from(self.lens[f] >> 4);
                 let starts = self.ini_first[f] == c[0]
                     && (!tight || c.len() < 2 || self.second[f].allows(c[1]));
-                field_bound(f, len, starts, c.len(), whole)
+                // Only a match of the initials fills the field.
+                let fills = !tight || c.len() < 2 || self.second[f].initials_allow(c[1]);
+                field_bound(f, len, starts, c.len(), whole, fills)
             })
             .max()
             .map(|b| TIER_PINYIN + b)
@@ -276,25 +296,26 @@ fn fold32(letters: u64) -> u32 {
 
 /// The most field `f` (`len` bytes long, up to [`LEN_CAP`]) can add: its weight and `extra`,
 /// and when a match may start it the start bonus, with the fill bonus instead of `extra` when
-/// its length may equal the query's. An empty field adds nothing.
-fn field_bound(f: usize, len: usize, starts: bool, qlen: usize, extra: i64) -> Option<i64> {
+/// its length may equal the query's and `fills` (a match that may fill it may start it). An empty field adds nothing.
+fn field_bound(
+    f: usize,
+    len: usize,
+    starts: bool,
+    qlen: usize,
+    extra: i64,
+    fills: bool,
+) -> Option<i64> {
     if len == 0 {
         return None;
     }
     let mut s = WEIGHT[f] + extra;
     if starts {
         s += STARTS_FIELD;
-        if len == qlen.min(LEN_CAP) {
+        if fills && len == qlen.min(LEN_CAP) {
             s += FILLS_FIELD.max(extra) - extra;
         }
     }
     Some(s.min(TIER_FUZZY - 1))
-}
-
-/// The k-th best rank of `m` (k ≤ m.len()), as [`Index::top`] orders them.
-fn kth_key(idx: &Index, m: &[(u32, i64)], k: usize) -> (i64, u64, Reverse<i64>) {
-    let mut keys: Vec<_> = m.iter().map(|&x| idx.rank(x)).collect();
-    *keys.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
 }
 
 impl Index {
@@ -307,6 +328,7 @@ impl Index {
         q: &Query,
         scope: Scope,
         k: usize,
+        stop: &Stop,
     ) -> (Vec<(u32, i64)>, Option<Vec<u32>>) {
         let Some(bits) = self.sieve.near(q, self.slots()) else {
             return (self.near(q, scope), None);
@@ -345,7 +367,7 @@ impl Index {
                 })
                 .collect()
         };
-        let (found, early) = self.settle(bounds, k, score_rows);
+        let (found, early) = self.settle(bounds, k, stop, |_| 0, score_rows);
         (found, early.then_some(rows))
     }
 
@@ -358,71 +380,6 @@ impl Index {
             may_text,
             tight: !self.loose,
         }
-    }
-
-    /// Scores the rows of `bounds` ((slot, the most it can score), bounds within
-    /// 0..=[`MAX_BOUND`]) in order of falling bound, most recent first, in chunks, until the
-    /// `k`-th best match found outranks the next row's bound: no row left can then enter the
-    /// best `k`. The matches found, and whether it stopped before scoring every row.
-    pub(super) fn settle(
-        &self,
-        bounds: Vec<(u32, i64)>,
-        k: usize,
-        score_rows: impl Fn(Scope) -> Vec<(u32, i64)> + Sync,
-    ) -> (Vec<(u32, i64)>, bool) {
-        // The rows by falling bound and most recent first: a counting sort over the slots in
-        // update order.
-        let top = bounds.iter().map(|&(_, b)| b).max().unwrap_or(0);
-        let low = bounds.iter().map(|&(_, b)| b).min().unwrap_or(0);
-        debug_assert!(low >= 0 && top <= MAX_BOUND, "bounds {low}..={top}");
-        let span = (top - low + 1) as usize;
-        let mut rank = vec![u16::MAX; self.slots() as usize];
-        let mut count = vec![0u32; span + 1];
-        for &(s, b) in &bounds {
-            let r = (top - b) as u16;
-            count[r as usize + 1] += 1;
-            rank[s as usize] = r;
-        }
-        drop(bounds);
-        for i in 1..count.len() {
-            count[i] += count[i - 1];
-        }
-        let mut order = vec![(0u32, 0u16); count[span] as usize];
-        for &s in &self.by_stamp {
-            let r = rank[s as usize];
-            if r != u16::MAX {
-                order[count[r as usize] as usize] = (s, r);
-                count[r as usize] += 1;
-            }
-        }
-        drop(rank);
-        // Score in that order, in chunks sized by the hit rate so far.
-        let mut found = Vec::new();
-        let mut from = 0;
-        let mut chunk: Vec<u32> = Vec::new();
-        while from < order.len() {
-            if found.len() >= k {
-                let (s, r) = order[from];
-                let next = self.rank((s, top - i64::from(r)));
-                if kth_key(self, &found, k) > next {
-                    return (found, true);
-                }
-            }
-            let size = if found.len() < k {
-                // Enough rows for the hits still missing at the rate seen, and some.
-                (k - found.len()) * (from + 1) / (found.len() + 1) * 5 / 4 + 64
-            } else {
-                from / 2
-            };
-            let end = (from + size.max(k / 4)).min(order.len());
-            // In slot order the keys are read in memory order.
-            chunk.clear();
-            chunk.extend(order[from..end].iter().map(|&(s, _)| s));
-            chunk.sort_unstable();
-            found.extend(self.par(Scope::Rows(&chunk), &score_rows));
-            from = end;
-        }
-        (found, false)
     }
 }
 

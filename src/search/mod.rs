@@ -31,6 +31,7 @@ mod scan;
 pub mod score;
 mod searcher;
 mod segment;
+mod settle;
 mod sieve;
 pub mod terms;
 mod text;
@@ -344,7 +345,7 @@ impl Index {
         };
         // A common ASCII query scores its candidates best bound first and stops once the
         // best k are settled (then only those are counted).
-        let (mut m, candidates) = self.near_best(q, all, k);
+        let (mut m, candidates) = self.near_best(q, all, k, &request::Stop::never());
         let complete = candidates.is_none() && (m.len() < k || !q.fuzzy);
         if complete {
             m.extend(self.far(q, all, &m));

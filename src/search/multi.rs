@@ -250,7 +250,7 @@ impl Phrase {
     /// The bonus of a record whose folded key is `fold` and pinyin key `pinyin`: the terms
     /// together in one field (in its text, or read as consecutive syllables: `xian jiao` in
     /// 西安交通), and all of them in the title.
-    fn bonus(&self, fold: &[u8], pinyin: &[u8]) -> i64 {
+    pub(super) fn bonus(&self, fold: &[u8], pinyin: &[u8]) -> i64 {
         let sep = FIELD_SEP as u8;
         // The fields with pinyin come first; a match never spans a field break (queries
         // hold no control characters).
@@ -258,16 +258,8 @@ impl Phrase {
             .nth(TEXT_ONLY_FROM - 1)
             .map_or(fold, |end| &fold[..end]);
         let by_text = || self.tight.find(text).is_some() || self.spaced.find(text).is_some();
-        let by_syllables = || {
-            self.syllables.as_ref().is_some_and(|(tight, starts)| {
-                key_starts(pinyin, tight[0], starts).any(|at| {
-                    let end = memchr::memchr(sep, &pinyin[at..]).map_or(pinyin.len(), |n| at + n);
-                    consumes(&pinyin[..end], at, tight).is_some()
-                })
-            })
-        };
         let mut b = 0;
-        if by_text() || by_syllables() {
+        if by_text() || self.by_syllables(pinyin) {
             b += WHOLE_PHRASE;
         }
         let mut fields = memchr::memchr_iter(sep, fold);
@@ -278,6 +270,27 @@ impl Phrase {
             b += ALL_IN_TITLE;
         }
         b
+    }
+
+    /// [`Phrase::bonus`] of a record whose folded text holds none of the terms (so neither
+    /// the phrase nor the terms in the title): read from the pinyin alone.
+    pub(super) fn bonus_by_syllables(&self, pinyin: &[u8]) -> i64 {
+        if self.by_syllables(pinyin) {
+            WHOLE_PHRASE
+        } else {
+            0
+        }
+    }
+
+    /// The terms read as consecutive syllables in one field of `pinyin`.
+    fn by_syllables(&self, pinyin: &[u8]) -> bool {
+        let sep = FIELD_SEP as u8;
+        self.syllables.as_ref().is_some_and(|(tight, starts)| {
+            key_starts(pinyin, tight[0], starts).any(|at| {
+                let end = memchr::memchr(sep, &pinyin[at..]).map_or(pinyin.len(), |n| at + n);
+                consumes(&pinyin[..end], at, tight).is_some()
+            })
+        })
     }
 }
 
@@ -349,6 +362,16 @@ mod tests {
                     .as_ref()
                     .map_or(0, |p| p.bonus(k.fold.as_bytes(), k.pinyin.as_bytes()));
                 assert_eq!(got, want, "query {q}, record {}", e.id);
+                // Read from the pinyin alone when the text holds some term nowhere.
+                if let Some(p) = &phrase
+                    && plan
+                        .positive()
+                        .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
+                        .any(|t| !k.fold.contains(t.q.fold.as_str()))
+                {
+                    let by_pinyin = p.bonus_by_syllables(k.pinyin.as_bytes());
+                    assert_eq!(by_pinyin, want, "query {q}, record {}", e.id);
+                }
             }
         }
     }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 
 use super::answer::{Answer, Coverage};
 use super::quick::{QuickPart, merge, outside};
-use super::request::Request;
+use super::request::{Request, Stop};
 use super::terms::Plan;
 use super::{Entry, Index, Scope};
 
@@ -74,9 +74,23 @@ impl Searcher {
         self.quick_rows
     }
 
-    /// Answers `query`, over the newest [`super::worker::QUICK_ROWS`] rows when `quick`, else every row.
-    pub(super) fn answer(&mut self, seq: u64, query: String, every: bool, quick: bool) -> Answer {
-        let limit = if every { usize::MAX } else { self.limit };
+    /// The most hits an answer holds (but for one asked for every hit).
+    pub(super) fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Answers `query` with at most `limit` hits, over the newest
+    /// [`super::worker::QUICK_ROWS`] rows when `quick`, else every row. When `stop` says a
+    /// newer query was asked it gives up early: the answer may then be short of the truth, and
+    /// the caller drops it and calls [`Searcher::forget`].
+    pub(super) fn answer(
+        &mut self,
+        seq: u64,
+        query: String,
+        limit: usize,
+        quick: bool,
+        stop: &Stop,
+    ) -> Answer {
         let plan = self.index.plan(&query);
         if quick && self.newest.is_none() {
             self.newest = Some(self.index.newest_slots(self.quick_rows));
@@ -104,7 +118,7 @@ impl Searcher {
         let Some(q) = plan.single().cloned() else {
             // Several terms (tiers 1–2 only): every match, or when they are many perhaps only
             // the best, over the rows narrowed by an earlier query where there is one.
-            let (m, candidates) = self.index.multi_best(&plan, base(false), limit);
+            let (m, candidates) = self.index.multi_best(&plan, base(false), limit, stop);
             let complete = candidates.is_none();
             return self.finish(
                 seq, query, plan, m, candidates, complete, quick, newest, limit,
@@ -119,10 +133,10 @@ impl Searcher {
         let (mut m, candidates) = match (part, self.newest.as_deref()) {
             (Some(part), Some(newest)) => {
                 let older = outside(base(false), newest, self.index.slots());
-                let older = self.index.near_best(&q, Scope::Rows(&older), limit);
+                let older = self.index.near_best(&q, Scope::Rows(&older), limit, stop);
                 merge((part.m, part.candidates), older)
             }
-            _ => self.index.near_best(&q, base(false), limit),
+            _ => self.index.near_best(&q, base(false), limit, stop),
         };
         if quick {
             self.quick_part = Some(QuickPart {
@@ -199,7 +213,14 @@ impl Searcher {
             total,
             complete,
             coverage,
+            more: false,
         }
+    }
+
+    /// Forgets the matches of recent queries, after an answer given up ([`Searcher::answer`]).
+    pub(super) fn forget(&mut self) {
+        self.recent.clear();
+        self.quick_part = None;
     }
 
     /// Applies an edit or a loader message.

@@ -199,10 +199,19 @@ fn worker_typing_matches_a_direct_search_and_narrowing_is_exact() {
         for q in typed {
             seq += 1;
             w.query(seq, &q);
-            let a = w.recv().expect("an answer");
+            let mut a = w.recv().expect("an answer");
+            let page = a.hits.clone();
+            while a.more {
+                a = w.recv().expect("the rest of the hits");
+            }
             assert_eq!(a.seq, seq);
             assert_eq!(a.hits, idx.search(&q), "query {q}");
             assert_eq!(a.total, a.hits.len());
+            assert_eq!(
+                page,
+                a.hits[..page.len()],
+                "query {q}: the first page leads"
+            );
         }
     }
     // An edit reaches the worker before the next query.
@@ -297,4 +306,41 @@ fn worker_skipping_the_fuzzy_tier_sends_the_same_hits() {
         }
     }
     assert!(skipped > 0, "common queries skip the fuzzy tier");
+}
+
+#[test]
+fn an_answer_overtaken_by_a_newer_query_is_given_up_and_forgotten() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use super::answer::Coverage;
+    use super::request::Stop;
+    use super::searcher::Searcher;
+
+    let idx = Index::from_entries(super::tests_sieve::varied(3000));
+    let mut s = Searcher::new(idx.clone(), 1000, Coverage::whole(idx.len()), 1 << 20);
+    let asked = Arc::new(AtomicU64::new(1));
+    let stop = Stop::unless_asked_after(&asked, 1);
+    let a = s.answer(1, "xian".into(), 64, false, &stop);
+    assert!(!stop.now());
+    assert_eq!(a.hits, idx.search("xian")[..64]);
+    // A newer query was asked: the answer being worked out gives up before scoring a row
+    // (the same answer not overtaken holds 64 hits).
+    asked.store(2, Ordering::Relaxed);
+    assert!(stop.now());
+    let given_up = s.answer(1, "xian j".into(), 64, false, &stop);
+    assert!(given_up.hits.is_empty(), "{} hits", given_up.hits.len());
+    let whole = Searcher::new(idx.clone(), 1000, Coverage::whole(idx.len()), 1 << 20).answer(
+        1,
+        "xian j".into(),
+        64,
+        false,
+        &Stop::never(),
+    );
+    assert_eq!(whole.hits.len(), 64);
+    // Forgotten, its rows are not reused: the next answer is a full search's.
+    s.forget();
+    let a = s.answer(2, "xian ji".into(), 1000, false, &Stop::never());
+    let all = idx.search("xian ji");
+    assert_eq!(a.hits, all[..all.len().min(1000)]);
 }

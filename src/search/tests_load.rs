@@ -26,7 +26,8 @@ fn until_complete(w: &SearchWorker, seq: u64) -> Vec<worker::Answer> {
     loop {
         let a = w.recv().expect("an answer");
         assert_eq!(a.seq, seq);
-        let done = a.coverage.complete;
+        // A first page over every row is followed by every hit.
+        let done = a.coverage.complete && !a.more;
         out.push(a);
         if done {
             return out;

@@ -2,7 +2,7 @@
 //! may only save work, never change what a full scan finds.
 
 use super::tests::brute_force_over;
-use super::worker::SearchWorker;
+use super::worker::{self, SearchWorker};
 use super::*;
 use crate::domain::{Kind, Record};
 
@@ -223,4 +223,37 @@ fn several_terms_send_the_best_hits_of_a_full_scan_when_they_stop_early() {
         early > 0,
         "common queries of several terms stop scoring early"
     );
+}
+
+#[test]
+fn a_first_page_then_every_hit_each_match_a_full_scan() {
+    let idx = Index::from_entries(varied(6000));
+    let limit = 300;
+    let w = SearchWorker::spawn_with_limit(idx.clone(), limit);
+    let mut paged = 0;
+    for (seq, q) in ASCII_QUERIES.iter().chain(TERMS_QUERIES).enumerate() {
+        let seq = seq as u64;
+        w.query(seq, q);
+        let all = idx.search(q);
+        let first = w.recv().expect("a first answer");
+        assert_eq!(first.seq, seq);
+        let page = all.len().min(worker::FIRST_PAGE);
+        assert_eq!(first.hits, all[..page], "query {q}: the first page");
+        // More follows exactly when the page could not hold every match.
+        assert_eq!(first.more, all.len() > page, "query {q}");
+        if first.more {
+            paged += 1;
+            let rest = w.recv().expect("every hit");
+            assert_eq!((rest.seq, rest.more), (seq, false));
+            assert_eq!(
+                rest.hits,
+                all[..all.len().min(limit)],
+                "query {q}: every hit"
+            );
+        }
+    }
+    assert!(paged > 0, "common queries come in two answers");
+    // Nothing else was sent: the next answer is the next query's.
+    w.query(999, "xajd");
+    assert_eq!(w.recv().expect("an answer").seq, 999);
 }

@@ -3,6 +3,12 @@
 //! remembers the hits of recent queries: when a query grows at its end only those rows can
 //! match, so later keystrokes scan a fraction of the list.
 //!
+//! A query is answered first with a page of hits ([`FIRST_PAGE`], more than a list shows),
+//! then, when it matched more, with every hit up to the limit ([`Answer::more`] tells the
+//! first apart). The best page of a common query settles after scoring a few hundred rows,
+//! the best thousand only after most. An answer still working when a newer query is asked
+//! gives up (between chunks of rows), so a typist never waits for hits nobody will see.
+//!
 //! Tiers 1–2 (substring, initials, syllable prefixes) are cheap and always computed. Tier 3
 //! (fuzzy) ranks below them and costs an order of magnitude more, so it runs only when tiers
 //! 1–2 found fewer rows than the worker sends: above that the hits sent are the same, and
@@ -15,18 +21,26 @@
 //! refines without a key press. A query asked before any row has arrived is answered when the
 //! first rows do.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TryRecvError};
 use std::thread;
 
 pub use super::answer::{Answer, Coverage};
 pub use super::feed::Feed;
-use super::request::Request;
+use super::request::{Request, Stop};
 use super::searcher::Searcher;
 use super::{Entry, Index};
 
 /// Hits sent per answer by [`SearchWorker::spawn`]: more than a list can show or anyone
 /// scrolls; [`Answer::total`] says how many matched.
 pub const DEFAULT_LIMIT: usize = 1000;
+
+/// A query's first answer holds at most this many hits (a screenful and more): when a common
+/// query matches most rows, the best 1,000 cost several times the best 64 (the 1,000th best
+/// is too low to stop early on). The rest of [`DEFAULT_LIMIT`] follows in a second answer
+/// unless a newer query came meanwhile.
+pub const FIRST_PAGE: usize = 64;
 
 /// A list larger than twice this is answered twice per query: first over its newest this
 /// many rows (a fifth of the work at a million), marked partial in [`Answer::coverage`], then
@@ -41,6 +55,8 @@ const BATCHES_AHEAD: usize = 2;
 pub struct SearchWorker {
     tx: Sender<Request>,
     rx: Receiver<Answer>,
+    /// Queries asked so far: an answer still working when this moves on gives up.
+    asked: Arc<AtomicU64>,
 }
 
 /// The latest query asked.
@@ -48,12 +64,22 @@ struct Asked {
     seq: u64,
     query: String,
     every: bool,
+    /// Gives its answer up once a newer query is asked.
+    stop: Stop,
     /// Its answer is still owed (asked since, or the index grew enough since).
     owed: bool,
     /// Rows held when it was last answered.
     answered_over: usize,
-    /// A quick answer over the newest rows was sent; the full one is owed next.
-    quick_sent: bool,
+    sent: Sent,
+}
+
+/// The partial answers already sent for the latest query.
+#[derive(Default)]
+struct Sent {
+    /// A quick answer over the newest rows; the full one is owed next.
+    quick: bool,
+    /// The first page; the answer with every hit up to the limit is owed next.
+    page: bool,
 }
 
 /// The worker's loop: applies edits and rows in order, keeps only the newest query, and
@@ -63,6 +89,7 @@ fn run(
     req_rx: &Receiver<Request>,
     ans_tx: &Sender<Answer>,
     room: &SyncSender<()>,
+    count: &Arc<AtomicU64>,
 ) {
     let mut asked: Option<Asked> = None;
     loop {
@@ -80,14 +107,20 @@ fn run(
             }
         };
         match req {
-            Some(Request::Query { seq, query, every }) => {
+            Some(Request::Query {
+                seq,
+                query,
+                every,
+                asked: n,
+            }) => {
                 asked = Some(Asked {
                     seq,
                     query,
                     every,
+                    stop: Stop::unless_asked_after(count, n),
                     owed: true,
                     answered_over: 0,
-                    quick_sent: false,
+                    sent: Sent::default(),
                 });
                 continue;
             }
@@ -114,16 +147,31 @@ fn run(
             && a.owed
             && s.can_answer()
         {
-            // A large list gets a quick answer first; the full one follows once nothing
-            // newer waits (the loop drains the queue before coming back here).
-            let quick = !a.quick_sent && s.len() > 2 * s.quick_rows();
-            a.quick_sent |= quick;
-            a.owed = quick;
+            // A large list gets a quick answer first, over its newest rows; then the first
+            // page over every row, then every hit up to the limit, each once nothing newer
+            // waits (the loop drains the queue before coming back here).
+            let quick = !a.sent.quick && s.len() > 2 * s.quick_rows();
+            a.sent.quick |= quick;
+            let page = !quick && !a.sent.page && !a.every && s.limit() > FIRST_PAGE;
+            a.sent.page |= page;
+            a.owed = quick || page;
             a.answered_over = s.len();
-            if ans_tx
-                .send(s.answer(a.seq, a.query.clone(), a.every, quick))
-                .is_err()
-            {
+            let limit = match (a.every, quick || page) {
+                (true, _) => usize::MAX,
+                (false, true) => FIRST_PAGE.min(s.limit()),
+                (false, false) => s.limit(),
+            };
+            let mut answer = s.answer(a.seq, a.query.clone(), limit, quick, &a.stop);
+            if a.stop.now() {
+                // A newer query was asked: it is answered next, and nothing of this one is
+                // kept (what it found may be short of the truth).
+                s.forget();
+                continue;
+            }
+            // A first page that holds every match (tier 3 included) is the whole answer.
+            answer.more = page && (answer.total > answer.hits.len() || !answer.complete);
+            a.owed &= quick || answer.more;
+            if ans_tx.send(answer).is_err() {
                 return;
             }
         }
@@ -192,29 +240,34 @@ impl SearchWorker {
         let (room_tx, room_rx) = mpsc::sync_channel::<()>(BATCHES_AHEAD);
         let s = Searcher::new(index, limit, coverage, quick_rows);
         let room = room_tx.clone();
+        let asked = Arc::new(AtomicU64::new(0));
+        let count = Arc::clone(&asked);
         thread::Builder::new()
             .name("duijie-search".into())
-            .spawn(move || run(s, &req_rx, &ans_tx, &room))
+            .spawn(move || run(s, &req_rx, &ans_tx, &room, &count))
             .expect("spawning the search thread");
-        (SearchWorker { tx, rx }, (room_tx, room_rx))
+        (SearchWorker { tx, rx, asked }, (room_tx, room_rx))
     }
 
     /// Asks for `query`; the answer arrives later through [`SearchWorker::try_recv`].
     pub fn query(&self, seq: u64, query: &str) {
-        let _ = self.tx.send(Request::Query {
-            seq,
-            query: query.to_string(),
-            every: false,
-        });
+        self.ask(seq, query, false);
     }
 
     /// [`SearchWorker::query`] answered with every hit, however many: the desk asks so when
     /// filters will narrow the hits, so that none beyond the limit is lost.
     pub fn query_every(&self, seq: u64, query: &str) {
+        self.ask(seq, query, true);
+    }
+
+    fn ask(&self, seq: u64, query: &str, every: bool) {
+        // Counted before it is sent: an answer still working gives up at once.
+        let asked = self.asked.fetch_add(1, Ordering::Relaxed) + 1;
         let _ = self.tx.send(Request::Query {
             seq,
             query: query.to_string(),
-            every: true,
+            every,
+            asked,
         });
     }
 

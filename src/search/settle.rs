@@ -1,0 +1,124 @@
+//! Scoring rows best bound first until the best `k` are settled, shared by the bounded scans
+//! of one ASCII term ([`super::bound`]) and of several ([`super::multi_bound`]).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::request::Stop;
+use super::{Index, Scope};
+
+/// How [`Index::rank`] orders matches: score, then update time, then id.
+type RankKey = (i64, u64, Reverse<i64>);
+
+/// The k-th best rank of `m` (k ≤ m.len()), as [`Index::top`] orders them.
+fn kth_key(idx: &Index, m: &[(u32, i64)], k: usize) -> RankKey {
+    let mut keys: Vec<_> = m.iter().map(|&x| idx.rank(x)).collect();
+    *keys.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
+}
+
+impl Index {
+    /// Scores the rows of `bounds` ((slot, the most it can score), bounds within
+    /// 0..=[`super::bound::MAX_BOUND`]) in order of falling bound, most recent first, in
+    /// chunks, until the `k`-th best match found outranks the next row's bound: no row left
+    /// can then enter the best `k`. The matches found, and whether it stopped before scoring
+    /// every row.
+    ///
+    /// `overstated(s)` may tell, for a row about to be scored, how much its bound exceeds what
+    /// a closer (dearer) look allows, e.g. a bonus its letters made possible that its text
+    /// then does not earn: such a row goes back among the rest with the lower bound instead of
+    /// being scored now, so a loose bound costs one closer look, not one scoring.
+    ///
+    /// When `stop` says a newer query was asked it gives up between chunks: the matches found
+    /// so far come back as if settled, for an answer the caller drops.
+    pub(super) fn settle(
+        &self,
+        bounds: Vec<(u32, i64)>,
+        k: usize,
+        stop: &Stop,
+        overstated: impl Fn(u32) -> i64,
+        score_rows: impl Fn(Scope) -> Vec<(u32, i64)> + Sync,
+    ) -> (Vec<(u32, i64)>, bool) {
+        // The rows by falling bound and most recent first: a counting sort over the slots in
+        // update order.
+        let top = bounds.iter().map(|&(_, b)| b).max().unwrap_or(0);
+        let low = bounds.iter().map(|&(_, b)| b).min().unwrap_or(0);
+        debug_assert!(
+            low >= 0 && top <= super::bound::MAX_BOUND,
+            "bounds {low}..={top}"
+        );
+        let span = (top - low + 1) as usize;
+        let mut rank = vec![u16::MAX; self.slots() as usize];
+        let mut count = vec![0u32; span + 1];
+        for &(s, b) in &bounds {
+            let r = (top - b) as u16;
+            count[r as usize + 1] += 1;
+            rank[s as usize] = r;
+        }
+        drop(bounds);
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let mut order = vec![(0u32, 0u16); count[span] as usize];
+        for &s in &self.by_stamp {
+            let r = rank[s as usize];
+            if r != u16::MAX {
+                order[count[r as usize] as usize] = (s, r);
+                count[r as usize] += 1;
+            }
+        }
+        drop(rank);
+        let bound_of = |(_, r): (u32, u16)| top - i64::from(r);
+        // Rows whose bound was lowered on a closer look, best first.
+        let mut lowered: BinaryHeap<(RankKey, u32)> = BinaryHeap::new();
+        // Score in that order, in chunks sized by the hit rate so far.
+        let mut found = Vec::new();
+        let mut from = 0;
+        let mut looked = 0usize;
+        let mut chunk: Vec<u32> = Vec::new();
+        loop {
+            let next_in_order = order.get(from).map(|&o| self.rank((o.0, bound_of(o))));
+            let next = next_in_order.max(lowered.peek().map(|&(key, _)| key));
+            let Some(next) = next else {
+                return (found, false);
+            };
+            if (found.len() >= k && kth_key(self, &found, k) > next) || stop.now() {
+                return (found, true);
+            }
+            let size = if found.len() < k {
+                // Enough rows for the hits still missing at the rate seen, and some.
+                (k - found.len()) * (looked + 1) / (found.len() + 1) * 5 / 4 + 64
+            } else {
+                looked / 2
+            };
+            let size = size.max(k / 4).max(1);
+            chunk.clear();
+            let end = (from + size).min(order.len());
+            for &o in &order[from..end] {
+                let over = overstated(o.0);
+                if over > 0 {
+                    lowered.push((self.rank((o.0, bound_of(o) - over)), o.0));
+                } else {
+                    chunk.push(o.0);
+                }
+            }
+            // The lowered rows that rank with those taken (all of them once the order is
+            // done), a chunk's worth at most.
+            let floor = (end > from).then(|| {
+                let o = order[end - 1];
+                self.rank((o.0, bound_of(o)))
+            });
+            from = end;
+            while let Some(&(key, s)) = lowered.peek() {
+                if floor.is_some_and(|f| key < f) || (floor.is_none() && chunk.len() >= size) {
+                    break;
+                }
+                lowered.pop();
+                chunk.push(s);
+            }
+            looked += chunk.len();
+            // In slot order the keys are read in memory order.
+            chunk.sort_unstable();
+            found.extend(self.par(Scope::Rows(&chunk), &score_rows));
+        }
+    }
+}
