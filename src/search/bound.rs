@@ -352,7 +352,9 @@ impl Index {
             let Scope::Rows(part) = part else {
                 unreachable!("bounds are taken over rows")
             };
+            // Overtaken, it stops here too (settling then gives up at once).
             part.iter()
+                .take_while(|_| !stop.now())
                 .filter(|&&s| self.alive[s as usize])
                 .filter_map(|&s| Some((s, term.of(self, s)?)))
                 .collect()
@@ -367,7 +369,7 @@ impl Index {
                 })
                 .collect()
         };
-        let (found, early) = self.settle(bounds, k, stop, |_| 0, score_rows);
+        let (found, early) = self.settle(bounds, k, stop, None, score_rows);
         (found, early.then_some(rows))
     }
 

@@ -70,7 +70,9 @@ impl Index {
             let Scope::Rows(part) = part else {
                 unreachable!("bounds are taken over rows")
             };
+            // Overtaken, it stops here too (settling then gives up at once).
             part.iter()
+                .take_while(|_| !stop.now())
                 .filter_map(|&s| {
                     let mut sum = 0;
                     for t in &terms {
@@ -108,7 +110,7 @@ impl Index {
             };
             (bonus(s) - earned).max(0)
         };
-        let (found, early) = self.settle(bounds, k, stop, overstated, score_rows);
+        let (found, early) = self.settle(bounds, k, stop, Some(&overstated), score_rows);
         (found, early.then_some(rows))
     }
 

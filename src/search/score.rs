@@ -274,11 +274,23 @@ pub fn key_starts<'k>(
     first: u8,
     starts: &'k WordStarts,
 ) -> impl Iterator<Item = usize> + 'k {
-    (key.first() == Some(&first))
-        .then_some(0)
+    let sep = FIELD_SEP as u8;
+    // A letter that only begins syllables is found in one pass, each place checked.
+    let (by_letter, by_pair) = if starts.begins_only {
+        let at_start = move |&at: &usize| at == 0 || key[at - 1] == b' ' || key[at - 1] == sep;
+        (Some(memchr::memchr_iter(first, key).filter(at_start)), None)
+    } else {
+        let first = (key.first() == Some(&first)).then_some(0);
+        let pairs = first
+            .into_iter()
+            .chain(starts.field.find_iter(key).map(|at| at + 1))
+            .chain(starts.word.find_iter(key).map(|at| at + 1));
+        (None, Some(pairs))
+    };
+    by_letter
         .into_iter()
-        .chain(starts.field.find_iter(key).map(|at| at + 1))
-        .chain(starts.word.find_iter(key).map(|at| at + 1))
+        .flatten()
+        .chain(by_pair.into_iter().flatten())
 }
 
 /// Finds where a syllable starting with one letter begins in a pinyin key: after a space, or
@@ -286,6 +298,9 @@ pub fn key_starts<'k>(
 pub struct WordStarts {
     word: Finder<'static>,
     field: Finder<'static>,
+    /// The letter never stands inside a pinyin syllable (b c d f j k l m p q s t w x y z):
+    /// each place it stands is a syllable's start or not pinyin at all.
+    begins_only: bool,
 }
 
 impl WordStarts {
@@ -293,6 +308,7 @@ impl WordStarts {
         WordStarts {
             word: Finder::new(&[b' ', first]).into_owned(),
             field: Finder::new(&[FIELD_SEP as u8, first]).into_owned(),
+            begins_only: b"bcdfjklmpqstwxyz".contains(&first),
         }
     }
 }

@@ -81,8 +81,8 @@ impl Searcher {
 
     /// Answers `query` with at most `limit` hits, over the newest
     /// [`super::worker::QUICK_ROWS`] rows when `quick`, else every row. When `stop` says a
-    /// newer query was asked it gives up early: the answer may then be short of the truth, and
-    /// the caller drops it and calls [`Searcher::forget`].
+    /// newer query was asked it gives up early: the hits may then be short of the truth, and
+    /// the caller drops them and calls [`Searcher::forget`].
     pub(super) fn answer(
         &mut self,
         seq: u64,
@@ -217,9 +217,10 @@ impl Searcher {
         }
     }
 
-    /// Forgets the matches of recent queries, after an answer given up ([`Searcher::answer`]).
+    /// After an answer given up ([`Searcher::answer`]): the matches of a quick answer are
+    /// forgotten, since the full answer would add to them what they lack. The rows it kept for
+    /// narrowing stay: a bounded scan that stops early keeps every candidate, a superset.
     pub(super) fn forget(&mut self) {
-        self.recent.clear();
         self.quick_part = None;
     }
 

@@ -7,6 +7,9 @@ use std::collections::BinaryHeap;
 use super::request::Stop;
 use super::{Index, Scope};
 
+/// The most rows scored between two looks at whether to stop (a few ms of scoring).
+const CHUNK_MOST: usize = 4096;
+
 /// How [`Index::rank`] orders matches: score, then update time, then id.
 type RankKey = (i64, u64, Reverse<i64>);
 
@@ -35,7 +38,7 @@ impl Index {
         bounds: Vec<(u32, i64)>,
         k: usize,
         stop: &Stop,
-        overstated: impl Fn(u32) -> i64,
+        overstated: Option<&(dyn Fn(u32) -> i64 + Sync)>,
         score_rows: impl Fn(Scope) -> Vec<(u32, i64)> + Sync,
     ) -> (Vec<(u32, i64)>, bool) {
         // The rows by falling bound and most recent first: a counting sort over the slots in
@@ -76,12 +79,16 @@ impl Index {
         let mut looked = 0usize;
         let mut chunk: Vec<u32> = Vec::new();
         loop {
+            // Before anything else: bounds cut short by the same stop leave rows out.
+            if stop.now() {
+                return (found, true);
+            }
             let next_in_order = order.get(from).map(|&o| self.rank((o.0, bound_of(o))));
             let next = next_in_order.max(lowered.peek().map(|&(key, _)| key));
             let Some(next) = next else {
                 return (found, false);
             };
-            if (found.len() >= k && kth_key(self, &found, k) > next) || stop.now() {
+            if found.len() >= k && kth_key(self, &found, k) > next {
                 return (found, true);
             }
             let size = if found.len() < k {
@@ -90,15 +97,32 @@ impl Index {
             } else {
                 looked / 2
             };
-            let size = size.max(k / 4).max(1);
+            // At most CHUNK_MOST rows a chunk, so that a newer query is seen within a few ms.
+            let size = size.clamp((k / 4).max(1), CHUNK_MOST);
             chunk.clear();
             let end = (from + size).min(order.len());
-            for &o in &order[from..end] {
-                let over = overstated(o.0);
-                if over > 0 {
-                    lowered.push((self.rank((o.0, bound_of(o) - over)), o.0));
-                } else {
-                    chunk.push(o.0);
+            let taken = &order[from..end];
+            match overstated {
+                None => chunk.extend(taken.iter().map(|o| o.0)),
+                Some(overstated) => {
+                    // The closer looks read keys row by row: in slot order (as memory lies),
+                    // on every core.
+                    let mut taken = taken.to_vec();
+                    taken.sort_unstable();
+                    let slots: Vec<u32> = taken.iter().map(|o| o.0).collect();
+                    let overs = self.par(Scope::Rows(&slots), |part| {
+                        let Scope::Rows(part) = part else {
+                            unreachable!("closer looks are taken over rows")
+                        };
+                        part.iter().map(|&s| (s, overstated(s))).collect()
+                    });
+                    for (&o, (_, over)) in taken.iter().zip(overs) {
+                        if over > 0 {
+                            lowered.push((self.rank((o.0, bound_of(o) - over)), o.0));
+                        } else {
+                            chunk.push(o.0);
+                        }
+                    }
                 }
             }
             // The lowered rows that rank with those taken (all of them once the order is

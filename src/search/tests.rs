@@ -309,7 +309,7 @@ fn worker_skipping_the_fuzzy_tier_sends_the_same_hits() {
 }
 
 #[test]
-fn an_answer_overtaken_by_a_newer_query_is_given_up_and_forgotten() {
+fn an_answer_overtaken_by_a_newer_query_gives_up_and_the_next_is_still_exact() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -338,7 +338,8 @@ fn an_answer_overtaken_by_a_newer_query_is_given_up_and_forgotten() {
         &Stop::never(),
     );
     assert_eq!(whole.hits.len(), 64);
-    // Forgotten, its rows are not reused: the next answer is a full search's.
+    // The query typed on is answered as a full search would be: the rows the given-up answer
+    // kept for narrowing are every candidate.
     s.forget();
     let a = s.answer(2, "xian ji".into(), 1000, false, &Stop::never());
     let all = idx.search("xian ji");

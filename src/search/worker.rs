@@ -163,8 +163,8 @@ fn run(
             };
             let mut answer = s.answer(a.seq, a.query.clone(), limit, quick, &a.stop);
             if a.stop.now() {
-                // A newer query was asked: it is answered next, and nothing of this one is
-                // kept (what it found may be short of the truth).
+                // A newer query was asked: it is answered next; the hits found so far may be
+                // short of the truth and are not sent.
                 s.forget();
                 continue;
             }
