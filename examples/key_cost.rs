@@ -10,7 +10,8 @@
 //! so two builds' outputs can be compared (`diff`) to show a change found the same.
 //!
 //! Usage: `cargo run --release --example key_cost -- DB [ROUNDS] [--threads N] [--check]
-//! [--only TEXT]` (only the queries holding TEXT)
+//! [--only TEXT] [--gap MS]` (only the queries holding TEXT; keys MS apart, as the desk-bench
+//! types them, the rest of a key's hits left to come or give up meanwhile)
 //! (ROUNDS defaults to 3; threads per index default to 1, so that CPU time is the worker's
 //! own: scan threads that end take their time with them).
 
@@ -81,7 +82,7 @@ fn main() -> anyhow::Result<()> {
         .enumerate()
         .filter(|(i, a)| {
             !a.starts_with("--")
-                && (*i == 0 || !["--threads", "--only"].contains(&args[i - 1].as_str()))
+                && (*i == 0 || !["--threads", "--only", "--gap"].contains(&args[i - 1].as_str()))
         })
         .map(|(_, a)| a)
         .collect();
@@ -89,6 +90,12 @@ fn main() -> anyhow::Result<()> {
         .first()
         .ok_or_else(|| anyhow::anyhow!("usage: key_cost DB [ROUNDS] [--threads N] [--check]"))?;
     let rounds: usize = plain.get(1).map_or(Ok(3), |r| r.parse())?;
+    let gap: Option<u64> = args
+        .iter()
+        .position(|a| a == "--gap")
+        .and_then(|i| args.get(i + 1))
+        .map(|g| g.parse())
+        .transpose()?;
     let only = args
         .iter()
         .position(|a| a == "--only")
@@ -144,16 +151,26 @@ fn main() -> anyhow::Result<()> {
                     t.elapsed().as_secs_f64() * 1000.0,
                     (cpu_ns() - c) as f64 / 1e6,
                 );
-                let answers: Vec<_> = workers
-                    .iter()
-                    .zip(firsts)
-                    .map(|(w, mut a)| {
-                        while a.more {
-                            a = w.recv().expect("the fuller answer");
-                        }
-                        a
-                    })
-                    .collect();
+                let answers: Vec<_> = match gap {
+                    // Typed as a person types: the next key comes `gap` ms after this one,
+                    // whether or not the rest of the hits came meanwhile.
+                    Some(gap) => {
+                        let left =
+                            std::time::Duration::from_millis(gap).saturating_sub(t.elapsed());
+                        std::thread::sleep(left);
+                        firsts
+                    }
+                    None => workers
+                        .iter()
+                        .zip(firsts)
+                        .map(|(w, mut a)| {
+                            while a.more {
+                                a = w.recv().expect("the fuller answer");
+                            }
+                            a
+                        })
+                        .collect(),
+                };
                 let full_ms = t.elapsed().as_secs_f64() * 1000.0;
                 let k = kinds
                     .iter()

@@ -13,6 +13,7 @@ use super::request::Stop;
 use super::score::{
     FILLS_FIELD, Query, STARTS_FIELD, TIER_FUZZY, TIER_PINYIN, TIER_TEXT, WEIGHT, WHOLE_SYLLABLES,
 };
+use super::settle::{NO_BOUND, compact};
 use super::{Index, Scope, scan, sieve};
 
 /// Bounding pays once the candidates outnumber the hits wanted this many times.
@@ -251,6 +252,12 @@ impl Head {
 }
 
 impl Head {
+    /// Whether one field with pinyin holds every letter and digit of `letters` (from
+    /// [`letter_set`]) in its pinyin: a phrase read as its syllables lies in one field.
+    pub(super) fn one_field_holds(&self, letters: u32) -> bool {
+        self.letters.iter().any(|&l| l & letters == letters)
+    }
+
     /// Bytes of one head in a cache file.
     pub(super) const BYTES: usize = 4 * N + 2 * N + 2 * N + 2;
 
@@ -285,6 +292,11 @@ impl Head {
         h.text_only = b[at + 1] != 0;
         h
     }
+}
+
+/// The letters and digits of `text` as [`Head::one_field_holds`] takes them.
+pub(super) fn letter_set(text: &str) -> u32 {
+    fold32(sieve::letters(text.as_bytes()))
 }
 
 /// A set of the 36 letters and digits in 32 bits: the last four digits share the bits of
@@ -354,9 +366,12 @@ impl Index {
             };
             // Overtaken, it stops here too (settling then gives up at once).
             part.iter()
-                .take_while(|_| !stop.now())
-                .filter(|&&s| self.alive[s as usize])
-                .filter_map(|&s| Some((s, term.of(self, s)?)))
+                .map(|&s| {
+                    let live = self.alive[s as usize] && !stop.now();
+                    live.then(|| term.of(self, s))
+                        .flatten()
+                        .map_or(NO_BOUND, compact)
+                })
                 .collect()
         });
         let score_rows = |part: Scope| -> Vec<(u32, i64)> {
@@ -369,7 +384,7 @@ impl Index {
                 })
                 .collect()
         };
-        let (found, early) = self.settle(bounds, k, stop, None, score_rows);
+        let (found, early) = self.settle(&rows, bounds, k, stop, None, score_rows);
         (found, early.then_some(rows))
     }
 
@@ -384,10 +399,6 @@ impl Index {
         }
     }
 }
-
-/// The highest bound [`Index::settle`] takes: a term's best (tier 1 and a field's most) and
-/// every bonus of several terms.
-pub(super) const MAX_BOUND: i64 = TIER_TEXT + TIER_FUZZY - 1 + 1000;
 
 /// Bounds one ASCII query's tier 1–2 score row by row ([`Index::term_bound`]).
 pub(super) struct TermBound<'q> {

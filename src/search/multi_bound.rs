@@ -18,6 +18,7 @@ use super::bound::BOUND_FROM;
 use super::multi::{ALL_IN_TITLE, Phrase, WHOLE_PHRASE};
 use super::request::Stop;
 use super::score::Query;
+use super::settle::{NO_BOUND, compact};
 use super::terms::{Mode, Plan};
 use super::{Index, Scope, scan, sieve};
 
@@ -49,19 +50,22 @@ impl Index {
         }
         // The rows that may hold the terms together.
         let phrase = Phrase::of(plan);
-        let together = phrase.as_ref().and_then(|_| {
-            let tight: String = plan.positive().map(|t| t.q.fold.as_str()).collect();
-            self.together(&tight, slots)
-        });
+        let tight: String = plan.positive().map(|t| t.q.fold.as_str()).collect();
+        let together = phrase.as_ref().and_then(|_| self.together(&tight, slots));
+        let tight_letters = super::bound::letter_set(&tight);
         let bonus = |s: u32| -> i64 {
             if phrase.is_none() {
                 return 0;
             }
             let mut b = 0;
-            if together.as_ref().is_none_or(|bits| sieve::has(bits, s)) {
+            // In the text (every term's letters there), or as syllables of one field.
+            let in_text = terms.iter().all(|t| t.may_text(s));
+            if together.as_ref().is_none_or(|bits| sieve::has(bits, s))
+                && (in_text || self.heads[s as usize].one_field_holds(tight_letters))
+            {
                 b += WHOLE_PHRASE;
             }
-            if terms.iter().all(|t| t.may_text(s)) {
+            if in_text {
                 b += ALL_IN_TITLE;
             }
             b
@@ -72,13 +76,18 @@ impl Index {
             };
             // Overtaken, it stops here too (settling then gives up at once).
             part.iter()
-                .take_while(|_| !stop.now())
-                .filter_map(|&s| {
+                .map(|&s| {
+                    if stop.now() {
+                        return NO_BOUND;
+                    }
                     let mut sum = 0;
                     for t in &terms {
-                        sum += t.of(self, s)?;
+                        let Some(b) = t.of(self, s) else {
+                            return NO_BOUND;
+                        };
+                        sum += b;
                     }
-                    Some((s, sum / n + bonus(s)))
+                    compact(sum / n + bonus(s))
                 })
                 .collect()
         });
@@ -110,7 +119,7 @@ impl Index {
             };
             (bonus(s) - earned).max(0)
         };
-        let (found, early) = self.settle(bounds, k, stop, Some(&overstated), score_rows);
+        let (found, early) = self.settle(&rows, bounds, k, stop, Some(&overstated), score_rows);
         (found, early.then_some(rows))
     }
 

@@ -5,7 +5,21 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::request::Stop;
+use super::score::{TIER_FUZZY, TIER_TEXT};
 use super::{Index, Scope};
+
+/// The highest bound [`Index::settle`] takes: a term's best (tier 1 and a field's most) and
+/// every bonus of several terms.
+pub(super) const MAX_BOUND: i64 = TIER_TEXT + TIER_FUZZY - 1 + 1000;
+
+/// A bound as [`Index::settle`] takes it (bounds lie within 0..=[`MAX_BOUND`]).
+pub(super) fn compact(bound: i64) -> u16 {
+    debug_assert!((0..=MAX_BOUND).contains(&bound), "bound {bound}");
+    bound.clamp(0, MAX_BOUND) as u16
+}
+
+/// A row that cannot match, among the bounds [`Index::settle`] takes.
+pub(super) const NO_BOUND: u16 = u16::MAX;
 
 /// The most rows scored between two looks at whether to stop (a few ms of scoring).
 const CHUNK_MOST: usize = 4096;
@@ -20,8 +34,8 @@ fn kth_key(idx: &Index, m: &[(u32, i64)], k: usize) -> RankKey {
 }
 
 impl Index {
-    /// Scores the rows of `bounds` ((slot, the most it can score), bounds within
-    /// 0..=[`super::bound::MAX_BOUND`]) in order of falling bound, most recent first, in
+    /// Scores `rows` (bounds[i]: the most rows[i] can score, within
+    /// 0..=[`MAX_BOUND`], or [`NO_BOUND`]) in order of falling bound, most recent first, in
     /// chunks, until the `k`-th best match found outranks the next row's bound: no row left
     /// can then enter the best `k`. The matches found, and whether it stopped before scoring
     /// every row.
@@ -35,42 +49,49 @@ impl Index {
     /// so far come back as if settled, for an answer the caller drops.
     pub(super) fn settle(
         &self,
-        bounds: Vec<(u32, i64)>,
+        rows: &[u32],
+        bounds: Vec<u16>,
         k: usize,
         stop: &Stop,
         overstated: Option<&(dyn Fn(u32) -> i64 + Sync)>,
         score_rows: impl Fn(Scope) -> Vec<(u32, i64)> + Sync,
     ) -> (Vec<(u32, i64)>, bool) {
         // The rows by falling bound and most recent first: a counting sort over the slots in
-        // update order.
-        let top = bounds.iter().map(|&(_, b)| b).max().unwrap_or(0);
-        let low = bounds.iter().map(|&(_, b)| b).min().unwrap_or(0);
-        debug_assert!(
-            low >= 0 && top <= super::bound::MAX_BOUND,
-            "bounds {low}..={top}"
-        );
-        let span = (top - low + 1) as usize;
+        // update order. Two bytes a slot and four a row: at half a million rows a list, a
+        // key's bounds cost 3 MB instead of 13.
+        // Bounds cut short by a stop leave rows out: nothing of them may pass for settled.
+        if stop.now() {
+            return (Vec::new(), true);
+        }
+        let held = || bounds.iter().copied().filter(|&b| b != NO_BOUND);
+        let (Some(top), Some(low)) = (held().max(), held().min()) else {
+            return (Vec::new(), false);
+        };
+        debug_assert!(i64::from(top) <= MAX_BOUND, "bounds {low}..={top}");
+        let span = usize::from(top - low) + 1;
         let mut rank = vec![u16::MAX; self.slots() as usize];
         let mut count = vec![0u32; span + 1];
-        for &(s, b) in &bounds {
-            let r = (top - b) as u16;
-            count[r as usize + 1] += 1;
-            rank[s as usize] = r;
+        for (&s, &b) in rows.iter().zip(&bounds) {
+            if b != NO_BOUND {
+                let r = top - b;
+                count[usize::from(r) + 1] += 1;
+                rank[s as usize] = r;
+            }
         }
         drop(bounds);
         for i in 1..count.len() {
             count[i] += count[i - 1];
         }
-        let mut order = vec![(0u32, 0u16); count[span] as usize];
+        let mut order = vec![0u32; count[span] as usize];
         for &s in &self.by_stamp {
             let r = rank[s as usize];
             if r != u16::MAX {
-                order[count[r as usize] as usize] = (s, r);
-                count[r as usize] += 1;
+                order[count[usize::from(r)] as usize] = s;
+                count[usize::from(r)] += 1;
             }
         }
-        drop(rank);
-        let bound_of = |(_, r): (u32, u16)| top - i64::from(r);
+        drop(count);
+        let bound_of = |s: u32| i64::from(top) - i64::from(rank[s as usize]);
         // Rows whose bound was lowered on a closer look, best first.
         let mut lowered: BinaryHeap<(RankKey, u32)> = BinaryHeap::new();
         // Score in that order, in chunks sized by the hit rate so far.
@@ -79,11 +100,10 @@ impl Index {
         let mut looked = 0usize;
         let mut chunk: Vec<u32> = Vec::new();
         loop {
-            // Before anything else: bounds cut short by the same stop leave rows out.
             if stop.now() {
                 return (found, true);
             }
-            let next_in_order = order.get(from).map(|&o| self.rank((o.0, bound_of(o))));
+            let next_in_order = order.get(from).map(|&o| self.rank((o, bound_of(o))));
             let next = next_in_order.max(lowered.peek().map(|&(key, _)| key));
             let Some(next) = next else {
                 return (found, false);
@@ -103,24 +123,23 @@ impl Index {
             let end = (from + size).min(order.len());
             let taken = &order[from..end];
             match overstated {
-                None => chunk.extend(taken.iter().map(|o| o.0)),
+                None => chunk.extend_from_slice(taken),
                 Some(overstated) => {
                     // The closer looks read keys row by row: in slot order (as memory lies),
                     // on every core.
                     let mut taken = taken.to_vec();
                     taken.sort_unstable();
-                    let slots: Vec<u32> = taken.iter().map(|o| o.0).collect();
-                    let overs = self.par(Scope::Rows(&slots), |part| {
+                    let overs = self.par(Scope::Rows(&taken), |part| {
                         let Scope::Rows(part) = part else {
                             unreachable!("closer looks are taken over rows")
                         };
                         part.iter().map(|&s| (s, overstated(s))).collect()
                     });
-                    for (&o, (_, over)) in taken.iter().zip(overs) {
+                    for (s, over) in overs {
                         if over > 0 {
-                            lowered.push((self.rank((o.0, bound_of(o) - over)), o.0));
+                            lowered.push((self.rank((s, bound_of(s) - over)), s));
                         } else {
-                            chunk.push(o.0);
+                            chunk.push(s);
                         }
                     }
                 }
@@ -129,7 +148,7 @@ impl Index {
             // done), a chunk's worth at most.
             let floor = (end > from).then(|| {
                 let o = order[end - 1];
-                self.rank((o.0, bound_of(o)))
+                self.rank((o, bound_of(o)))
             });
             from = end;
             while let Some(&(key, s)) = lowered.peek() {
