@@ -20,6 +20,7 @@ mod feed;
 mod footprint;
 mod highlight;
 pub mod keys;
+mod lacking;
 mod load;
 mod multi;
 mod multi_bound;

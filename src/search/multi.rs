@@ -251,6 +251,19 @@ impl Phrase {
     /// together in one field (in its text, or read as consecutive syllables: `xian jiao` in
     /// 西安交通), and all of them in the title.
     pub(super) fn bonus(&self, fold: &[u8], pinyin: &[u8]) -> i64 {
+        let mut b = 0;
+        if self.whole(fold, pinyin) {
+            b += WHOLE_PHRASE;
+        }
+        if self.in_title(fold) {
+            b += ALL_IN_TITLE;
+        }
+        b
+    }
+
+    /// The terms together in one field: in its folded text (`fold`; pass an empty key when the
+    /// text holds no term) or read as consecutive syllables of its pinyin.
+    pub(super) fn whole(&self, fold: &[u8], pinyin: &[u8]) -> bool {
         let sep = FIELD_SEP as u8;
         // The fields with pinyin come first; a match never spans a field break (queries
         // hold no control characters).
@@ -258,28 +271,22 @@ impl Phrase {
             .nth(TEXT_ONLY_FROM - 1)
             .map_or(fold, |end| &fold[..end]);
         let by_text = || self.tight.find(text).is_some() || self.spaced.find(text).is_some();
-        let mut b = 0;
-        if by_text() || self.by_syllables(pinyin) {
-            b += WHOLE_PHRASE;
-        }
+        by_text() || self.by_syllables(pinyin)
+    }
+
+    /// Every term in the title of the folded key `fold`.
+    pub(super) fn in_title(&self, fold: &[u8]) -> bool {
+        let sep = FIELD_SEP as u8;
         let mut fields = memchr::memchr_iter(sep, fold);
         let title = fields
             .nth(TITLE - 1)
             .map(|from| &fold[from + 1..fields.next().unwrap_or(fold.len())]);
-        if title.is_some_and(|t| self.each.iter().all(|f| f.find(t).is_some())) {
-            b += ALL_IN_TITLE;
-        }
-        b
+        title.is_some_and(|t| self.each.iter().all(|f| f.find(t).is_some()))
     }
 
-    /// [`Phrase::bonus`] of a record whose folded text holds none of the terms (so neither
-    /// the phrase nor the terms in the title): read from the pinyin alone.
-    pub(super) fn bonus_by_syllables(&self, pinyin: &[u8]) -> i64 {
-        if self.by_syllables(pinyin) {
-            WHOLE_PHRASE
-        } else {
-            0
-        }
+    /// The terms joined without spaces, as the phrase bonus looks for them.
+    pub(super) fn tight(&self) -> &[u8] {
+        self.tight.needle()
     }
 
     /// The terms read as consecutive syllables in one field of `pinyin`.
@@ -369,7 +376,8 @@ mod tests {
                         .filter(|t| t.mode != Mode::Prefix || t.q.fold.len() > 1)
                         .any(|t| !k.fold.contains(t.q.fold.as_str()))
                 {
-                    let by_pinyin = p.bonus_by_syllables(k.pinyin.as_bytes());
+                    let whole = p.whole(&[], k.pinyin.as_bytes());
+                    let by_pinyin = if whole { WHOLE_PHRASE } else { 0 };
                     assert_eq!(by_pinyin, want, "query {q}, record {}", e.id);
                 }
             }

@@ -15,6 +15,7 @@
 //! not, [`Phrase::bonus`]), and without it goes back among the rest with its bound lowered.
 
 use super::bound::BOUND_FROM;
+use super::lacking::Lacking;
 use super::multi::{ALL_IN_TITLE, Phrase, WHOLE_PHRASE};
 use super::request::Stop;
 use super::score::Query;
@@ -33,6 +34,7 @@ impl Index {
         scope: Scope,
         k: usize,
         stop: &Stop,
+        lacking: &mut Lacking,
     ) -> (Vec<(u32, i64)>, Option<Vec<u32>>) {
         let rows = self.terms_candidates(plan, scope);
         let all_plain = plan.positive().all(|t| t.mode == Mode::Plain && t.q.ascii);
@@ -109,14 +111,32 @@ impl Index {
         };
         // The bonus a bound took on trust, against what the row's keys earn.
         // A row whose text holds no term (most) earns only what its pinyin says.
+        // Rows an earlier key found without the phrase it began with are without it too.
+        if let Some(p) = &phrase {
+            lacking.begin(p.tight(), slots);
+        }
+        let lacking = &*lacking;
         let overstated = |s: u32| -> i64 {
             let Some(p) = &phrase else { return 0 };
-            let pinyin = self.pinyin.key(s).as_bytes();
-            let earned = if terms.iter().all(|t| t.may_text(s)) {
-                p.bonus(self.fold.key(s).as_bytes(), pinyin)
+            let in_text = terms.iter().all(|t| t.may_text(s));
+            let fold = if in_text {
+                self.fold.key(s).as_bytes()
             } else {
-                p.bonus_by_syllables(pinyin)
+                &[]
             };
+            let whole = !lacking.has(s) && {
+                let whole = p.whole(fold, self.pinyin.key(s).as_bytes());
+                if !whole {
+                    lacking.add(s);
+                }
+                whole
+            };
+            let earned = if whole { WHOLE_PHRASE } else { 0 }
+                + if in_text && p.in_title(fold) {
+                    ALL_IN_TITLE
+                } else {
+                    0
+                };
             (bonus(s) - earned).max(0)
         };
         let (found, early) = self.settle(&rows, bounds, k, stop, Some(&overstated), score_rows);

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use super::answer::{Answer, Coverage};
+use super::lacking::Lacking;
 use super::quick::{QuickPart, merge, outside};
 use super::request::{Request, Stop};
 use super::terms::Plan;
@@ -28,6 +29,8 @@ pub(super) struct Searcher {
     quick_rows: usize,
     /// What the last quick answer found, for the full answer to the same query.
     quick_part: Option<QuickPart>,
+    /// Rows found without the phrase of the terms typed so far.
+    lacking: Lacking,
 }
 
 /// The rows one recent query matched.
@@ -61,6 +64,7 @@ impl Searcher {
             newest: None,
             quick_rows,
             quick_part: None,
+            lacking: Lacking::default(),
         }
     }
 
@@ -118,7 +122,9 @@ impl Searcher {
         let Some(q) = plan.single().cloned() else {
             // Several terms (tiers 1–2 only): every match, or when they are many perhaps only
             // the best, over the rows narrowed by an earlier query where there is one.
-            let (m, candidates) = self.index.multi_best(&plan, base(false), limit, stop);
+            let (m, candidates) =
+                self.index
+                    .multi_best(&plan, base(false), limit, stop, &mut self.lacking);
             let complete = candidates.is_none();
             return self.finish(
                 seq, query, plan, m, candidates, complete, quick, newest, limit,
@@ -228,6 +234,7 @@ impl Searcher {
     pub(super) fn edit(&mut self, req: Request) {
         // Row positions and matches change: remembered hits no longer hold.
         self.recent.clear();
+        self.lacking.clear();
         self.newest = None;
         self.quick_part = None;
         match req {

@@ -257,3 +257,26 @@ fn a_first_page_then_every_hit_each_match_a_full_scan() {
     w.query(999, "xajd");
     assert_eq!(w.recv().expect("an answer").seq, 999);
 }
+
+#[test]
+fn a_row_edited_between_keys_is_looked_at_again_for_the_phrase() {
+    let mut rows = varied(6000);
+    let idx = Index::from_entries(rows.clone());
+    let w = SearchWorker::spawn_with_limit(idx, 40);
+    for (seq, q) in ["xian j", "xian ji", "xian jia"].iter().enumerate() {
+        w.query(seq as u64, q);
+        w.recv().expect("an answer");
+    }
+    // A row the last keys found without the phrase now holds it in its title.
+    let mut e = rows.remove(1234);
+    // (Its title then ranks it with the phrase's other rows: the answer must be a full scan's.)
+    e.keys =
+        keys::SearchKeys::for_fields(&["", "", "西安交通大学新校区", "", "", "", "", "", "", ""]);
+    e.updated_at = "2027-01-01T00:00:00Z".into();
+    w.upsert(e.clone());
+    rows.push(e.clone());
+    w.query(10, "xian jiao");
+    let a = w.recv().expect("an answer");
+    let all = Index::from_entries(rows).search("xian jiao");
+    assert_eq!(a.hits, all[..all.len().min(40)]);
+}
