@@ -56,13 +56,13 @@ impl Index {
         overstated: Option<&(dyn Fn(u32) -> i64 + Sync)>,
         score_rows: impl Fn(Scope) -> Vec<(u32, i64)> + Sync,
     ) -> (Vec<(u32, i64)>, bool) {
-        // The rows by falling bound and most recent first: a counting sort over the slots in
-        // update order. Two bytes a slot and four a row: at half a million rows a list, a
-        // key's bounds cost 3 MB instead of 13.
         // Bounds cut short by a stop leave rows out: nothing of them may pass for settled.
         if stop.now() {
             return (Vec::new(), true);
         }
+        // The rows by falling bound and most recent first: a counting sort over the slots in
+        // update order. Two bytes a slot and four a row: at half a million rows a list, a
+        // key's bounds cost 3 MB instead of 13.
         let held = || bounds.iter().copied().filter(|&b| b != NO_BOUND);
         let (Some(top), Some(low)) = (held().max(), held().min()) else {
             return (Vec::new(), false);
