@@ -20,7 +20,7 @@ use std::time::Instant;
 use duijie::db::keys::open_read_only;
 use duijie::domain::Kind;
 use duijie::search::Index;
-use duijie::search::worker::SearchWorker;
+use duijie::search::worker::{Pages, SearchWorker};
 
 /// The desk-bench's queries and their kinds.
 const KEYS: [(&str, &str); 11] = [
@@ -102,12 +102,14 @@ fn main() -> anyhow::Result<()> {
         .and_then(|i| args.get(i + 1));
     let conn = open_read_only(std::path::Path::new(db.as_str()))?;
     let t = Instant::now();
+    // As the desk: the lists share first pages (neither works on its rest meanwhile).
+    let pages = Pages::new();
     let workers: Vec<SearchWorker> = [Kind::Demand, Kind::Achievement]
         .into_iter()
         .map(|k| {
-            Ok(SearchWorker::spawn(
-                Index::load(&conn, k)?.with_threads(threads),
-            ))
+            let mut w = SearchWorker::spawn(Index::load(&conn, k)?.with_threads(threads));
+            w.pace_with(&pages);
+            Ok(w)
         })
         .collect::<anyhow::Result<_>>()?;
     eprintln!("loaded in {:.1} s", t.elapsed().as_secs_f64());

@@ -24,6 +24,7 @@ mod lacking;
 mod load;
 mod multi;
 mod multi_bound;
+mod pace;
 mod persist;
 mod polyphone;
 mod quick;

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::pace::PageOwed;
 use super::{Batch, Entry, Index};
 
 /// Tells a long answer that a newer query was asked meanwhile, so that it gives up: its
@@ -32,12 +33,14 @@ impl Stop {
 /// A message to the worker.
 pub(super) enum Request {
     /// `every`: all hits, not only the worker's limit. `asked`: the worker's count of
-    /// queries when this one was asked ([`Stop`]).
+    /// queries when this one was asked ([`Stop`]). `page`: its first page is owed until
+    /// sent ([`super::pace`]).
     Query {
         seq: u64,
         query: String,
         every: bool,
         asked: u64,
+        page: PageOwed,
     },
     Upsert(Entry),
     Remove(i64),

@@ -213,3 +213,46 @@ fn a_large_list_answers_its_newest_rows_first_then_every_row() {
         assert_eq!(full.hits, top(&whole, q, 40), "query {q:?}, every row");
     }
 }
+
+/// Two lists answering the same keystrokes, the second still loading (its page owed).
+fn paced_pair() -> (Vec<Entry>, SearchWorker, SearchWorker, Feed) {
+    let all = newest_first(varied(3000));
+    let mut a = SearchWorker::spawn(Index::from_entries(all.clone()));
+    let (mut b, feed) = SearchWorker::spawn_fed(worker::DEFAULT_LIMIT);
+    let pages = worker::Pages::new();
+    a.pace_with(&pages);
+    b.pace_with(&pages);
+    a.query(1, "x");
+    b.query(1, "x");
+    (all, a, b, feed)
+}
+
+#[test]
+fn a_list_works_on_its_rest_only_once_the_other_lists_first_page_is_out() {
+    let (all, a, b, feed) = paced_pair();
+    let page = a.recv().expect("a first page");
+    assert!(page.more, "a common query is answered with a page first");
+    // Over 3,000 rows the rest takes a few ms; it waits while the other page is owed.
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    assert!(a.try_recv().is_none(), "the rest waits for the other list");
+    send(&feed, &all);
+    feed.done();
+    assert_eq!(b.recv().expect("the other list's page").seq, 1);
+    let rest = a.recv().expect("then the rest");
+    assert!(!rest.more);
+    assert_eq!(
+        rest.hits,
+        top(&Index::from_entries(all), "x", worker::DEFAULT_LIMIT)
+    );
+}
+
+#[test]
+fn a_rest_does_not_wait_for_ever_on_a_list_that_cannot_answer() {
+    let (all, a, _b, _feed) = paced_pair();
+    assert!(a.recv().expect("a first page").more);
+    let rest = a.recv().expect("the rest, once the wait is over");
+    assert_eq!(
+        rest.hits,
+        top(&Index::from_entries(all), "x", worker::DEFAULT_LIMIT)
+    );
+}

@@ -23,11 +23,14 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TryRecvError};
 use std::thread;
+use std::time::{Duration, Instant};
 
 pub use super::answer::{Answer, Coverage};
 pub use super::feed::Feed;
+pub use super::pace::Pages;
+use super::pace::{HOLD_MOST, PageOwed};
 use super::request::{Request, Stop};
 use super::searcher::Searcher;
 use super::{Entry, Index};
@@ -60,6 +63,8 @@ pub struct SearchWorker {
     rx: Receiver<Answer>,
     /// Queries asked so far: an answer still working when this moves on gives up.
     asked: Arc<AtomicU64>,
+    /// First pages owed by this worker and those it shares them with ([`super::pace`]).
+    pages: Pages,
 }
 
 /// The latest query asked.
@@ -74,6 +79,20 @@ struct Asked {
     /// Rows held when it was last answered.
     answered_over: usize,
     sent: Sent,
+    /// Its first answer over every row is owed (dropped once sent).
+    page: Option<PageOwed>,
+    /// When its first page went out.
+    paged_at: Option<Instant>,
+}
+
+impl Asked {
+    /// Whether its rest waits: its page is out and another worker's is still owed.
+    fn holds_rest(&self, pages: &Pages) -> bool {
+        self.owed
+            && self.page.is_none()
+            && pages.owed()
+            && self.paged_at.is_some_and(|at| at.elapsed() < HOLD_MOST)
+    }
 }
 
 /// The partial answers already sent for the latest query.
@@ -95,9 +114,18 @@ fn run(
     count: &Arc<AtomicU64>,
 ) {
     let mut asked: Option<Asked> = None;
+    // The pages shared with other workers, as the latest query brought them.
+    let mut pages = Pages::new();
     loop {
         let owed = asked.as_ref().is_some_and(|a| a.owed) && s.can_answer();
-        let req = if owed {
+        let req = if asked.as_ref().is_some_and(|a| a.holds_rest(&pages)) {
+            // Another list's first page is owed: this one's rest waits, taking messages.
+            match req_rx.recv_timeout(Duration::from_millis(1)) {
+                Ok(r) => Some(r),
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        } else if owed {
             match req_rx.try_recv() {
                 Ok(r) => Some(r),
                 Err(TryRecvError::Empty) => None,
@@ -115,7 +143,9 @@ fn run(
                 query,
                 every,
                 asked: n,
+                page,
             }) => {
+                pages = page.pages();
                 asked = Some(Asked {
                     seq,
                     query,
@@ -124,6 +154,8 @@ fn run(
                     owed: true,
                     answered_over: 0,
                     sent: Sent::default(),
+                    page: Some(page),
+                    paged_at: None,
                 });
                 continue;
             }
@@ -176,6 +208,9 @@ fn run(
             a.owed &= quick || answer.more;
             if ans_tx.send(answer).is_err() {
                 return;
+            }
+            if !quick && a.page.take().is_some() {
+                a.paged_at = Some(Instant::now());
             }
         }
     }
@@ -249,7 +284,22 @@ impl SearchWorker {
             .name("duijie-search".into())
             .spawn(move || run(s, &req_rx, &ans_tx, &room, &count))
             .expect("spawning the search thread");
-        (SearchWorker { tx, rx, asked }, (room_tx, room_rx))
+        let pages = Pages::new();
+        (
+            SearchWorker {
+                tx,
+                rx,
+                asked,
+                pages,
+            },
+            (room_tx, room_rx),
+        )
+    }
+
+    /// Shares `pages` with other workers answering the same keystrokes (the desk's two
+    /// lists): a rest waits while another's first page is owed ([`super::pace`]).
+    pub fn pace_with(&mut self, pages: &Pages) {
+        self.pages = pages.clone();
     }
 
     /// Asks for `query`; the answer arrives later through [`SearchWorker::try_recv`].
@@ -271,6 +321,7 @@ impl SearchWorker {
             query: query.to_string(),
             every,
             asked,
+            page: self.pages.owe(),
         });
     }
 

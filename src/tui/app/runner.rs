@@ -48,7 +48,7 @@ impl Runner {
     /// Starts the search workers. On a file their indexes build in the background; an
     /// in-memory database (tests) builds them here.
     pub fn new(db: Db) -> anyhow::Result<Runner> {
-        let (demands, results) = if has_file(&db) {
+        let (mut demands, mut results) = if has_file(&db) {
             let at = db.location().clone();
             (
                 Search::build(at.clone(), Kind::Demand),
@@ -60,6 +60,11 @@ impl Runner {
                 Search::now(&db, Kind::Achievement)?,
             )
         };
+        // Both lists answer each keystroke: neither spends the cores on its rest while the
+        // other's first page is owed.
+        let pages = crate::search::worker::Pages::new();
+        demands.pace_with(&pages);
+        results.pace_with(&pages);
         // A write that meets another process's lock comes back quickly as busy and is retried
         // from the loop, so the screen never freezes and the form stays open.
         db.set_busy_timeout(LOCK_WAIT)?;

@@ -95,6 +95,11 @@ impl Search {
         Search(worker)
     }
 
+    /// Shares first pages with the other list's worker ([`crate::search::worker::Pages`]).
+    pub fn pace_with(&mut self, pages: &crate::search::worker::Pages) {
+        self.0.pace_with(pages);
+    }
+
     fn worker(&self) -> &SearchWorker {
         &self.0
     }
