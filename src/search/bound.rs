@@ -14,6 +14,7 @@ use super::score::{
     FILLS_FIELD, Query, STARTS_FIELD, TIER_FUZZY, TIER_PINYIN, TIER_TEXT, WEIGHT, WHOLE_SYLLABLES,
 };
 use super::settle::{NO_BOUND, compact};
+use super::term_bounds::TermBounds;
 use super::{Index, Scope, scan, sieve};
 
 /// Bounding pays once the candidates outnumber the hits wanted this many times.
@@ -341,6 +342,7 @@ impl Index {
         scope: Scope,
         k: usize,
         stop: &Stop,
+        kept: &mut TermBounds,
     ) -> (Vec<(u32, i64)>, Option<Vec<u32>>) {
         let Some(bits) = self.sieve.near(q, self.slots()) else {
             return (self.near(q, scope), None);
@@ -360,6 +362,8 @@ impl Index {
             .text(q, self.slots())
             .expect("an ASCII query has letters");
         let term = self.term_bound(q, may_text);
+        let at = kept.begin(&[q.fold.as_str()], self.slots())[0];
+        let kept = &*kept;
         let bounds = self.par(Scope::Rows(&rows), |part| {
             let Scope::Rows(part) = part else {
                 unreachable!("bounds are taken over rows")
@@ -368,7 +372,7 @@ impl Index {
             part.iter()
                 .map(|&s| {
                     let live = self.alive[s as usize] && !stop.now();
-                    live.then(|| term.of(self, s))
+                    live.then(|| kept.get(at, s, || term.of(self, s)))
                         .flatten()
                         .map_or(NO_BOUND, compact)
                 })

@@ -35,6 +35,7 @@ mod searcher;
 mod segment;
 mod settle;
 mod sieve;
+mod term_bounds;
 pub mod terms;
 mod text;
 pub mod worker;
@@ -347,7 +348,13 @@ impl Index {
         };
         // A common ASCII query scores its candidates best bound first and stops once the
         // best k are settled (then only those are counted).
-        let (mut m, candidates) = self.near_best(q, all, k, &request::Stop::never());
+        let (mut m, candidates) = self.near_best(
+            q,
+            all,
+            k,
+            &request::Stop::never(),
+            &mut term_bounds::TermBounds::default(),
+        );
         let complete = candidates.is_none() && (m.len() < k || !q.fuzzy);
         if complete {
             m.extend(self.far(q, all, &m));

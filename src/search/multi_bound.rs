@@ -20,6 +20,7 @@ use super::multi::{ALL_IN_TITLE, Phrase, WHOLE_PHRASE};
 use super::request::Stop;
 use super::score::Query;
 use super::settle::{NO_BOUND, compact};
+use super::term_bounds::TermBounds;
 use super::terms::{Mode, Plan};
 use super::{Index, Scope, scan, sieve};
 
@@ -35,6 +36,7 @@ impl Index {
         k: usize,
         stop: &Stop,
         lacking: &mut Lacking,
+        kept: &mut TermBounds,
     ) -> (Vec<(u32, i64)>, Option<Vec<u32>>) {
         let rows = self.terms_candidates(plan, scope);
         let all_plain = plan.positive().all(|t| t.mode == Mode::Plain && t.q.ascii);
@@ -50,6 +52,9 @@ impl Index {
         if n == 0 || terms.len() != plan.positive().count() {
             return (self.score_terms(plan, &rows), None);
         }
+        let texts: Vec<&str> = plan.positive().map(|t| t.q.fold.as_str()).collect();
+        let at = kept.begin(&texts, slots);
+        let kept = &*kept;
         // The rows that may hold the terms together.
         let phrase = Phrase::of(plan);
         let tight: String = plan.positive().map(|t| t.q.fold.as_str()).collect();
@@ -83,8 +88,8 @@ impl Index {
                         return NO_BOUND;
                     }
                     let mut sum = 0;
-                    for t in &terms {
-                        let Some(b) = t.of(self, s) else {
+                    for (t, &at) in terms.iter().zip(&at) {
+                        let Some(b) = kept.get(at, s, || t.of(self, s)) else {
                             return NO_BOUND;
                         };
                         sum += b;

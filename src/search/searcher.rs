@@ -7,6 +7,7 @@ use super::answer::{Answer, Coverage};
 use super::lacking::Lacking;
 use super::quick::{QuickPart, merge, outside};
 use super::request::{Request, Stop};
+use super::term_bounds::TermBounds;
 use super::terms::Plan;
 use super::{Entry, Index, Scope};
 
@@ -31,6 +32,8 @@ pub(super) struct Searcher {
     quick_part: Option<QuickPart>,
     /// Rows found without the phrase of the terms typed so far.
     lacking: Lacking,
+    /// The bounds of the latest query's terms.
+    kept: TermBounds,
 }
 
 /// The rows one recent query matched.
@@ -65,6 +68,7 @@ impl Searcher {
             quick_rows,
             quick_part: None,
             lacking: Lacking::default(),
+            kept: TermBounds::default(),
         }
     }
 
@@ -122,9 +126,14 @@ impl Searcher {
         let Some(q) = plan.single().cloned() else {
             // Several terms (tiers 1–2 only): every match, or when they are many perhaps only
             // the best, over the rows narrowed by an earlier query where there is one.
-            let (m, candidates) =
-                self.index
-                    .multi_best(&plan, base(false), limit, stop, &mut self.lacking);
+            let (m, candidates) = self.index.multi_best(
+                &plan,
+                base(false),
+                limit,
+                stop,
+                &mut self.lacking,
+                &mut self.kept,
+            );
             let complete = candidates.is_none();
             return self.finish(
                 seq, query, plan, m, candidates, complete, quick, newest, limit,
@@ -139,10 +148,14 @@ impl Searcher {
         let (mut m, candidates) = match (part, self.newest.as_deref()) {
             (Some(part), Some(newest)) => {
                 let older = outside(base(false), newest, self.index.slots());
-                let older = self.index.near_best(&q, Scope::Rows(&older), limit, stop);
+                let older =
+                    self.index
+                        .near_best(&q, Scope::Rows(&older), limit, stop, &mut self.kept);
                 merge((part.m, part.candidates), older)
             }
-            _ => self.index.near_best(&q, base(false), limit, stop),
+            _ => self
+                .index
+                .near_best(&q, base(false), limit, stop, &mut self.kept),
         };
         if quick {
             self.quick_part = Some(QuickPart {
@@ -235,6 +248,7 @@ impl Searcher {
         // Row positions and matches change: remembered hits no longer hold.
         self.recent.clear();
         self.lacking.clear();
+        self.kept.clear();
         self.newest = None;
         self.quick_part = None;
         match req {
