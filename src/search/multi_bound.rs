@@ -57,7 +57,7 @@ impl Index {
         let kept = &*kept;
         // The rows that may hold the terms together.
         let phrase = Phrase::of(plan);
-        let tight: String = plan.positive().map(|t| t.q.fold.as_str()).collect();
+        let tight = texts.concat();
         let together = phrase.as_ref().and_then(|_| self.together(&tight, slots));
         let tight_letters = super::bound::letter_set(&tight);
         let bonus = |s: u32| -> i64 {

@@ -81,17 +81,16 @@ struct Asked {
     sent: Sent,
     /// Its first answer over every row is owed (dropped once sent).
     page: Option<PageOwed>,
+    /// The pages it is owed among (shared with the other workers asked the same keystroke).
+    pages: Pages,
     /// When its first page went out.
     paged_at: Option<Instant>,
 }
 
 impl Asked {
     /// Whether its rest waits: its page is out and another worker's is still owed.
-    fn holds_rest(&self, pages: &Pages) -> bool {
-        self.owed
-            && self.page.is_none()
-            && pages.owed()
-            && self.paged_at.is_some_and(|at| at.elapsed() < HOLD_MOST)
+    fn holds_rest(&self) -> bool {
+        self.owed && self.pages.owed() && self.paged_at.is_some_and(|at| at.elapsed() < HOLD_MOST)
     }
 }
 
@@ -114,11 +113,9 @@ fn run(
     count: &Arc<AtomicU64>,
 ) {
     let mut asked: Option<Asked> = None;
-    // The pages shared with other workers, as the latest query brought them.
-    let mut pages = Pages::new();
     loop {
         let owed = asked.as_ref().is_some_and(|a| a.owed) && s.can_answer();
-        let req = if asked.as_ref().is_some_and(|a| a.holds_rest(&pages)) {
+        let req = if asked.as_ref().is_some_and(Asked::holds_rest) {
             // Another list's first page is owed: this one's rest waits, taking messages.
             match req_rx.recv_timeout(Duration::from_millis(1)) {
                 Ok(r) => Some(r),
@@ -145,7 +142,6 @@ fn run(
                 asked: n,
                 page,
             }) => {
-                pages = page.pages();
                 asked = Some(Asked {
                     seq,
                     query,
@@ -154,6 +150,7 @@ fn run(
                     owed: true,
                     answered_over: 0,
                     sent: Sent::default(),
+                    pages: page.pages(),
                     page: Some(page),
                     paged_at: None,
                 });
