@@ -56,8 +56,22 @@ fn wait_state(app: &mut App, want: char) {
         );
         app.drain(Duration::from_millis(20));
     }
-    // What it wrote just before stopping.
-    app.drain(Duration::from_millis(100));
+}
+
+/// Waits (up to [`TIMEOUT`]) until every restore sequence written after byte `from` has been
+/// read, then asserts them: the process is seen stopped before the test's reader thread has
+/// necessarily passed on what it wrote just before stopping (on a loaded machine that took
+/// more than the 100 ms once allowed).
+fn wait_restored(app: &mut App, from: usize, what: &str) {
+    let start = Instant::now();
+    while start.elapsed() < TIMEOUT
+        && RESTORE
+            .iter()
+            .any(|(_, seq)| find(&app.raw[from..], seq).is_none())
+    {
+        app.drain(Duration::from_millis(20));
+    }
+    restored_after(app, from, what);
 }
 
 #[test]
@@ -90,7 +104,7 @@ fn ctrl_z_and_sigtstp_suspend_cleanly_and_sigcont_redraws() {
             Some(sig) => app.signal(sig),
         }
         wait_state(&mut app, 'T');
-        restored_after(&app, before, how);
+        wait_restored(&mut app, before, how);
         assert!(!app.parser.screen().alternate_screen(), "{how}");
 
         let stopped = app.raw.len();
