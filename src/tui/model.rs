@@ -219,6 +219,13 @@ impl Model {
         layout::Desk::with_band(self.size, band)
     }
 
+    /// Whether either list still owes its first answer to the latest query.
+    pub fn answer_owed(&self) -> bool {
+        [Kind::Demand, Kind::Achievement]
+            .into_iter()
+            .any(|kind| self.list(kind).answered < self.search_seq)
+    }
+
     /// Whether a list still waits for the answer to the latest query.
     pub fn searching(&self, kind: Kind) -> bool {
         let list = self.list(kind);

@@ -1,5 +1,6 @@
 //! The loop, the terminal, the effect runner and its workers.
 
+pub mod frame_hold;
 pub mod live;
 pub mod lookup;
 pub mod org;
@@ -115,6 +116,7 @@ pub fn run(
     let mut dirty = true;
     // Both lists hold every row: the allocator goes back to its default purge delay.
     let mut loaded = false;
+    let mut hold = frame_hold::FrameHold::default();
     while !model.should_quit && signals.quit().is_none() {
         if signals.take_stop() {
             guard.suspend()?;
@@ -126,7 +128,7 @@ pub fn run(
             guard.resume()?;
             dirty = resumed(&mut guard, &mut model)?;
         }
-        if dirty {
+        if dirty && hold.may_draw(std::time::Instant::now(), model.answer_owed()) {
             guard
                 .terminal
                 .draw(|frame| crate::tui::draw::draw(frame, &model, &theme))?;
@@ -156,6 +158,10 @@ pub fn run(
         // Take every key already waiting before drawing again, so a burst of typing (or a
         // paste) costs one frame, not one frame per key. Each key is resolved after the
         // previous one took effect: "/" opens the search line, so the "x" after it is text.
+        let seq = model.search_seq;
+        if hold.holding() {
+            timeout = timeout.min(ANSWER_POLL);
+        }
         while event::poll(timeout)? {
             timeout = Duration::ZERO;
             match to_action(&model, &event::read()?) {
@@ -170,6 +176,9 @@ pub fn run(
                 Some(action) => dirty |= dispatch(&mut model, &mut runner, action),
                 None => {}
             }
+        }
+        if model.search_seq != seq && model.answer_owed() {
+            hold.keyed(std::time::Instant::now());
         }
     }
     drop(guard);
