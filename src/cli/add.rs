@@ -8,7 +8,9 @@ use anyhow::{Context, bail};
 use super::Ctx;
 use crate::db::records;
 use crate::domain::{Code, CodeKind, Kind, Money, Record};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
+use crate::i18n::errors::ErrMsg;
 
 /// Which list `add` writes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -125,8 +127,8 @@ impl FieldFlags {
         let foreign = self.foreign(rec.kind);
         if !foreign.is_empty() {
             let msg = match rec.kind {
-                Kind::Demand => Msg::ErrFlagsOfResult,
-                Kind::Achievement => Msg::ErrFlagsOfDemand,
+                Kind::Demand => ErrMsg::FlagsOfResult,
+                Kind::Achievement => ErrMsg::FlagsOfDemand,
             };
             bail!(msg.fill(lang, &[&foreign.join(", ")]));
         }
@@ -181,7 +183,7 @@ pub fn run_add(args: &AddArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         KindArg::Result => Kind::Achievement,
     };
     if args.title.trim().is_empty() {
-        bail!(Msg::ErrTitleEmpty.text(ctx.lang));
+        bail!(ErrMsg::TitleEmpty.text(ctx.lang));
     }
     let mut rec = Record::new(kind, args.title.trim());
     rec.source = "manual".into();
@@ -200,10 +202,10 @@ pub fn run_add(args: &AddArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let code: Code = args.code.parse()?;
     if code.kind == CodeKind::Pair {
-        bail!(Msg::ErrEditPair.fill(ctx.lang, &[&code]));
+        bail!(ErrMsg::EditPair.fill(ctx.lang, &[&code]));
     }
     if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        bail!(Msg::ErrTitleEmpty.text(ctx.lang));
+        bail!(ErrMsg::TitleEmpty.text(ctx.lang));
     }
     let mut db = ctx.open_db()?;
     let changed = db.write(|tx| -> anyhow::Result<bool> {
@@ -224,9 +226,9 @@ pub fn run_edit(args: &EditArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Ok(true)
     })?;
     let msg = if changed {
-        Msg::CliUpdated
+        CliMsg::Updated
     } else {
-        Msg::CliUnchanged
+        CliMsg::Unchanged
     };
     outln!("{}", msg.fill(ctx.lang, &[&code]))?;
     Ok(ExitCode::SUCCESS)

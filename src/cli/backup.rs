@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use super::Ctx;
 use crate::db::{Db, DbError, backup, check};
-use crate::i18n::Msg;
+use crate::i18n::cli::CliMsg;
+use crate::i18n::errors::ErrMsg;
 use crate::paths;
 use crate::sanitize::one_line;
 
@@ -56,10 +57,10 @@ pub fn run_backup(args: &BackupArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         None => backup::manual_path(ctx.file()?),
     };
     if dest.exists() {
-        anyhow::bail!(Msg::ErrPathExists.fill(ctx.lang, &[&shown(&dest)]));
+        anyhow::bail!(ErrMsg::PathExists.fill(ctx.lang, &[&shown(&dest)]));
     }
     db.backup_to(&dest)?;
-    outln!("{}", Msg::CliBackedUp.fill(ctx.lang, &[&shown(&dest)]))?;
+    outln!("{}", CliMsg::BackedUp.fill(ctx.lang, &[&shown(&dest)]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -84,11 +85,11 @@ pub fn run_restore(args: &RestoreArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     if !args.yes {
         if !std::io::stdin().is_terminal() {
-            anyhow::bail!(Msg::ErrRestoreNeedsYes.text(lang));
+            anyhow::bail!(ErrMsg::RestoreNeedsYes.text(lang));
         }
-        let ask = Msg::CliRestoreAsk.fill(lang, &[&shown(ctx.file()?), &shown(&args.file)]);
+        let ask = CliMsg::RestoreAsk.fill(lang, &[&shown(ctx.file()?), &shown(&args.file)]);
         if !confirmed(&ask)? {
-            eprintln!("{}", Msg::CliRestoreCancelled.text(lang));
+            eprintln!("{}", CliMsg::RestoreCancelled.text(lang));
             return Ok(ExitCode::from(1));
         }
     }
@@ -101,11 +102,11 @@ pub fn run_restore(args: &RestoreArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     drop(Db::open_existing(ctx.file()?, ctx.keep_backups)?);
     outln!(
         "{}",
-        Msg::CliRestored.fill(lang, &[&shown(ctx.file()?), &shown(&args.file)])
+        CliMsg::Restored.fill(lang, &[&shown(ctx.file()?), &shown(&args.file)])
     )?;
     if let Some(prev) = restored.previous {
         let prev = shown(&prev);
-        outln!("{}", Msg::CliRestoreUndo.fill(lang, &[&prev, &prev]))?;
+        outln!("{}", CliMsg::RestoreUndo.fill(lang, &[&prev, &prev]))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -118,9 +119,9 @@ pub fn run_check(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let report = check::check(ctx.file()?)?;
     let path = shown(&report.path);
     let mut text = if report.ok {
-        Msg::CliCheckOk.fill(lang, &[&path])
+        CliMsg::CheckOk.fill(lang, &[&path])
     } else {
-        Msg::CliCheckBad.fill(lang, &[&path, &report.problems.len()])
+        CliMsg::CheckBad.fill(lang, &[&path, &report.problems.len()])
     };
     text.push('\n');
     for p in &report.problems {
@@ -129,14 +130,14 @@ pub fn run_check(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         text.push('\n');
     }
     for (table, n) in &report.rows {
-        text += &Msg::CliCheckRows.fill(lang, &[&one_line(table), n]);
+        text += &CliMsg::CheckRows.fill(lang, &[&one_line(table), n]);
         text.push('\n');
     }
     if !report.ok {
-        text += Msg::CliCheckHint.text(lang);
+        text += CliMsg::CheckHint.text(lang);
         text.push('\n');
         if let Some(newest) = backup::list(ctx.file()?).first() {
-            text += &Msg::CliCheckNewestBackup.fill(lang, &[&shown(newest)]);
+            text += &CliMsg::CheckNewestBackup.fill(lang, &[&shown(newest)]);
             text.push('\n');
         }
     }
@@ -150,10 +151,10 @@ pub fn run_check(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 fn salvage(out: &Path, force: bool, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if paths::same_file(out, ctx.file()?) {
-        anyhow::bail!(Msg::ErrExportOntoDb.fill(ctx.lang, &[&shown(out)]));
+        anyhow::bail!(ErrMsg::ExportOntoDb.fill(ctx.lang, &[&shown(out)]));
     }
     if out.exists() && !force {
-        anyhow::bail!(Msg::ErrOutputExists.fill(ctx.lang, &[&shown(out)]));
+        anyhow::bail!(ErrMsg::OutputExists.fill(ctx.lang, &[&shown(out)]));
     }
     let found = check::salvage(ctx.file()?)?;
     let mut text = serde_json::to_string_pretty(&found.to_json())?;
@@ -164,10 +165,10 @@ fn salvage(out: &Path, force: bool, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         paths::Existing::Keep
     };
     paths::write_atomic(out, text.as_bytes(), existing)
-        .map_err(|e| anyhow::anyhow!(Msg::ErrCannotWrite.fill(ctx.lang, &[&shown(out), &e])))?;
+        .map_err(|e| anyhow::anyhow!(ErrMsg::CannotWrite.fill(ctx.lang, &[&shown(out), &e])))?;
     outln!(
         "{}",
-        Msg::CliSalvaged.fill(ctx.lang, &[&found.rows(), &shown(out), &found.failures()])
+        CliMsg::Salvaged.fill(ctx.lang, &[&found.rows(), &shown(out), &found.failures()])
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,8 @@
 
 use std::process::ExitCode;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
@@ -22,7 +23,7 @@ pub fn run(args: &ConfigArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let state = if path.exists() {
         ""
     } else {
-        Msg::CliConfigAbsent.text(lang)
+        CliMsg::ConfigAbsent.text(lang)
     };
     outln!(
         "# {}{state}",

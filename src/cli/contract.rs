@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use super::{Ctx, print_json};
 use crate::domain::undo::CLI;
 use crate::domain::{Code, ContractType, Money, PayMode};
-use crate::i18n::Msg;
+use crate::i18n::errors::ErrMsg;
 use crate::i18n::reports::ReportMsg;
 use crate::pipeline::contracts::{self, ContractRequest, PaymentRequest};
 use crate::pipeline::{self, Clock, parse_due, parse_past};
@@ -74,7 +74,7 @@ pub(crate) fn amount(flag: &str, v: Option<&str>, ctx: &Ctx) -> anyhow::Result<O
         None => Ok(None),
         Some(t) => match Money::parse(t) {
             Ok(Some(m)) => Ok(Some(m)),
-            Ok(None) => anyhow::bail!("{flag}: {}", Msg::ErrNotAnAmount.fill(ctx.lang, &[&""])),
+            Ok(None) => anyhow::bail!("{flag}: {}", ErrMsg::NotAnAmount.fill(ctx.lang, &[&""])),
             Err(e) => anyhow::bail!("{flag}: {}", e.text(ctx.lang)),
         },
     }
@@ -127,7 +127,7 @@ fn request(a: &ContractArgs, ctx: &Ctx, clock: &Clock) -> anyhow::Result<Contrac
         contract_type: match &a.contract_type {
             None => None,
             Some(t) => Some(ContractType::parse(t).with_context(|| {
-                Msg::ErrUnknownContractType.fill(
+                ErrMsg::UnknownContractType.fill(
                     lang,
                     &[
                         &one_line(t),

@@ -8,7 +8,8 @@ use super::Ctx;
 use crate::db::dismissals::{self, DismissReason};
 use crate::db::records;
 use crate::domain::{Code, Kind};
-use crate::i18n::Msg;
+use crate::i18n::cli::CliMsg;
+use crate::i18n::errors::ErrMsg;
 
 #[derive(Debug, clap::Args)]
 pub struct DismissArgs {
@@ -38,7 +39,7 @@ pub fn run(args: &DismissArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let query = records::get_by_code(db.conn(), code)?;
     let other = records::get_by_code(db.conn(), partner)?;
     if query.kind == other.kind {
-        anyhow::bail!(Msg::ErrDismissSameKind.fill(ctx.lang, &[&code, &partner]));
+        anyhow::bail!(ErrMsg::DismissSameKind.fill(ctx.lang, &[&code, &partner]));
     }
     let (d, r) = match query.kind {
         Kind::Demand => (code, partner),
@@ -47,16 +48,16 @@ pub fn run(args: &DismissArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if args.undo {
         let had = db.write(|tx| dismissals::restore(tx, &query, other.id))?;
         let msg = if had {
-            Msg::CliDismissRestored
+            CliMsg::DismissRestored
         } else {
-            Msg::CliDismissNone
+            CliMsg::DismissNone
         };
         outln!("{}", msg.fill(ctx.lang, &[&d, &r]))?;
     } else {
         db.write(|tx| dismissals::dismiss(tx, &query, other.id, args.reason))?;
         outln!(
             "{}",
-            Msg::CliDismissed.fill(ctx.lang, &[&d, &r, &args.reason.as_str()])
+            CliMsg::Dismissed.fill(ctx.lang, &[&d, &r, &args.reason.as_str()])
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -5,8 +5,9 @@ use std::error::Error as StdError;
 
 use crate::db::DbError;
 use crate::domain::{AmountError, CodeError};
+use crate::i18n::Lang;
+use crate::i18n::errors::ErrMsg;
 use crate::i18n::store::StoreMsg;
-use crate::i18n::{Lang, Msg};
 use crate::pipeline::{DateError, PipelineError};
 use crate::sanitize::one_line;
 
@@ -21,7 +22,7 @@ pub fn line(err: &anyhow::Error, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(": "),
     };
-    Msg::ErrPrefix.fill(lang, &[&one_line(&text)])
+    ErrMsg::Prefix.fill(lang, &[&one_line(&text)])
 }
 
 /// Whether `err` is only stdout closed under us (`… | head`): the reader has what it wanted.
@@ -51,7 +52,7 @@ fn zh_cause(e: &(dyn StdError + 'static)) -> Option<String> {
         return Some(a.text(Lang::Zh));
     }
     if let Some(CodeError(text)) = e.downcast_ref::<CodeError>() {
-        return Some(Msg::ErrNotACode.fill(Lang::Zh, &[text]));
+        return Some(ErrMsg::NotACode.fill(Lang::Zh, &[text]));
     }
     None
 }
@@ -59,25 +60,25 @@ fn zh_cause(e: &(dyn StdError + 'static)) -> Option<String> {
 fn pipeline_zh(e: &PipelineError) -> Option<String> {
     let zh = Lang::Zh;
     Some(match e {
-        PipelineError::NotFound(code) => Msg::ErrNotFound.fill(zh, &[code]),
+        PipelineError::NotFound(code) => ErrMsg::NotFound.fill(zh, &[code]),
         PipelineError::AlreadyPaired {
             demand,
             result,
             pair,
-        } => Msg::ErrAlreadyPaired.fill(zh, &[demand, result, pair]),
-        PipelineError::NeedDemandAndResult => Msg::ErrNeedDemandAndResult.text(zh).to_string(),
+        } => ErrMsg::AlreadyPaired.fill(zh, &[demand, result, pair]),
+        PipelineError::NeedDemandAndResult => ErrMsg::NeedDemandAndResult.text(zh).to_string(),
         PipelineError::SameStage { pair, stage } => {
-            Msg::ErrSameStage.fill(zh, &[pair, &stage.zh()])
+            ErrMsg::SameStage.fill(zh, &[pair, &stage.zh()])
         }
         PipelineError::Missing { pair, to, what } => {
-            Msg::ErrMissing.fill(zh, &[pair, &to.zh(), what])
+            ErrMsg::Missing.fill(zh, &[pair, &to.zh(), what])
         }
         PipelineError::Conflict {
             pair,
             expected,
             current,
-        } => Msg::ErrMovedMeanwhile.fill(zh, &[pair, &current.zh(), &expected.zh()]),
-        PipelineError::Changed { pair } => Msg::ErrChangedMeanwhile.fill(zh, &[pair]),
+        } => ErrMsg::MovedMeanwhile.fill(zh, &[pair, &current.zh(), &expected.zh()]),
+        PipelineError::Changed { pair } => ErrMsg::ChangedMeanwhile.fill(zh, &[pair]),
         PipelineError::Crossed { yours, theirs } => crate::i18n::team::TeamMsg::UndoCrossed.fill(
             zh,
             &[
@@ -95,14 +96,14 @@ fn pipeline_zh(e: &PipelineError) -> Option<String> {
 fn db_zh(e: &DbError) -> Option<String> {
     let zh = Lang::Zh;
     Some(match e {
-        DbError::NotFound(code) => Msg::ErrNotFound.fill(zh, &[code]),
-        DbError::Gone(code) => Msg::ErrGone.fill(zh, &[code]),
-        DbError::Changed(code) => Msg::ErrChangedMeanwhile.fill(zh, &[code]),
-        DbError::Busy(_) => Msg::ErrBusy.text(zh).to_string(),
-        DbError::Missing { path } => Msg::ErrNoDatabase.fill(zh, &[&path.display()]),
-        DbError::Damaged { path } => Msg::ErrDamaged.fill(zh, &[&path.display()]),
-        DbError::ReadOnly { path } => Msg::ErrReadOnly.fill(zh, &[&path.display()]),
-        DbError::Corrupt(e) => Msg::ErrCorrupt.fill(zh, &[e]),
+        DbError::NotFound(code) => ErrMsg::NotFound.fill(zh, &[code]),
+        DbError::Gone(code) => ErrMsg::Gone.fill(zh, &[code]),
+        DbError::Changed(code) => ErrMsg::ChangedMeanwhile.fill(zh, &[code]),
+        DbError::Busy(_) => ErrMsg::Busy.text(zh).to_string(),
+        DbError::Missing { path } => ErrMsg::NoDatabase.fill(zh, &[&path.display()]),
+        DbError::Damaged { path } => ErrMsg::Damaged.fill(zh, &[&path.display()]),
+        DbError::ReadOnly { path } => ErrMsg::ReadOnly.fill(zh, &[&path.display()]),
+        DbError::Corrupt(e) => ErrMsg::Corrupt.fill(zh, &[e]),
         DbError::ReadOnlyRole(why) => StoreMsg::ReadOnlyRole.fill(zh, &[why]),
         DbError::Lost(why) => StoreMsg::Lost.fill(zh, &[why]),
         _ => return None,
@@ -111,10 +112,10 @@ fn db_zh(e: &DbError) -> Option<String> {
 
 fn date_zh(e: &DateError) -> String {
     match e {
-        DateError::Empty => Msg::ErrNoDate.text(Lang::Zh).to_string(),
-        DateError::Unknown(text) => Msg::ErrNotADate.fill(Lang::Zh, &[text]),
-        DateError::Invalid(text) => Msg::ErrBadCalendarDate.fill(Lang::Zh, &[text]),
-        DateError::OutOfRange(text) => Msg::ErrDateOutOfRange.fill(Lang::Zh, &[text]),
+        DateError::Empty => ErrMsg::NoDate.text(Lang::Zh).to_string(),
+        DateError::Unknown(text) => ErrMsg::NotADate.fill(Lang::Zh, &[text]),
+        DateError::Invalid(text) => ErrMsg::BadCalendarDate.fill(Lang::Zh, &[text]),
+        DateError::OutOfRange(text) => ErrMsg::DateOutOfRange.fill(Lang::Zh, &[text]),
     }
 }
 
@@ -140,13 +141,13 @@ mod tests {
     fn database_refusals_read_the_same_as_the_catalogue() {
         let path = std::path::PathBuf::from("/x/d.db");
         for (err, msg) in [
-            (DbError::Missing { path: path.clone() }, Msg::ErrNoDatabase),
-            (DbError::Damaged { path: path.clone() }, Msg::ErrDamaged),
-            (DbError::ReadOnly { path: path.clone() }, Msg::ErrReadOnly),
+            (DbError::Missing { path: path.clone() }, ErrMsg::NoDatabase),
+            (DbError::Damaged { path: path.clone() }, ErrMsg::Damaged),
+            (DbError::ReadOnly { path: path.clone() }, ErrMsg::ReadOnly),
         ] {
             let err = anyhow::Error::new(err);
             for lang in [Lang::En, Lang::Zh] {
-                let want = Msg::ErrPrefix.fill(lang, &[&msg.fill(lang, &[&"/x/d.db"])]);
+                let want = ErrMsg::Prefix.fill(lang, &[&msg.fill(lang, &[&"/x/d.db"])]);
                 assert_eq!(line(&err, lang), want);
             }
         }
@@ -161,7 +162,7 @@ mod tests {
         ] {
             let err = anyhow::Error::new(err);
             for lang in [Lang::En, Lang::Zh] {
-                let want = Msg::ErrPrefix.fill(lang, &[&msg.fill(lang, &[&why])]);
+                let want = ErrMsg::Prefix.fill(lang, &[&msg.fill(lang, &[&why])]);
                 assert_eq!(line(&err, lang), want);
             }
         }

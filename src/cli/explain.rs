@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 use crate::matching::{Suggestion, reason::percent};
 use crate::sanitize::one_line;
 
@@ -27,12 +28,12 @@ pub(crate) fn write(out: &mut String, suggestions: &[Suggestion], lang: Lang) {
             let _ = writeln!(
                 out,
                 "     {}  ({})",
-                Msg::CliExplainPart.fill(lang, &[&points, &one_line(&label)]),
+                CliMsg::ExplainPart.fill(lang, &[&points, &one_line(&label)]),
                 percent(share)
             );
         }
         let total = format!("{:>5.1}", s.score);
-        let _ = writeln!(out, "     {}", Msg::CliExplainTotal.fill(lang, &[&total]));
+        let _ = writeln!(out, "     {}", CliMsg::ExplainTotal.fill(lang, &[&total]));
         for w in &s.warnings {
             let text = match lang {
                 Lang::Zh => w.zh(),
@@ -41,7 +42,7 @@ pub(crate) fn write(out: &mut String, suggestions: &[Suggestion], lang: Lang) {
             let _ = writeln!(
                 out,
                 "     {}",
-                Msg::CliWarning.fill(lang, &[&one_line(&text)])
+                CliMsg::Warning.fill(lang, &[&one_line(&text)])
             );
         }
     }

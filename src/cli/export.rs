@@ -12,7 +12,9 @@ use std::process::ExitCode;
 use super::Ctx;
 use crate::domain::Kind;
 use crate::export::{self, Target, table};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
+use crate::i18n::errors::ErrMsg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum What {
@@ -75,7 +77,7 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let sheet = export::sheet(db.conn(), target)?;
     match (format, &args.output) {
         (Format::Xlsx, None) => {
-            anyhow::bail!(Msg::ErrXlsxNeedsFile.fill(ctx.lang, &[&target.name()]))
+            anyhow::bail!(ErrMsg::XlsxNeedsFile.fill(ctx.lang, &[&target.name()]))
         }
         (Format::Xlsx, Some(path)) => {
             write_xlsx(&sheet, target.name(), path, args.force, ctx.lang)?;
@@ -99,14 +101,14 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     if let Some(path) = &args.output {
         let noun = match target {
-            Target::Records(Kind::Demand) => Msg::NounDemands,
-            Target::Records(Kind::Achievement) => Msg::NounResults,
-            Target::Pairs => Msg::NounPairs,
-            Target::FollowUps => Msg::NounFollowUps,
+            Target::Records(Kind::Demand) => CliMsg::NounDemands,
+            Target::Records(Kind::Achievement) => CliMsg::NounResults,
+            Target::Pairs => CliMsg::NounPairs,
+            Target::FollowUps => CliMsg::NounFollowUps,
         };
         eprintln!(
             "{}",
-            Msg::CliExported.fill(
+            CliMsg::Exported.fill(
                 ctx.lang,
                 &[
                     &sheet.rows.len(),
@@ -140,10 +142,10 @@ fn check_output(path: &Path, force: bool, ctx: &Ctx) -> anyhow::Result<()> {
         .any(|p| crate::paths::same_file(path, p) || path == p)
     });
     if is_db {
-        anyhow::bail!(Msg::ErrExportOntoDb.fill(ctx.lang, &[&shown()]));
+        anyhow::bail!(ErrMsg::ExportOntoDb.fill(ctx.lang, &[&shown()]));
     }
     if !force && (path.exists() || path.is_symlink()) {
-        anyhow::bail!(Msg::ErrOutputExists.fill(ctx.lang, &[&shown()]));
+        anyhow::bail!(ErrMsg::OutputExists.fill(ctx.lang, &[&shown()]));
     }
     Ok(())
 }
@@ -171,7 +173,7 @@ fn existing(force: bool) -> crate::paths::Existing {
 }
 
 fn cannot_write(path: &Path, lang: Lang) -> impl FnOnce(std::io::Error) -> anyhow::Error + '_ {
-    move |e| anyhow::anyhow!(Msg::ErrCannotWrite.fill(lang, &[&path.display(), &e]))
+    move |e| anyhow::anyhow!(ErrMsg::CannotWrite.fill(lang, &[&path.display(), &e]))
 }
 
 fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> anyhow::Result<()> {

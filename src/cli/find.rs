@@ -12,8 +12,9 @@ use super::Ctx;
 use super::list::fit;
 use crate::db::records;
 use crate::domain::Kind;
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 use crate::i18n::find::FindMsg;
-use crate::i18n::{Lang, Msg};
 use crate::sanitize::one_line;
 use crate::search::Hit;
 
@@ -120,10 +121,10 @@ pub fn table_lines(found: &[Found], lang: Lang, width: Option<usize>) -> Vec<Str
         RowKind::Contact => crate::i18n::lookup::LookupMsg::KindContact.text(lang),
     };
     let header = [
-        Msg::ColCode.text(lang).to_string(),
+        CliMsg::ColCode.text(lang).to_string(),
         FindMsg::ColKind.text(lang).to_string(),
-        Msg::ColTitle.text(lang).to_string(),
-        Msg::ColOrg.text(lang).to_string(),
+        CliMsg::ColTitle.text(lang).to_string(),
+        CliMsg::ColOrg.text(lang).to_string(),
         FindMsg::ColContact.text(lang).to_string(),
         FindMsg::ColPhone.text(lang).to_string(),
     ];

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use super::Ctx;
 use crate::db::Db;
 use crate::domain::Kind;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 use crate::import::{ImportOptions, SkipReason, import_file};
 use crate::sanitize::one_line;
 
@@ -44,7 +45,7 @@ pub struct ImportArgs {
 }
 
 fn show_progress(lang: Lang, done: usize, total: usize) {
-    eprint!("\r{}", Msg::CliImporting.fill(lang, &[&done, &total]));
+    eprint!("\r{}", CliMsg::Importing.fill(lang, &[&done, &total]));
     if done + crate::import::PROGRESS_EVERY > total {
         eprintln!();
     }
@@ -96,11 +97,11 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
         let lang = ctx.lang;
         let dry = if args.dry_run {
-            Msg::CliDryRun.text(lang)
+            CliMsg::DryRun.text(lang)
         } else {
             ""
         };
-        let mut text = Msg::CliImportSummary.fill(
+        let mut text = CliMsg::ImportSummary.fill(
             lang,
             &[
                 &one_line(&name),
@@ -113,8 +114,8 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
         text.push('\n');
         for (reason, msg) in [
-            (SkipReason::Blank, Msg::CliSkippedBlank),
-            (SkipReason::AboveHeader, Msg::CliSkippedAbove),
+            (SkipReason::Blank, CliMsg::SkippedBlank),
+            (SkipReason::AboveHeader, CliMsg::SkippedAbove),
         ] {
             let lines: Vec<usize> = report
                 .skipped
@@ -128,11 +129,11 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             }
         }
         for r in &report.rejected {
-            text += &Msg::CliRejectedLine.fill(lang, &[&r.line, &one_line(&r.reason)]);
+            text += &CliMsg::RejectedLine.fill(lang, &[&r.line, &one_line(&r.reason)]);
             text.push('\n');
         }
         if let Some(path) = &report.rejects_file {
-            text += &Msg::CliRejectsSaved.fill(lang, &[&one_line(path)]);
+            text += &CliMsg::RejectsSaved.fill(lang, &[&one_line(path)]);
             text.push('\n');
         }
         out!("{text}")?;

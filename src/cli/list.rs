@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::db::{RecordFilter, records};
 use crate::domain::{Code, CodeKind, Kind, Record};
 use crate::export::record_columns;
+use crate::i18n::cli::CliMsg;
 use crate::i18n::{Lang, Msg};
 use crate::sanitize::one_line;
 
@@ -82,12 +83,12 @@ pub fn table_lines(recs: &[Record], lang: Lang) -> Vec<String> {
     let mut lines = vec![
         format!(
             "{} {} {} {} {} {}",
-            fit(Msg::ColCode.text(lang), W[0]),
-            fit(Msg::ColTitle.text(lang), W[1]),
-            fit(Msg::ColOrg.text(lang), W[2]),
-            fit(Msg::ColField.text(lang), W[3]),
-            fit(Msg::ColRegion.text(lang), W[4]),
-            right(Msg::ColAmount.text(lang), 10),
+            fit(CliMsg::ColCode.text(lang), W[0]),
+            fit(CliMsg::ColTitle.text(lang), W[1]),
+            fit(CliMsg::ColOrg.text(lang), W[2]),
+            fit(CliMsg::ColField.text(lang), W[3]),
+            fit(CliMsg::ColRegion.text(lang), W[4]),
+            right(CliMsg::ColAmount.text(lang), 10),
         )
         .trim_end()
         .to_string(),
@@ -123,9 +124,9 @@ pub fn run_list(args: &ListArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     if recs.is_empty() {
         let msg = if args.kind == Kind::Demand {
-            Msg::CliNoDemands
+            CliMsg::NoDemands
         } else {
-            Msg::CliNoResults
+            CliMsg::NoResults
         };
         eprintln!("{}", msg.text(ctx.lang));
         return Ok(ExitCode::SUCCESS);

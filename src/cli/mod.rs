@@ -52,7 +52,9 @@ use clap::{Parser, Subcommand};
 
 use crate::db::Db;
 use crate::db::location::Location;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
+use crate::i18n::errors::ErrMsg;
 
 /// 对接 duijie — a terminal desk for technology brokers: match enterprise demands (需求) with
 /// research results (成果) and walk each pair to a signed, registered, landed contract.
@@ -196,7 +198,7 @@ impl Ctx {
         if created {
             eprintln!(
                 "{}",
-                Msg::CliCreatedDb.fill(self.lang, &[&crate::sanitize::one_line(&self.at.shown())])
+                CliMsg::CreatedDb.fill(self.lang, &[&crate::sanitize::one_line(&self.at.shown())])
             );
         }
         Ok((db, created))
@@ -279,7 +281,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Some(Command::Pull(a)) => shared::run_pull(&a, &ctx),
         Some(Command::DemoDb(a)) => {
             if a.path.exists() {
-                anyhow::bail!(Msg::ErrPathExists.fill(lang, &[&a.path.display()]));
+                anyhow::bail!(ErrMsg::PathExists.fill(lang, &[&a.path.display()]));
             }
             let summary = crate::demo::build(&a.path)?;
             outln!("{summary}")?;

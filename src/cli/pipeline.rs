@@ -7,8 +7,10 @@ use anyhow::{Context as _, bail};
 use super::{Ctx, print_json};
 use crate::domain::undo::CLI;
 use crate::domain::{Channel, Code, CodeKind, ContractType, Money, ShelveReason, Stage};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
+use crate::i18n::errors::ErrMsg;
 use crate::i18n::phone::PhoneMsg;
-use crate::i18n::{Lang, Msg};
 use crate::pipeline::{
     self, Clock, LogRequest, MoveRequest, parse_due, parse_past, render, undo::depth,
 };
@@ -147,7 +149,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let pair = code(&a.pair)?;
     let lang = ctx.lang;
     let to = Stage::parse(&a.stage).with_context(|| {
-        Msg::ErrUnknownStage.fill(
+        ErrMsg::UnknownStage.fill(
             lang,
             &[&one_line(&a.stage), &keys(Stage::ALL.map(Stage::key))],
         )
@@ -168,7 +170,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .context("--date")?;
     req.contract_type = match &a.contract_type {
         Some(t) => Some(ContractType::parse(t).with_context(|| {
-            Msg::ErrUnknownContractType.fill(
+            ErrMsg::UnknownContractType.fill(
                 lang,
                 &[
                     &one_line(t),
@@ -180,7 +182,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     req.reason = match &a.reason {
         Some(r) => Some(ShelveReason::parse(r).with_context(|| {
-            Msg::ErrUnknownReason.fill(
+            ErrMsg::UnknownReason.fill(
                 lang,
                 &[
                     &one_line(r),
@@ -202,7 +204,7 @@ pub fn run_move(a: &MoveArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         label(before.zh(), before.key(), lang),
         label(after.stage.zh(), after.stage.key(), lang),
     );
-    outln!("{}", Msg::CliMoved.fill(lang, &[&pair, &from, &to]))?;
+    outln!("{}", CliMsg::Moved.fill(lang, &[&pair, &from, &to]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -211,7 +213,7 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
     let pair = code(&a.pair)?;
     let channel = Channel::parse(&a.channel).with_context(|| {
-        Msg::ErrUnknownChannel.fill(
+        ErrMsg::UnknownChannel.fill(
             lang,
             &[
                 &one_line(&a.channel),
@@ -239,12 +241,12 @@ pub fn run_log(a: &LogArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut db = ctx.open_db()?;
     let after = pipeline::log(&mut db, &clock, &req, CLI)?.1.pair;
     let next = match (&after.next_action, &after.next_due) {
-        (Some(n), Some(d)) => Msg::CliNextDue.fill(lang, &[&one_line(n), d]),
-        (Some(n), None) => Msg::CliNext.fill(lang, &[&one_line(n)]),
-        (None, _) => Msg::CliNoNext.text(lang).to_string(),
+        (Some(n), Some(d)) => CliMsg::NextDue.fill(lang, &[&one_line(n), d]),
+        (Some(n), None) => CliMsg::Next.fill(lang, &[&one_line(n)]),
+        (None, _) => CliMsg::NoNext.text(lang).to_string(),
     };
     let channel = label(channel.zh(), channel.key(), lang);
-    outln!("{}", Msg::CliLogged.fill(lang, &[&pair, &channel, &next]))?;
+    outln!("{}", CliMsg::Logged.fill(lang, &[&pair, &channel, &next]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -271,9 +273,9 @@ fn log_on_record(
     let (_, logged) = pipeline::log_call(&mut db, &Clock::system(), &req, CLI)?;
     let how = label(channel.zh(), channel.key(), lang);
     let next = match (&req.next_action, &req.next_due) {
-        (Some(n), Some(d)) => Msg::CliNextDue.fill(lang, &[&one_line(n), d]),
-        (Some(n), None) => Msg::CliNext.fill(lang, &[&one_line(n)]),
-        (None, _) => Msg::CliNoNext.text(lang).to_string(),
+        (Some(n), Some(d)) => CliMsg::NextDue.fill(lang, &[&one_line(n), d]),
+        (Some(n), None) => CliMsg::Next.fill(lang, &[&one_line(n)]),
+        (None, _) => CliMsg::NoNext.text(lang).to_string(),
     };
     let line = match logged {
         pipeline::CallLogged::Pairs(rows) => {
@@ -318,7 +320,7 @@ pub fn run_board(a: &BoardArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.steps == 0 {
-        bail!(Msg::ErrStepsZero.text(ctx.lang));
+        bail!(ErrMsg::StepsZero.text(ctx.lang));
     }
     let lang = ctx.lang;
     let mut db = ctx.open_db()?;
@@ -328,11 +330,11 @@ pub fn run_undo(a: &UndoArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             break;
         };
         let what = undone.describe(lang);
-        outln!("{}", Msg::CliUndone.fill(lang, &[&one_line(&what)]))?;
+        outln!("{}", CliMsg::Undone.fill(lang, &[&one_line(&what)]))?;
     }
     let left = depth(db.conn())?;
     if left > 0 {
-        outln!("{}", Msg::CliMoreUndo.fill(lang, &[&left]))?;
+        outln!("{}", CliMsg::MoreUndo.fill(lang, &[&left]))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -83,7 +83,7 @@ pub fn run_pull(args: &PullArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let dest = one_line(&args.to.display().to_string());
     if args.to.exists() {
-        anyhow::bail!(crate::i18n::Msg::ErrPathExists.fill(ctx.lang, &[&dest]));
+        anyhow::bail!(crate::i18n::errors::ErrMsg::PathExists.fill(ctx.lang, &[&dest]));
     }
     let server = PgConn::connect(url).map_err(DbError::from)?;
     pg::migrate(&server).map_err(DbError::from)?;

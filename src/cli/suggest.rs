@@ -10,7 +10,8 @@ use super::Ctx;
 use crate::db::records;
 use crate::domain::Record;
 use crate::domain::{Code, Kind};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 use crate::matching::{Levers, Suggestion, Warning, suggest_for};
 use crate::sanitize::one_line;
 
@@ -100,8 +101,8 @@ fn to_json(s: &Suggestion) -> JsonSuggestion<'_> {
 fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lang) {
     use std::fmt::Write as _;
     let what = match query.kind {
-        Kind::Demand => Msg::CliSuggestForDemand,
-        Kind::Achievement => Msg::CliSuggestForResult,
+        Kind::Demand => CliMsg::SuggestForDemand,
+        Kind::Achievement => CliMsg::SuggestForResult,
     };
     let code: Code = query.code();
     let _ = writeln!(
@@ -110,20 +111,20 @@ fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lan
         what.fill(lang, &[&code, &one_line(&query.title)])
     );
     if suggestions.is_empty() {
-        let _ = writeln!(out, "{}", Msg::CliNoSuggestions.text(lang));
+        let _ = writeln!(out, "{}", CliMsg::NoSuggestions.text(lang));
         return;
     }
     // Padded by display width: the Chinese headings are double-width.
-    let score = Msg::ColScore.text(lang);
+    let score = CliMsg::ColScore.text(lang);
     let _ = writeln!(
         out,
         "{:>3}  {} {}{score}  {}  {}  {}",
         "#",
-        pad(Msg::ColCode.text(lang), 6),
+        pad(CliMsg::ColCode.text(lang), 6),
         " ".repeat(5usize.saturating_sub(score.width())),
-        pad(Msg::ColTitle.text(lang), TITLE_WIDTH),
-        pad(Msg::ColOrg.text(lang), ORG_WIDTH),
-        Msg::ColReasons.text(lang),
+        pad(CliMsg::ColTitle.text(lang), TITLE_WIDTH),
+        pad(CliMsg::ColOrg.text(lang), ORG_WIDTH),
+        CliMsg::ColReasons.text(lang),
     );
     for (i, s) in suggestions.iter().enumerate() {
         let mark = match (s.paired, s.dismissed) {
@@ -135,7 +136,7 @@ fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lan
         reasons.extend(
             s.warnings
                 .iter()
-                .map(|w| Msg::CliWarning.fill(lang, &[&one_line(&w.zh())])),
+                .map(|w| CliMsg::Warning.fill(lang, &[&one_line(&w.zh())])),
         );
         let _ = writeln!(
             out,
@@ -149,10 +150,10 @@ fn table(out: &mut String, query: &Record, suggestions: &[Suggestion], lang: Lan
         );
     }
     if suggestions.iter().any(|s| s.paired) {
-        let _ = writeln!(out, "{}", Msg::CliAlreadyPaired.text(lang));
+        let _ = writeln!(out, "{}", CliMsg::AlreadyPaired.text(lang));
     }
     if suggestions.iter().any(|s| s.dismissed && !s.paired) {
-        let _ = writeln!(out, "{}", Msg::CliDismissedMark.text(lang));
+        let _ = writeln!(out, "{}", CliMsg::DismissedMark.text(lang));
     }
 }
 

@@ -7,8 +7,9 @@ use super::Ctx;
 use crate::db::Db;
 use crate::domain::Code;
 use crate::domain::undo::CLI;
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 use crate::i18n::team::TeamMsg;
-use crate::i18n::{Lang, Msg};
 use crate::pipeline::team::{Scope, handover, names_of};
 use crate::pipeline::{Clock, PipelineError};
 use crate::sanitize::one_line;
@@ -70,7 +71,7 @@ pub fn nothing_of_yours(db: &Db, lang: Lang) -> anyhow::Result<()> {
         .map(|e| e.step)
         .collect();
     if others.is_empty() {
-        outln!("{}", Msg::CliNothingToUndo.text(lang))?;
+        outln!("{}", CliMsg::NothingToUndo.text(lang))?;
     } else {
         outln!(
             "{}",

@@ -14,6 +14,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::i18n::errors::ErrMsg;
 use crate::i18n::{Lang, Msg};
 
 /// 分 in one 元.
@@ -46,9 +47,9 @@ impl AmountError {
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         let (msg, given) = match self {
-            AmountError::NotAnAmount(t) => (Msg::ErrNotAnAmount, t),
-            AmountError::Negative(t) => (Msg::ErrNegativeAmount, t),
-            AmountError::TooLarge(t) => (Msg::ErrAmountTooLarge, t),
+            AmountError::NotAnAmount(t) => (ErrMsg::NotAnAmount, t),
+            AmountError::Negative(t) => (ErrMsg::NegativeAmount, t),
+            AmountError::TooLarge(t) => (ErrMsg::AmountTooLarge, t),
         };
         msg.fill(lang, &[given])
     }
