@@ -4,9 +4,10 @@
 //! A multi-line input (a description) keeps the line breaks of a paste and shows each as `⏎`
 //! in its one-row box.
 
+mod events;
 pub mod keys;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
@@ -14,6 +15,8 @@ use ratatui::text::Span;
 use crate::tui::action::Input;
 use crate::tui::ui::fit::{char_width, cut};
 use crate::tui::{Lang, Theme};
+use events::editing_intent;
+pub use events::{is_ctrl, is_press, typed_char};
 
 /// How a line break is drawn inside a one-row box.
 pub const NEWLINE_MARK: char = '⏎';
@@ -343,62 +346,6 @@ impl TextInput {
         if focused {
             frame.set_cursor_position(Position::new(area.x + cur as u16, area.y));
         }
-    }
-}
-
-/// The editing intent the default keys mean, for code that still reads key events.
-fn editing_intent(key: &KeyEvent) -> Option<Input> {
-    if !is_press(key) {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return [
-            ('a', Input::Home),
-            ('e', Input::End),
-            ('u', Input::ClearLine),
-            ('w', Input::DeleteWord),
-        ]
-        .into_iter()
-        .find(|(c, _)| is_ctrl(key, *c))
-        .map(|(_, i)| i);
-    }
-    if let Some(c) = typed_char(key) {
-        return Some(Input::Type(c));
-    }
-    Some(match key.code {
-        KeyCode::Backspace => Input::Backspace,
-        KeyCode::Delete => Input::Delete,
-        KeyCode::Left => Input::Left,
-        KeyCode::Right => Input::Right,
-        KeyCode::Home => Input::Home,
-        KeyCode::End => Input::End,
-        _ => return None,
-    })
-}
-
-/// True for a key press (or auto-repeat); releases are ignored everywhere. (For components
-/// that still read key events.)
-pub fn is_press(key: &KeyEvent) -> bool {
-    key.kind != KeyEventKind::Release
-}
-
-/// True for Ctrl + `c` (case-insensitive). (For components that still read key events.)
-pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(key.code, KeyCode::Char(k) if k.eq_ignore_ascii_case(&c))
-}
-
-/// A plain character typed without Ctrl or Alt (Shift is part of the character).
-pub fn typed_char(key: &KeyEvent) -> Option<char> {
-    match key.code {
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(c)
-        }
-        _ => None,
     }
 }
 

@@ -1,6 +1,8 @@
 //! TextInput: the key-event wrapper (as the components not yet on intents use it) and the
 //! intents themselves, with CJK text at odd widths.
 
+use crossterm::event::{KeyCode, KeyModifiers};
+
 use super::*;
 use crate::tui::ui::fit::width;
 
