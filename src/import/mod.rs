@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod encoding;
+mod fields;
 pub mod headers;
 pub mod json;
 pub mod limits;
