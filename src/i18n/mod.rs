@@ -262,6 +262,8 @@ pub enum Msg {
     UndoImportGone => ("{} 条更新过的记录已被删除", "{} updated record(s) deleted since"),
     /// Former contents an undone import could not read: how many.
     UndoImportUnreadable => ("{} 条原记录无法读取", "{} former record(s) could not be read"),
+
+    // — deadlines and the desk's database —
     /// The record form's deadline is not a date.
     FormBadDeadline => (
         "截止日期应为日期，如 2027-03-31（1900–2200）",
