@@ -155,30 +155,43 @@ impl Index {
         phrase: Option<&Phrase>,
         s: u32,
     ) -> Option<i64> {
+        self.terms_row_or_why(plan, needles, phrase, s).ok()
+    }
+
+    /// [`Index::terms_row`], and when slot `s` does not match, why: `Some(i)` when the `i`-th
+    /// positive term does not (a fact about that term and the row alone, kept for the keys
+    /// that follow), None when a `-term` shuts it out.
+    pub(super) fn terms_row_or_why(
+        &self,
+        plan: &Plan,
+        needles: &[Needles],
+        phrase: Option<&Phrase>,
+        s: u32,
+    ) -> Result<i64, Option<usize>> {
         let fold = self.fold.key(s).as_bytes();
-        let (mut sum, mut n) = (0, 0);
+        let (mut sum, mut n) = (0i64, 0usize);
         for (t, nd) in plan.terms.iter().zip(needles) {
             let sc = match t.mode {
                 Mode::Not => {
                     if nd.text.find(fold).is_some() {
-                        return None;
+                        return Err(None);
                     }
                     continue;
                 }
-                Mode::Plain => scan::near_row(self, &t.q, nd, s, true)?,
-                Mode::Exact => TIER_TEXT + key_find(fold, &nd.text)?,
-                Mode::Prefix => self.prefix_score(t, s)?,
+                Mode::Plain => scan::near_row(self, &t.q, nd, s, true),
+                Mode::Exact => key_find(fold, &nd.text).map(|sc| TIER_TEXT + sc),
+                Mode::Prefix => self.prefix_score(t, s),
             };
-            sum += sc;
+            sum += sc.ok_or(Some(n))?;
             n += 1;
         }
         if n == 0 {
-            return Some(0);
+            return Ok(0);
         }
         let bonus = phrase.map_or(0, |p| {
             p.bonus(self.fold.key(s).as_bytes(), self.pinyin.key(s).as_bytes())
         });
-        Some(sum / n + bonus)
+        Ok(sum / n as i64 + bonus)
     }
 
     /// The score of `t` (a `^prefix` term) where it starts a field of slot `s`: its folded

@@ -109,8 +109,16 @@ impl Index {
             };
             part.iter()
                 .filter_map(|&s| {
-                    self.terms_row(plan, &needles, phrase.as_ref(), s)
-                        .map(|sc| (s, sc))
+                    match self.terms_row_or_why(plan, &needles, phrase.as_ref(), s) {
+                        Ok(sc) => Some((s, sc)),
+                        // Every term is plain here: the term that does not match never
+                        // will, nor any longer one typed from it.
+                        Err(Some(i)) => {
+                            kept.rule_out(at[i], s);
+                            None
+                        }
+                        Err(None) => None,
+                    }
                 })
                 .collect()
         };
