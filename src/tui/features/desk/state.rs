@@ -25,6 +25,11 @@ pub struct ListModel {
     /// Ids shown: the hits that pass the filters, in hit order.
     pub shown: Vec<i64>,
     pub selected: usize,
+    /// The user put the selection where it is since the query last changed: answers keep it
+    /// on its record. Otherwise an answer to a typed query selects its best hit, so the
+    /// detail (and the contact) shown is the best match, not a record chosen for an earlier
+    /// query that still matches loosely.
+    pub chosen: bool,
     /// First shown row on screen.
     pub offset: usize,
     /// Sequence number of the query the hits answer.
@@ -198,6 +203,7 @@ impl ListModel {
 
     /// Moves the selection by `delta` rows, clamped.
     pub fn move_by(&mut self, delta: i64) {
+        self.chosen = true;
         if self.shown.is_empty() {
             self.selected = 0;
             return;

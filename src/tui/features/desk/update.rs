@@ -78,6 +78,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             let filters = m.filters.clone();
             let m_stages = m.pipe.stages_by_record();
             let rows = m.visible_rows(kind);
+            let typed = !m.query.is_empty();
             let list = m.list_mut(kind);
             if seq < list.answered {
                 return vec![];
@@ -88,6 +89,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             list.capped = capped;
             let stages = |id| m_stages.get(&id).cloned().unwrap_or_default();
             list.refilter(&filters, &stages);
+            if typed && !list.chosen {
+                list.selected = 0;
+                list.offset = 0;
+            }
             list.scroll_into_view(rows);
             if seq == m.search_seq {
                 return search_again_if_capped(m);
@@ -148,6 +153,7 @@ fn click(m: &mut Model, column: u16, row: u16) {
             && r < list.shown.len()
         {
             list.selected = r;
+            list.chosen = true;
             list.scroll_into_view(rows);
         }
     }
@@ -177,6 +183,15 @@ pub fn edit_query(m: &mut Model, input: &Input) -> Vec<Effect> {
         return vec![];
     }
     m.query = m.search_line.value().to_string();
+    new_query(m)
+}
+
+/// The query changed (typed, or a saved view's): its answers select their best hits until
+/// the user moves the selection. (A search asked again for the same query, after a change
+/// elsewhere or a save, leaves the selection where it is.)
+pub fn new_query(m: &mut Model) -> Vec<Effect> {
+    m.demands.chosen = false;
+    m.results.chosen = false;
     search(m)
 }
 
@@ -267,6 +282,7 @@ pub fn select_id(m: &mut Model, kind: Kind, id: i64) {
     let list = m.list_mut(kind);
     if let Some(pos) = list.shown.iter().position(|&s| s == id) {
         list.selected = pos;
+        list.chosen = true;
         list.scroll_into_view(rows);
     }
 }

@@ -183,3 +183,53 @@ fn with_filters_on_a_capped_answer_is_followed_by_every_hit() {
         "{effects:?}"
     );
 }
+
+/// The demands list's answer to the latest query, hits best first.
+fn demands_answer(m: &mut Model, ids: &[i64]) {
+    let seq = m.search_seq;
+    update(
+        m,
+        Action::SearchAnswered {
+            kind: Kind::Demand,
+            seq,
+            hits: ids
+                .iter()
+                .map(|&id| crate::search::Hit { id, score: 0 })
+                .collect(),
+            capped: false,
+            partial: false,
+        },
+    );
+}
+
+#[test]
+fn a_new_query_selects_its_best_hit_and_a_move_holds_until_the_query_changes() {
+    let mut m = model();
+    // Browsing, the broker selected the oldest demand.
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Down);
+    assert_eq!(m.selected().unwrap().id, 1);
+    // A call: a new query, for which that record still matches, loosely (third).
+    press(&mut m, KeyCode::Char('/'));
+    type_str(&mut m, "x");
+    demands_answer(&mut m, &[2, 3, 1]);
+    assert_eq!(
+        m.selected().unwrap().id,
+        2,
+        "the best hit, not the old choice"
+    );
+    // The broker moves to the second hit; a fuller answer to the same query keeps it.
+    press(&mut m, KeyCode::Down);
+    assert_eq!(m.selected().unwrap().id, 3);
+    demands_answer(&mut m, &[1, 2, 3]);
+    assert_eq!(m.selected().unwrap().id, 3, "a move holds within the query");
+    // The same query asked again (a change from elsewhere) keeps it too.
+    let again = crate::tui::features::desk::update::search(&mut m);
+    assert_eq!(again.len(), 1);
+    demands_answer(&mut m, &[2, 3]);
+    assert_eq!(m.selected().unwrap().id, 3);
+    // Typing on: the new query's best hit again.
+    type_str(&mut m, "a");
+    demands_answer(&mut m, &[1, 3]);
+    assert_eq!(m.selected().unwrap().id, 1);
+}

@@ -2,7 +2,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::features::desk::update::{refilter, search, search_again_if_capped};
+use crate::tui::features::desk::update::{new_query, refilter, search_again_if_capped};
 use crate::tui::model::{Line, Model};
 
 /// The saved-view actions; any other action changes nothing.
@@ -58,7 +58,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 search_again_if_capped(m)
             } else {
                 m.query = query;
-                search(m)
+                new_query(m)
             }
         }
         _ => vec![],
