@@ -11,6 +11,10 @@ use crate::tui::features::filters::Filters;
 /// One list: its rows by id in the order an empty query shows them, the current hits and the
 /// selection.
 #[derive(Debug, Clone, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one list: loaded, capped, partial, chosen"
+)]
 pub struct ListModel {
     /// Every row held, by id.
     pub records: Rows,
