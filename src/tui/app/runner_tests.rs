@@ -1,8 +1,11 @@
 //! The runner against a real database: saves, conflicts, lock waits.
 
 use super::*;
+use crate::domain::Record;
 use crate::tui::Lang;
 use crate::tui::action::{Input, PipeAction};
+use crate::tui::effect::PipeEffect;
+use crate::tui::features::filters::Filters;
 use crate::tui::keys::Keymap;
 use crate::tui::model::Model;
 use crate::tui::update::update;
