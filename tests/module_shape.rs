@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Source files (not tests) may reach this many lines; the design aims under ~400.
-const MAX_LINES: usize = 450;
+/// Source files (not tests) may reach this many lines, as the design aims.
+const MAX_LINES: usize = 400;
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
