@@ -93,6 +93,7 @@ pub fn intercept(m: &mut Model, action: &Action) -> Option<Vec<Effect>> {
                 let rows = m.visible_rows(m.focus);
                 let list = m.list_mut(m.focus);
                 list.selected = 0;
+                list.chosen = true;
                 list.scroll_into_view(rows);
             }
             Some(vec![])
