@@ -189,6 +189,19 @@ fn main() -> anyhow::Result<()> {
                 .collect();
             std::fs::write(path, lines.join("\n"))?;
         }
+        if label == "duijie"
+            && let Some(path) = std::env::var_os("MATCH_EVAL_SCORES")
+        {
+            // Each demand's first 200 candidates with their scores: demand,result,score.
+            let mut lines = Vec::new();
+            for d in &demands {
+                for s in index.suggest(d, 200) {
+                    let r = ext.get(&s.id).copied().unwrap_or_default();
+                    lines.push(format!("{},{r},{}", d.ext_id, s.score));
+                }
+            }
+            std::fs::write(path, lines.join("\n"))?;
+        }
         if label == "duijie" {
             eprintln!(
                 "match-eval: index built in {:.0} ms",
