@@ -1,17 +1,29 @@
 //! Building the suggestion index from records: segmentation on every core, then one sorted
 //! vocabulary and flat arrays per kind (see `corpus.rs`). A rebuild after a few records
-//! changed segments only those: the others' terms come from the index as it was.
+//! changed segments only those and merges them into the earlier index by number: the others'
+//! terms are copied as ids, remapped onto the new vocabulary, never turned back into words
+//! (at 100k records that is what made a rebuild after one edit cost about as much as a
+//! first build). The result is the index a build from scratch would make.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use crate::domain::{Kind, Record};
 
 use super::column::Column;
 use super::corpus::{NO_FIELD, Side, SuggestIndex, TEXTS, is_closed, maturity_level, side_index};
 use super::levers::Levers;
+use super::prior::{Prior, PriorSide};
 use super::terms::record_terms;
+use super::vocab::{self, Vocab};
 
-/// A record's terms (words, not yet ids) and what the index keeps of it.
+/// A record's terms: segmented now (words), or kept from the earlier index (its place there,
+/// among its own kind).
+enum Terms {
+    Words(Vec<(String, f32)>),
+    Kept(u32),
+}
+
+/// A record's terms and what the index keeps of it.
 pub(crate) struct Prepared {
     id: i64,
     kind: Kind,
@@ -21,19 +33,20 @@ pub(crate) struct Prepared {
     field_key: String,
     amount: f64,
     maturity: f32,
-    texts: [String; TEXTS],
-    terms: Vec<(String, f32)>,
+    /// The texts the index keeps (see [`TEXTS`]); `None` when they are the earlier
+    /// index's (copied as bytes).
+    texts: Option<[String; TEXTS]>,
+    terms: Terms,
 }
 
 impl Prepared {
     /// `rec` with its terms segmented now.
     fn segment(rec: &Record, levers: Levers) -> Prepared {
         let terms: Vec<(String, f32)> = record_terms(rec, &levers).into_iter().collect();
-        Prepared::with_terms(rec, terms)
+        Prepared::with_terms(rec, Terms::Words(terms))
     }
 
-    /// `rec` with terms already known (from an earlier index).
-    fn with_terms(rec: &Record, terms: Vec<(String, f32)>) -> Prepared {
+    fn with_terms(rec: &Record, terms: Terms) -> Prepared {
         let maturity = match rec.kind {
             Kind::Achievement => maturity_level(&rec.maturity),
             Kind::Demand => None,
@@ -47,14 +60,35 @@ impl Prepared {
             field_key: crate::search::keys::fold(rec.field.trim()),
             amount: rec.amount().map_or(f64::NAN, crate::domain::Money::wan_f64),
             maturity: maturity.unwrap_or(f32::NAN),
-            texts: [
+            texts: Some([
                 rec.title.clone(),
                 rec.org.clone(),
                 rec.field.trim().to_string(),
                 rec.region.clone(),
                 rec.maturity.trim().to_string(),
-            ],
+            ]),
             terms,
+        }
+    }
+}
+
+impl Prepared {
+    /// Record `d` of `kind` as the earlier index holds it.
+    fn kept(prior: &Prior, kind: Kind, d: u32) -> Prepared {
+        let old = &prior.index.sides[side_index(kind)];
+        let i = d as usize;
+        let f = old.fields[i];
+        Prepared {
+            id: old.ids[i],
+            kind,
+            seq: old.seqs[i],
+            rev: old.revs[i],
+            closed: old.closed[i] != 0,
+            field_key: prior.field(f),
+            amount: old.amounts[i],
+            maturity: old.maturity[i],
+            texts: None,
+            terms: Terms::Kept(d),
         }
     }
 }
@@ -71,134 +105,151 @@ impl SuggestIndex {
         SuggestIndex::rebuild(records, levers, None)
     }
 
-    /// Indexes `records`, taking the terms of each record `old` holds at the same revision
-    /// from `old` (no segmentation) and segmenting the rest.
+    /// Indexes `records`, keeping the terms of each record `old` holds at the same revision
+    /// (no segmentation) and segmenting the rest.
     pub(crate) fn rebuild(
         records: &[Record],
         levers: Levers,
         old: Option<&SuggestIndex>,
     ) -> SuggestIndex {
-        let old = old.filter(|o| o.levers == levers).map(Known::read);
-        let mut reused = Vec::new();
+        let prior = old.filter(|o| o.levers == levers).map(Prior::read);
+        let mut prepared = Vec::with_capacity(records.len());
         let mut fresh: Vec<&Record> = Vec::new();
         for r in records {
-            match old.as_ref().and_then(|o| o.terms(r)) {
-                Some(terms) => reused.push(Prepared::with_terms(r, terms)),
+            match prior.as_ref().and_then(|p| p.place(r.kind, r.id, r.rev)) {
+                Some(d) => prepared.push(Prepared::with_terms(r, Terms::Kept(d))),
                 None => fresh.push(r),
             }
         }
-        drop(old);
-        if !fresh.is_empty() {
-            super::terms::warm_up();
+        let segmented = segment_all(&fresh, levers);
+        prepared.extend(segmented);
+        assemble(prepared, levers, prior.as_ref())
+    }
+
+    /// The index of the records `now` lists (row id, kind, revision: every record there
+    /// is), taking each one this index holds at that revision from it (terms, texts and
+    /// all: nothing is read from the database for it) and the rest from `changed`, which
+    /// are segmented. A record listed but neither held nor in `changed` (it went while they
+    /// were read) is left out; the next stamp check catches up. `levers` must be this
+    /// index's.
+    pub(crate) fn patch(
+        &self,
+        now: &[(i64, Kind, i64)],
+        changed: &[Record],
+        levers: Levers,
+    ) -> SuggestIndex {
+        let prior = Prior::read(self);
+        let read: HashSet<i64> = changed.iter().map(|r| r.id).collect();
+        let mut prepared = Vec::with_capacity(now.len());
+        for &(id, kind, rev) in now {
+            if read.contains(&id) {
+                continue;
+            }
+            if let Some(d) = prior.place(kind, id, rev) {
+                prepared.push(Prepared::kept(&prior, kind, d));
+            }
         }
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(fresh.len().max(1));
-        let chunk = fresh.len().div_ceil(threads).max(1);
-        let segmented: Vec<Prepared> = std::thread::scope(|s| {
-            let handles: Vec<_> = fresh
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|r| Prepared::segment(r, levers))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("segmentation thread panicked"))
-                .collect()
-        });
-        let mut prepared = segmented;
-        prepared.extend(reused);
-        assemble(prepared, levers)
+        let fresh: Vec<&Record> = changed.iter().collect();
+        prepared.extend(segment_all(&fresh, levers));
+        assemble(prepared, levers, Some(&prior))
     }
 }
 
-/// An earlier index's terms, read into memory at once (a rebuild asks for nearly all of
-/// them: piece by piece from the file, that would be millions of reads).
-struct Known {
-    words: Vec<String>,
-    sides: [KnownSide; 2],
-}
-
-/// One kind's row ids, revisions, term offsets, term ids and frequencies.
-struct KnownSide {
-    ids: Vec<i64>,
-    revs: Vec<i64>,
-    off: Vec<u32>,
-    tid: Vec<u32>,
-    tf: Vec<f32>,
-}
-
-impl Known {
-    fn read(index: &SuggestIndex) -> Known {
-        let off = index.words.off.get(0..usize::MAX);
-        let bytes = index.words.bytes.get(0..usize::MAX);
-        let words = off
-            .windows(2)
-            .map(|w| {
-                let r = (w[0] as usize).min(bytes.len())..(w[1] as usize).min(bytes.len());
-                String::from_utf8_lossy(&bytes[r]).into_owned()
+/// `fresh` segmented on every core.
+fn segment_all(fresh: &[&Record], levers: Levers) -> Vec<Prepared> {
+    if fresh.is_empty() {
+        return Vec::new();
+    }
+    super::terms::warm_up();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(fresh.len());
+    let chunk = fresh.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = fresh
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|r| Prepared::segment(r, levers))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
-        let side = |s: &Side| KnownSide {
-            ids: s.ids.clone(),
-            revs: s.revs.clone(),
-            off: s.term_off.get(0..usize::MAX).into_owned(),
-            tid: s.term_id.get(0..usize::MAX).into_owned(),
-            tf: s.term_tf.get(0..usize::MAX).into_owned(),
-        };
-        Known {
-            words,
-            sides: [side(&index.sides[0]), side(&index.sides[1])],
-        }
-    }
-
-    /// `rec`'s terms when the earlier index holds it at the same revision.
-    fn terms(&self, rec: &Record) -> Option<Vec<(String, f32)>> {
-        let k = &self.sides[side_index(rec.kind)];
-        let d = k.ids.binary_search(&rec.id).ok()?;
-        if rec.id == 0 || rec.rev == 0 || k.revs[d] != rec.rev {
-            return None;
-        }
-        let (a, b) = (*k.off.get(d)? as usize, *k.off.get(d + 1)? as usize);
-        let (ts, fs) = (k.tid.get(a..b)?, k.tf.get(a..b)?);
-        ts.iter()
-            .zip(fs)
-            .map(|(&t, &f)| Some((self.words.get(t as usize)?.clone(), f)))
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("segmentation thread panicked"))
             .collect()
-    }
+    })
 }
 
-/// The flat index of prepared records.
-pub(crate) fn assemble(mut prepared: Vec<Prepared>, levers: Levers) -> SuggestIndex {
+/// The flat index of prepared records: one vocabulary (the earlier index's words still in
+/// use and the new ones), then each kind's arrays.
+fn assemble(mut prepared: Vec<Prepared>, levers: Levers, prior: Option<&Prior>) -> SuggestIndex {
     prepared.sort_by_key(|p| (side_index(p.kind), p.id));
-    // One sorted vocabulary: ids order like words, bigrams (leading \u{1}) first.
-    let mut vocab: HashMap<&str, u32> = HashMap::new();
+    let empty = Vocab::default();
+    let old = prior.map_or(&empty, |p| &p.words);
+    let mut used = vec![false; old.len()];
+    let mut new: HashSet<&str> = HashSet::new();
     for p in &prepared {
-        for (w, _) in &p.terms {
-            vocab.entry(w.as_str()).or_insert(0);
+        match &p.terms {
+            Terms::Kept(d) => {
+                let side = &prior.expect("kept terms come from an earlier index").sides
+                    [side_index(p.kind)];
+                for &t in &side.tid[side.span(*d)] {
+                    used[t as usize] = true;
+                }
+            }
+            Terms::Words(ws) => {
+                for (w, _) in ws {
+                    match old.id(w) {
+                        Some(t) => used[t as usize] = true,
+                        None => {
+                            new.insert(w.as_str());
+                        }
+                    }
+                }
+            }
         }
     }
-    let mut words: Vec<&str> = vocab.keys().copied().collect();
-    words.sort_unstable();
-    for (i, w) in words.iter().enumerate() {
-        vocab.insert(w, i as u32);
-    }
-    let mut off = Vec::with_capacity(words.len() + 1);
-    let mut bytes = Vec::new();
-    off.push(0u32);
-    for w in &words {
-        bytes.extend_from_slice(w.as_bytes());
-        off.push(bytes.len() as u32);
-    }
-    let bigrams = words.partition_point(|w| super::terms::is_bigram(w)) as u32;
+    let merged = vocab::merge(old, &used, new.into_iter().collect());
+    let id_of = |w: &str| {
+        merged
+            .new_ids
+            .get(w)
+            .copied()
+            .or_else(|| old.id(w).map(|t| merged.remap[t as usize]))
+            .expect("every word is in the merged vocabulary")
+    };
+    let terms_of = |p: &Prepared| -> Vec<(u32, f32)> {
+        let mut ts: Vec<(u32, f32)> = match &p.terms {
+            Terms::Kept(d) => {
+                let side = &prior.expect("kept terms come from an earlier index").sides
+                    [side_index(p.kind)];
+                let r = side.span(*d);
+                side.tid[r.clone()]
+                    .iter()
+                    .zip(&side.tf[r])
+                    .map(|(&t, &tf)| (merged.remap[t as usize], tf))
+                    .collect()
+            }
+            Terms::Words(ws) => ws.iter().map(|(w, tf)| (id_of(w), *tf)).collect(),
+        };
+        // Kept terms stay sorted (the remap keeps order); segmented ones come unsorted.
+        ts.sort_unstable_by_key(|t| t.0);
+        ts
+    };
+    let bigrams = (0..merged.vocab.len())
+        .take_while(|&t| {
+            merged
+                .vocab
+                .word(t)
+                .starts_with(&[super::terms::BIGRAM as u8])
+        })
+        .count() as u32;
 
     let mut fields: Vec<String> = Vec::new();
-    let mut field_ix: HashMap<String, u32> = HashMap::new();
+    let mut field_ix: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut sides: [Side; 2] = [Side::default(), Side::default()];
     sides[0].kind = Kind::Demand;
     sides[1].kind = Kind::Achievement;
@@ -220,18 +271,19 @@ pub(crate) fn assemble(mut prepared: Vec<Prepared>, levers: Levers) -> SuggestIn
         };
         side.fields.push(f);
     }
-    let n_words = words.len();
+    let n_words = merged.vocab.len();
     for (k, side) in sides.iter_mut().enumerate() {
         let mine: Vec<&Prepared> = prepared
             .iter()
             .filter(|p| side_index(p.kind) == k)
             .collect();
-        fill(side, &mine, &vocab, n_words);
+        let old = prior.map(|p| &p.sides[k]);
+        fill(side, &mine, &terms_of, old, n_words);
     }
     SuggestIndex {
         words: super::corpus::Words {
-            off: Column::Mem(off),
-            bytes: Column::Mem(bytes),
+            off: Column::Mem(merged.vocab.off),
+            bytes: Column::Mem(merged.vocab.bytes),
             bigrams,
         },
         fields,
@@ -241,7 +293,13 @@ pub(crate) fn assemble(mut prepared: Vec<Prepared>, levers: Levers) -> SuggestIn
 }
 
 /// A side's terms, postings, texts and lengths.
-fn fill(side: &mut Side, mine: &[&Prepared], vocab: &HashMap<&str, u32>, n_words: usize) {
+fn fill(
+    side: &mut Side,
+    mine: &[&Prepared],
+    terms_of: &dyn Fn(&Prepared) -> Vec<(u32, f32)>,
+    old: Option<&PriorSide>,
+    n_words: usize,
+) {
     let mut term_off = vec![0u32];
     let mut term_id = Vec::new();
     let mut term_tf = Vec::new();
@@ -249,12 +307,7 @@ fn fill(side: &mut Side, mine: &[&Prepared], vocab: &HashMap<&str, u32>, n_words
     let mut text = Vec::new();
     let mut df = vec![0u32; n_words + 1];
     for p in mine {
-        let mut ts: Vec<(u32, f32)> = p
-            .terms
-            .iter()
-            .map(|(w, tf)| (vocab[w.as_str()], *tf))
-            .collect();
-        ts.sort_unstable_by_key(|t| t.0);
+        let ts = terms_of(p);
         side.lens.push(ts.iter().map(|t| t.1).sum());
         for (t, tf) in ts {
             term_id.push(t);
@@ -262,8 +315,13 @@ fn fill(side: &mut Side, mine: &[&Prepared], vocab: &HashMap<&str, u32>, n_words
             df[t as usize + 1] += 1;
         }
         term_off.push(term_id.len() as u32);
-        for s in &p.texts {
-            text.extend_from_slice(s.as_bytes());
+        for k in 0..TEXTS {
+            match (&p.texts, &p.terms, old) {
+                (Some(texts), _, _) => text.extend_from_slice(texts[k].as_bytes()),
+                (None, Terms::Kept(d), Some(old)) => text.extend_from_slice(old.text(*d, k)),
+                // Only kept records come without texts, and only beside an earlier index.
+                (None, ..) => {}
+            }
             text_off.push(text.len() as u32);
         }
     }

@@ -17,10 +17,12 @@ mod learned;
 mod levers;
 pub mod new;
 pub mod persist;
+mod prior;
 pub mod reason;
 pub mod region;
 mod score;
 pub mod terms;
+mod vocab;
 
 use std::collections::HashSet;
 

@@ -26,7 +26,7 @@ use write::{insert_derived, insert_derived_as, next_seq, update_derived};
 
 pub use patch::{Saved, update_fields, update_fields_in};
 pub(crate) use rows::rows_since;
-pub use rows::{each_row, first_rows, row};
+pub use rows::{each_row, first_rows, revisions, row};
 pub use upsert::{
     RecordWrite, Seqs, adopt, each_key, find_by_key, same_content, upsert, write_found,
 };

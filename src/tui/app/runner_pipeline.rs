@@ -8,7 +8,7 @@
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::db::{Db, RecordFilter, records};
+use crate::db::{Db, records};
 use crate::domain::{Code, CodeKind, PairRow};
 use crate::matching::{Levers, SuggestIndex, persist};
 use crate::pipeline::{self, Clock};
@@ -84,10 +84,12 @@ impl PipeRunner {
             }
             Err(stale) => stale,
         };
-        let all = records::list(db.conn(), &RecordFilter::default())?;
+        // Reading is quick (after an edit: every record's revision and the changed one);
+        // building is not.
+        let ready = stale.read(db.conn())?;
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let _ = tx.send(stale.rebuild(&all));
+            let _ = tx.send(ready.build());
         });
         self.suggestions.building = Some(rx);
         Ok(())
