@@ -3,11 +3,13 @@
 //! suggestion index is opened from its cache file on the first `s` when it is fresh;
 //! otherwise it is rebuilt on a thread and the answer comes back through
 //! [`PipeRunner::answers`]. After a record changes, the
-//! next `s` answers at once from the index as it was and rebuilds it behind; the open list
-//! is refreshed when the new index is ready.
+//! next `s` answers at once from the index as it was and brings it up to date behind (on a
+//! thread with its own connection, reading only the changed records); the open list is
+//! refreshed when the new index is ready.
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::db::location::Location;
 use crate::db::{Db, records};
 use crate::domain::{Code, CodeKind, PairRow};
 use crate::matching::{Levers, SuggestIndex, persist};
@@ -29,7 +31,8 @@ pub const PATCH_LIMIT: usize = 1_000;
 #[derive(Default)]
 struct Suggestions {
     ready: Option<Box<SuggestIndex>>,
-    building: Option<Receiver<SuggestIndex>>,
+    /// The index being built, or why it could not be.
+    building: Option<Receiver<Result<SuggestIndex, String>>>,
     /// Records changed since `ready` (or the build under way) read them.
     stale: bool,
     /// The latest request, answered (or its open list refreshed) once a build ends.
@@ -84,13 +87,27 @@ impl PipeRunner {
             }
             Err(stale) => stale,
         };
-        // Reading is quick (after an edit: every record's revision and the changed one);
-        // building is not.
-        let ready = stale.read(db.conn())?;
         let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(ready.build());
-        });
+        match db.location().clone() {
+            // A private in-memory database (tests) has no second connection: read here.
+            Location::File(f) if f.as_os_str() == ":memory:" => {
+                let ready = stale.read(db.conn())?;
+                std::thread::spawn(move || {
+                    let _ = tx.send(Ok(ready.build()));
+                });
+            }
+            // What changed is read on the builder's own connection: at 1M records even the
+            // list of revisions is a quarter of a second the desk should not wait for.
+            at => {
+                std::thread::spawn(move || {
+                    let built = Db::open_at(&at, 0, false)
+                        .and_then(|(db, _)| stale.read(db.conn()))
+                        .map(persist::Ready::build)
+                        .map_err(|e| crate::sanitize::one_line(&format!("{e:#}")));
+                    let _ = tx.send(built);
+                });
+            }
+        }
         self.suggestions.building = Some(rx);
         Ok(())
     }
@@ -119,7 +136,13 @@ impl PipeRunner {
                     "building the suggestion index failed".into(),
                 )];
             }
-            Ok(index) => index,
+            Ok(Err(why)) => {
+                self.suggestions.building = None;
+                return vec![Action::Failed(format!(
+                    "building the suggestion index failed: {why}"
+                ))];
+            }
+            Ok(Ok(index)) => index,
         };
         self.suggestions.ready = Some(Box::new(index));
         self.suggestions.building = None;
@@ -244,3 +267,7 @@ impl PipeRunner {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+#[path = "runner_pipeline/suggest_tests.rs"]
+mod suggest_tests;
