@@ -14,7 +14,7 @@ use super::corpus::{NO_FIELD, Side, SuggestIndex, TEXTS, is_closed, maturity_lev
 use super::levers::Levers;
 use super::prior::{Prior, PriorSide};
 use super::terms::record_terms;
-use super::vocab::{self, Vocab};
+use super::vocab;
 
 /// A record's terms: segmented now (words), or kept from the earlier index (its place there,
 /// among its own kind).
@@ -112,18 +112,20 @@ impl SuggestIndex {
         levers: Levers,
         old: Option<&SuggestIndex>,
     ) -> SuggestIndex {
-        let prior = old.filter(|o| o.levers == levers).map(Prior::read);
+        // Without an earlier index, an empty one: every record is then segmented.
+        let empty = SuggestIndex::default();
+        let prior = Prior::read(old.filter(|o| o.levers == levers).unwrap_or(&empty));
         let mut prepared = Vec::with_capacity(records.len());
         let mut fresh: Vec<&Record> = Vec::new();
         for r in records {
-            match prior.as_ref().and_then(|p| p.place(r.kind, r.id, r.rev)) {
+            match prior.place(r.kind, r.id, r.rev) {
                 Some(d) => prepared.push(Prepared::with_terms(r, Terms::Kept(d))),
                 None => fresh.push(r),
             }
         }
         let segmented = segment_all(&fresh, levers);
         prepared.extend(segmented);
-        assemble(prepared, levers, prior.as_ref())
+        assemble(prepared, levers, &prior)
     }
 
     /// The index of the records `now` lists (row id, kind, revision: every record there
@@ -151,7 +153,7 @@ impl SuggestIndex {
         }
         let fresh: Vec<&Record> = changed.iter().collect();
         prepared.extend(segment_all(&fresh, levers));
-        assemble(prepared, levers, Some(&prior))
+        assemble(prepared, levers, &prior)
     }
 }
 
@@ -185,17 +187,15 @@ fn segment_all(fresh: &[&Record], levers: Levers) -> Vec<Prepared> {
 
 /// The flat index of prepared records: one vocabulary (the earlier index's words still in
 /// use and the new ones), then each kind's arrays.
-fn assemble(mut prepared: Vec<Prepared>, levers: Levers, prior: Option<&Prior>) -> SuggestIndex {
+fn assemble(mut prepared: Vec<Prepared>, levers: Levers, prior: &Prior) -> SuggestIndex {
     prepared.sort_by_key(|p| (side_index(p.kind), p.id));
-    let empty = Vocab::default();
-    let old = prior.map_or(&empty, |p| &p.words);
+    let old = &prior.words;
     let mut used = vec![false; old.len()];
     let mut new: HashSet<&str> = HashSet::new();
     for p in &prepared {
         match &p.terms {
             Terms::Kept(d) => {
-                let side = &prior.expect("kept terms come from an earlier index").sides
-                    [side_index(p.kind)];
+                let side = &prior.sides[side_index(p.kind)];
                 for &t in &side.tid[side.span(*d)] {
                     used[t as usize] = true;
                 }
@@ -224,8 +224,7 @@ fn assemble(mut prepared: Vec<Prepared>, levers: Levers, prior: Option<&Prior>) 
     let terms_of = |p: &Prepared| -> Vec<(u32, f32)> {
         let mut ts: Vec<(u32, f32)> = match &p.terms {
             Terms::Kept(d) => {
-                let side = &prior.expect("kept terms come from an earlier index").sides
-                    [side_index(p.kind)];
+                let side = &prior.sides[side_index(p.kind)];
                 let r = side.span(*d);
                 side.tid[r.clone()]
                     .iter()
@@ -277,7 +276,7 @@ fn assemble(mut prepared: Vec<Prepared>, levers: Levers, prior: Option<&Prior>) 
             .iter()
             .filter(|p| side_index(p.kind) == k)
             .collect();
-        let old = prior.map(|p| &p.sides[k]);
+        let old = &prior.sides[k];
         fill(side, &mine, &terms_of, old, n_words);
     }
     SuggestIndex {
@@ -297,7 +296,7 @@ fn fill(
     side: &mut Side,
     mine: &[&Prepared],
     terms_of: &dyn Fn(&Prepared) -> Vec<(u32, f32)>,
-    old: Option<&PriorSide>,
+    old: &PriorSide,
     n_words: usize,
 ) {
     let mut term_off = vec![0u32];
@@ -316,11 +315,11 @@ fn fill(
         }
         term_off.push(term_id.len() as u32);
         for k in 0..TEXTS {
-            match (&p.texts, &p.terms, old) {
-                (Some(texts), _, _) => text.extend_from_slice(texts[k].as_bytes()),
-                (None, Terms::Kept(d), Some(old)) => text.extend_from_slice(old.text(*d, k)),
-                // Only kept records come without texts, and only beside an earlier index.
-                (None, ..) => {}
+            match (&p.texts, &p.terms) {
+                (Some(texts), _) => text.extend_from_slice(texts[k].as_bytes()),
+                (None, Terms::Kept(d)) => text.extend_from_slice(old.text(*d, k)),
+                // Only kept records come without texts.
+                (None, Terms::Words(_)) => {}
             }
             text_off.push(text.len() as u32);
         }
