@@ -102,19 +102,14 @@ impl SuggestIndex {
 
     /// [`SuggestIndex::build`] with some levers off (the evaluation measures each).
     pub fn build_with(records: &[Record], levers: Levers) -> SuggestIndex {
-        SuggestIndex::rebuild(records, levers, None)
+        SuggestIndex::rebuild(records, levers, &Prior::empty())
     }
 
-    /// Indexes `records`, keeping the terms of each record `old` holds at the same revision
-    /// (no segmentation) and segmenting the rest.
-    pub(crate) fn rebuild(
-        records: &[Record],
-        levers: Levers,
-        old: Option<&SuggestIndex>,
-    ) -> SuggestIndex {
-        // Without an earlier index, an empty one: every record is then segmented.
-        let empty = SuggestIndex::default();
-        let prior = Prior::read(old.filter(|o| o.levers == levers).unwrap_or(&empty));
+    /// Indexes `records`, keeping what `prior` holds of each record at its revision (no
+    /// segmentation) and segmenting the rest.
+    pub(crate) fn rebuild(records: &[Record], levers: Levers, prior: &Prior) -> SuggestIndex {
+        let empty = Prior::empty();
+        let prior = if prior.serves(levers) { prior } else { &empty };
         let mut prepared = Vec::with_capacity(records.len());
         let mut fresh: Vec<&Record> = Vec::new();
         for r in records {
@@ -125,22 +120,21 @@ impl SuggestIndex {
         }
         let segmented = segment_all(&fresh, levers);
         prepared.extend(segmented);
-        assemble(prepared, levers, &prior)
+        assemble(prepared, levers, prior)
     }
 
     /// The index of the records `now` lists (row id, kind, revision: every record there
-    /// is), taking each one this index holds at that revision from it (terms, texts and
-    /// all: nothing is read from the database for it) and the rest from `changed`, which
-    /// are segmented. A record listed but neither held nor in `changed` (it went while they
-    /// were read) is left out; the next stamp check catches up. `levers` must be this
-    /// index's.
+    /// is), taking each one `prior` holds at that revision from it (terms, texts and all:
+    /// nothing is read from the database for it) and the rest from `changed`, which are
+    /// segmented. `changed` must hold every listed record `prior` does not place (one that
+    /// went while they were read is left out: the next stamp check catches up), and `prior`
+    /// must serve `levers`.
     pub(crate) fn patch(
-        &self,
+        prior: &Prior,
         now: &[(i64, Kind, i64)],
         changed: &[Record],
         levers: Levers,
     ) -> SuggestIndex {
-        let prior = Prior::read(self);
         let read: HashSet<i64> = changed.iter().map(|r| r.id).collect();
         let mut prepared = Vec::with_capacity(now.len());
         for &(id, kind, rev) in now {
@@ -148,12 +142,12 @@ impl SuggestIndex {
                 continue;
             }
             if let Some(d) = prior.place(kind, id, rev) {
-                prepared.push(Prepared::kept(&prior, kind, d));
+                prepared.push(Prepared::kept(prior, kind, d));
             }
         }
         let fresh: Vec<&Record> = changed.iter().collect();
         prepared.extend(segment_all(&fresh, levers));
-        assemble(prepared, levers, &prior)
+        assemble(prepared, levers, prior)
     }
 }
 

@@ -264,13 +264,6 @@ impl SuggestIndex {
         self.sides.iter().all(Side::is_empty)
     }
 
-    /// Whether record `id` of `kind` is indexed at revision `rev`.
-    pub(crate) fn holds(&self, kind: Kind, id: i64, rev: i64) -> bool {
-        let side = &self.sides[side_index(kind)];
-        side.place(id)
-            .is_some_and(|d| id != 0 && rev != 0 && side.revs[d as usize] == rev)
-    }
-
     pub(crate) fn term_id(&self, word: &str) -> Option<u32> {
         self.words.id(word)
     }

@@ -6,6 +6,7 @@
 use super::*;
 use crate::db::{Db, RecordFilter, records};
 use crate::domain::{Kind, Money, Record};
+use crate::matching::column::Column;
 
 const TITLES: &[&str] = &[
     "锂电池用电解铜箔表面处理",
@@ -195,4 +196,51 @@ fn many_changes_are_read_whole_and_still_build_the_same_index() {
     );
     let index = ready.build();
     assert!(image_of(&index) == image_of(&SuggestIndex::build(&all(&db))));
+}
+
+#[test]
+fn a_damaged_earlier_index_is_read_again_where_it_is_damaged_never_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut db = Db::open(&path).unwrap();
+    let mut dice = Dice(23);
+    for i in 0..40 {
+        let kind = if i % 2 == 0 {
+            Kind::Demand
+        } else {
+            Kind::Achievement
+        };
+        let mut r = Record::new(kind, "");
+        dice.fill(&mut r, 0);
+        db.write(|tx| records::insert(tx, &mut r)).unwrap();
+    }
+    let records = all(&db);
+    let full = SuggestIndex::build(&records);
+    let words = full.words.len() as u32;
+    let stale = |old: SuggestIndex| Stale {
+        old: Some(old),
+        stamp: Stamp::default(),
+        path: None,
+        levers: Levers::default(),
+    };
+
+    // A term id past the vocabulary in one record's terms: that record is read again.
+    let mut bad_term = SuggestIndex::build(&records);
+    let mut ids = bad_term.sides[1].term_id.get(0..usize::MAX).into_owned();
+    ids[0] = words + 7;
+    bad_term.sides[1].term_id = Column::Mem(ids);
+    let ready = stale(bad_term).read(db.conn()).unwrap();
+    assert!(ready.patches());
+    assert!(
+        image_of(&ready.build()) == image_of(&full),
+        "a damaged record's terms"
+    );
+
+    // Offsets stepping back in the vocabulary: nothing of it is kept.
+    let mut bad_words = SuggestIndex::build(&records);
+    let mut off = bad_words.words.off.get(0..usize::MAX).into_owned();
+    off[1] = off[2] + 1;
+    bad_words.words.off = Column::Mem(off);
+    let built = stale(bad_words).read(db.conn()).unwrap().build();
+    assert!(image_of(&built) == image_of(&full), "a damaged vocabulary");
 }

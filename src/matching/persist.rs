@@ -20,6 +20,7 @@ use crate::domain::{Kind, Record};
 use super::column::Column;
 use super::corpus::{Side, SuggestIndex, Words};
 use super::levers::Levers;
+use super::prior::Prior;
 
 const MAGIC: &[u8; 8] = b"DJSUGIX\0";
 /// Bumped whenever the layout or what goes into the terms changes.
@@ -78,27 +79,33 @@ impl Stale {
             levers,
             reading,
         };
-        let old = old.filter(|o| o.levers == levers);
-        if let Some(old) = old {
-            let now = records::revisions(conn)?;
-            let lacking: Vec<i64> = now
-                .iter()
-                .filter(|&&(id, kind, rev)| !old.holds(kind, id, rev))
-                .map(|t| t.0)
-                .collect();
-            if lacking.len() > READ_ONE_BY_ONE.max(now.len() / 20) {
-                let all = records::list(conn, &RecordFilter::default())?;
-                return Ok(ready(Reading::All(all, Some(old))));
-            }
-            let mut changed = Vec::with_capacity(lacking.len());
-            for id in lacking {
-                // Gone since the list was read: left out.
-                changed.extend(records::get(conn, id)?);
-            }
-            return Ok(ready(Reading::Changed { old, now, changed }));
+        let Some(old) = old.filter(|o| o.levers == levers) else {
+            let all = records::list(conn, &RecordFilter::default())?;
+            return Ok(ready(Reading::All(all, Prior::empty())));
+        };
+        // One test decides what is kept, here and in the build: a record the earlier index
+        // cannot place whole (a damaged file) is read again like a changed one.
+        let prior = Prior::read(old);
+        let now = records::revisions(conn)?;
+        let lacking: Vec<i64> = now
+            .iter()
+            .filter(|&&(id, kind, rev)| prior.place(kind, id, rev).is_none())
+            .map(|t| t.0)
+            .collect();
+        if lacking.len() > READ_ONE_BY_ONE.max(now.len() / 20) {
+            let all = records::list(conn, &RecordFilter::default())?;
+            return Ok(ready(Reading::All(all, prior)));
         }
-        let all = records::list(conn, &RecordFilter::default())?;
-        Ok(ready(Reading::All(all, None)))
+        let mut changed = Vec::with_capacity(lacking.len());
+        for id in lacking {
+            // Gone since the list was read: left out.
+            changed.extend(records::get(conn, id)?);
+        }
+        Ok(ready(Reading::Changed {
+            prior,
+            now,
+            changed,
+        }))
     }
 }
 
@@ -111,11 +118,12 @@ pub struct Ready {
 }
 
 enum Reading {
-    /// Every record, and the earlier index whose terms can be kept.
-    All(Vec<Record>, Option<SuggestIndex>),
-    /// The earlier index, every record's (id, kind, revision), and in full those it lacks.
+    /// Every record, and what the earlier index holds that can be kept.
+    All(Vec<Record>, Prior),
+    /// The earlier index read, every record's (id, kind, revision), and in full those it
+    /// lacks.
     Changed {
-        old: SuggestIndex,
+        prior: Prior,
         now: Vec<(i64, Kind, i64)>,
         changed: Vec<Record>,
     },
@@ -131,8 +139,12 @@ impl Ready {
     /// The index of the records as read, saved to the cache.
     pub fn build(self) -> SuggestIndex {
         let index = match self.reading {
-            Reading::Changed { old, now, changed } => old.patch(&now, &changed, self.levers),
-            Reading::All(all, old) => SuggestIndex::rebuild(&all, self.levers, old.as_ref()),
+            Reading::Changed {
+                prior,
+                now,
+                changed,
+            } => SuggestIndex::patch(&prior, &now, &changed, self.levers),
+            Reading::All(all, prior) => SuggestIndex::rebuild(&all, self.levers, &prior),
         };
         if let Some(p) = &self.path {
             // A cache that cannot be written costs speed, not correctness.

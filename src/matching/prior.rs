@@ -5,11 +5,12 @@
 use crate::domain::Kind;
 
 use super::corpus::{NO_FIELD, Side, SuggestIndex, TEXTS, side_index};
+use super::levers::Levers;
 use super::vocab::Vocab;
 
-pub(crate) struct Prior<'a> {
+pub(crate) struct Prior {
     /// The index itself, for the small per-record arrays (always in memory).
-    pub index: &'a SuggestIndex,
+    pub index: SuggestIndex,
     pub words: Vocab,
     pub sides: [PriorSide; 2],
 }
@@ -47,19 +48,36 @@ impl PriorSide {
     }
 }
 
-impl<'a> Prior<'a> {
-    pub fn read(index: &'a SuggestIndex) -> Prior<'a> {
+impl Prior {
+    /// Nothing known: every record is segmented.
+    pub fn empty() -> Prior {
+        Prior::read(SuggestIndex::default())
+    }
+
+    /// `index` read into memory; an index whose vocabulary is damaged (offsets out of order,
+    /// words unsorted) is read as an empty one, so every record is read and segmented again.
+    pub fn read(index: SuggestIndex) -> Prior {
+        let words = Vocab {
+            off: index.words.off.get(0..usize::MAX).into_owned(),
+            bytes: index.words.bytes.get(0..usize::MAX).into_owned(),
+        };
+        if !words.is_sound() {
+            return Prior::empty();
+        }
+        let sides = [
+            PriorSide::read(&index.sides[0]),
+            PriorSide::read(&index.sides[1]),
+        ];
         Prior {
             index,
-            words: Vocab {
-                off: index.words.off.get(0..usize::MAX).into_owned(),
-                bytes: index.words.bytes.get(0..usize::MAX).into_owned(),
-            },
-            sides: [
-                PriorSide::read(&index.sides[0]),
-                PriorSide::read(&index.sides[1]),
-            ],
+            words,
+            sides,
         }
+    }
+
+    /// Whether an index built with `levers` may keep what this one holds.
+    pub fn serves(&self, levers: Levers) -> bool {
+        self.index.levers == levers
     }
 
     /// The place of record `id` of `kind` when the index holds it at revision `rev`, whole:

@@ -37,6 +37,22 @@ impl Vocab {
         None
     }
 
+    /// Whether the offsets run from 0 to the end of the bytes without stepping back and the
+    /// words are in strictly ascending order: what a vocabulary read from a file must be
+    /// before it is merged (a damaged one is not used).
+    pub fn is_sound(&self) -> bool {
+        let Some((&first, _)) = self.off.split_first() else {
+            return true;
+        };
+        first == 0
+            && self.off.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .off
+                .last()
+                .is_some_and(|&end| end as usize == self.bytes.len())
+            && (1..self.len()).all(|t| self.word(t - 1) < self.word(t))
+    }
+
     fn push(&mut self, word: &[u8]) -> u32 {
         if self.off.is_empty() {
             self.off.push(0);
@@ -130,6 +146,20 @@ mod tests {
         }
         assert_eq!(merged.vocab.id("锂电池"), Some(merged.remap[3]));
         assert_eq!(merged.vocab.id("钙钛矿"), None);
+    }
+
+    #[test]
+    fn a_damaged_vocabulary_is_not_sound() {
+        let good = vocab(&["\u{1}钙钛", "钙钛矿", "铜箔"]);
+        assert!(good.is_sound() && Vocab::default().is_sound());
+        let mut back = good.clone();
+        back.off[1] = back.off[2] + 1;
+        let mut short = good.clone();
+        short.bytes.pop();
+        let unsorted = vocab(&["铜箔", "\u{1}钙钛"]);
+        for bad in [back, short, unsorted] {
+            assert!(!bad.is_sound(), "{bad:?}");
+        }
     }
 
     #[test]
