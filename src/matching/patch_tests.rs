@@ -97,12 +97,12 @@ fn image_of(index: &SuggestIndex) -> Vec<u8> {
     image(index, Stamp::default())
 }
 
-#[test]
-fn a_patched_index_is_the_index_a_full_build_makes() {
+/// A file database with 40 records of both kinds (a third demands), made by `Dice(seed)`.
+fn seeded(seed: u64) -> (tempfile::TempDir, std::path::PathBuf, Db, Dice) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
     let mut db = Db::open(&path).unwrap();
-    let mut dice = Dice(7);
+    let mut dice = Dice(seed);
     for i in 0..40 {
         let kind = if i % 3 == 0 {
             Kind::Demand
@@ -113,6 +113,12 @@ fn a_patched_index_is_the_index_a_full_build_makes() {
         dice.fill(&mut r, 0);
         db.write(|tx| records::insert(tx, &mut r)).unwrap();
     }
+    (dir, path, db, dice)
+}
+
+#[test]
+fn a_patched_index_is_the_index_a_full_build_makes() {
+    let (_dir, path, mut db, mut dice) = seeded(7);
     open(db.conn(), &path, Levers::default()).unwrap();
     let mut patched_rounds = 0;
     for round in 1..=30 {
@@ -200,20 +206,7 @@ fn many_changes_are_read_whole_and_still_build_the_same_index() {
 
 #[test]
 fn a_damaged_earlier_index_is_read_again_where_it_is_damaged_never_trusted() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut db = Db::open(&path).unwrap();
-    let mut dice = Dice(23);
-    for i in 0..40 {
-        let kind = if i % 2 == 0 {
-            Kind::Demand
-        } else {
-            Kind::Achievement
-        };
-        let mut r = Record::new(kind, "");
-        dice.fill(&mut r, 0);
-        db.write(|tx| records::insert(tx, &mut r)).unwrap();
-    }
+    let (_dir, _, db, _) = seeded(23);
     let records = all(&db);
     let full = SuggestIndex::build(&records);
     let words = full.words.len() as u32;
