@@ -42,11 +42,19 @@ pub fn cache_path(db: &Path) -> Option<PathBuf> {
 /// The index of the records in `conn` (the database at `db`): the cached file when it is
 /// fresh, else rebuilt (reusing what the stale file holds) and saved for the next call.
 pub fn open(conn: &dyn Sql, db: &Path, levers: Levers) -> DbResult<SuggestIndex> {
+    // One at a time in a process: after an edit the desk's suggestions and its new-matches
+    // count both ask; the second then finds the file the first saved fresh, instead of
+    // building a second copy beside it.
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     match cached(conn, db, levers)? {
         Ok(index) => Ok(index),
         Err(stale) => Ok(stale.read(conn)?.build()),
     }
 }
+
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Above this many records to read again (or a twentieth of all, when more), a rebuild
 /// lists every record at once rather than reading each changed one by its id.

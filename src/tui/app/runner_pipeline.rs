@@ -98,11 +98,15 @@ impl PipeRunner {
             }
             // What changed is read on the builder's own connection: at 1M records even the
             // list of revisions is a quarter of a second the desk should not wait for.
+            // The new-matches count may be bringing the same file up to date: `open` waits
+            // for it and then finds the file fresh.
             at => {
+                drop(stale);
                 std::thread::spawn(move || {
                     let built = Db::open_at(&at, 0, false)
-                        .and_then(|(db, _)| stale.read(db.conn()))
-                        .map(persist::Ready::build)
+                        .and_then(|(db, _)| {
+                            persist::open(db.conn(), &db.cache_anchor(), Levers::default())
+                        })
                         .map_err(|e| crate::sanitize::one_line(&format!("{e:#}")));
                     let _ = tx.send(built);
                 });
