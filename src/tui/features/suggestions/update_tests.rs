@@ -208,6 +208,56 @@ fn the_list_words_its_reasons_in_the_desks_language_as_it_draws() {
 }
 
 #[test]
+fn on_a_narrow_terminal_long_term_lists_shrink_so_every_share_stays_in_sight() {
+    use crate::matching::{Reason, Why};
+    let (_db, mut m) = setup();
+    let subject = m.demands.selected_id().unwrap();
+    let id = m.results.shown[0];
+    let terms = [
+        "药物筛选",
+        "类器官",
+        "肿瘤模型",
+        "建库成功率",
+        "患者来源",
+        "结直肠癌",
+    ];
+    let row = SuggestionVm {
+        id,
+        code: "R202".into(),
+        title: "患者来源肿瘤类器官培养与药敏平台".into(),
+        score: 74.9,
+        reasons: vec![
+            Why {
+                reason: Reason::SharedTerms(terms.iter().map(|t| (*t).to_string()).collect()),
+                share: 0.51,
+            },
+            Why {
+                reason: Reason::SameField("生物医药".into()),
+                share: 0.27,
+            },
+        ],
+        ..SuggestionVm::default()
+    };
+    let _ = update(
+        &mut m,
+        Action::Pipe(PipeAction::Suggested {
+            subject,
+            title: "D1".into(),
+            rows: vec![row],
+            refresh: false,
+        }),
+    );
+    let narrow = screen(&m, 80, 24);
+    assert!(narrow.contains("(51%)"), "{narrow}");
+    assert!(narrow.contains("同领域: 生物医药 (27%)"), "{narrow}");
+    assert!(narrow.contains("共同关键词: 药物筛选"), "{narrow}");
+    assert!(
+        narrow.contains("… (51%)"),
+        "the cut list is marked: {narrow}"
+    );
+}
+
+#[test]
 fn the_desk_shows_the_count_of_new_matches_and_n_lists_them_for_pairing() {
     let (mut db, mut m) = setup();
     assert!(

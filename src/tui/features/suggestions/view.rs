@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::db::dismissals::DismissReason;
+use crate::matching::{Reason, Why};
 use crate::sanitize::one_line;
 use crate::tui::features::suggestions::state::{SuggestionList, SuggestionVm, reason_label};
 use crate::tui::ui::fit::{cut, fit, width};
@@ -130,7 +131,6 @@ fn row_lines(
     if r.paired || r.dismissed {
         first.push(Span::styled(marker.to_string(), pick(theme.marker())));
     }
-    let reasons: Vec<String> = r.worded(lang).iter().map(|s| one_line(s)).collect();
     // In the list of new matches the second line names the record it is suggested for.
     let second = match &r.with {
         Some((_, subject)) => format!("     ⇄ {}", one_line(subject)),
@@ -139,9 +139,55 @@ fn row_lines(
     vec![
         Line::from(first),
         Line::from(Span::styled(fit(&second, w), pick(theme.muted()))),
-        Line::from(Span::styled(
-            fit(&format!("     {}", reasons.join(" · ")), w),
-            pick(theme.muted()),
-        )),
+        Line::from(Span::styled(reasons_line(r, lang, w), pick(theme.muted()))),
     ]
+}
+
+/// The reasons (then the warnings) on one line of at most `w` columns. When the reasons do
+/// not fit, each list of terms is shortened (to three, two, then one term and "…") until they
+/// do, so that every reason's share stays in sight on a narrow terminal; what still does not
+/// fit is cut.
+fn reasons_line(r: &SuggestionVm, lang: Lang, w: usize) -> String {
+    let render = |keep: Option<usize>, warnings: bool| {
+        let short = SuggestionVm {
+            reasons: r.reasons.iter().map(|why| shortened(why, keep)).collect(),
+            warnings: if warnings {
+                r.warnings.clone()
+            } else {
+                Vec::new()
+            },
+            ..r.clone()
+        };
+        let worded: Vec<String> = short.worded(lang).iter().map(|s| one_line(s)).collect();
+        format!("     {}", worded.join(" · "))
+    };
+    let keep = [None, Some(3), Some(2)]
+        .into_iter()
+        .find(|&keep| width(&render(keep, false)) <= w)
+        .unwrap_or(Some(1));
+    fit(&render(keep, true), w)
+}
+
+/// `why` with its terms cut to the first `keep` (the last one marked "…"); other reasons as
+/// they are.
+fn shortened(why: &Why, keep: Option<usize>) -> Why {
+    let cut = |terms: &[String]| match keep {
+        Some(k) if terms.len() > k => {
+            let mut kept = terms[..k].to_vec();
+            if let Some(last) = kept.last_mut() {
+                last.push('…');
+            }
+            kept
+        }
+        _ => terms.to_vec(),
+    };
+    let reason = match &why.reason {
+        Reason::SharedTerms(t) => Reason::SharedTerms(cut(t)),
+        Reason::RelatedTerms(t) => Reason::RelatedTerms(cut(t)),
+        other => other.clone(),
+    };
+    Why {
+        reason,
+        share: why.share,
+    }
 }
