@@ -175,6 +175,19 @@ fn screen(m: &Model, w: u16, h: u16) -> String {
     out
 }
 
+/// The list opened for `subject` with one suggestion, `row`.
+fn shown(m: &mut Model, subject: i64, row: SuggestionVm) {
+    let _ = update(
+        m,
+        Action::Pipe(PipeAction::Suggested {
+            subject,
+            title: "D1".into(),
+            rows: vec![row],
+            refresh: false,
+        }),
+    );
+}
+
 #[test]
 fn the_list_words_its_reasons_in_the_desks_language_as_it_draws() {
     use crate::matching::{Reason, Why};
@@ -192,15 +205,7 @@ fn the_list_words_its_reasons_in_the_desks_language_as_it_draws() {
         }],
         ..SuggestionVm::default()
     };
-    let _ = update(
-        &mut m,
-        Action::Pipe(PipeAction::Suggested {
-            subject,
-            title: "D1".into(),
-            rows: vec![row],
-            refresh: false,
-        }),
-    );
+    shown(&mut m, subject, row);
     assert!(screen(&m, 81, 24).contains("共同关键词: 铜箔 (80%)"));
     // The same answer, the desk switched to English: no new request, new words.
     m.lang = crate::tui::Lang::En;
@@ -238,15 +243,7 @@ fn on_a_narrow_terminal_long_term_lists_shrink_so_every_share_stays_in_sight() {
         ],
         ..SuggestionVm::default()
     };
-    let _ = update(
-        &mut m,
-        Action::Pipe(PipeAction::Suggested {
-            subject,
-            title: "D1".into(),
-            rows: vec![row],
-            refresh: false,
-        }),
-    );
+    shown(&mut m, subject, row);
     let narrow = screen(&m, 80, 24);
     assert!(narrow.contains("(51%)"), "{narrow}");
     assert!(narrow.contains("同领域: 生物医药 (27%)"), "{narrow}");
