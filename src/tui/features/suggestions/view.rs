@@ -144,11 +144,11 @@ fn row_lines(
 }
 
 /// The reasons (then the warnings) on one line of at most `w` columns. When the reasons do
-/// not fit, each list of terms is shortened (to three, two, then one term and "…") until they
-/// do, so that every reason's share stays in sight on a narrow terminal; what still does not
-/// fit is cut.
+/// not fit, term lists are shortened (to three, two, then one term and "…") only as far as it
+/// takes to show the first two reasons whole, each with its share (or as many as the
+/// shortest lists allow); what still does not fit is cut.
 fn reasons_line(r: &SuggestionVm, lang: Lang, w: usize) -> String {
-    let render = |keep: Option<usize>, warnings: bool| {
+    let worded = |keep: Option<usize>, warnings: bool| -> Vec<String> {
         let short = SuggestionVm {
             reasons: r.reasons.iter().map(|why| shortened(why, keep)).collect(),
             warnings: if warnings {
@@ -158,15 +158,30 @@ fn reasons_line(r: &SuggestionVm, lang: Lang, w: usize) -> String {
             },
             ..r.clone()
         };
-        let worded: Vec<String> = short.worded(lang).iter().map(|s| one_line(s)).collect();
-        format!("     {}", worded.join(" · "))
+        short.worded(lang).iter().map(|s| one_line(s)).collect()
     };
+    // How many reasons fit whole after the indent, " · " between them.
+    let whole = |keep: Option<usize>| {
+        let mut used = INDENT.len();
+        worded(keep, false)
+            .iter()
+            .enumerate()
+            .take_while(|(i, part)| {
+                used += width(part) + if *i == 0 { 0 } else { 3 };
+                used <= w
+            })
+            .count()
+    };
+    let most = whole(Some(1)).min(2);
     let keep = [None, Some(3), Some(2)]
         .into_iter()
-        .find(|&keep| width(&render(keep, false)) <= w)
+        .find(|&keep| whole(keep) >= most)
         .unwrap_or(Some(1));
-    fit(&render(keep, true), w)
+    fit(&format!("{INDENT}{}", worded(keep, true).join(" · ")), w)
 }
+
+/// Where the org and reasons lines start, under the title.
+const INDENT: &str = "     ";
 
 /// `why` with its terms cut to the first `keep` (the last one marked "…"); other reasons as
 /// they are.
