@@ -70,9 +70,7 @@ impl Prepared {
             terms,
         }
     }
-}
 
-impl Prepared {
     /// Record `d` of `kind` as the earlier index holds it.
     fn kept(prior: &Prior, kind: Kind, d: u32) -> Prepared {
         let old = &prior.index.sides[side_index(kind)];

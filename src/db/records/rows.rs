@@ -18,16 +18,20 @@ macro_rules! rows_sql {
     };
 }
 
+/// The record kind in column `i`.
+fn kind_at(r: &Row, i: usize) -> Kind {
+    match r.0.get(i) {
+        Some(crate::store::Value::Text(k)) => Kind::parse(k).unwrap_or_default(),
+        _ => Kind::default(),
+    }
+}
+
 /// Reads a [`RecordRow`] from 12 columns: id, kind, seq, title, org, field, region, status,
 /// contact, phone, rev, updated_at.
 fn row_from(r: &Row) -> StoreResult<RecordRow> {
-    let kind = match r.0.get(1) {
-        Some(crate::store::Value::Text(k)) => Kind::parse(k).unwrap_or_default(),
-        _ => Kind::default(),
-    };
     Ok(RecordRow {
         id: r.get(0)?,
-        kind,
+        kind: kind_at(r, 1),
         seq: r.get(2)?,
         title: r.get(3)?,
         org: r.get(4)?,
@@ -122,11 +126,7 @@ pub fn revisions(conn: &dyn Sql) -> DbResult<Vec<(i64, Kind, i64)>> {
     // No ORDER BY: the `record_kind_rev` index covers the three columns, so the scan reads
     // it instead of every row (at 100k, a tenth of the pages); sorted here.
     conn.query_each("SELECT id, kind, rev FROM record", &[], &mut |r| {
-        let kind = match r.0.get(1) {
-            Some(crate::store::Value::Text(k)) => Kind::parse(k).unwrap_or_default(),
-            _ => Kind::default(),
-        };
-        out.push((r.get(0)?, kind, r.get(2)?));
+        out.push((r.get(0)?, kind_at(r, 1), r.get(2)?));
         Ok(())
     })?;
     out.sort_unstable_by_key(|t| t.0);
